@@ -1,0 +1,145 @@
+"""YAML data + template → draft: load, validate, render, lay out, write atomically."""
+import os
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import markup
+from .errors import DataError, OutputError, TemplateError
+from .render import environment, render
+from .style import load_style
+from .templates import Catalog
+from .validate import validate
+from .yamlio import line_of, load_yaml
+
+TEMPLATE_KEY = "模板"
+
+
+@dataclass
+class Draft:
+    source: Path
+    template: object
+    markup: str
+    warnings: list = field(default_factory=list)
+
+    @property
+    def blocks(self):
+        return markup.parse(self.markup)
+
+
+class Engine:
+    """Everything that does not change between drafts: templates, Jinja, style, writer."""
+
+    def __init__(self, template_dirs=(), style=None, strict=False, template=None):
+        self.catalog = Catalog(template_dirs)
+        self.env = environment(self.catalog)
+        self.style_name = style
+        self.strict = strict
+        self.template = template     # a name that overrides the data file's 模板
+        self._writer = None
+
+    @property
+    def writer(self):
+        if self._writer is None:  # python-docx is imported only when a draft is written
+            from .writer import Writer
+            self._writer = Writer(load_style(self.style_name))
+        return self._writer
+
+    def prepare(self, data_path):
+        """Load and check one data file and render its markup."""
+        data_path = Path(data_path)
+        data, lines = load_yaml(data_path)
+        if not isinstance(data, dict):
+            raise DataError("数据文件的顶层应是“字段: 值”的映射", data_path, 1)
+        name = self.template or data.get(TEMPLATE_KEY)
+        if not name:
+            raise DataError(f"数据文件没有写“{TEMPLATE_KEY}: 名称”，也没有用 --template 指定模板", data_path, 1)
+        try:
+            template = self.catalog.get(str(name))
+        except TemplateError as exc:
+            if exc.path is None and not self.template:  # point at the 模板: line
+                exc.path, exc.line = data_path, line_of(lines, (TEMPLATE_KEY,))
+            raise
+        values, warnings = validate(data, template, data_path, lines, self.strict)
+        text, missing = render(self.env, template, values, self.strict)
+        for name in missing:
+            if not any(f"“{name}”" in w for w in warnings):
+                warnings.append(f"{data_path}: 缺少“{name}”，草稿中以【待补充】标出")
+        return Draft(data_path, template, text, warnings)
+
+    def write(self, draft, out, force=False):
+        blocks = draft.blocks
+        title = next((b.text for b in blocks if b.kind == "标题"), "")
+        author = next((b.text for b in blocks if b.kind == "署名"), "")
+        save_atomic(out, force, lambda stream: self.writer.write(blocks, stream, title, author))
+
+
+def output_path(source, out, count):
+    """Where the draft of ``source`` goes: ``out`` is a .docx file (one input) or a folder."""
+    out = Path(out)
+    if out.suffix.lower() == ".docx" and not out.is_dir():
+        if count > 1:
+            raise OutputError("有多个数据文件时，-o 应是文件夹而不是 .docx 文件", out)
+        return out
+    return out / (Path(source).stem + ".docx")
+
+
+def check_target(out, force):
+    out = Path(out)
+    if out.is_dir():
+        raise OutputError("输出路径是一个已存在的文件夹，不能写成文件", out)
+    if out.exists() and not force:
+        raise OutputError("文件已存在；确认要覆盖请加 --force", out)
+
+
+def save_atomic(out, force, write):
+    """Write through ``write(stream)`` to a temporary file beside ``out``, then rename."""
+    out = Path(out)
+    check_target(out, force)
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.", suffix=".tmp")
+    except OSError as exc:
+        raise OutputError(f"无法在这里写文件（{exc.strerror}）", out.parent) from None
+    try:
+        with os.fdopen(fd, "wb") as stream:
+            write(stream)
+        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes it private; give it the usual mode
+        os.replace(tmp, out)
+    except OSError as exc:
+        raise OutputError(f"无法写入（{exc.strerror}）", out) from None
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+
+
+def _umask():
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def run_batch(engine, sources, out, force=False, progress=None):
+    """Render every source; one failure does not stop the others.
+
+    Returns ``[(source, target, draft, error)]`` with either a Draft or a ReportgenError.
+    """
+    from .errors import ReportgenError
+
+    results, seen = [], {}
+    for source in sources:
+        target = draft = error = None
+        try:
+            target = output_path(source, out, len(sources))
+            if target in seen:
+                raise OutputError(f"和 {seen[target]} 会写到同一个草稿，请改名或分开生成", source)
+            seen[target] = source
+            check_target(target, force)
+            draft = engine.prepare(source)
+            engine.write(draft, target, force)
+        except ReportgenError as exc:
+            error = exc
+        results.append((source, target, draft, error))
+        if progress:
+            progress(1)
+    return results

@@ -1,0 +1,33 @@
+"""The one error type the CLI shows: its message is what the user reads."""
+
+
+class ReportgenError(Exception):
+    """A problem in the user's input, reported as one Chinese line.
+
+    ``path`` and ``line`` (1-based) locate it when known; ``str()`` gives
+    ``path:line: message``.
+    """
+
+    def __init__(self, message, path=None, line=None):
+        super().__init__(message)
+        self.message = message
+        self.path = path
+        self.line = line
+
+    def __str__(self):
+        where = ""
+        if self.path is not None:
+            where = str(self.path) + (f":{self.line}" if self.line else "")
+        return f"{where}: {self.message}" if where else self.message
+
+
+class DataError(ReportgenError):
+    """The YAML data file is malformed or does not fit the template."""
+
+
+class TemplateError(ReportgenError):
+    """A template folder, manifest or Jinja body is broken."""
+
+
+class OutputError(ReportgenError):
+    """The draft cannot be written where the user asked."""

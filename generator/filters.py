@@ -1,0 +1,115 @@
+"""Jinja filters for report prose.
+
+A statistic is a number or a mapping ``{值: 1234, 上年: 1128, 目标: 1300, 单位: 家}``;
+the filters accept either. A missing value (Jinja Undefined) passes through
+untouched, so it prints as a 【待补充】 placeholder instead of failing.
+"""
+import datetime
+import re
+
+from jinja2 import Undefined
+
+from .numbering import cn_number
+
+VALUE, PREVIOUS, TARGET, UNIT = "值", "上年", "目标", "单位"
+
+
+def _value(stat):
+    return stat.get(VALUE) if isinstance(stat, dict) else stat
+
+
+def _missing(*values):
+    return any(isinstance(v, Undefined) or v is None for v in values)
+
+
+def _number(x, digits=1):
+    """1234 → 1234, 81.0 → 81, 9.44 → 9.4."""
+    x = round(float(x), digits)
+    return str(int(x)) if x == int(x) else f"{x:.{digits}f}".rstrip("0").rstrip(".")
+
+
+def cn_num(value):
+    """3 → 三, 12 → 十二."""
+    value = _value(value)
+    if _missing(value):
+        return value
+    return cn_number(value)
+
+
+def num(value, digits=1):
+    """A statistic as text with its unit: {值: 1234, 单位: 家} → 1234家."""
+    v = _value(value)
+    if _missing(v):
+        return v
+    unit = value.get(UNIT, "") if isinstance(value, dict) else ""
+    return _number(v, digits) + unit
+
+
+def percent(part, whole=None, digits=1):
+    """part of whole → 80.0%; a statistic with 目标 and no ``whole`` → its completion rate."""
+    if whole is None and isinstance(part, dict):
+        whole = part.get(TARGET)
+    part, whole = _value(part), _value(whole)
+    if _missing(part, whole):
+        return whole if _missing(whole) and not _missing(part) else part
+    if not whole:
+        return "—"
+    return f"{100.0 * part / whole:.{digits}f}%"
+
+
+def change(current, previous=None, points=False, digits=1):
+    """Against last year: 增长9.4% / 下降2.1% / 持平; ``points=True`` for rates (个百分点)."""
+    if previous is None and isinstance(current, dict):
+        previous = current.get(PREVIOUS)
+    current, previous = _value(current), _value(previous)
+    if _missing(current, previous):
+        return previous if _missing(previous) else current
+    if points:
+        delta, unit = current - previous, "个百分点"
+    elif previous:
+        delta, unit = 100.0 * (current - previous) / previous, "%"
+    else:
+        return "新增" + _number(current, digits)
+    if round(delta, digits) == 0:
+        return "持平"
+    return ("增长" if delta > 0 else "下降") + _number(abs(delta), digits) + unit
+
+
+_END = re.compile(r"[。；;，,、\s]+$")
+
+
+def enumerate_cn(items, bold=True, sep="；", end="。"):
+    """["a", "b"] → **一是**a；**二是**b。 (``bold=False`` for plain 一是)."""
+    if _missing(items):
+        return items
+    items = [items] if isinstance(items, str) else list(items)
+    parts = []
+    for n, item in enumerate(items, 1):
+        lead = cn_number(n) + "是"
+        text = str(item) if isinstance(item, Undefined) else _END.sub("", str(item))
+        parts.append((f"**{lead}**" if bold else lead) + text)
+    return sep.join(parts) + (end if parts else "")
+
+
+_DATE = re.compile(r"^\s*(\d{4})\s*[-/.年]\s*(\d{1,2})(?:\s*[-/.月]\s*(\d{1,2}))?")
+
+
+def cn_date(value, day=None):
+    """2026-11 → 2026年11月; 2026-11-24 (or a date) → 2026年11月24日. ``day=False`` drops the day."""
+    if _missing(value):
+        return value
+    if isinstance(value, (datetime.date, datetime.datetime)):
+        y, m, d = value.year, value.month, value.day
+    else:
+        match = _DATE.match(str(value))
+        if not match:
+            return str(value)
+        y, m, d = int(match[1]), int(match[2]), match[3] and int(match[3])
+    text = f"{y}年{m}月"
+    return text + f"{d}日" if d and day is not False else text
+
+
+FILTERS = {
+    "cn_num": cn_num, "num": num, "percent": percent, "change": change,
+    "enumerate_cn": enumerate_cn, "cn_date": cn_date,
+}

@@ -1,0 +1,195 @@
+"""Template folders: discovery, manifests and their schema.
+
+A template is a folder ``<名称>/`` with ``template.yaml`` (the manifest) and a
+Jinja body (``body.md.j2`` unless the manifest names another). Folders are
+searched in order: ``--templates`` folders, then ``REPORTGEN_TEMPLATES``
+(a path list), then the built-in ``templates/``; the first folder holding a
+name wins, so a user's copy overrides a built-in template. Folders whose name
+starts with ``_`` (such as ``_base``) hold shared Jinja files, not templates.
+"""
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import TemplateError
+from .yamlio import line_of, load_yaml
+
+BUILTIN_DIR = Path(__file__).resolve().parent.parent / "templates"
+MANIFEST = "template.yaml"
+ENV_VAR = "REPORTGEN_TEMPLATES"
+
+TYPES = {
+    "string": "单行文字", "text": "文字（可多段，空行分段）", "integer": "整数", "number": "数字",
+    "date": "日期（2026-11-24 或 2026年11月）", "list": "列表", "object": "映射（若干子字段）",
+    "stats": "统计数据（名称: 数字，或 名称: {值, 上年, 目标, 单位}）",
+    "table": "表格（表题、表头、行）",
+}
+
+
+@dataclass
+class Field:
+    name: str
+    type: str
+    required: bool = False
+    description: str = ""
+    example: object = None
+    items: "Field" = None        # list: the spec of one item
+    fields: dict = None          # object: name → Field
+    line: int = None
+
+
+@dataclass
+class Template:
+    name: str
+    path: Path                   # the folder
+    title: str
+    description: str
+    body: str                    # Jinja name of the body, e.g. "调研报告/body.md.j2"
+    fields: dict                 # name → Field
+    source: str                  # "内置" or the folder it was found in
+
+    @property
+    def manifest_path(self):
+        return self.path / MANIFEST
+
+
+def check_name(name):
+    if not name or any(sep in name for sep in ("/", "\\", "\0")) or name.startswith((".", "_")):
+        raise TemplateError(f"模板名称“{name}”不合法：不能含路径分隔符，不能以“.”或“_”开头")
+    return name
+
+
+class Catalog:
+    """The template folders in search order."""
+
+    def __init__(self, extra_dirs=()):
+        dirs = [Path(d) for d in extra_dirs]
+        env = os.environ.get(ENV_VAR, "")
+        dirs += [Path(d) for d in env.split(os.pathsep) if d]
+        for d in dirs:
+            if not d.is_dir():
+                raise TemplateError("模板文件夹不存在", d)
+        self.user_dirs = dirs
+        self.dirs = dirs + [BUILTIN_DIR]
+
+    def names(self):
+        """Every template name with the folder that provides it, first match winning."""
+        found = {}
+        for d in self.dirs:
+            for sub in sorted(d.iterdir()):
+                if sub.is_dir() and not sub.name.startswith((".", "_")) and sub.name not in found:
+                    if (sub / MANIFEST).exists():
+                        found[sub.name] = d
+        return found
+
+    def get(self, name):
+        check_name(name)
+        for d in self.dirs:
+            folder = d / name
+            if folder.is_dir():
+                return load_template(folder, "内置" if d == BUILTIN_DIR else str(d))
+        known = "、".join(self.names()) or "（无）"
+        raise TemplateError(f"没有名为“{name}”的模板；可用的模板：{known}")
+
+    def all(self):
+        return [self.get(name) for name in self.names()]
+
+
+def load_template(folder, source="内置"):
+    folder = Path(folder)
+    path = folder / MANIFEST
+    if not path.exists():
+        raise TemplateError(f"模板文件夹里没有清单文件 {MANIFEST}", folder)
+    data, lines = load_yaml(path)
+    if not isinstance(data, dict):
+        raise TemplateError("清单的顶层应是映射（name、title、description、fields）", path, 1)
+
+    def text(key, default=None):
+        value = data.get(key, default)
+        if not isinstance(value, str):
+            raise TemplateError(f"清单缺少“{key}”或它不是文字", path, line_of(lines, (key,)))
+        return value
+
+    body = text("body", "body.md.j2")
+    check_name(Path(body).name)
+    if not (folder / body).is_file():
+        raise TemplateError(f"找不到模板正文文件 {body}", path, line_of(lines, ("body",)))
+    fields = data.get("fields")
+    if not isinstance(fields, dict) or not fields:
+        raise TemplateError("清单缺少“fields”（字段表）或它不是映射", path, line_of(lines, ("fields",)))
+    return Template(
+        name=folder.name, path=folder, title=text("title", folder.name),
+        description=text("description", ""), body=f"{folder.name}/{body}",
+        fields={k: _field(k, v, path, lines, ("fields", k)) for k, v in fields.items()},
+        source=source,
+    )
+
+
+def _field(name, spec, path, lines, at):
+    line = line_of(lines, at)
+    if isinstance(spec, str):  # shorthand: 名称: string
+        spec = {"type": spec}
+    if not isinstance(spec, dict):
+        raise TemplateError(f"字段“{name}”的定义应是映射（type、required、description、example）", path, line)
+    kind = spec.get("type", "string")
+    if kind not in TYPES:
+        raise TemplateError(f"字段“{name}”的类型“{kind}”未知；可用：{'、'.join(TYPES)}", path,
+                            line_of(lines, at + ("type",)))
+    field = Field(name=str(name), type=kind, required=bool(spec.get("required", False)),
+                  description=str(spec.get("description", "")), example=spec.get("example"), line=line)
+    if kind == "list":
+        items = spec.get("items", "string")
+        field.items = _field("项", items, path, lines, at + ("items",))
+    if kind == "object":
+        sub = spec.get("fields")
+        if not isinstance(sub, dict) or not sub:
+            raise TemplateError(f"字段“{name}”是 object，需要用 fields 列出子字段", path, line)
+        field.fields = {k: _field(k, v, path, lines, at + ("fields", k)) for k, v in sub.items()}
+    return field
+
+
+def descriptions(fields, into=None):
+    """name → description over every field and sub-field, for placeholders."""
+    into = {} if into is None else into
+    for field in fields.values():
+        into.setdefault(field.name, field.description or field.name)
+        if field.items and field.items.fields:
+            descriptions(field.items.fields, into)
+        if field.fields:
+            descriptions(field.fields, into)
+    return into
+
+
+def example_of(field):
+    """A value that shows the shape of ``field``: its example, else one built from its parts."""
+    if field.example is not None:
+        return field.example
+    if field.type == "object":
+        return {name: example_of(sub) for name, sub in field.fields.items()}
+    if field.type == "list":
+        return [example_of(field.items)]
+    return {"stats": {}, "table": {"表题": "", "表头": [], "行": []},
+            "integer": 0, "number": 0}.get(field.type, "")
+
+
+def scaffold(template):
+    """A commented YAML data file with every field, its description and an example."""
+    import yaml
+
+    out = [f"# {template.title} 的数据文件（由 reportgen init 生成）",
+           "# 把示例换成本地的实际情况，然后运行：reportgen render 本文件.yaml",
+           "# 标“必填”的字段空着时，草稿里会以黄色【待补充】标出。",
+           "", f"模板: {template.name}", ""]
+    for field in template.fields.values():
+        need = "必填" if field.required else "可选"
+        out.append(f"# {field.name}（{need}，{TYPES[field.type]}）：{field.description}")
+        subs = field.fields or (field.items.fields if field.items else None)
+        if subs:
+            parts = "；".join(f"{s.name}{'（必填）' if s.required else ''} {s.description}".strip()
+                             for s in subs.values())
+            out.append(f"#   每项包括：{parts}")
+        dumped = yaml.safe_dump({field.name: example_of(field)}, allow_unicode=True,
+                                sort_keys=False, width=1000)
+        out.append(dumped.rstrip("\n"))
+        out.append("")
+    return "\n".join(out)

@@ -1,0 +1,50 @@
+import datetime
+
+from jinja2 import Undefined
+
+from generator.filters import change, cn_date, cn_num, enumerate_cn, num, percent
+
+
+def test_cn_num_accepts_stat_mapping():
+    assert cn_num(3) == "三" and cn_num({"值": 12}) == "十二"
+
+
+def test_percent_of_whole_and_of_target():
+    assert percent(4, 5) == "80.0%"
+    assert percent({"值": 45, "目标": 60}) == "75.0%"
+    assert percent(1, 3, digits=2) == "33.33%"
+    assert percent(1, 0) == "—"
+
+
+def test_change_against_last_year():
+    assert change(1260, 1152) == "增长9.4%"
+    assert change({"值": 90, "上年": 100}) == "下降10%"
+    assert change(50.0, 52.1, points=True) == "下降2.1个百分点"
+    assert change(7, 7) == "持平"
+    assert change(5, 0) == "新增5"
+
+
+def test_num_keeps_unit_and_trims_zeros():
+    assert num({"值": 81.0, "单位": "%"}) == "81%"
+    assert num({"值": 46.24, "单位": "岁"}) == "46.2岁"
+    assert num(1234) == "1234"
+
+
+def test_enumerate_cn_bold_and_plain():
+    assert enumerate_cn(["摸清底数。", "分类施策；"]) == "**一是**摸清底数；**二是**分类施策。"
+    assert enumerate_cn(["a", "b", "c"], bold=False) == "一是a；二是b；三是c。"
+    assert enumerate_cn([]) == ""
+
+
+def test_cn_date_forms():
+    assert cn_date(datetime.date(2026, 11, 4)) == "2026年11月4日"
+    assert cn_date("2026-11") == "2026年11月"
+    assert cn_date("2026-03-09", day=False) == "2026年3月"
+    assert cn_date("2026年11月") == "2026年11月"
+    assert cn_date("明年") == "明年"
+
+
+def test_missing_values_pass_through():
+    missing = Undefined(name="上年")
+    for result in (change(5, missing), percent(missing, 3), cn_num(missing), enumerate_cn(missing)):
+        assert isinstance(result, Undefined)

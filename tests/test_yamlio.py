@@ -1,0 +1,43 @@
+import pytest
+
+from generator.errors import DataError
+from generator.yamlio import line_of, load_yaml
+
+
+def test_lines_for_nested_paths(tmp_path):
+    path = tmp_path / "d.yaml"
+    path.write_text("a: 1\nb:\n  - x: 2\n    y: 3\n  - 4\n", encoding="utf-8")
+    data, lines = load_yaml(path)
+    assert data == {"a": 1, "b": [{"x": 2, "y": 3}, 4]}
+    assert lines[("b", 0, "y")] == 4 and lines[("b", 1)] == 5
+    assert line_of(lines, ("b", 0, "nope")) == 3
+
+
+def test_gbk_file_and_bom(tmp_path):
+    gbk = tmp_path / "gbk.yaml"
+    gbk.write_bytes("标题: 测试\n".encode("gbk"))
+    bom = tmp_path / "bom.yaml"
+    bom.write_bytes("\ufeff标题: 测试\n".encode("utf-8"))
+    assert load_yaml(gbk)[0] == load_yaml(bom)[0] == {"标题": "测试"}
+
+
+def test_control_characters_are_dropped(tmp_path):
+    path = tmp_path / "c.yaml"
+    path.write_text('a: "x\\x00y"\nb: p\x0bq\n', encoding="utf-8")
+    assert load_yaml(path)[0] == {"a": "xy", "b": "pq"}
+
+
+def test_malformed_yaml_names_line(tmp_path):
+    path = tmp_path / "bad.yaml"
+    path.write_text("a: 1\nb: [\n c: d: e\n", encoding="utf-8")
+    with pytest.raises(DataError) as err:
+        load_yaml(path)
+    assert str(err.value).startswith(f"{path}:3: YAML 格式错误")
+
+
+def test_python_objects_are_not_constructed(tmp_path):
+    path = tmp_path / "evil.yaml"
+    path.write_text("a: !!python/object/apply:os.system ['echo hi']\n", encoding="utf-8")
+    with pytest.raises(DataError) as err:
+        load_yaml(path)
+    assert ":1:" in str(err.value)

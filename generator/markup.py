@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from markdown_it import MarkdownIt
 from mdit_py_plugins.container import container_plugin
 
+from .normalize import clean_text
 from .numbering import strip_number
 
 CONTAINERS = ("署名", "落款", "关键词", "表格")
@@ -52,7 +53,7 @@ def escape(text):
 def parse(markup):
     """Turn markup into a flat list of Blocks."""
     blocks, container, table, row = [], None, None, None
-    tokens = _md.parse(markup)
+    tokens = _md.parse(clean_text(markup))
     for index, tok in enumerate(tokens):
         line = tok.map[0] + 1 if tok.map else 0
         if tok.type.startswith("container_") and tok.type.endswith("_open"):

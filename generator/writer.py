@@ -181,6 +181,8 @@ class Writer:
                 continue
             para = doc.add_paragraph(style=STYLE_NAMES[block.kind])
             runs = block.runs
+            if block.kind == "标题" and len(runs) == 1:
+                runs = [(self._title_lines(runs[0][0]), runs[0][1])]
             if block.kind in HEADING_KINDS:
                 level = HEADING_KINDS.index(block.kind) + 1
                 runs = [(numberer.next(level), runs[0][1] if runs else False)] + runs
@@ -192,6 +194,31 @@ class Writer:
         props.created = props.modified = datetime.datetime.now().replace(microsecond=0)
         props.revision = 1
         doc.save(target)
+
+    def _title_lines(self, text):
+        """Break a long title into lines at natural points: after 的 above all, then after
+        、，：” or 关于/和/与; never inside a run of digits or Latin letters."""
+        page, size = self.sheet["页面"], self.kinds["标题"]["字号"]
+        width_pt = (page["宽_mm"] - page["左边距_mm"] - page["右边距_mm"]) * 72 / 25.4
+        per_line = max(int(width_pt // size), 4)
+        if "\n" in text or len(text) <= per_line:
+            return text
+        out, rest = [], text
+        for remaining in range(-(-len(text) // per_line), 1, -1):
+            target = round(len(rest) / remaining)
+            fits = [i for i in range(1, min(len(rest), per_line + 1))
+                    if len(rest) - i <= per_line * (remaining - 1)
+                    and not (rest[i - 1].isascii() and rest[i - 1].isalnum()
+                             and rest[i].isascii() and rest[i].isalnum())]
+            if not fits:
+                break
+
+            natural = ([i for i in fits if rest[i - 1] == "的"]
+                       or [i for i in fits if rest[i - 1] in "、，：”于和与"] or fits)
+            cut = min(natural, key=lambda i: abs(i - target))
+            out.append(rest[:cut])
+            rest = rest[cut:]
+        return "\n".join(out + [rest])
 
     def _add_text(self, para, text, bold):
         text = clean_text(text)

@@ -1,0 +1,154 @@
+import os
+import sys
+
+import pytest
+from docx import Document
+
+from conftest import DATA, ROOT, paragraphs
+from generator.cli import cli
+
+
+def run(runner, *args):
+    result = runner.invoke(cli, list(map(str, args)), prog_name="reportgen")
+    assert "Traceback" not in result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    return result
+
+
+def one_error_line(result):
+    lines = [line for line in result.output.splitlines() if line.startswith("错误：")]
+    assert len(lines) == 1, result.output
+    return lines[0]
+
+
+def test_help_is_chinese(runner):
+    result = run(runner, "--help")
+    assert result.exit_code == 0 and "用法：" in result.output and "命令" in result.output
+    assert "显示本帮助并退出" in run(runner, "render", "-h").output
+
+
+def test_templates_list_and_show(runner):
+    assert "调研报告\t调研报告（调查与思考）\t[内置]" in run(runner, "templates").output
+    shown = run(runner, "templates", "show", "调研报告").output
+    assert "  主要做法（列表，必填）" in shown and "    要点（列表，必填）" in shown
+    result = run(runner, "templates", "show", "../x")
+    assert result.exit_code == 1 and "不合法" in one_error_line(result)
+
+
+def test_init_scaffold_checks_clean_and_renders(runner, tmp_path):
+    data = tmp_path / "新报告.yaml"
+    assert run(runner, "init", "调研报告", "-o", data).exit_code == 0
+    text = data.read_text(encoding="utf-8")
+    assert "模板: 调研报告" in text and "# 主要做法（必填，列表）" in text
+    checked = run(runner, "check", data)
+    assert checked.exit_code == 0 and "0 条提醒" in checked.output
+    again = run(runner, "init", "调研报告", "-o", data)
+    assert again.exit_code == 1 and "已存在" in one_error_line(again)
+
+
+def test_render_single_file_and_refuse_overwrite(runner, small, tmp_path):
+    out = tmp_path / "out" / "草稿.docx"
+    result = run(runner, "render", small, "-o", out)
+    assert result.exit_code == 0 and f"已生成 {out}" in result.output
+    first = out.read_bytes()
+    assert paragraphs(out)[0] == ("Title", "关于柳湾镇村级党组织带头人队伍建设的\n调查与思考")
+    again = run(runner, "render", small, "-o", out)
+    assert again.exit_code == 1 and "已存在" in one_error_line(again) and out.read_bytes() == first
+    assert run(runner, "render", small, "-o", out, "--force").exit_code == 0
+
+
+def test_render_into_folder_default_name(runner, small, tmp_path):
+    result = run(runner, "render", small, "-o", tmp_path / "drafts")
+    assert result.exit_code == 0 and (tmp_path / "drafts" / "小型调研.docx").exists()
+
+
+def test_preview_shows_structure(runner, small):
+    result = run(runner, "preview", small)
+    heads = [line for line in result.output.splitlines() if line.startswith("#")]
+    assert heads[:4] == ["# 关于柳湾镇村级党组织带头人队伍建设的调查与思考", "## 基本情况", "## 主要做法",
+                         "### 拓宽选人渠道，优化队伍结构"]
+
+
+def test_missing_data_placeholder_and_strict(runner, small, tmp_path):
+    text = small.read_text(encoding="utf-8").replace("导语: 为了解", "# 导语: 为了解")
+    small.write_text(text, encoding="utf-8")
+    result = run(runner, "render", small, "-o", tmp_path / "a.docx")
+    assert result.exit_code == 0 and "缺少必填字段“导语”" in result.output
+    lead = paragraphs(tmp_path / "a.docx")[2][1]
+    assert lead.startswith("【待补充：开篇一段：调研的背景、方式和总体判断】")
+    strict = run(runner, "render", small, "-o", tmp_path / "b.docx", "--strict")
+    assert strict.exit_code == 1 and "缺少必填字段“导语”" in one_error_line(strict)
+    assert not (tmp_path / "b.docx").exists()
+
+
+@pytest.mark.parametrize("content, message", [
+    ("模板: 调研报告\n标题: [未闭合\n", ":3: YAML 格式错误"),
+    ("模板: 调研报告\n标题: t\n主要做法: 一句话\n", ":3: 字段“主要做法”应是列表"),
+    ("模板: 不存在的模板\n", ":1: 没有名为“不存在的模板”的模板"),
+    ("标题: t\n", "数据文件没有写“模板: 名称”"),
+    ("- 只是\n- 列表\n", ":1: 数据文件的顶层应是"),
+])
+def test_bad_data_one_line_no_file(runner, tmp_path, content, message):
+    data = tmp_path / "坏.yaml"
+    data.write_text(content, encoding="utf-8")
+    result = run(runner, "render", data, "-o", tmp_path / "out")
+    assert result.exit_code == 1 and message in one_error_line(result)
+    assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())
+
+
+def test_control_characters_are_stripped(runner, small, tmp_path):
+    text = small.read_text(encoding="utf-8").replace("调研组走访了", "调研组\x0b走访\x00了")
+    small.write_text(text, encoding="utf-8")
+    assert run(runner, "render", small, "-o", tmp_path / "c.docx").exit_code == 0
+    assert "调研组走访了全部行政村" in paragraphs(tmp_path / "c.docx")[2][1]
+
+
+def test_output_path_problems(runner, small, tmp_path):
+    folder = tmp_path / "是目录.docx"
+    folder.mkdir()
+    assert "是一个已存在的文件夹" not in run(runner, "render", small, "-o", folder).output  # a folder: draft goes inside
+    assert (folder / "小型调研.docx").exists()
+    blocker = tmp_path / "普通文件"
+    blocker.write_text("x")
+    result = run(runner, "render", small, "-o", blocker / "x.docx")
+    assert result.exit_code == 1 and "无法在这里写文件" in one_error_line(result)
+    assert sorted(os.listdir(tmp_path)) == ["小型调研.yaml", "是目录.docx", "普通文件"]
+
+
+def test_template_errors_name_template_file(runner, small, tmp_path):
+    folder = tmp_path / "tpl" / "调研报告"
+    folder.mkdir(parents=True)
+    (folder / "template.yaml").write_text("name: 调研报告\nfields:\n  标题: string\n", encoding="utf-8")
+    (folder / "body.md.j2").write_text("# {{ 标题 }}\n{% for x in %}\n", encoding="utf-8")
+    result = run(runner, "render", small, "--templates", tmp_path / "tpl", "-o", tmp_path / "o.docx")
+    assert result.exit_code == 1
+    assert f"{folder / 'body.md.j2'}:2: 模板语法错误" in one_error_line(result)
+    (folder / "body.md.j2").write_text("# {{ 标题.__class__.__base__.__subclasses__() }}\n", encoding="utf-8")
+    result = run(runner, "render", small, "--templates", tmp_path / "tpl", "-o", tmp_path / "o.docx")
+    assert result.exit_code == 1 and "沙箱" in one_error_line(result)
+    assert not (tmp_path / "o.docx").exists()
+
+
+def test_batch_continues_after_a_failure(runner, small, tmp_path):
+    bad = tmp_path / "坏.yaml"
+    bad.write_text("模板: 调研报告\n标题: [\n", encoding="utf-8")
+    other = tmp_path / "另一份.yaml"
+    other.write_text(small.read_text(encoding="utf-8"), encoding="utf-8")
+    result = run(runner, "render", small, bad, other, "-o", tmp_path / "out")
+    assert result.exit_code == 1
+    assert "共 3 份：成功 2 份，失败 1 份" in result.output
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["另一份.docx", "小型调研.docx"]
+
+
+def test_style_option(runner, small, tmp_path):
+    sheet = (ROOT / "generator" / "styles" / "gbt9704.yaml").read_text(encoding="utf-8")
+    custom = tmp_path / "house.yaml"
+    custom.write_text(sheet.replace("行距_pt: 28.95", "行距_pt: 30"), encoding="utf-8")
+    assert run(runner, "render", small, "-o", tmp_path / "h.docx", "--style", custom).exit_code == 0
+    assert Document(str(tmp_path / "h.docx")).styles["Normal"].paragraph_format.line_spacing.pt == 30
+    broken = tmp_path / "broken.yaml"
+    broken.write_text(sheet.replace("  字号: 16", "").replace("  正文:", "  正文x:"), encoding="utf-8")
+    result = run(runner, "render", small, "-o", tmp_path / "x.docx", "--style", broken)
+    assert result.exit_code == 1 and "版式表缺少“段落.正文”" in one_error_line(result)
+    result = run(runner, "render", small, "-o", tmp_path / "x.docx", "--style", "没有这个")
+    assert result.exit_code == 1 and "没有名为“没有这个”的版式表" in one_error_line(result)

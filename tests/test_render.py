@@ -1,0 +1,81 @@
+import pytest
+
+from generator.errors import ReportgenError, TemplateError
+from generator.render import environment, render
+from generator.templates import Catalog, load_template
+
+
+def make_template(tmp_path, body, fields="  标题: {type: string, description: 报告标题}\n"):
+    folder = tmp_path / "tpl" / "试验"
+    folder.mkdir(parents=True)
+    (folder / "template.yaml").write_text(f"name: 试验\ntitle: 试验\nfields:\n{fields}", encoding="utf-8")
+    (folder / "body.md.j2").write_text(body, encoding="utf-8")
+    catalog = Catalog([tmp_path / "tpl"])
+    return catalog, catalog.get("试验")
+
+
+def test_missing_value_becomes_placeholder(tmp_path):
+    catalog, template = make_template(tmp_path, "# {{ 标题 }}\n")
+    markup, missing = render(environment(catalog), template, {})
+    assert markup == "# 【待补充：报告标题】\n" and missing == ["标题"]
+
+
+def test_strict_refuses_placeholders(tmp_path):
+    catalog, template = make_template(tmp_path, "# {{ 标题 }}\n")
+    with pytest.raises(ReportgenError, match="缺少数据：报告标题"):
+        render(environment(catalog), template, {}, strict=True)
+
+
+def test_user_text_is_escaped(tmp_path):
+    catalog, template = make_template(tmp_path, "# T\n\n{{ 标题 }}\n")
+    markup, _ = render(environment(catalog), template, {"标题": "## 假标题 **x**"})
+    assert markup == "# T\n\n\\## 假标题 \\*\\*x\\*\\*\n"
+
+
+def test_syntax_error_names_template_file_and_line(tmp_path):
+    catalog, template = make_template(tmp_path, "# T\n\n{% if 标题 %}\n没有结束\n")
+    with pytest.raises(TemplateError) as err:
+        render(environment(catalog), template, {})
+    assert str(err.value.path).endswith("body.md.j2") and err.value.line == 4
+    assert "模板语法错误" in err.value.message
+
+
+def test_sandbox_blocks_python_internals(tmp_path):
+    body = "# {{ 标题.__class__.__mro__[1].__subclasses__() }}\n"
+    catalog, template = make_template(tmp_path, body)
+    with pytest.raises(TemplateError) as err:
+        render(environment(catalog), template, {"标题": "x"})
+    assert "沙箱" in err.value.message and err.value.line == 1
+
+
+def test_runtime_error_in_filter_reports_line(tmp_path):
+    catalog, template = make_template(tmp_path, "# T\n\n{{ 标题 | percent(0) }}{{ 标题 | cn_num }}\n")
+    with pytest.raises(TemplateError) as err:
+        render(environment(catalog), template, {"标题": "非数字"})
+    assert err.value.line == 3 and "模板渲染出错" in err.value.message
+
+
+def test_extends_cycle_is_reported(tmp_path):
+    catalog, template = make_template(tmp_path, '{% extends "试验/body.md.j2" %}\n')
+    with pytest.raises(TemplateError, match="循环"):
+        render(environment(catalog), template, {})
+
+
+def test_builtin_template_renders_small_data(tmp_path):
+    from conftest import DATA
+    from generator.draft import Engine
+    draft = Engine().prepare(DATA / "小型调研.yaml")
+    assert draft.warnings == []
+    assert "党组织书记平均年龄46.2岁，比上年下降6.7%" in draft.markup
+    assert "大专以上学历占比61.1%，比上年增长11.1个百分点" in draft.markup
+    assert "**一是**从外出务工人员中回引人才；**二是**建立村级后备力量库。后备力量达到54人。" in draft.markup
+
+
+def test_manifest_unknown_type_is_reported(tmp_path):
+    folder = tmp_path / "坏"
+    folder.mkdir()
+    (folder / "template.yaml").write_text("name: 坏\nfields:\n  标题: {type: 字符串}\n", encoding="utf-8")
+    (folder / "body.md.j2").write_text("# x\n", encoding="utf-8")
+    with pytest.raises(TemplateError) as err:
+        load_template(folder)
+    assert err.value.line == 3 and "类型“字符串”未知" in err.value.message

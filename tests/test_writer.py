@@ -1,0 +1,98 @@
+import subprocess
+import sys
+
+import pytest
+from docx import Document
+from docx.oxml.ns import qn
+
+from conftest import CHECKER, DATA
+from generator.draft import Engine
+from generator.markup import parse
+from generator.style import load_style
+from generator.writer import Writer
+
+
+@pytest.fixture(scope="module")
+def draft_doc(tmp_path_factory):
+    out = tmp_path_factory.mktemp("w") / "小型调研.docx"
+    engine = Engine()
+    engine.write(engine.prepare(DATA / "小型调研.yaml"), out)
+    return out
+
+
+def test_outline_has_numbering_added_by_writer(draft_doc):
+    doc = Document(str(draft_doc))
+    heads = [(p.style.name, p.text) for p in doc.paragraphs if p.style.name.startswith("Heading")]
+    assert heads == [
+        ("Heading 1", "一、基本情况"), ("Heading 1", "二、主要做法"),
+        ("Heading 2", "（一）拓宽选人渠道，优化队伍结构"), ("Heading 2", "（二）强化教育培训，提升履职能力"),
+        ("Heading 1", "三、取得成效"), ("Heading 2", "（一）队伍结构持续优化"),
+        ("Heading 1", "四、存在问题"), ("Heading 2", "（一）后备力量储备不均衡"),
+        ("Heading 1", "五、几点思考和对策建议"), ("Heading 2", "（一）健全育选管用机制"),
+        ("Heading 1", "六、下一步工作"),
+    ]
+    assert doc.paragraphs[0].style.name == "Title"
+    assert doc.paragraphs[-1].text == "2026年10月8日" and doc.paragraphs[-1].style.name == "落款"
+
+
+def _fonts(style):
+    rfonts = style.element.rPr.find(qn("w:rFonts"))
+    return {k: rfonts.get(qn(f"w:{k}")) for k in ("eastAsia", "ascii", "hAnsi", "hint")}
+
+
+def test_fonts_and_sizes_follow_style_sheet(draft_doc):
+    doc = Document(str(draft_doc))
+    sheet = load_style()["段落"]
+    for word_style, kind in (("Normal", "正文"), ("Title", "标题"), ("Heading 1", "一级标题"),
+                             ("Heading 2", "二级标题"), ("Heading 3", "三级标题")):
+        style = doc.styles[word_style]
+        assert _fonts(style) == {"eastAsia": sheet[kind]["字体"], "ascii": "Times New Roman",
+                                 "hAnsi": "Times New Roman", "hint": "eastAsia"}
+        assert style.font.size.pt == sheet[kind]["字号"]
+    assert doc.styles["Heading 3"].font.bold is True
+    body = doc.styles["Normal"].paragraph_format
+    assert round(body.line_spacing.pt, 2) == 28.95 and body.first_line_indent.pt == 32
+
+
+def test_bold_lead_ins_and_table(draft_doc):
+    doc = Document(str(draft_doc))
+    para = next(p for p in doc.paragraphs if p.text.startswith("一是从外出"))
+    assert [(r.text, bool(r.bold)) for r in para.runs][:2] == [("一是", True), ("从外出务工人员中回引人才；", False)]
+    table = doc.tables[0]
+    assert [[c.text for c in row.cells] for row in table.rows] == [["类别", "人数"], ["35岁以下", "3"], ["35至50岁", "9"]]
+    assert table.style.name == "Table Grid"
+
+
+def test_page_numbers_outside(draft_doc):
+    doc = Document(str(draft_doc))
+    section = doc.sections[0]
+    odd, even = section.footer.paragraphs[0], section.even_page_footer.paragraphs[0]
+    assert odd.text == even.text == "— 1 —" or ("—" in odd.text and "PAGE" in odd._p.xml)
+    assert odd.alignment == 2 and even.alignment == 0     # right, left
+    assert doc.settings.odd_and_even_pages_header_footer
+
+
+def test_placeholder_is_highlighted(tmp_path):
+    out = tmp_path / "p.docx"
+    Writer(load_style()).write(parse("# 题\n\n前文【待补充：调研时间】后文\n"), str(out))
+    runs = Document(str(out)).paragraphs[1].runs
+    marks = [(r.text, r._r.rPr is not None and r._r.rPr.find(qn("w:highlight")) is not None) for r in runs]
+    assert marks == [("前文", False), ("【待补充：调研时间】", True), ("后文", False)]
+
+
+def test_long_title_breaks_after_de(tmp_path):
+    out = tmp_path / "t.docx"
+    Writer(load_style()).write(parse("# 关于青溪区“两新”组织党建工作的调查与思考\n"), str(out))
+    assert Document(str(out)).paragraphs[0].text == "关于青溪区“两新”组织党建工作的\n调查与思考"
+
+
+def test_control_characters_never_reach_xml(tmp_path):
+    out = tmp_path / "c.docx"
+    Writer(load_style()).write(parse("# 题\x00目\n\n正\x0b文\x1f\n"), str(out), title="题\x00")
+    assert [p.text for p in Document(str(out)).paragraphs] == ["题目", "正文"]
+
+
+@pytest.mark.skipif(not CHECKER.exists(), reason="../shared/tools/gbt9704_check.py 不在")
+def test_shared_checker_passes(draft_doc):
+    result = subprocess.run([sys.executable, str(CHECKER), str(draft_doc)], capture_output=True, text=True)
+    assert result.stdout.strip().endswith("14/14 checks hold"), result.stdout

@@ -108,11 +108,14 @@ def test_output_path_problems(runner, small, tmp_path):
     folder.mkdir()
     assert "是一个已存在的文件夹" not in run(runner, "render", small, "-o", folder).output  # a folder: draft goes inside
     assert (folder / "小型调研.docx").exists()
+    (tmp_path / "out" / "小型调研.docx").mkdir(parents=True)      # the draft's own name is a folder
+    result = run(runner, "render", small, "-o", tmp_path / "out")
+    assert result.exit_code == 1 and "是一个已存在的文件夹" in one_error_line(result)
     blocker = tmp_path / "普通文件"
     blocker.write_text("x")
     result = run(runner, "render", small, "-o", blocker / "x.docx")
     assert result.exit_code == 1 and "无法在这里写文件" in one_error_line(result)
-    assert sorted(os.listdir(tmp_path)) == ["小型调研.yaml", "是目录.docx", "普通文件"]
+    assert sorted(os.listdir(tmp_path)) == ["out", "小型调研.yaml", "是目录.docx", "普通文件"]
 
 
 def test_template_errors_name_template_file(runner, small, tmp_path):

@@ -9,10 +9,8 @@ from .errors import DataError, OutputError, TemplateError
 from .render import environment, render
 from .style import load_style
 from .templates import Catalog
-from .validate import validate
+from .validate import TEMPLATE_KEY, validate
 from .yamlio import line_of, load_yaml
-
-TEMPLATE_KEY = "模板"
 
 
 @dataclass

@@ -10,7 +10,7 @@ from .errors import DataError
 from .filters import _DATE
 from .yamlio import line_of
 
-RESERVED = ("模板",)   # data keys that are not template fields
+TEMPLATE_KEY = "模板"   # the data key that names the template; not a template field
 STAT_KEYS = ("值", "上年", "目标")
 
 
@@ -39,7 +39,7 @@ class Checker:
                 continue
             out[name] = self.value(value, field, at + (name,))
         for name in data:
-            if name not in fields and not (at == () and name in RESERVED):
+            if name not in fields and not (at == () and name == TEMPLATE_KEY):
                 self.warnings.append(f"{self.path}:{line_of(self.lines, at + (name,))}: "
                                      f"模板没有字段“{_dotted(at + (name,))}”，它不会出现在草稿中")
         return out

@@ -203,4 +203,4 @@ def test_examples_pass_checker_and_open_in_libreoffice(example, tmp_path, runner
 
 def test_builtin_examples_cover_every_builtin():
     assert {p.stem for p in EXAMPLES} >= set(BUILTINS)
-    assert {p.name for p in BUILTIN_DIR.iterdir() if not p.name.startswith("_")} == set(BUILTINS)
+    assert {p.name for p in BUILTIN_DIR.iterdir() if p.is_dir() and p.name[0] != "_"} == set(BUILTINS)

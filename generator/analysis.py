@@ -7,6 +7,7 @@ trial render of the manifest's own examples to a .docx in a temporary folder.
 """
 import tempfile
 from pathlib import Path
+from typing import NamedTuple
 
 from jinja2 import meta, nodes
 from jinja2.exceptions import TemplateNotFound, TemplateSyntaxError
@@ -23,11 +24,11 @@ _LINKS = (nodes.Extends, nodes.Include, nodes.Import, nodes.FromImport)
 _BINDERS = (nodes.Import, nodes.FromImport, nodes.Assign, nodes.AssignBlock, nodes.Macro)
 
 
-class Source:
+class Source(NamedTuple):
     """One parsed Jinja file of a template's chain."""
-
-    def __init__(self, name, filename, ast):
-        self.name, self.filename, self.ast = name, filename, ast
+    name: str
+    filename: str
+    ast: nodes.Template
 
 
 def chain(env, name, _stack=(), _found=None, _at=(None, None)):
@@ -119,6 +120,8 @@ def check_folder(folder, style=None):
     _, lines = load_yaml(template.manifest_path)
     example_lines = {(k[1],) + k[3:]: v for k, v in lines.items()
                      if len(k) >= 3 and k[0] == "fields" and k[2] == "example"}
+    for name, field in template.fields.items():  # examples built from sub-fields: the field's line
+        example_lines.setdefault((name,), field.line)
     checker = Checker(template.manifest_path, example_lines)
     data = {name: example_of(field) for name, field in template.fields.items()}
     values = checker.mapping(data, template.fields, ())

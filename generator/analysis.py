@@ -101,6 +101,14 @@ def check_fields(env, template):
     return used
 
 
+def template_folders(folder):
+    """The template folders to check: ``folder`` itself, or, for a folder of templates
+    (what ``--templates`` takes), each sub-folder holding a manifest."""
+    folder = Path(folder)
+    subs = sorted(p.parent for p in folder.glob(f"*/{MANIFEST}") if p.parent.name[0] not in "._")
+    return subs if subs and not (folder / MANIFEST).exists() else [folder]
+
+
 def check_folder(folder, style=None):
     """``reportgen templates check``: return ``(template, lines of report)`` or raise."""
     from .draft import Draft, Engine  # draft imports this module

@@ -158,12 +158,20 @@ def templates_copy(parent_dirs, name, dest, new_name, template_dirs):
 @click.argument("folder", type=click.Path())
 @click.option("--style", help="试渲染用的版式表：内置名称或 YAML 文件路径。")
 def templates_check(folder, style):
-    """检查模板文件夹 FOLDER：清单格式、Jinja 语法、字段是否都已声明并用到，并用清单里的示例试渲染。"""
-    from .analysis import check_folder
-    template, report = check_folder(folder, style)
-    for line in report:
-        click.echo(f"  {line}")
-    click.echo(f"{folder}：模板“{template.name}”检查通过")
+    """检查模板文件夹 FOLDER（或其下每个模板）：清单格式、Jinja 语法、字段是否都已声明并用到，并用清单里的示例试渲染。"""
+    from .analysis import check_folder, template_folders
+    failed = 0
+    for one in template_folders(folder):
+        try:
+            template, report = check_folder(one, style)
+        except ReportgenError as exc:
+            click.echo(f"错误：{exc}", err=True)
+            failed += 1
+            continue
+        for line in report:
+            click.echo(f"  {line}")
+        click.echo(f"{one}：模板“{template.name}”检查通过")
+    sys.exit(1 if failed else 0)
 
 
 @cli.command(context_settings=CONTEXT)

@@ -117,3 +117,12 @@ def test_check_renders_a_user_template_without_examples(tmp_path, runner):
     assert result.exit_code == 0, result.output
     assert "提醒：字段“标题”没有示例" in result.output
     assert list(tmp_path.iterdir()) == [tmp_path / "甲"]   # nothing left behind
+
+
+def test_a_folder_of_templates_checks_each(tmp_path, runner):
+    make(tmp_path, "甲", "# {{ 标题 }}\n\n{{ 导语 }}\n")
+    make(tmp_path, "乙", "# {{ 标题 }}\n")
+    result = runner.invoke(cli, ["templates", "check", str(tmp_path)])
+    assert result.exit_code == 1
+    assert f"{tmp_path / '甲'}：模板“甲”检查通过" in result.output
+    assert "错误：" in result.output and "声明了字段“导语”" in result.output

@@ -111,7 +111,8 @@ def templates(ctx, template_dirs):
     if ctx.invoked_subcommand is None:
         from .templates import Catalog
         for t in Catalog(template_dirs).all():
-            click.echo(f"{t.name}\t{t.title}\t[{t.source}]")
+            source = f"{t.source}，覆盖内置模板" if t.overrides else t.source
+            click.echo(f"{t.name}\t{t.title}\t[{source}]")
             if t.description:
                 click.echo(f"    {t.description}")
 
@@ -138,6 +139,41 @@ def templates_show(parent_dirs, name, template_dirs):
     show(t.fields, 1)
 
 
+@templates.command("copy", context_settings=CONTEXT)
+@click.argument("name")
+@click.argument("dest", type=click.Path(file_okay=False))
+@click.option("--name", "new_name", help="副本用的新名称（默认与原模板同名，同名时覆盖内置模板）。")
+@templates_option
+@click.pass_obj
+def templates_copy(parent_dirs, name, dest, new_name, template_dirs):
+    """把模板 NAME 复制到文件夹 DEST 下，供修改。"""
+    from .templates import Catalog, copy_template
+    target = copy_template(Catalog(tuple(parent_dirs or ()) + template_dirs).get(name), dest, new_name)
+    click.echo(f"已复制到 {target}")
+    click.echo(f"修改后检查：reportgen templates check {target}")
+    click.echo(f"使用：reportgen render 数据.yaml --templates {dest}（或设置环境变量 REPORTGEN_TEMPLATES）")
+
+
+@templates.command("check", context_settings=CONTEXT)
+@click.argument("folder", type=click.Path())
+@click.option("--style", help="试渲染用的版式表：内置名称或 YAML 文件路径。")
+def templates_check(folder, style):
+    """检查模板文件夹 FOLDER（或其下每个模板）：清单格式、Jinja 语法、字段是否都已声明并用到，并用清单里的示例试渲染。"""
+    from .analysis import check_folder, template_folders
+    failed = 0
+    for one in template_folders(folder):
+        try:
+            template, report = check_folder(one, style)
+        except ReportgenError as exc:
+            click.echo(f"错误：{exc}", err=True)
+            failed += 1
+            continue
+        for line in report:
+            click.echo(f"  {line}")
+        click.echo(f"{one}：模板“{template.name}”检查通过")
+    sys.exit(1 if failed else 0)
+
+
 @cli.command(context_settings=CONTEXT)
 @click.argument("name")
 @click.option("-o", "--output", type=click.Path(), help="数据文件写到哪里（默认：<模板名>.yaml）。")
@@ -153,9 +189,9 @@ def init(name, output, force, template_dirs):
     click.echo(f"已生成数据文件 {output}；填写后运行：reportgen render {output}")
 
 
-def _engine(template_dirs, style=None, strict=False, template=None):
+def _engine(template_dirs, style=None, strict=False, template=None, keywords=False):
     from .draft import Engine
-    return Engine(template_dirs, style=style, strict=strict, template=template)
+    return Engine(template_dirs, style=style, strict=strict, template=template, keywords=keywords)
 
 
 strict_option = click.option("--strict", is_flag=True, help="缺少数据时报错，而不是写【待补充】占位。")
@@ -202,12 +238,13 @@ def preview(data, strict, template, template_dirs):
 @click.option("--force", is_flag=True, help="草稿已存在时覆盖。")
 @strict_option
 @click.option("--style", help="版式表：内置名称（默认 gbt9704）或 YAML 文件路径。")
+@click.option("--keywords", is_flag=True, help="从正文自动提取 3–5 个关键词，写在署名下（模板有关键词行时）。")
 @template_option
 @templates_option
-def render(data, output, force, strict, style, template, template_dirs):
+def render(data, output, force, strict, style, keywords, template, template_dirs):
     """把数据文件 DATA 生成 Word 草稿（可一次给多个）。"""
     from .draft import run_batch
-    engine = _engine(template_dirs, style=style, strict=strict, template=template)
+    engine = _engine(template_dirs, style=style, strict=strict, template=template, keywords=keywords)
     if len(data) == 1:
         results = run_batch(engine, data, output, force)
     else:

@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import markup
+from .analysis import check_fields
 from .errors import DataError, OutputError, TemplateError
 from .render import environment, render
 from .style import load_style
@@ -12,6 +13,7 @@ from .templates import Catalog
 from .validate import TEMPLATE_KEY, validate
 from .yamlio import line_of, load_yaml
 
+KEYWORDS_KEY = "关键词"
 
 @dataclass
 class Draft:
@@ -28,13 +30,15 @@ class Draft:
 class Engine:
     """Everything that does not change between drafts: templates, Jinja, style, writer."""
 
-    def __init__(self, template_dirs=(), style=None, strict=False, template=None):
+    def __init__(self, template_dirs=(), style=None, strict=False, template=None, keywords=False):
         self.catalog = Catalog(template_dirs)
         self.env = environment(self.catalog)
         self.style_name = style
         self.strict = strict
         self.template = template     # a name that overrides the data file's 模板
+        self.keywords = keywords     # extract the 关键词 line from the rendered text
         self._writer = None
+        self._checked = set()        # templates whose Jinja passed check_fields
 
     @property
     def writer(self):
@@ -58,8 +62,17 @@ class Engine:
             if exc.path is None and not self.template:  # point at the 模板: line
                 exc.path, exc.line = data_path, line_of(lines, (TEMPLATE_KEY,))
             raise
+        if template.name not in self._checked:
+            check_fields(self.env, template)
+            self._checked.add(template.name)
         values, warnings = validate(data, template, data_path, lines, self.strict)
         text, missing = render(self.env, template, values, self.strict)
+        if self.keywords and KEYWORDS_KEY not in template.fields:
+            warnings.append(f"模板“{template.name}”没有关键词行，--keywords 未起作用")
+        elif self.keywords:
+            from .keywords import extract  # jieba loads only when asked
+            values[KEYWORDS_KEY] = extract(markup.parse(text))
+            text, missing = render(self.env, template, values, self.strict)
         for name in missing:
             if not any(f"“{name}”" in w for w in warnings):
                 warnings.append(f"{data_path}: 缺少“{name}”，草稿中以【待补充】标出")

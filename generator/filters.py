@@ -91,6 +91,13 @@ def enumerate_cn(items, bold=True, sep="；", end="。"):
     return sep.join(parts) + (end if parts else "")
 
 
+def clause(text):
+    """Drop the closing punctuation a user typed, so the template can add its own: "目标。" → "目标"."""
+    if _missing(text):
+        return text
+    return _END.sub("", str(text))
+
+
 _DATE = re.compile(r"^\s*(\d{4})\s*[-/.年]\s*(\d{1,2})(?:\s*[-/.月]\s*(\d{1,2}))?")
 
 
@@ -111,5 +118,5 @@ def cn_date(value, day=None):
 
 FILTERS = {
     "cn_num": cn_num, "num": num, "percent": percent, "change": change,
-    "enumerate_cn": enumerate_cn, "cn_date": cn_date,
+    "enumerate_cn": enumerate_cn, "cn_date": cn_date, "clause": clause,
 }

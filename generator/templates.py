@@ -8,6 +8,9 @@ name wins, so a user's copy overrides a built-in template. Folders whose name
 starts with ``_`` (such as ``_base``) hold shared Jinja files, not templates.
 """
 import os
+import re
+import shutil
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -24,6 +27,8 @@ TYPES = {
     "stats": "统计数据（名称: 数字，或 名称: {值, 上年, 目标, 单位}）",
     "table": "表格（表题、表头、行）",
 }
+MANIFEST_KEYS = ("name", "title", "description", "body", "fields")
+FIELD_KEYS = ("type", "required", "description", "example", "items", "fields")
 
 
 @dataclass
@@ -47,15 +52,16 @@ class Template:
     body: str                    # Jinja name of the body, e.g. "调研报告/body.md.j2"
     fields: dict                 # name → Field
     source: str                  # "内置" or the folder it was found in
+    overrides: bool = False      # a user's template hiding the built-in one of the same name
 
     @property
     def manifest_path(self):
         return self.path / MANIFEST
 
 
-def check_name(name):
+def check_name(name, what="模板名称", path=None, line=None):
     if not name or any(sep in name for sep in ("/", "\\", "\0")) or name.startswith((".", "_")):
-        raise TemplateError(f"模板名称“{name}”不合法：不能含路径分隔符，不能以“.”或“_”开头")
+        raise TemplateError(f"{what}“{name}”不合法：不能含路径分隔符，不能以“.”或“_”开头", path, line)
     return name
 
 
@@ -87,7 +93,11 @@ class Catalog:
         for d in self.dirs:
             folder = d / name
             if folder.is_dir():
-                return load_template(folder, "内置" if d == BUILTIN_DIR else str(d))
+                if d == BUILTIN_DIR:
+                    return load_template(folder)
+                template = load_template(folder, str(d))
+                template.overrides = (BUILTIN_DIR / name / MANIFEST).exists()
+                return template
         known = "、".join(self.names()) or "（无）"
         raise TemplateError(f"没有名为“{name}”的模板；可用的模板：{known}")
 
@@ -98,11 +108,16 @@ class Catalog:
 def load_template(folder, source="内置"):
     folder = Path(folder)
     path = folder / MANIFEST
+    check_name(folder.name, "模板文件夹名", folder)
     if not path.exists():
-        raise TemplateError(f"模板文件夹里没有清单文件 {MANIFEST}", folder)
+        raise TemplateError(f"模板文件夹里没有清单文件 {MANIFEST}", path)
     data, lines = load_yaml(path)
     if not isinstance(data, dict):
         raise TemplateError("清单的顶层应是映射（name、title、description、fields）", path, 1)
+    _known_keys(data, MANIFEST_KEYS, "清单", path, lines, ())
+    if data.get("name", folder.name) != folder.name:
+        raise TemplateError(f"清单的 name“{data['name']}”与文件夹名“{folder.name}”不一致",
+                            path, line_of(lines, ("name",)))
 
     def text(key, default=None):
         value = data.get(key, default)
@@ -111,7 +126,7 @@ def load_template(folder, source="内置"):
         return value
 
     body = text("body", "body.md.j2")
-    check_name(Path(body).name)
+    check_name(body, "正文文件名", path, line_of(lines, ("body",)))
     if not (folder / body).is_file():
         raise TemplateError(f"找不到模板正文文件 {body}", path, line_of(lines, ("body",)))
     fields = data.get("fields")
@@ -131,6 +146,7 @@ def _field(name, spec, path, lines, at):
         spec = {"type": spec}
     if not isinstance(spec, dict):
         raise TemplateError(f"字段“{name}”的定义应是映射（type、required、description、example）", path, line)
+    _known_keys(spec, FIELD_KEYS, f"字段“{name}”的定义", path, lines, at)
     kind = spec.get("type", "string")
     if kind not in TYPES:
         raise TemplateError(f"字段“{name}”的类型“{kind}”未知；可用：{'、'.join(TYPES)}", path,
@@ -146,6 +162,44 @@ def _field(name, spec, path, lines, at):
             raise TemplateError(f"字段“{name}”是 object，需要用 fields 列出子字段", path, line)
         field.fields = {k: _field(k, v, path, lines, at + ("fields", k)) for k, v in sub.items()}
     return field
+
+
+def _known_keys(spec, known, what, path, lines, at):
+    for key in spec:
+        if key not in known:
+            raise TemplateError(f"{what}里有未知的键“{key}”；可用：{'、'.join(known)}",
+                                path, line_of(lines, at + (key,)))
+
+
+def copy_template(template, dest_dir, new_name=None):
+    """Copy a template folder into ``dest_dir`` for editing; return the new folder.
+
+    The copy keeps its ``{% extends "_base/…" %}``: ``_base`` stays on the loader path.
+    """
+    name = check_name(new_name or template.name)
+    dest_dir = Path(dest_dir)
+    target = dest_dir / name
+    if target.exists():
+        raise TemplateError("目标文件夹已存在；请换一个文件夹或名称（--name）", target)
+    try:
+        dest_dir.mkdir(parents=True, exist_ok=True)
+        tmp = Path(tempfile.mkdtemp(dir=dest_dir, prefix=f".{name}."))
+    except OSError as exc:
+        raise TemplateError(f"无法在这里建文件夹（{exc.strerror}）", dest_dir) from None
+    try:
+        shutil.copytree(template.path, tmp, dirs_exist_ok=True,
+                        ignore=shutil.ignore_patterns(".*", "__pycache__"))
+        if new_name:
+            manifest = tmp / MANIFEST
+            text = manifest.read_text(encoding="utf-8")
+            manifest.write_text(re.sub(r"(?m)^name:.*$", f"name: {name}", text, count=1),
+                                encoding="utf-8")
+        os.rename(tmp, target)
+    except OSError as exc:
+        raise TemplateError(f"复制模板失败（{exc.strerror}）", target) from None
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    return target
 
 
 def descriptions(fields, into=None):

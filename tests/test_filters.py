@@ -2,7 +2,7 @@ import datetime
 
 from jinja2 import Undefined
 
-from generator.filters import change, cn_date, cn_num, enumerate_cn, num, percent
+from generator.filters import change, clause, cn_date, cn_num, enumerate_cn, num, percent
 
 
 def test_cn_num_accepts_stat_mapping():
@@ -48,3 +48,9 @@ def test_missing_values_pass_through():
     missing = Undefined(name="上年")
     for result in (change(5, missing), percent(missing, 3), cn_num(missing), enumerate_cn(missing)):
         assert isinstance(result, Undefined)
+
+
+def test_clause_drops_typed_end_punctuation():
+    assert clause("目标达到95%。") == "目标达到95%"
+    assert clause("年底前； ") == "年底前"
+    assert isinstance(clause(Undefined()), Undefined)

@@ -20,5 +20,17 @@ def test_example_opens_and_lays_out(soffice, tmp_path, example):
         assert foot.replace(" ", "") == f"—{number}—", foot
         indent = len(foot) - len(foot.lstrip())
         assert (indent > 20) if number % 2 else (indent < 6), foot
-    body_lines = [line for line in pages[1].splitlines() if line.strip()][:-1]
-    assert 18 <= len(body_lines) <= 22        # the 22-line grid, less headings kept with their text
+
+
+def test_grid_22_lines_of_28_characters(soffice, tmp_path):
+    from generator.markup import parse
+    from generator.style import load_style
+    from generator.writer import Writer
+    sentence = "党建工作要与业务工作同谋划同部署同推进同考核，"    # 24 characters
+    markup = "# 版心测试\n\n" + "\n\n".join(sentence * 7 + "。" for _ in range(12)) + "\n"
+    docx = tmp_path / "grid.docx"
+    Writer(load_style()).write(parse(markup), str(docx))
+    page = pdf_pages(to_pdf(soffice, docx, tmp_path))[1]
+    lines = [line.strip() for line in page.splitlines() if line.strip()][:-1]   # minus the page number
+    assert len(lines) == 22
+    assert max(len(line) for line in lines) == 28

@@ -227,6 +227,31 @@ def render(data, output, force, strict, style, template, template_dirs):
     sys.exit(1 if failed else 0)
 
 
+@cli.command(context_settings=CONTEXT)
+@click.argument("files", nargs=-1, required=True, type=click.Path())
+@click.option("--json", "as_json", is_flag=True, help="输出 JSON：[{file, title, sections: [{heading, level, category}]}]。")
+def outline(files, as_json):
+    """列出报告 FILES（.txt/.docx/.md）的标题、各级小标题和章节类别。"""
+    import json
+
+    from .outline import outline_file
+    done, failed = [], 0
+    for path in files:
+        try:
+            done.append(outline_file(path))
+        except ReportgenError as exc:
+            click.echo(f"错误：{exc}（已跳过）", err=True)
+            failed += 1
+    if as_json:
+        click.echo(json.dumps([o.to_dict() for o in done], ensure_ascii=False, indent=2))
+    else:
+        for o in done:
+            click.echo(f"{o.file}：{o.title or '（无标题）'}")
+            for s in o.sections:
+                click.echo(f"{'  ' * s.level}{s.heading}  [{s.category}]")
+    sys.exit(1 if failed else 0)
+
+
 def main():
     cli.main(prog_name="reportgen")
 

@@ -252,6 +252,19 @@ def outline(files, as_json):
     sys.exit(1 if failed else 0)
 
 
+@cli.command("format", context_settings=CONTEXT)
+@click.argument("rough", type=click.Path())
+@click.option("-o", "--output", type=click.Path(), help="排好的 .docx 写到哪里（默认：<原名>-排版.docx）。")
+@click.option("--force", is_flag=True, help="输出文件已存在时覆盖。")
+@click.option("--style", help="版式表：内置名称（默认 gbt9704）或 YAML 文件路径。")
+@click.option("--clean", is_flag=True, help="先去掉网页残留（版权声明、下载须知、链接列表等）。")
+def format_(rough, output, force, style, clean):
+    """一键排版：识别粗稿 ROUGH（.txt/.docx/.md）的标题层级，按 GB/T 9704 写成 Word。"""
+    from .formatting import format_file
+    out = format_file(rough, output, force, style, clean)
+    click.echo(f"已排版 {out}")
+
+
 def main():
     cli.main(prog_name="reportgen")
 

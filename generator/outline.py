@@ -269,7 +269,8 @@ def _lead_sentences(items):
     def flush():
         shapes = [lead_shape(t) for t in stretch]
         hits = sum(1 for s in shapes if s)
-        if hits >= 2 and hits * 2 >= len(stretch):
+        room = sum(1 for t in stretch if len(t) >= 50)   # paragraphs long enough to carry one
+        if hits >= 2 and hits * 2 >= room:
             for text, shape in zip(stretch, shapes):
                 if shape:
                     out.append(_section(shape[0], min(parent + 1, 4)))

@@ -9,7 +9,6 @@
 heading (``level`` set) are never dropped or joined.
 """
 import re
-import unicodedata
 from functools import lru_cache
 
 from .reading import Para
@@ -80,9 +79,13 @@ def drop_repeats(paras, min_chars=100):
     return out
 
 
+_WIDE = re.compile(r"[\u1100-\u115f\u2010-\u2027\u2030-\u2312\u2460-\u27bf\u2e80-\ua4cf"
+                   r"\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\U00020000-\U0003fffd]")
+
+
 def width(text):
     """Display width: Chinese characters and full-width punctuation count two."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WFA" else 1 for ch in text)
+    return len(text) + len(_WIDE.findall(text))
 
 
 _TERMINAL = "。！？!?；;：:"

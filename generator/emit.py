@@ -77,12 +77,12 @@ def _field(category, mined):
 
 
 def _headings(category, mined, count=2):
-    """Mined sub-headings of a category that do not name another category."""
+    """Mined headings of a category that do not name a category (those are section titles)."""
     info = (mined.get("章节") or {}).get(category) or {}
     picks = []
     for item in info.get("小标题", []):
         text = item["样式"]
-        if "…" in text or text == HEADINGS[category] or label_of(text) not in (None, category):
+        if "…" in text or label_of(text) is not None:
             continue
         picks.append(text)
         if len(picks) == count:

@@ -126,7 +126,8 @@ class Miner:
             "文档数": self.docs,
             "正文字数": self.chars,
             "文种": dict(self.kinds.most_common()),
-            "常见结构": [{"结构": s, "次数": n} for s, n in self.skeletons.most_common(TOP)],
+            "常见结构": [{"结构": s, "次数": n} for s, n in sorted(
+                self.skeletons.items(), key=lambda kv: (-kv[1], -kv[0].count("→")))[:TOP]],
             "章节": categories,
             "数字表述": [{"样式": k, "次数": n, "例": self.examples.get(k, "")}
                       for k, n in self.numbers.most_common(TOP)],

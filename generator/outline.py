@@ -10,7 +10,9 @@ Headings are found, in this order of trust:
    when most paragraphs of that stretch are shaped so.
 
 Every section gets one of CATEGORIES from cue words in its heading; a child keeps
-its parent's category unless its heading names another category outright.
+its parent's category unless its heading names another category outright. A top-level
+section without cues that comes before any problem/reflection/next-step section is
+taken for work done (做法), the usual body of a Chinese report.
 """
 import re
 from dataclasses import dataclass, field
@@ -23,16 +25,17 @@ CATEGORIES = ("概述", "做法", "成效", "问题", "原因", "思考", "下�
 # cue words: a heading that contains a LABEL names its category outright
 LABELS = {
     "概述": ("基本情况", "基本概况", "总体情况", "概况", "现状", "背景", "调研情况"),
-    "做法": ("做法", "举措", "措施", "主要工作", "工作开展情况"),
-    "成效": ("成效", "成绩", "成果", "效果"),
-    "问题": ("问题", "不足", "短板", "差距"),
+    "做法": ("做法", "举措", "主要措施", "工作措施", "具体措施", "主要工作", "工作开展情况"),
+    "成效": ("成效", "成绩"),
+    "问题": ("问题", "存在的不足", "存在不足", "问题和不足"),
     "原因": ("原因", "根源", "症结", "成因"),
-    "思考": ("思考", "建议", "对策", "启示", "体会", "几点认识", "意见"),
+    "思考": ("思考", "建议", "对策", "启示", "体会", "几点认识"),
     "下一步": ("下一步", "今后", "打算", "工作计划", "工作安排", "展望", "明年"),
 }
 CUES = {
-    "成效": ("实效", "亮点", "成果", "显著", "明显提升", "持续扩大", "凸显"),
-    "问题": ("薄弱", "困难", "瓶颈", "挑战", "弱项", "偏差", "滞后", "不够", "不强", "不深", "不高",
+    "做法": ("措施",),
+    "成效": ("实效", "亮点", "成果", "效果", "显著", "明显提升", "持续扩大", "凸显", "持续改善"),
+    "问题": ("不足", "短板", "差距", "薄弱", "困难", "瓶颈", "挑战", "弱项", "偏差", "滞后", "不够", "不强", "不深", "不高",
            "有待", "亟待", "欠缺", "缺乏", "不平衡", "不到位", "不明显", "不充分", "偏弱"),
 }
 ACTIONS = (
@@ -43,6 +46,7 @@ ACTIONS = (
     "创建", "搭建", "培育", "选优", "配强", "采取", "提升", "严格", "探索", "建强", "用好", "抓牢",
 )
 WEIGHTS = ((LABELS, 4), (CUES, 2), ({"做法": ACTIONS}, 1))
+LATER = ("问题", "原因", "思考", "下一步")     # sections that follow the account of the work
 
 CN = "一二三四五六七八九十"
 # number styles at the start of a paragraph: (style, regex); group 1 is the number
@@ -316,7 +320,7 @@ def label_of(text):
 
 def classify(sections):
     """Set ``category`` on every section: own cues at the top, inherited below."""
-    parents = []
+    parents, later = [], False
     for s in sections:
         while parents and parents[-1].level >= s.level:
             parents.pop()
@@ -325,6 +329,9 @@ def classify(sections):
             s.category = own or parents[-1].category
         else:
             s.category = own or _best(cue_scores(s.heading)) or "其他"
+            if s.category == "其他" and not later:
+                s.category = "做法"
+            later = later or s.category in LATER
         parents.append(s)
     return sections
 

@@ -81,8 +81,8 @@ def _headings(category, mined, count=2):
     info = (mined.get("章节") or {}).get(category) or {}
     picks = []
     for item in info.get("小标题", []):
-        text = item["样式"]
-        if "…" in text or label_of(text) is not None:
+        text = item.get("例") or item["样式"]
+        if label_of(text) is not None:
             continue
         picks.append(text)
         if len(picks) == count:

@@ -20,11 +20,11 @@ TOP = 20
 
 _HAN = r"[\u4e00-\u9fff]"
 # 设岗定责、开展活动、评先选优: three or more four-character items in a row
-PARALLEL = re.compile(rf"(?<!{_HAN})(?:{_HAN}{{4}}[、，,]){{2,}}{_HAN}{{4}}(?!{_HAN})")
+PARALLEL = re.compile(rf"(?<!{_HAN})(?:{_HAN}{{4}}[、，,]){{2,}}{_HAN}{{4}}")
 # “三个同步” “五好” “六有”: a quoted slogan that starts with a number
 SLOGAN = re.compile(r"[“\"]([一二三四五六七八九十两双]{1,2}[\u4e00-\u9fff、]{1,6})[”\"]")
 # 覆盖率达81.1%, 增长18.8%, 达95%以上
-NUMBER = re.compile(r"([\u4e00-\u9fff]{1,6}?(?:达到|达|为|提高到|提高|增长|下降|超过|突破|占|累计|新增|共计))"
+NUMBER = re.compile(r"([\u4e00-\u9fff]{0,6}?)(达到|达|为|提高到|提高|增长|下降|超过|突破|占|累计|新增|共计)"
                     r"(\d+(?:\.\d+)?)\s*(%|％|个百分点|万元|亿元|万|亿|个|人次|人|家|名|次|项|户)")
 OPENING = re.compile(r"(?:^|[。！？；])\s*([\u4e00-\u9fff]{2,6})[，,]")
 PHRASE_KINDS = {"四字排比": PARALLEL, "数字提法": SLOGAN, "句首用语": OPENING}
@@ -77,7 +77,9 @@ class Miner:
             self.skeletons["→".join(skeleton)] += 1
         source = Path(o.file).name
         for s in o.sections:
-            self.headings[s.category][heading_pattern(s.heading)] += 1
+            pattern = heading_pattern(s.heading)
+            self.headings[s.category][pattern] += 1
+            self.examples.setdefault(("小标题", pattern), s.heading)
             self.styles[s.category][_style(s.number)] += 1
             self._text(s.category, s.body, source)
         self._text("概述", o.lead, source)
@@ -91,11 +93,11 @@ class Miner:
             bank = self.phrases[category]
             for kind, regex in PHRASE_KINDS.items():
                 self._count(bank[kind], regex.findall(text), source)
-            for lead, value, unit in NUMBER.findall(text):
-                lead = lead.lstrip("的之在和与及是")
-                key = f"{lead}N{unit}"
+            for lead, verb, value, unit in NUMBER.findall(text):
+                lead = lead.lstrip("的之和与及是在")
+                key = f"{_number_subject(lead)}{verb}N{unit}"
                 self.numbers[key] += 1
-                self.examples.setdefault(key, f"{lead}{value}{unit}（{source}）")
+                self.examples.setdefault(key, f"{lead}{verb}{value}{unit}（{source}）")
         for counter in (*self.phrases[category].values(), self.numbers):
             if len(counter) > PRUNE_AT:
                 keep = counter.most_common(PRUNE_AT // 2)
@@ -116,7 +118,8 @@ class Miner:
             categories[c] = {
                 "章节数": sum(self.headings[c].values()),
                 "编号样式": dict(self.styles[c].most_common()),
-                "小标题": [{"样式": h, "次数": n} for h, n in self.headings[c].most_common(TOP)],
+                "小标题": [{"样式": h, "次数": n, "例": self.examples[("小标题", h)]}
+                        for h, n in self.headings[c].most_common(TOP)],
                 "关键词": tags.get(c, []),
                 "短语": {kind: [{"短语": p, "次数": n, "来源": self.examples.get(p, "")}
                               for p, n in counter.most_common(TOP)]
@@ -133,6 +136,14 @@ class Miner:
                       for k, n in self.numbers.most_common(TOP)],
             "跳过的文件": self.skipped,
         }
+
+
+def _number_subject(lead):
+    """What a number expression is about, kept only where it is generic: …率, 同比, 比上年."""
+    for prefix in ("同比", "比上年", "累计"):
+        if lead.endswith(prefix):
+            return prefix
+    return "…" + lead[-1] if lead and lead[-1] in "率数量额面值比" else ""
 
 
 def _style(number):

@@ -3,7 +3,7 @@
     strip_boilerplate   site headers, notices, footers, link lists, "猜你喜欢" tails
     drop_repeats        a report pasted twice into the same file
     join_wrapped        hard line-wraps in the middle of sentences
-    to_simplified       Traditional → Simplified, pinyin annotations 關(guān) removed
+    to_simplified       Traditional → Simplified (OpenCC's character table), pinyin 關(guān) removed
 
 ``clean`` runs them all in that order. Paras that a file marked as title or
 heading (``level`` set) are never dropped or joined.
@@ -79,13 +79,9 @@ def drop_repeats(paras, min_chars=100):
     return out
 
 
-_WIDE = re.compile(r"[\u1100-\u115f\u2010-\u2027\u2030-\u2312\u2460-\u27bf\u2e80-\ua4cf"
-                   r"\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\U00020000-\U0003fffd]")
-
-
 def width(text):
-    """Display width: Chinese characters and full-width punctuation count two."""
-    return len(text) + len(_WIDE.findall(text))
+    """Display width: Chinese characters and full-width punctuation count two (their GB18030 size)."""
+    return len(text.encode("gb18030", "replace"))
 
 
 _TERMINAL = "。！？!?；;：:"
@@ -95,7 +91,10 @@ _FIRST_SENTENCE = re.compile(r"^[^。！？!?]{1,20}[。！？!?]")
 
 def wrap_width(paras):
     """The width a hard-wrapped text was wrapped at, or None when lines are not wrapped."""
-    widths = [width(p.text.strip()) for p in paras if p.level is None and p.text.strip()]
+    lines = [p.text.strip() for p in paras if p.level is None and p.text.strip()]
+    if not lines or sorted(map(len, lines))[len(lines) // 2] > 150:
+        return None                # most lines are whole paragraphs: nothing was wrapped
+    widths = [width(line) for line in lines]
     long = [w for w in widths if w >= 40]
     if len(long) < 4:
         return None
@@ -138,42 +137,44 @@ def strip_pinyin(text):
 
 
 @lru_cache(maxsize=1)
-def _converter():
-    import opencc
-    return opencc.OpenCC("t2s")
-
-
-@lru_cache(maxsize=1)
-def _traditional():
-    """A regex matching characters that only Traditional text uses."""
+def _table():
+    """OpenCC's Traditional → Simplified character table, as a str.translate map."""
     import os
 
     import opencc
     path = os.path.join(os.path.dirname(opencc.__file__), "dictionary", "TSCharacters.txt")
-    chars = []
+    table = {}
     with open(path, encoding="utf-8") as stream:
         for line in stream:
             key, _, values = line.rstrip("\n").partition("\t")
-            if len(key) == 1 and values.split(" ")[0] != key:
-                chars.append(key)
-    return re.compile("[" + re.escape("".join(chars)) + "]")
+            first = values.split(" ")[0]
+            if len(key) == 1 and first and first != key:
+                table[ord(key)] = first
+    return table
 
 
-def is_traditional(text, sample=4000, threshold=8):
-    return len(_traditional().findall(text[:sample])) >= threshold
+@lru_cache(maxsize=1)
+def _traditional():
+    """The characters that only Traditional text uses."""
+    return frozenset(map(chr, _table()))
+
+
+def is_traditional(text, sample=2000, threshold=6):
+    """At least ``threshold`` different Traditional-only characters near the start."""
+    return len(_traditional().intersection(text[:sample])) >= threshold
 
 
 def to_simplified(paras):
     """Convert the whole document when it is written in Traditional characters."""
     sample = "".join(p.text for p in paras[:200])
-    if not is_traditional(sample) and "(" not in sample and "（" not in sample:
-        return paras
     convert = is_traditional(sample)
+    if not convert and "(" not in sample and "（" not in sample:
+        return paras
     out = []
     for para in paras:
         text = strip_pinyin(para.text)
         if convert:
-            text = _converter().convert(text)
+            text = text.translate(_table())
         out.append(Para(text, para.level))
     return out
 

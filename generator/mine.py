@@ -14,7 +14,7 @@ from .reading import SUFFIXES, read_document
 from .cleaning import clean
 
 DEFAULT_CORPUS = "seeds"
-SAMPLE_CHARS = 60_000        # text kept per category for keyword extraction
+SAMPLE_CHARS = 20_000        # text kept per category for keyword extraction
 PRUNE_AT = 50_000            # a counter growing past this keeps only its most common half
 TOP = 20
 
@@ -23,9 +23,9 @@ _HAN = r"[\u4e00-\u9fff]"
 PARALLEL = re.compile(rf"(?<!{_HAN})(?:{_HAN}{{4}}[、，,]){{2,}}{_HAN}{{4}}")
 # “三个同步” “五好” “六有”: a quoted slogan that starts with a number
 SLOGAN = re.compile(r"[“\"]([一二三四五六七八九十两双]{1,2}[\u4e00-\u9fff、]{1,6})[”\"]")
-# 覆盖率达81.1%, 增长18.8%, 达95%以上
-NUMBER = re.compile(r"([\u4e00-\u9fff]{0,6}?)(达到|达|为|提高到|提高|增长|下降|超过|突破|占|累计|新增|共计)"
-                    r"(\d+(?:\.\d+)?)\s*(%|％|个百分点|万元|亿元|万|亿|个|人次|人|家|名|次|项|户)")
+# 覆盖率达81.1%, 增长18.8%, 达95%以上: found from the number, then the verb just before it
+NUMBER = re.compile(r"(\d+(?:\.\d+)?)\s*(%|％|个百分点|万元|亿元|万|亿|个|人次|人|家|名|次|项|户)")
+VERB = re.compile(r"([\u4e00-\u9fff]{0,6}?)(达到|达|为|提高到|提高|增长|下降|超过|突破|占|累计|新增|共计)$")
 OPENING = re.compile(r"(?:^|[。！？；])\s*([\u4e00-\u9fff]{2,6})[，,]")
 PHRASE_KINDS = {"四字排比": PARALLEL, "数字提法": SLOGAN, "句首用语": OPENING}
 _QUOTED = re.compile(r"“[^”]{1,12}”")
@@ -93,8 +93,11 @@ class Miner:
             bank = self.phrases[category]
             for kind, regex in PHRASE_KINDS.items():
                 self._count(bank[kind], regex.findall(text), source)
-            for lead, verb, value, unit in NUMBER.findall(text):
-                lead = lead.lstrip("的之和与及是在")
+            for number in NUMBER.finditer(text):
+                verb = VERB.search(text, max(0, number.start() - 9), number.start())
+                if not verb:
+                    continue
+                lead, verb, value, unit = verb[1].lstrip("的之和与及是在"), verb[2], number[1], number[2]
                 key = f"{_number_subject(lead)}{verb}N{unit}"
                 self.numbers[key] += 1
                 self.examples.setdefault(key, f"{lead}{verb}{value}{unit}（{source}）")

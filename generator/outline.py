@@ -296,16 +296,30 @@ def _lead_sentences(items):
     return out
 
 
+_CUE_OF = {}
+for _table, _weight in WEIGHTS:
+    for _category, _words in _table.items():
+        for _word in _words:
+            _CUE_OF.setdefault(_word, []).append((_category, _weight))
+# every cue word, longest first; overlapping words (问题, 问题和不足) are each found by lookahead
+_CUE_FROM = {}
+for _word in _CUE_OF:
+    _CUE_FROM.setdefault(_word[0], []).append(_word)
+_CUE = re.compile("(?=(" + "|".join(sorted(map(re.escape, _CUE_OF), key=len, reverse=True)) + "))")
+
+
 def cue_scores(text):
-    """Category → score from the cue words in ``text``, with the first position of each."""
-    scores = {}
-    for table, weight in WEIGHTS:
-        for category, words in table.items():
-            for word in words:
-                at = text.find(word)
-                if at >= 0:
-                    score, first = scores.get(category, (0, at))
-                    scores[category] = (score + weight, min(first, at))
+    """Category → (score, first position) from the cue words in ``text``; each word counts once."""
+    scores, seen = {}, set()
+    for match in _CUE.finditer(text):
+        at = match.start()
+        for word in _CUE_FROM[text[at]]:
+            if word in seen or not text.startswith(word, at):
+                continue
+            seen.add(word)
+            for category, weight in _CUE_OF[word]:
+                score, first = scores.get(category, (0, at))
+                scores[category] = (score + weight, min(first, at))
     return scores
 
 
@@ -313,9 +327,10 @@ def _best(scores):
     return max(scores, key=lambda c: (scores[c][0], -scores[c][1])) if scores else None
 
 
-def label_of(text):
+def label_of(text, scores=None):
     """The category a heading names outright (存在问题, 下一步工作 …), or None."""
-    return _best({c: s for c, s in cue_scores(text).items() if s[0] >= 4})
+    scores = cue_scores(text) if scores is None else scores
+    return _best({c: s for c, s in scores.items() if s[0] >= 4})
 
 
 def classify(sections):
@@ -324,11 +339,12 @@ def classify(sections):
     for s in sections:
         while parents and parents[-1].level >= s.level:
             parents.pop()
-        own = label_of(s.heading)
+        scores = cue_scores(s.heading)
+        own = label_of(s.heading, scores)
         if parents:
             s.category = own or parents[-1].category
         else:
-            s.category = own or _best(cue_scores(s.heading)) or "其他"
+            s.category = own or _best(scores) or "其他"
             if s.category == "其他" and not later:
                 s.category = "做法"
             later = later or s.category in LATER

@@ -62,10 +62,13 @@ def decode(raw, path=None):
     return clean_text(text)
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
+
+
 def _binary(text):
     """Control characters in more than 1% of a text mean it is not prose."""
-    controls = sum(1 for ch in text[:4000] if ord(ch) < 32 and ch not in "\t\n\r\x0c")
-    return controls > max(2, len(text[:4000]) // 100)
+    head = text[:4000]
+    return len(_CONTROL.findall(head)) > max(2, len(head) // 100)
 
 
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")

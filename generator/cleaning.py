@@ -34,6 +34,8 @@ _LIST_SEP = re.compile(r"\s*[|｜_]\s*")
 
 def _is_link_list(text):
     """A run of short items separated by | or _: keyword spam, county lists, menus."""
+    if "|" not in text and "_" not in text and "｜" not in text:
+        return False
     parts = [p for p in _LIST_SEP.split(text) if p.strip()]
     return len(parts) >= 5 and sum(len(p) for p in parts) / len(parts) <= 16
 
@@ -47,8 +49,8 @@ def strip_boilerplate(paras):
         text = para.text
         if _TAIL.match(text):
             break                      # everything after "猜你喜欢" is links
-        if _BOILER_LINE.match(text) or _is_link_list(text):
-            continue
+        if len(text) <= 300 and (_BOILER_LINE.match(text) or _is_link_list(text)):
+            continue            # site furniture is never a long paragraph
         note = _SOURCE_NOTE.search(text)
         if note:
             text = text[:note.start()].rstrip()
@@ -133,7 +135,7 @@ _PINYIN = re.compile(r"(?<=[\u4e00-\u9fff])[(（]\s*[a-zü]*[āáǎàēéěèī�
 
 def strip_pinyin(text):
     """關(guān) → 關: a pinyin reading with tone marks in brackets after a character."""
-    return _PINYIN.sub("", text)
+    return _PINYIN.sub("", text) if "(" in text or "（" in text else text
 
 
 @lru_cache(maxsize=1)

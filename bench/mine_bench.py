@@ -26,27 +26,20 @@ SOURCES = (ROOT.parent / "shared" / "seeds", ROOT / "seeds")
 def build(folder, megabytes, seed=7):
     """Copies of the seed reports, in shuffled order, each with its body lines shuffled."""
     sys.path.insert(0, str(ROOT))
-    from generator.reading import SUFFIXES
+    from generator.reading import decode
     source = next(d for d in SOURCES if d.is_dir())
     texts = [p.read_bytes() for p in sorted(source.iterdir())
              if p.suffix in (".txt", ".md") and not p.name.lower().startswith("readme")]
     rng = random.Random(seed)
     total, n = 0, 0
     while total < megabytes * 1_000_000:
-        raw = rng.choice(texts)
-        for encoding in ("utf-8", "gb18030", "utf-16"):
-            try:
-                lines = raw.decode(encoding).splitlines()
-                break
-            except UnicodeDecodeError:
-                continue
+        lines = decode(rng.choice(texts)).splitlines()
         head, body = lines[:3], lines[3:]
         rng.shuffle(body)
         data = "\n".join(head + body).encode("utf-8")
         (folder / f"{n:06d}.txt").write_bytes(data)
         total += len(data)
         n += 1
-    assert all(s in SUFFIXES for s in (".txt",))
     return n, total
 
 

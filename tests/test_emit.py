@@ -1,7 +1,6 @@
 import subprocess
 import sys
 
-import pytest
 
 from generator.cli import cli
 from generator.emit import manifest

@@ -1,6 +1,4 @@
 import shutil
-import subprocess
-import sys
 
 import yaml
 
@@ -8,7 +6,7 @@ from generator.cli import cli
 from generator.mine import Miner, corpus_files, heading_pattern, mine
 from generator.outline import outline_text
 
-from conftest import CHECKER, ROOT
+from conftest import ROOT
 
 SAMPLES = ROOT / "seeds"
 

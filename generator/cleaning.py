@@ -3,7 +3,7 @@
     strip_boilerplate   site headers, notices, footers, link lists, "猜你喜欢" tails
     drop_repeats        a report pasted twice into the same file
     join_wrapped        hard line-wraps in the middle of sentences
-    to_simplified       Traditional → Simplified (OpenCC's character table), pinyin 關(guān) removed
+    to_simplified       Traditional → Simplified (OpenCC's t2s tables), pinyin 關(guān) removed
 
 ``clean`` runs them all in that order. Paras that a file marked as title or
 heading (``level`` set) are never dropped or joined.
@@ -138,21 +138,43 @@ def strip_pinyin(text):
     return _PINYIN.sub("", text) if "(" in text or "（" in text else text
 
 
-@lru_cache(maxsize=1)
-def _table():
-    """OpenCC's Traditional → Simplified character table, as a str.translate map."""
+def _opencc_dict(name):
+    """(key, first value) pairs of one of OpenCC's t2s dictionaries."""
     import os
 
     import opencc
-    path = os.path.join(os.path.dirname(opencc.__file__), "dictionary", "TSCharacters.txt")
-    table = {}
+    path = os.path.join(os.path.dirname(opencc.__file__), "dictionary", name)
     with open(path, encoding="utf-8") as stream:
         for line in stream:
             key, _, values = line.rstrip("\n").partition("\t")
             first = values.split(" ")[0]
-            if len(key) == 1 and first and first != key:
-                table[ord(key)] = first
-    return table
+            if key and first and first != key:
+                yield key, first
+
+
+@lru_cache(maxsize=1)
+def _table():
+    """OpenCC's Traditional → Simplified character table, as a str.translate map."""
+    return {ord(k): v for k, v in _opencc_dict("TSCharacters.txt") if len(k) == 1}
+
+
+@lru_cache(maxsize=1)
+def _phrases():
+    """OpenCC's t2s phrases (瞭解 → 了解), matched longest first before the character table."""
+    table = dict(_opencc_dict("TSPhrases.txt"))
+    regex = re.compile("|".join(sorted(map(re.escape, table), key=len, reverse=True)))
+    return regex, table
+
+
+def t2s(text):
+    """Traditional → Simplified as OpenCC's t2s does it: phrases first, then characters."""
+    regex, table = _phrases()
+    out, pos = [], 0
+    for match in regex.finditer(text):
+        out += [text[pos:match.start()].translate(_table()), table[match.group()]]
+        pos = match.end()
+    out.append(text[pos:].translate(_table()))
+    return "".join(out)
 
 
 @lru_cache(maxsize=1)
@@ -176,7 +198,7 @@ def to_simplified(paras):
     for para in paras:
         text = strip_pinyin(para.text)
         if convert:
-            text = text.translate(_table())
+            text = t2s(text)
         out.append(Para(text, para.level))
     return out
 

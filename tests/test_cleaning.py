@@ -1,4 +1,5 @@
-from generator.cleaning import clean, drop_repeats, join_wrapped, strip_boilerplate, strip_pinyin, to_simplified
+from generator.cleaning import (clean, drop_repeats, join_wrapped, strip_boilerplate, strip_pinyin, t2s,
+                                to_simplified)
 from generator.reading import Para, read_document
 
 
@@ -49,6 +50,7 @@ def test_traditional_and_pinyin():
     got = to_simplified(paras("關(guān)於我區(qū)非公企業(yè)黨建工作的調(diào)查與思考，這個組織們"))
     assert texts(got) == ["关于我区非公企业党建工作的调查与思考，这个组织们"]
     assert texts(to_simplified(paras("简体文字，不需转换（一）。"))) == ["简体文字，不需转换（一）。"]
+    assert t2s("我們不瞭解這個問題，一目瞭然") == "我们不了解这个问题，一目了然"      # phrases, then characters
 
 
 # ---- the reference corpus ------------------------------------------------------

@@ -122,3 +122,12 @@ def test_template_round_trip(name, tmp_path):
             want.append((block.text, levels[block.kind], category))
     got = outline_file(out)
     assert [(s.heading, s.level, s.category) for s in got.sections] == want
+
+
+def test_no_jieba_for_cli_outline_or_format():
+    import subprocess
+    import sys
+    code = ("import sys; from generator import cli, outline, formatting, draft; "
+            "outline.outline_text('标题\\n一、主要做法\\n抓学习。'); print('jieba' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"

@@ -10,7 +10,8 @@ Headings are found, in this order of trust:
    when most paragraphs of that stretch are shaped so.
 
 Every section gets one of CATEGORIES from cue words in its heading; a child keeps
-its parent's category unless its heading names another category outright. A top-level
+its parent's category unless its heading is itself a section name (存在问题, 取得成效:
+short, a category word, not an action such as 坚持问题导向). A top-level
 section without cues that comes before any problem/reflection/next-step section is
 taken for work done (做法), the usual body of a Chinese report.
 """
@@ -44,6 +45,7 @@ ACTIONS = (
     "聚焦", "坚持", "注重", "着眼", "贴近", "突出", "落实", "打造", "深化", "拓展", "规范", "优化",
     "整合", "夯实", "筑牢", "激发", "凝聚", "丰富", "动员", "部署", "加大", "完成", "围绕", "立足",
     "创建", "搭建", "培育", "选优", "配强", "采取", "提升", "严格", "探索", "建强", "用好", "抓牢",
+    "着力", "解决", "破解", "聚力",
 )
 WEIGHTS = ((LABELS, 4), (CUES, 2), ({"做法": ACTIONS}, 1))
 LATER = ("问题", "原因", "思考", "下一步")     # sections that follow the account of the work
@@ -145,6 +147,14 @@ def lead_shape(text, limit=25):
     return head, rest
 
 
+def lead_split(rest):
+    """A 一是/第一， paragraph as (heading, body): a short lead sentence, or a short line on its own."""
+    rest = rest.strip()
+    if bare_shape(rest):
+        return rest, ""
+    return lead_shape(rest)
+
+
 def bare_shape(text):
     """A short line with no closing punctuation and no spaces: 着眼发展，突出重点."""
     text = text.strip()
@@ -160,7 +170,7 @@ def _title(paras):
     if paras:
         first = paras[0]
         text = first.text.strip()
-        if first.level is None and width(text) <= 90 and text[-1] not in "。；;：:，," and not marker(text):
+        if first.level is None and text and width(text) <= 90 and text[-1] not in "。；;：:，," and not marker(text):
             return 0
     return None
 
@@ -218,7 +228,7 @@ def _numbered(paras):
         if m:
             style, value, typed, rest = m
             if style in LEAD_ONLY:
-                split = lead_shape(rest) if i in lead_ok else None
+                split = lead_split(rest) if i in lead_ok else None
             else:
                 split = split_heading(rest)
         if split:
@@ -245,11 +255,11 @@ def _lead_sequences(marks, texts):
     """Indexes of 一是/第一， paragraphs that have a sibling counting on from them."""
     ok = set()
     for i, m in enumerate(marks):
-        if not m or m[0] not in LEAD_ONLY or not lead_shape(m[3]):
+        if not m or m[0] not in LEAD_ONLY or not lead_split(m[3]):
             continue
         for j in range(i + 1, len(marks)):
             n = marks[j]
-            if n and n[0] == m[0] and n[1] == m[1] + 1 and lead_shape(n[3]):
+            if n and n[0] == m[0] and n[1] == m[1] + 1 and lead_split(n[3]):
                 ok.update((i, j))
                 break
             if n and n[0] not in LEAD_ONLY:
@@ -342,7 +352,8 @@ def classify(sections):
         scores = cue_scores(s.heading)
         own = label_of(s.heading, scores)
         if parents:
-            s.category = own or parents[-1].category
+            names = own and len(s.heading) <= 12 and not s.heading.startswith(ACTIONS)
+            s.category = own if names else parents[-1].category
         else:
             s.category = own or _best(scores) or "其他"
             if s.category == "其他" and not later:

@@ -23,6 +23,18 @@ def test_numbered_levels_follow_nesting_order():
         ("存在问题", 1, "问题"), ("服务不够精准", 2, "问题"), ("下一步工作打算", 1, "下一步")]
 
 
+def test_four_levels_and_standalone_first_second():
+    text = "\n".join(["题目", "一、主要做法", "（一）抓学习", "1.抓理论", "（1）集中学",
+                      "全年组织集中学习十二次，覆盖党员四百余人次。", "（2）个人学", "党员自学不少于四十学时。",
+                      "二、几点体会", "第一，坚持党建引领", "把党建工作融入中心工作全过程，做到同谋划同部署。",
+                      "第二，坚持问题导向", "围绕群众反映强烈的问题逐项整改，做到件件有回音。"])
+    o = outline_text(text)
+    assert [(s.heading, s.level) for s in o.sections] == [
+        ("主要做法", 1), ("抓学习", 2), ("抓理论", 3), ("集中学", 4), ("个人学", 4),
+        ("几点体会", 1), ("坚持党建引领", 2), ("坚持问题导向", 2)]
+    assert [s.category for s in o.sections][-3:] == ["思考", "思考", "思考"]
+
+
 def test_numbers_must_count_up():
     o = outline_text("题目\n3.这一行不是标题\n正文内容写在这里，足够长的一段正文。")
     assert o.sections == []

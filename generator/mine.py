@@ -10,7 +10,7 @@ from pathlib import Path
 
 from .errors import ReportgenError
 from .outline import CATEGORIES, outline
-from .reading import SUFFIXES, read_document
+from .reading import read_document
 from .cleaning import clean
 
 DEFAULT_CORPUS = "seeds"
@@ -33,13 +33,17 @@ _DIGITS = re.compile(r"\d+(?:\.\d+)?")
 
 
 def corpus_files(paths):
-    """Every report file under ``paths`` (folders searched recursively), README files left out."""
+    """Every file under ``paths`` (folders searched recursively), hidden and README files left out.
+
+    Files of other types are kept so that reading reports them (.doc, .pdf …) instead of
+    passing over them in silence."""
     files = []
     for path in map(Path, paths):
         if not path.exists():
             raise ReportgenError("路径不存在", path)
         if path.is_dir():
-            found = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES)
+            found = sorted(p for p in path.rglob("*") if p.is_file()
+                           and not any(part.startswith(".") for part in p.relative_to(path).parts))
             files += [p for p in found if not p.name.lower().startswith("readme")]
         else:
             files.append(path)

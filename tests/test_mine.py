@@ -50,11 +50,14 @@ def test_counts_over_documents(tmp_path):
 def test_unreadable_file_is_listed_and_skipped(tmp_path):
     folder = corpus(tmp_path, ("柳湾",))
     (folder / "坏.txt").write_bytes(bytes(range(256)) * 8)
+    (folder / "旧稿.doc").write_bytes(b"\xd0\xcf\x11\xe0")
     (folder / "README.md").write_text("# 说明\n", encoding="utf-8")
+    (folder / ".hidden.txt").write_text("x", encoding="utf-8")
     result = mine([folder], keywords=False)
     assert result["文档数"] == 1
-    assert len(result["跳过的文件"]) == 1 and "二进制" in result["跳过的文件"][0]
-    assert [p.name for p in corpus_files([folder])] == ["坏.txt", "柳湾.txt"]
+    assert len(result["跳过的文件"]) == 2
+    assert "二进制" in result["跳过的文件"][0] and "不支持的文件类型“.doc”" in result["跳过的文件"][1]
+    assert [p.name for p in corpus_files([folder])] == ["坏.txt", "旧稿.doc", "柳湾.txt"]
 
 
 def test_heading_pattern_and_stream_is_per_document():

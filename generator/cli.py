@@ -264,6 +264,105 @@ def render(data, output, force, strict, style, keywords, template, template_dirs
     sys.exit(1 if failed else 0)
 
 
+@cli.command(context_settings=CONTEXT)
+@click.argument("files", nargs=-1, required=True, type=click.Path())
+@click.option("--json", "as_json", is_flag=True, help="输出 JSON：[{file, title, sections: [{heading, level, category}]}]。")
+def outline(files, as_json):
+    """列出报告 FILES（.txt/.docx/.md）的标题、各级小标题和章节类别。"""
+    import json
+
+    from .outline import outline_file
+    done, failed = [], 0
+    for path in files:
+        try:
+            done.append(outline_file(path))
+        except ReportgenError as exc:
+            click.echo(f"错误：{exc}（已跳过）", err=True)
+            failed += 1
+    if as_json:
+        click.echo(json.dumps([o.to_dict() for o in done], ensure_ascii=False, indent=2))
+    else:
+        for o in done:
+            click.echo(f"{o.file}：{o.title or '（无标题）'}")
+            for s in o.sections:
+                click.echo(f"{'  ' * s.level}{s.heading}  [{s.category}]")
+    sys.exit(1 if failed else 0)
+
+
+@cli.command("format", context_settings=CONTEXT)
+@click.argument("rough", type=click.Path())
+@click.option("-o", "--output", type=click.Path(), help="排好的 .docx 写到哪里（默认：<原名>-排版.docx）。")
+@click.option("--force", is_flag=True, help="输出文件已存在时覆盖。")
+@click.option("--style", help="版式表：内置名称（默认 gbt9704）或 YAML 文件路径。")
+@click.option("--clean", is_flag=True, help="先去掉网页残留（版权声明、下载须知、链接列表等）。")
+def format_(rough, output, force, style, clean):
+    """一键排版：识别粗稿 ROUGH（.txt/.docx/.md）的标题层级，按 GB/T 9704 写成 Word。"""
+    from .formatting import format_file
+    out = format_file(rough, output, force, style, clean)
+    click.echo(f"已排版 {out}")
+
+
+@cli.command(context_settings=CONTEXT)
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("-o", "--output", type=click.Path(),
+              help="挖掘结果（YAML）写到哪里（默认 mined.yaml；生成模板时只在给出 -o 时才写）。")
+@click.option("--emit-template", "emit", metavar="NAME", help="按最常见的结构生成模板 NAME。")
+@click.option("--templates", "templates_dir", default="templates", show_default=True,
+              type=click.Path(file_okay=False), help="生成的模板放在哪个文件夹。")
+@click.option("--force", is_flag=True, help="输出文件或模板已存在时覆盖。")
+def mine(paths, output, emit, templates_dir, force):
+    """挖掘语料 PATHS（文件或文件夹，默认 seeds/）：常见结构、小标题样式、关键词、短语和数字表述。"""
+    from .draft import save_atomic
+    from .mine import DEFAULT_CORPUS, corpus_files, dump, mine as run, summary
+    paths = paths or (DEFAULT_CORPUS,)
+    total = len(corpus_files(paths))
+    with click.progressbar(length=total, label="挖掘语料", file=sys.stderr) as bar:
+        result = run(paths, progress=lambda _path: bar.update(1))
+    for line in result["跳过的文件"]:
+        click.echo(f"错误：{line}（已跳过）", err=True)
+    if output or not emit:
+        output = output or "mined.yaml"
+        text = dump(result)
+        save_atomic(output, force, lambda stream: stream.write(text.encode("utf-8")))
+        click.echo(f"已写出挖掘结果 {output}")
+    for line in summary(result):
+        click.echo(line)
+    if emit:
+        from .emit import emit_template
+        folder = emit_template(result, emit, templates_dir, force)
+        hint = "" if os.path.abspath(templates_dir) == os.path.abspath("templates") else f" --templates {templates_dir}"
+        click.echo(f"已生成模板 {folder}；接着运行：reportgen init {emit}{hint}")
+
+
+@cli.command(context_settings=CONTEXT)
+@click.argument("category")
+@click.option("--mined", type=click.Path(), help="reportgen mine 写出的 YAML（默认 mined.yaml，没有时现场挖掘 seeds/）。")
+def suggest(category, mined):
+    """给出某类章节（概述 做法 成效 问题 原因 思考 下一步 其他）常用的小标题样式和短语。"""
+    from .mine import DEFAULT_CORPUS, load_mined, mine as run
+    from .outline import CATEGORIES
+    if category not in CATEGORIES:
+        raise ReportgenError(f"没有“{category}”这类章节；可选：{'、'.join(CATEGORIES)}")
+    if mined or os.path.exists("mined.yaml"):
+        data = load_mined(mined or "mined.yaml")
+    else:
+        data = run((DEFAULT_CORPUS,))
+    info = data["章节"].get(category)
+    if not info:
+        raise ReportgenError(f"挖掘结果里没有“{category}”类的章节")
+    click.echo(f"【{category}】共 {info['章节数']} 节")
+    click.echo("小标题样式：")
+    for item in info["小标题"]:
+        click.echo(f"  {item['样式']}（{item['次数']}）")
+    if info.get("关键词"):
+        click.echo("关键词：" + "、".join(info["关键词"]))
+    for kind, items in info.get("短语", {}).items():
+        if items:
+            click.echo(f"{kind}：")
+            for item in items[:10]:
+                click.echo(f"  {item['短语']}（{item['次数']}，{item['来源']}）")
+
+
 def main():
     cli.main(prog_name="reportgen")
 

@@ -57,3 +57,14 @@ def pdf_pages(pdf):
     out = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], check=True,
                          capture_output=True, text=True).stdout
     return out.split("\f")[:-1] if out.endswith("\f") else out.split("\f")
+
+
+SEEDS = ROOT.parent / "shared" / "seeds"
+
+
+@pytest.fixture
+def seeds():
+    """The shared reference corpus, read by path; tests using it skip where it is absent."""
+    if not SEEDS.is_dir():
+        pytest.skip("没有 ../shared/seeds 参考语料，跳过")
+    return SEEDS

@@ -1,0 +1,212 @@
+"""Cleaning web-scraped reports: each step is a small function on a list of Paras.
+
+    strip_boilerplate   site headers, notices, footers, link lists, "猜你喜欢" tails
+    drop_repeats        a report pasted twice into the same file
+    join_wrapped        hard line-wraps in the middle of sentences
+    to_simplified       Traditional → Simplified (OpenCC's t2s tables), pinyin 關(guān) removed
+
+``clean`` runs them all in that order. Paras that a file marked as title or
+heading (``level`` set) are never dropped or joined.
+"""
+import re
+from functools import lru_cache
+
+from .reading import Para
+
+# a line that is entirely site furniture
+_BOILER_LINE = re.compile(
+    r"^\s*(?:"
+    r"(?:发布时间|发布日期|时间|日期|点击数|点击|浏览次数|阅读|作者|来源|责任编辑|编辑|"
+    r"关键词|关键字|导语|摘要来源|文章来源|信息来源)\s*[:：].*"
+    r"|[-–—•·]?\s*\d{1,2}\s*[、.．]\s*.*(?:文档|下载|VIP|版权|上传|会员|付费).*"
+    r"|.*(?:版权所有|备案号|ICP|举报电话|监督电话|联系电话|办公区|主办\s*[|｜]|不承担任何|"
+    r"请相关权利人|转载文章|真实性、准确性|文档评论|扫一扫|分享到|上一篇|下一篇|返回顶部).*"
+    r"|[?？·•\s]+"
+    r"|\d{4}[-/年]\d{1,2}[-/月]\d{1,2}日?\s*\d{1,2}:\d{2}(?::\d{2})?.*"
+    r"|.{0,12}\s*\d{4}\s*年\s*\d{1,2}\s*期"
+    r"|.{2,60}——\s*《[^》]{1,20}》"
+    r"|[(（][^()（）]{0,20}(?:供稿|来源|稿)[)）]"
+    r")\s*$")
+_SOURCE_NOTE = re.compile(r"[(（]\s*(?:信息)?来源[:：\s][^()（）]{1,30}[)）]\s*$")
+_TAIL = re.compile(r"^\s*(?:猜你喜欢|相关阅读|相关推荐|相关文章|推荐阅读|热门文章)\s*$")
+_LIST_SEP = re.compile(r"\s*[|｜_]\s*")
+
+
+def _is_link_list(text):
+    """A run of short items separated by | or _: keyword spam, county lists, menus."""
+    if "|" not in text and "_" not in text and "｜" not in text:
+        return False
+    parts = [p for p in _LIST_SEP.split(text) if p.strip()]
+    return len(parts) >= 5 and sum(len(p) for p in parts) / len(parts) <= 16
+
+
+def strip_boilerplate(paras):
+    out = []
+    for para in paras:
+        if para.level is not None:
+            out.append(para)
+            continue
+        text = para.text
+        if _TAIL.match(text):
+            break                      # everything after "猜你喜欢" is links
+        if len(text) <= 300 and (_BOILER_LINE.match(text) or _is_link_list(text)):
+            continue            # site furniture is never a long paragraph
+        note = _SOURCE_NOTE.search(text)
+        if note:
+            text = text[:note.start()].rstrip()
+        out.append(Para(text, para.level) if text != para.text else para)
+    return out
+
+
+def drop_repeats(paras, min_chars=100):
+    """Drop a later run of paragraphs that repeats an earlier run of at least ``min_chars``."""
+    first = {}
+    out, i = [], 0
+    while i < len(paras):
+        text = paras[i].text.strip()
+        j = first.get(text) if text else None
+        if j is not None:
+            run, chars = 0, 0
+            while (i + run < len(paras) and j + run < i
+                   and paras[i + run].text.strip() == paras[j + run].text.strip()):
+                chars += len(paras[i + run].text.strip())
+                run += 1
+            if chars >= min_chars:
+                i += run
+                continue
+        if text and text not in first:
+            first[text] = len(out)
+        out.append(paras[i])
+        i += 1
+    return out
+
+
+def width(text):
+    """Display width: Chinese characters and full-width punctuation count two (their GB18030 size)."""
+    return len(text.encode("gb18030", "replace"))
+
+
+_TERMINAL = "。！？!?；;：:"
+_HEADING_START = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+[、.．](?!\d)|第[一二三四五六七八九十]+[，,、])")
+_FIRST_SENTENCE = re.compile(r"^[^。！？!?]{1,20}[。！？!?]")
+
+
+def wrap_width(paras):
+    """The width a hard-wrapped text was wrapped at, or None when lines are not wrapped."""
+    lines = [p.text.strip() for p in paras if p.level is None and p.text.strip()]
+    if not lines or sorted(map(len, lines))[len(lines) // 2] > 150:
+        return None                # most lines are whole paragraphs: nothing was wrapped
+    widths = [width(line) for line in lines]
+    long = [w for w in widths if w >= 40]
+    if len(long) < 4:
+        return None
+    long.sort()
+    top = long[int(len(long) * 0.75)]
+    near = [w for w in long if abs(w - top) <= max(4, top // 12)]
+    if len(near) >= max(3, len(long) // 2) and top <= 200:
+        return top
+    return None
+
+
+def join_wrapped(paras):
+    """Rejoin lines that a hard wrap cut in the middle of a paragraph."""
+    wrap = wrap_width(paras)
+    if not wrap:
+        return paras
+    full = wrap - max(6, wrap // 10)
+    out = []
+    joining = False
+    for para in paras:
+        text = para.text.strip()
+        if (joining and text and para.level is None and not _HEADING_START.match(text)
+                and not (out[-1].text.rstrip()[-1] in _TERMINAL and _FIRST_SENTENCE.match(text))):
+            prev = out[-1]
+            out[-1] = Para(prev.text.rstrip() + text, None)
+        else:
+            out.append(para)
+        last = out[-1]
+        joining = bool(text) and last.level is None and width(text) >= full
+    return out
+
+
+# ---- Traditional → Simplified ------------------------------------------------
+_PINYIN = re.compile(r"(?<=[\u4e00-\u9fff])[(（]\s*[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]*\s*[)）]")
+
+
+def strip_pinyin(text):
+    """關(guān) → 關: a pinyin reading with tone marks in brackets after a character."""
+    return _PINYIN.sub("", text) if "(" in text or "（" in text else text
+
+
+def _opencc_dict(name):
+    """(key, first value) pairs of one of OpenCC's t2s dictionaries."""
+    import os
+
+    import opencc
+    path = os.path.join(os.path.dirname(opencc.__file__), "dictionary", name)
+    with open(path, encoding="utf-8") as stream:
+        for line in stream:
+            key, _, values = line.rstrip("\n").partition("\t")
+            first = values.split(" ")[0]
+            if key and first and first != key:
+                yield key, first
+
+
+@lru_cache(maxsize=1)
+def _table():
+    """OpenCC's Traditional → Simplified character table, as a str.translate map."""
+    return {ord(k): v for k, v in _opencc_dict("TSCharacters.txt") if len(k) == 1}
+
+
+@lru_cache(maxsize=1)
+def _phrases():
+    """OpenCC's t2s phrases (瞭解 → 了解), matched longest first before the character table."""
+    table = dict(_opencc_dict("TSPhrases.txt"))
+    regex = re.compile("|".join(sorted(map(re.escape, table), key=len, reverse=True)))
+    return regex, table
+
+
+def t2s(text):
+    """Traditional → Simplified as OpenCC's t2s does it: phrases first, then characters."""
+    regex, table = _phrases()
+    out, pos = [], 0
+    for match in regex.finditer(text):
+        out += [text[pos:match.start()].translate(_table()), table[match.group()]]
+        pos = match.end()
+    out.append(text[pos:].translate(_table()))
+    return "".join(out)
+
+
+@lru_cache(maxsize=1)
+def _traditional():
+    """The characters that only Traditional text uses."""
+    return frozenset(map(chr, _table()))
+
+
+def is_traditional(text, sample=2000, threshold=6):
+    """At least ``threshold`` different Traditional-only characters near the start."""
+    return len(_traditional().intersection(text[:sample])) >= threshold
+
+
+def to_simplified(paras):
+    """Convert the whole document when it is written in Traditional characters."""
+    sample = "".join(p.text for p in paras[:200])
+    convert = is_traditional(sample)
+    if not convert and "(" not in sample and "（" not in sample:
+        return paras
+    out = []
+    for para in paras:
+        text = strip_pinyin(para.text)
+        if convert:
+            text = t2s(text)
+        out.append(Para(text, para.level))
+    return out
+
+
+def clean(paras):
+    """All steps, in the order that lets each see what it expects."""
+    paras = to_simplified(paras)
+    paras = strip_boilerplate(paras)
+    paras = drop_repeats(paras)
+    paras = join_wrapped(paras)
+    return [p for p in paras if p.text.strip()]

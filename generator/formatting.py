@@ -1,0 +1,75 @@
+"""一键排版: outline a rough draft and write it through the GB/T 9704 writer.
+
+Nothing of the draft's text is dropped: only hard line-wraps are rejoined and the
+typed heading numbers are replaced by the writer's own (一、（一）1.（1）). Web-page
+leftovers (notices, footers, link lists) are removed only when asked (``clean``),
+since a rough draft is the user's own text.
+"""
+import re
+from pathlib import Path
+
+from .cleaning import join_wrapped, strip_boilerplate
+from .errors import ReportgenError
+from .markup import Block
+from .outline import outline
+from .reading import read_document
+
+HEADING_KINDS = ("一级标题", "二级标题", "三级标题", "四级标题")
+_DATE = re.compile(r"^\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$")
+_ENDS = "。！？!?；;：:，,"
+
+
+def blocks_of(paras, fallback_title, clean=False):
+    """Paragraphs → markup Blocks (title, 署名, body, headings, 落款)."""
+    if clean:
+        paras = strip_boilerplate(paras)
+    paras = [p for p in join_wrapped(paras) if p.text.strip()]
+    if not paras:
+        raise ReportgenError("文件里没有可排版的文字")
+    o = outline(paras)
+    blocks = [Block("标题", [(o.title or fallback_title, False)])]
+    lead = list(o.lead)
+    if lead and len(lead[0]) <= 30 and lead[0][-1] not in _ENDS and (len(lead) > 1 or o.sections):
+        blocks.append(Block("署名", [(lead.pop(0), False)]))
+    tail = _signature(o)
+    blocks += [Block("正文", [(text, False)]) for text in lead]
+    for s in o.sections:
+        blocks.append(Block(HEADING_KINDS[s.level - 1], [(s.raw or s.heading, False)]))
+        blocks += [Block("正文", [(text, False)]) for text in s.body]
+    if not o.sections and not lead and len(blocks) == 1:
+        raise ReportgenError("文件里只有一行标题，没有正文")
+    return blocks + [Block("落款", [(text, False)]) for text in tail]
+
+
+def _signature(o):
+    """Pop the closing unit name and date (2026年11月24日) off the end of the draft."""
+    holder = o.sections[-1].body if o.sections else o.lead
+    if not holder or not _DATE.match(holder[-1]):
+        return []
+    tail = [holder.pop()]
+    if holder and len(holder[-1]) <= 30 and holder[-1][-1] not in _ENDS:
+        tail.insert(0, holder.pop())
+    return tail
+
+
+def default_output(source):
+    source = Path(source)
+    return source.with_name(source.stem + "-排版.docx")
+
+
+def format_file(source, output=None, force=False, style=None, clean=False):
+    """Write the formatted draft of ``source``; return the output path."""
+    from .draft import save_atomic
+    from .style import load_style
+    from .writer import Writer
+
+    source = Path(source)
+    blocks = blocks_of(read_document(source), source.stem, clean)
+    output = Path(output) if output else default_output(source)
+    if output.resolve() == source.resolve():
+        raise ReportgenError("输出文件不能就是输入的草稿本身", output)
+    title = blocks[0].text
+    author = next((b.text for b in blocks if b.kind == "署名"), "")
+    writer = Writer(load_style(style))
+    save_atomic(output, force, lambda stream: writer.write(blocks, stream, title, author))
+    return output

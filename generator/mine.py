@@ -1,0 +1,214 @@
+"""Mine a corpus of reports: skeletons, heading patterns, keywords, phrases, number expressions.
+
+Documents are streamed one at a time (read → clean → outline → count), so memory
+stays flat however large the corpus. jieba runs only at the end, on a bounded
+sample of text per category, for the keywords.
+"""
+import re
+from collections import Counter, defaultdict
+from pathlib import Path
+
+from .errors import ReportgenError
+from .outline import CATEGORIES, outline
+from .reading import read_document
+from .cleaning import clean
+
+DEFAULT_CORPUS = "seeds"
+SAMPLE_CHARS = 20_000        # text kept per category for keyword extraction
+PRUNE_AT = 50_000            # a counter growing past this keeps only its most common half
+TOP = 20
+
+_HAN = r"[\u4e00-\u9fff]"
+# 设岗定责、开展活动、评先选优: three or more four-character items in a row
+PARALLEL = re.compile(rf"(?<!{_HAN})(?:{_HAN}{{4}}[、，,]){{2,}}{_HAN}{{4}}")
+# “三个同步” “五好” “六有”: a quoted slogan that starts with a number
+SLOGAN = re.compile(r"[“\"]([一二三四五六七八九十两双]{1,2}[\u4e00-\u9fff、]{1,6})[”\"]")
+# 覆盖率达81.1%, 增长18.8%, 达95%以上: found from the number, then the verb just before it
+NUMBER = re.compile(r"(\d+(?:\.\d+)?)\s*(%|％|个百分点|万元|亿元|万|亿|个|人次|人|家|名|次|项|户)")
+VERB = re.compile(r"([\u4e00-\u9fff]{0,6}?)(达到|达|为|提高到|提高|增长|下降|超过|突破|占|累计|新增|共计)$")
+OPENING = re.compile(r"(?:^|[。！？；])\s*([\u4e00-\u9fff]{2,6})[，,]")
+PHRASE_KINDS = {"四字排比": PARALLEL, "数字提法": SLOGAN, "句首用语": OPENING}
+_QUOTED = re.compile(r"“[^”]{1,12}”")
+_DIGITS = re.compile(r"\d+(?:\.\d+)?")
+
+
+def corpus_files(paths):
+    """Every file under ``paths`` (folders searched recursively), hidden and README files left out.
+
+    Files of other types are kept so that reading reports them (.doc, .pdf …) instead of
+    passing over them in silence."""
+    files = []
+    for path in map(Path, paths):
+        if not path.exists():
+            raise ReportgenError("路径不存在", path)
+        if path.is_dir():
+            found = sorted(p for p in path.rglob("*") if p.is_file()
+                           and not any(part.startswith(".") for part in p.relative_to(path).parts))
+            files += [p for p in found if not p.name.lower().startswith("readme")]
+        else:
+            files.append(path)
+    return files
+
+
+def heading_pattern(heading):
+    """A heading with its particulars generalised: quoted words → “…”, numbers → N."""
+    return _DIGITS.sub("N", _QUOTED.sub("“…”", heading))
+
+
+class Miner:
+    """Counts over a stream of documents; ``result()`` gives the mined facts."""
+
+    def __init__(self):
+        self.docs = 0
+        self.chars = 0
+        self.kinds = Counter()
+        self.skeletons = Counter()
+        self.headings = defaultdict(Counter)       # category → heading pattern → count
+        self.styles = defaultdict(Counter)         # category → number style → count
+        self.sample = defaultdict(list)            # category → text for keywords
+        self.sampled = Counter()
+        self.phrases = defaultdict(lambda: {kind: Counter() for kind in PHRASE_KINDS})  # category → kind → …
+        self.numbers = Counter()
+        self.examples = {}                         # phrase → first file it was seen in
+        self.skipped = []
+
+    def add(self, o):
+        self.docs += 1
+        self.kinds[o.kind] += 1
+        top = [s.category for s in o.sections if s.level == 1]
+        skeleton = [c for i, c in enumerate(top) if i == 0 or top[i - 1] != c]
+        if skeleton:
+            self.skeletons["→".join(skeleton)] += 1
+        source = Path(o.file).name
+        for s in o.sections:
+            pattern = heading_pattern(s.heading)
+            self.headings[s.category][pattern] += 1
+            self.examples.setdefault(("小标题", pattern), s.heading)
+            self.styles[s.category][_style(s.number)] += 1
+            self._text(s.category, s.body, source)
+        self._text("概述", o.lead, source)
+
+    def _text(self, category, paras, source):
+        for text in paras:
+            self.chars += len(text)
+            if self.sampled[category] < SAMPLE_CHARS:
+                self.sample[category].append(text)
+                self.sampled[category] += len(text)
+            bank = self.phrases[category]
+            for kind, regex in PHRASE_KINDS.items():
+                self._count(bank[kind], regex.findall(text), source)
+            for number in NUMBER.finditer(text):
+                verb = VERB.search(text, max(0, number.start() - 9), number.start())
+                if not verb:
+                    continue
+                lead, verb, value, unit = verb[1].lstrip("的之和与及是在"), verb[2], number[1], number[2]
+                key = f"{_number_subject(lead)}{verb}N{unit}"
+                self.numbers[key] += 1
+                self.examples.setdefault(key, f"{lead}{verb}{value}{unit}（{source}）")
+        for counter in (*self.phrases[category].values(), self.numbers):
+            if len(counter) > PRUNE_AT:
+                keep = counter.most_common(PRUNE_AT // 2)
+                counter.clear()
+                counter.update(dict(keep))
+
+    def _count(self, counter, found, source):
+        for phrase in found:
+            counter[phrase] += 1
+            self.examples.setdefault(phrase, source)
+
+    def result(self, keywords=True):
+        tags = _keywords(self.sample) if keywords else {}
+        categories = {}
+        for c in CATEGORIES:
+            if not self.headings.get(c):
+                continue
+            categories[c] = {
+                "章节数": sum(self.headings[c].values()),
+                "编号样式": dict(self.styles[c].most_common()),
+                "小标题": [{"样式": h, "次数": n, "例": self.examples[("小标题", h)]}
+                        for h, n in self.headings[c].most_common(TOP)],
+                "关键词": tags.get(c, []),
+                "短语": {kind: [{"短语": p, "次数": n, "来源": self.examples.get(p, "")}
+                              for p, n in counter.most_common(TOP)]
+                       for kind, counter in self.phrases[c].items()},
+            }
+        return {
+            "文档数": self.docs,
+            "正文字数": self.chars,
+            "文种": dict(self.kinds.most_common()),
+            "常见结构": [{"结构": s, "次数": n} for s, n in sorted(
+                self.skeletons.items(), key=lambda kv: (-kv[1], -kv[0].count("→")))[:TOP]],
+            "章节": categories,
+            "数字表述": [{"样式": k, "次数": n, "例": self.examples.get(k, "")}
+                      for k, n in self.numbers.most_common(TOP)],
+            "跳过的文件": self.skipped,
+        }
+
+
+def _number_subject(lead):
+    """What a number expression is about, kept only where it is generic: …率, 同比, 比上年."""
+    for prefix in ("同比", "比上年", "累计"):
+        if lead.endswith(prefix):
+            return prefix
+    return "…" + lead[-1] if lead and lead[-1] in "率数量额面值比" else ""
+
+
+def _style(number):
+    """The number style of a typed heading number: 一、 → 一、, （3） → （1）, none → 无编号."""
+    if not number:
+        return "无编号"
+    return re.sub(r"\d+", "1", re.sub("[一二三四五六七八九十]+", "一", number))
+
+
+def _keywords(sample, top=12):
+    import jieba
+    import jieba.analyse
+    jieba.setLogLevel(60)
+    tags = {c: jieba.analyse.extract_tags("\n".join(texts), topK=top * 2) for c, texts in sample.items()}
+    return {c: [t for t in words if not re.search(r"\d", t)][:top] for c, words in tags.items()}
+
+
+def mine(paths, progress=None, keywords=True):
+    """Mine every report under ``paths``; unreadable files are listed, not fatal."""
+    files = corpus_files(paths)
+    if not files:
+        raise ReportgenError(f"{'、'.join(map(str, paths))} 里没有 .txt、.docx 或 .md 报告")
+    miner = Miner()
+    for path in files:
+        try:
+            miner.add(outline(clean(read_document(path)), str(path)))
+        except ReportgenError as exc:
+            miner.skipped.append(str(exc))
+        if progress:
+            progress(path)
+    return miner.result(keywords)
+
+
+def summary(result):
+    """A few lines for people: how much was read and the most common structure."""
+    kinds = "，".join(f"{k} {n} 篇" for k, n in result["文种"].items()) or "无"
+    lines = [f"共读取 {result['文档数']} 篇报告（{kinds}），正文 {result['正文字数']} 字。"]
+    if result["常见结构"]:
+        top = result["常见结构"][0]
+        lines.append(f"最常见的结构：{top['结构']}（{top['次数']} 篇）")
+    for c, info in result["章节"].items():
+        heads = "；".join(h["样式"] for h in info["小标题"][:3])
+        lines.append(f"  {c}：{info['章节数']} 节，如 {heads}")
+    if result["跳过的文件"]:
+        lines.append(f"跳过 {len(result['跳过的文件'])} 个无法读取的文件。")
+    return lines
+
+
+def dump(result):
+    import yaml
+    head = "# reportgen mine 的结果：语料的常见结构、各类章节的小标题样式、关键词、短语和数字表述\n"
+    return head + yaml.safe_dump(result, allow_unicode=True, sort_keys=False, width=1000)
+
+
+def load_mined(path):
+    """Read a file written by ``reportgen mine``."""
+    from .yamlio import load_yaml
+    data, _ = load_yaml(path)
+    if not isinstance(data, dict) or "章节" not in data:
+        raise ReportgenError("不是 reportgen mine 生成的文件（缺少“章节”）", path)
+    return data

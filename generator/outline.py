@@ -1,0 +1,384 @@
+"""Outline a report: its title, headings with levels, and a category for every section.
+
+Headings are found, in this order of trust:
+
+1. levels the file marks itself (Word heading styles, Markdown ``#``);
+2. typed numbers 一、 （一） 1. （1） 一是 第一， — a number style's level is the order in
+   which styles nest in this document, and numbers must count up (1, 2, 3…);
+3. in a document without numbers, short bare lines such as 着眼发展，突出重点;
+4. paragraphs whose short first sentence is the heading (发挥……优势，强化……作用。……),
+   when most paragraphs of that stretch are shaped so.
+
+Every section gets one of CATEGORIES from cue words in its heading; a child keeps
+its parent's category unless its heading is itself a section name (存在问题, 取得成效:
+short, a category word, not an action such as 坚持问题导向). A top-level
+section without cues that comes before any problem/reflection/next-step section is
+taken for work done (做法), the usual body of a Chinese report.
+"""
+import re
+from dataclasses import dataclass, field
+
+from .cleaning import clean, width
+from .reading import Para, read_document
+
+CATEGORIES = ("概述", "做法", "成效", "问题", "原因", "思考", "下一步", "其他")
+
+# cue words: a heading that contains a LABEL names its category outright
+LABELS = {
+    "概述": ("基本情况", "基本概况", "总体情况", "概况", "现状", "背景", "调研情况"),
+    "做法": ("做法", "举措", "主要措施", "工作措施", "具体措施", "主要工作", "工作开展情况"),
+    "成效": ("成效", "成绩"),
+    "问题": ("问题", "存在的不足", "存在不足", "问题和不足"),
+    "原因": ("原因", "根源", "症结", "成因"),
+    "思考": ("思考", "建议", "对策", "启示", "体会", "几点认识"),
+    "下一步": ("下一步", "今后", "打算", "工作计划", "工作安排", "展望", "明年"),
+}
+CUES = {
+    "做法": ("措施",),
+    "成效": ("实效", "亮点", "成果", "效果", "显著", "明显提升", "持续扩大", "凸显", "持续改善"),
+    "问题": ("不足", "短板", "差距", "薄弱", "困难", "瓶颈", "挑战", "弱项", "偏差", "滞后", "不够", "不强", "不深", "不高",
+           "有待", "亟待", "欠缺", "缺乏", "不平衡", "不到位", "不明显", "不充分", "偏弱"),
+}
+ACTIONS = (
+    "加强", "强化", "推进", "推动", "推行", "实施", "开展", "建立", "健全", "完善", "创新", "构建",
+    "发挥", "统一", "明确", "确立", "制定", "结合", "深入", "广泛", "精心", "狠抓", "抓好", "抓实",
+    "聚焦", "坚持", "注重", "着眼", "贴近", "突出", "落实", "打造", "深化", "拓展", "规范", "优化",
+    "整合", "夯实", "筑牢", "激发", "凝聚", "丰富", "动员", "部署", "加大", "完成", "围绕", "立足",
+    "创建", "搭建", "培育", "选优", "配强", "采取", "提升", "严格", "探索", "建强", "用好", "抓牢",
+    "着力", "解决", "破解", "聚力",
+)
+WEIGHTS = ((LABELS, 4), (CUES, 2), ({"做法": ACTIONS}, 1))
+LATER = ("问题", "原因", "思考", "下一步")     # sections that follow the account of the work
+
+CN = "一二三四五六七八九十"
+# number styles at the start of a paragraph: (style, regex); group 1 is the number
+STYLES = (
+    ("一、", re.compile(rf"^\s*([{CN}]+)\s*[、.．]\s*")),
+    ("（一）", re.compile(rf"^\s*[（(]\s*([{CN}]+)\s*[)）]\s*[、.．]?\s*")),
+    ("1.", re.compile(r"^\s*(\d{1,2})\s*(?:[、．]|\.(?!\d))\s*")),
+    ("（1）", re.compile(r"^\s*[（(]\s*(\d{1,2})\s*[)）]\s*[、.．]?\s*")),
+    ("第一，", re.compile(rf"^\s*第\s*([{CN}]+)\s*[，,、：:]\s*")),
+    ("一是", re.compile(rf"^\s*([{CN}]+)是\s*[，,：:]?\s*")),
+)
+LEAD_ONLY = ("第一，", "一是")        # styles that are headings only as lead-in sentences
+_SENTENCE = re.compile(r"^(.*?[。！？!?])")
+_CLAUSES = re.compile(r"[，,、；;]")
+_ENDS = "。！？!?；;：:，,"
+_STRIP_END = "。！？!?；;：:，, \u3000"
+
+
+@dataclass
+class Section:
+    heading: str                 # the heading as shown: no number, no closing punctuation
+    level: int
+    category: str = "其他"
+    number: str = ""             # the number typed in the source (一、 （二） 1、 …)
+    raw: str = ""                # the heading exactly as typed, after the number
+    body: list = field(default_factory=list)   # paragraphs until the next heading
+
+    def to_dict(self):
+        return {"heading": self.heading, "level": self.level, "category": self.category}
+
+
+@dataclass
+class Outline:
+    file: str
+    title: str
+    lead: list                   # paragraphs before the first heading
+    sections: list
+    kind: str = ""               # genre guessed from the title (调研报告, 工作总结, 经验交流材料)
+
+    def to_dict(self):
+        return {"file": self.file, "title": self.title,
+                "sections": [s.to_dict() for s in self.sections]}
+
+
+def cn_value(text):
+    """一 → 1, 十二 → 12, 二十 → 20 (the small numbers headings use)."""
+    if text.isdigit():
+        return int(text)
+    if "十" in text:
+        tens, _, ones = text.partition("十")
+        return (CN.index(tens) + 1 if tens else 1) * 10 + (CN.index(ones) + 1 if ones else 0)
+    return CN.index(text) + 1 if len(text) == 1 and text in CN else 0
+
+
+def marker(text):
+    """``(style, number, typed, rest)`` for a paragraph that starts with a heading number."""
+    for style, regex in STYLES:
+        match = regex.match(text)
+        if match:
+            value = cn_value(match[1])
+            if value:
+                return style, value, text[:match.end()].strip(), text[match.end():]
+    return None
+
+
+def split_heading(rest, inline_max=40, standalone_max=60):
+    """``(heading, body)`` of a numbered paragraph, or None when it is not heading-shaped."""
+    rest = rest.strip()
+    if not rest:
+        return None
+    sentence = _SENTENCE.match(rest)
+    if sentence is None or sentence.end() >= len(rest.rstrip()):
+        # one sentence, or no full stop at all: the whole line is the heading
+        if len(rest) <= standalone_max and "。" not in rest.rstrip("。"):
+            return rest, ""
+        return None
+    head = sentence[1]
+    if len(head) <= inline_max:
+        return head, rest[sentence.end():].strip()
+    return None
+
+
+def lead_shape(text, limit=25):
+    """The first sentence when it reads like a heading: short, and made of short clauses."""
+    sentence = _SENTENCE.match(text)
+    if sentence is None:
+        return None
+    head = sentence[1]
+    rest = text[sentence.end():].strip()
+    core = head.rstrip(_STRIP_END)
+    if len(core) > limit or len(rest) < 30 or re.search(r"\d", core):
+        return None
+    clauses = [c for c in _CLAUSES.split(core) if c]
+    if len(clauses) > 3 or any(not 4 <= len(c.replace("“", "").replace("”", "")) <= 14 for c in clauses):
+        return None
+    return head, rest
+
+
+def lead_split(rest):
+    """A 一是/第一， paragraph as (heading, body): a short lead sentence, or a short line on its own."""
+    rest = rest.strip()
+    if bare_shape(rest):
+        return rest, ""
+    return lead_shape(rest)
+
+
+def bare_shape(text):
+    """A short line with no closing punctuation and no spaces: 着眼发展，突出重点."""
+    text = text.strip()
+    return (4 <= len(text) <= 25 and text[-1] not in _ENDS and not re.search(r"\s", text)
+            and not re.search(r"\d{4}", text))
+
+
+def _title(paras):
+    """Index of the title paragraph, or None."""
+    for i, p in enumerate(paras):
+        if p.level == 0:
+            return i
+    if paras:
+        first = paras[0]
+        text = first.text.strip()
+        if first.level is None and text and width(text) <= 90 and text[-1] not in "。；;：:，," and not marker(text):
+            return 0
+    return None
+
+
+def outline(paras, file=""):
+    """Outline cleaned paragraphs."""
+    title_at = _title(paras)
+    title = paras[title_at].text.strip() if title_at is not None else ""
+    body = [p for i, p in enumerate(paras) if i != title_at]
+    if any(p.level for p in body):
+        items = _explicit(body)
+    else:
+        items = _numbered(body)
+        if not any(isinstance(i, Section) for i in items):
+            items = _bare(items)
+        items = _lead_sentences(items)
+    sections, lead, current = [], [], None
+    for item in items:
+        if isinstance(item, Section):
+            sections.append(item)
+            current = item
+        elif current is None:
+            lead.append(item)
+        else:
+            current.body.append(item)
+    classify(sections)
+    return Outline(file, title, lead, sections, genre(title))
+
+
+def _explicit(paras):
+    items = []
+    for p in paras:
+        if p.level:
+            m = marker(p.text)
+            typed, raw = (m[2], m[3]) if m else ("", p.text.strip())
+            items.append(_section(raw, p.level, typed))
+        else:
+            items.append(p.text.strip())
+    return items
+
+
+def _section(raw, level, typed=""):
+    return Section(raw.strip().rstrip(_STRIP_END), level, number=typed, raw=raw.strip())
+
+
+def _numbered(paras):
+    """Headings from typed numbers; the rest stay paragraphs (strings)."""
+    texts = [p.text.strip() for p in paras]
+    marks = [marker(t) for t in texts]
+    lead_ok = _lead_sequences(marks, texts)
+    items, stack, last = [], [], {}
+    for i, text in enumerate(texts):
+        m = marks[i]
+        split = None
+        if m:
+            style, value, typed, rest = m
+            if style in LEAD_ONLY:
+                split = lead_split(rest) if i in lead_ok else None
+            else:
+                split = split_heading(rest)
+        if split:
+            if style in stack:
+                index = stack.index(style)
+                ok = value == last.get(style, 0) + 1 or (value == 1 and index > 0)
+            else:
+                index, ok = len(stack), value == 1
+            if ok:
+                del stack[index:]
+                stack.append(style)
+                for deeper in [s for s in last if s not in stack]:
+                    del last[deeper]
+                last[style] = value
+                items.append(_section(split[0], index + 1, typed))
+                if split[1]:
+                    items.append(split[1])
+                continue
+        items.append(text)
+    return items
+
+
+def _lead_sequences(marks, texts):
+    """Indexes of 一是/第一， paragraphs that have a sibling counting on from them."""
+    ok = set()
+    for i, m in enumerate(marks):
+        if not m or m[0] not in LEAD_ONLY or not lead_split(m[3]):
+            continue
+        for j in range(i + 1, len(marks)):
+            n = marks[j]
+            if n and n[0] == m[0] and n[1] == m[1] + 1 and lead_split(n[3]):
+                ok.update((i, j))
+                break
+            if n and n[0] not in LEAD_ONLY:
+                break
+    return ok
+
+
+def _bare(items):
+    """Short bare lines as level-1 headings, when there are at least two of them."""
+    picks = [i for i, t in enumerate(items[:-1]) if bare_shape(t) and len(items[i + 1]) >= 40
+             and not bare_shape(items[i + 1])]
+    if len(picks) < 2:
+        return items
+    return [_section(t, 1) if i in picks else t for i, t in enumerate(items)]
+
+
+def _lead_sentences(items):
+    """Turn stretches of paragraphs led by heading-like sentences into headings."""
+    out, stretch, parent = [], [], 0
+
+    def flush():
+        shapes = [lead_shape(t) for t in stretch]
+        hits = sum(1 for s in shapes if s)
+        room = sum(1 for t in stretch if len(t) >= 50)   # paragraphs long enough to carry one
+        if hits >= 2 and hits * 2 >= room:
+            for text, shape in zip(stretch, shapes):
+                if shape:
+                    out.append(_section(shape[0], min(parent + 1, 4)))
+                    out.append(shape[1])
+                else:
+                    out.append(text)
+        else:
+            out.extend(stretch)
+        stretch.clear()
+
+    for item in items:
+        if isinstance(item, Section):
+            flush()
+            out.append(item)
+            parent = item.level
+        else:
+            stretch.append(item)
+    flush()
+    return out
+
+
+_CUE_OF = {}
+for _table, _weight in WEIGHTS:
+    for _category, _words in _table.items():
+        for _word in _words:
+            _CUE_OF.setdefault(_word, []).append((_category, _weight))
+# every cue word, longest first; overlapping words (问题, 问题和不足) are each found by lookahead
+_CUE_FROM = {}
+for _word in _CUE_OF:
+    _CUE_FROM.setdefault(_word[0], []).append(_word)
+_CUE = re.compile("(?=(" + "|".join(sorted(map(re.escape, _CUE_OF), key=len, reverse=True)) + "))")
+
+
+def cue_scores(text):
+    """Category → (score, first position) from the cue words in ``text``; each word counts once."""
+    scores, seen = {}, set()
+    for match in _CUE.finditer(text):
+        at = match.start()
+        for word in _CUE_FROM[text[at]]:
+            if word in seen or not text.startswith(word, at):
+                continue
+            seen.add(word)
+            for category, weight in _CUE_OF[word]:
+                score, first = scores.get(category, (0, at))
+                scores[category] = (score + weight, min(first, at))
+    return scores
+
+
+def _best(scores):
+    return max(scores, key=lambda c: (scores[c][0], -scores[c][1])) if scores else None
+
+
+def label_of(text, scores=None):
+    """The category a heading names outright (存在问题, 下一步工作 …), or None."""
+    scores = cue_scores(text) if scores is None else scores
+    return _best({c: s for c, s in scores.items() if s[0] >= 4})
+
+
+def classify(sections):
+    """Set ``category`` on every section: own cues at the top, inherited below."""
+    parents, later = [], False
+    for s in sections:
+        while parents and parents[-1].level >= s.level:
+            parents.pop()
+        scores = cue_scores(s.heading)
+        own = label_of(s.heading, scores)
+        if parents:
+            names = own and len(s.heading) <= 12 and not s.heading.startswith(ACTIONS)
+            s.category = own if names else parents[-1].category
+        else:
+            s.category = own or _best(scores) or "其他"
+            if s.category == "其他" and not later:
+                s.category = "做法"
+            later = later or s.category in LATER
+        parents.append(s)
+    return sections
+
+
+GENRES = (("调研报告", ("调查", "调研", "思考", "研究")),
+          ("工作总结", ("总结", "汇报", "报告", "情况")),
+          ("经验交流材料", ()))
+
+
+def genre(title):
+    for name, words in GENRES:
+        if any(w in title for w in words):
+            return name
+    return GENRES[-1][0]
+
+
+def outline_file(path):
+    """Read, clean and outline one file."""
+    return outline(clean(read_document(path)), str(path))
+
+
+def outline_text(text, file=""):
+    return outline(clean([Para(line) for line in text.splitlines()]), file)

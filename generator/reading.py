@@ -1,0 +1,130 @@
+"""Report files → paragraphs: .txt in any common Chinese encoding, .docx and .md.
+
+A document is a list of ``Para(text, level)``: ``level`` is ``None`` for plain
+text, 0 for a title and 1–4 for a heading the file itself marks (Word heading
+styles or outline levels, Markdown ``#``). Plain text keeps one Para per line;
+cleaning and outlining decide what the lines mean.
+"""
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import ReportgenError
+from .normalize import clean_text
+
+SUFFIXES = (".txt", ".docx", ".md")
+
+
+class ReadError(ReportgenError):
+    """A file that is not a readable report (binary, unknown encoding, broken .docx)."""
+
+
+@dataclass
+class Para:
+    text: str
+    level: int = None        # None: unknown; 0: title; 1–4: heading level given by the file
+
+
+def read_document(path):
+    """Read one report file into paragraphs, or raise ReadError with a one-line reason."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix not in SUFFIXES:
+        raise ReadError(f"不支持的文件类型“{suffix or '无扩展名'}”（只读 .txt、.docx、.md）", path)
+    try:
+        raw = path.read_bytes()
+    except IsADirectoryError:
+        raise ReadError("这是一个目录，不是文件", path) from None
+    except OSError as exc:
+        raise ReadError(f"无法读取文件（{exc.strerror}）", path) from None
+    if suffix == ".docx":
+        return _docx(raw, path)
+    text = decode(raw, path)
+    return _markdown(text) if suffix == ".md" else [Para(line) for line in text.splitlines()]
+
+
+def decode(raw, path=None):
+    """Bytes → text: UTF-8 (BOM or not), UTF-16 (BOM) fast, anything else detected."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return clean_text(raw.decode("utf-16"))
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = None
+    if text is None or ("\x00" in text and raw.count(b"\x00") > len(raw) // 8):
+        from charset_normalizer import from_bytes
+        best = from_bytes(raw).best()
+        if best is None:
+            raise ReadError("文件不是可识别编码的文本（可能是二进制文件）", path)
+        text = str(best)
+    if text.count("\x00") or _binary(text):
+        raise ReadError("文件不是可识别编码的文本（可能是二进制文件）", path)
+    return clean_text(text)
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
+
+
+def _binary(text):
+    """Control characters in more than 1% of a text mean it is not prose."""
+    head = text[:4000]
+    return len(_CONTROL.findall(head)) > max(2, len(head) // 100)
+
+
+_MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
+
+
+def _markdown(text):
+    paras = []
+    for line in text.splitlines():
+        match = _MD_HEADING.match(line)
+        if match:
+            paras.append(Para(match[2], min(len(match[1]) - 1, 4)))
+        else:
+            paras.append(Para(line))
+    return paras
+
+
+def _docx(raw, path):
+    import io
+    import zipfile
+
+    from docx import Document
+    from docx.oxml.ns import qn
+    try:
+        doc = Document(io.BytesIO(raw))
+    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
+        raise ReadError(f"不是有效的 .docx 文件（{type(exc).__name__}）", path) from None
+    paras = []
+    for p in doc.paragraphs:
+        paras.append(Para(clean_text(p.text), _docx_level(p, qn)))
+    return paras
+
+
+_HEADING_STYLE = re.compile(r"^(?:heading|标题)\s*([1-9])$", re.I)
+
+
+def _docx_level(p, qn):
+    """0 for the Title style, 1–4 for Heading 1–4 or an outline level, else None."""
+    style = p.style
+    while style is not None:
+        name = (style.name or "").strip()
+        if name.lower() in ("title", "标题"):
+            return 0
+        match = _HEADING_STYLE.match(name)
+        if match:
+            return min(int(match[1]), 4)
+        level = _outline_level(style.element, qn)
+        if level is not None:
+            return level
+        style = style.base_style
+    return _outline_level(p._p, qn)
+
+
+def _outline_level(element, qn):
+    ppr = element.find(qn("w:pPr"))
+    lvl = ppr.find(qn("w:outlineLvl")) if ppr is not None else None
+    if lvl is None:
+        return None
+    value = int(lvl.get(qn("w:val"), "9"))
+    return min(value + 1, 4) if value < 9 else None

@@ -1,0 +1,98 @@
+import re
+import subprocess
+import sys
+
+import pytest
+from docx import Document
+
+from generator.cli import cli
+from generator.numbering import TYPED_NUMBER, strip_number
+
+from conftest import CHECKER, paragraphs
+
+ROUGH = """柳湾镇2026年党建工作总结
+柳湾镇党委
+今年以来，镇党委坚持以党建引领基层治理，各项工作取得新进展。现将有关情况总结如下。
+一、主要做法
+（一）抓实理论学习
+镇党委坚持每月集中学习一次，全年共组织学习十二次，覆盖党员四百余人次。
+（二）建强支部堡垒
+1.规范组织生活。全镇十八个村党组织严格落实“三会一课”制度，按期换届率达到百分之百。
+2.整顿后进支部。排查软弱涣散村党组织两个，逐一制定整顿方案，年底前全部转化。
+二、存在问题
+部分党员年龄偏大，学习新知识的主动性不强；个别支部活动形式单一。
+三、下一步工作打算
+一是继续抓好理论武装；二是持续推进支部标准化建设。
+中共柳湾镇委员会
+2026年12月20日"""
+
+
+def core(text):
+    return re.sub(r"\s", "", text)
+
+
+def test_format_txt_keeps_every_character(runner, tmp_path):
+    src = tmp_path / "粗稿.txt"
+    src.write_bytes(ROUGH.encode("gbk"))
+    out = tmp_path / "排版.docx"
+    result = runner.invoke(cli, ["format", str(src), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    got = paragraphs(out)
+    styles = {text: style for style, text in got}
+    assert styles["一、主要做法"] == "Heading 1"
+    assert styles["（二）建强支部堡垒"] == "Heading 2"
+    assert styles["1.规范组织生活。"] == "Heading 3"
+    assert styles["柳湾镇2026年党建工作总结"] == "Title"
+    assert styles["柳湾镇党委"] == "署名" and styles["2026年12月20日"] == "落款"
+    # nothing lost: the text in order, only the heading numbers rewritten by the writer
+    source = core("".join(TYPED_NUMBER.sub("", line) for line in ROUGH.split("\n")))
+    written = core("".join(strip_number(text) if style.startswith("Heading") else text for style, text in got))
+    assert written == source
+
+
+def test_format_rough_docx_with_hard_wraps(runner, tmp_path):
+    doc = Document()
+    for line in ROUGH.split("\n"):        # every line hard-wrapped at 22 characters, as pasted from a PDF
+        for i in range(0, len(line), 22):
+            doc.add_paragraph(line[i:i + 22])
+    src = tmp_path / "粗稿.docx"
+    doc.save(src)
+    result = runner.invoke(cli, ["format", str(src)])
+    assert result.exit_code == 0, result.output
+    got = paragraphs(tmp_path / "粗稿-排版.docx")
+    body = [t for s, t in got if s == "Normal"]
+    assert ROUGH.split("\n")[2] in body and ROUGH.split("\n")[10] in body
+    assert [t for s, t in got if s == "Heading 1"] == ["一、主要做法", "二、存在问题", "三、下一步工作打算"]
+
+
+def test_format_output_passes_layout_checker(runner, tmp_path):
+    if not CHECKER.exists():
+        pytest.skip("没有 ../shared/tools/gbt9704_check.py")
+    src = tmp_path / "粗稿.txt"
+    src.write_text(ROUGH, encoding="utf-8")
+    out = tmp_path / "a.docx"
+    assert runner.invoke(cli, ["format", str(src), "-o", str(out)]).exit_code == 0
+    check = subprocess.run([sys.executable, str(CHECKER), str(out)], capture_output=True, text=True)
+    assert "14/14" in check.stdout, check.stdout
+
+
+def test_format_seeds_clean_pass_checker(runner, tmp_path, seeds):
+    if not CHECKER.exists():
+        pytest.skip("没有 ../shared/tools/gbt9704_check.py")
+    for src in sorted(seeds.glob("*.txt")):
+        out = tmp_path / (src.stem + ".docx")
+        assert runner.invoke(cli, ["format", "--clean", str(src), "-o", str(out)]).exit_code == 0
+        check = subprocess.run([sys.executable, str(CHECKER), str(out)], capture_output=True, text=True)
+        assert "14/14" in check.stdout, (src.name, check.stdout)
+
+
+def test_format_errors_are_one_line(runner, tmp_path):
+    empty = tmp_path / "空.txt"
+    empty.write_text("\n\n", encoding="utf-8")
+    result = runner.invoke(cli, ["format", str(empty)])
+    assert result.exit_code == 1 and "没有可排版" in result.output
+    src = tmp_path / "a.txt"
+    src.write_text(ROUGH, encoding="utf-8")
+    assert runner.invoke(cli, ["format", str(src)]).exit_code == 0
+    again = runner.invoke(cli, ["format", str(src)])
+    assert again.exit_code == 1 and "--force" in again.output

@@ -1,0 +1,106 @@
+import shutil
+
+import yaml
+
+from generator.cli import cli
+from generator.mine import Miner, corpus_files, heading_pattern, mine
+from generator.outline import outline_text
+
+from conftest import ROOT
+
+SAMPLES = ROOT / "seeds"
+
+REPORT = """{name}镇党建工作总结
+今年以来，{name}镇坚持以党建引领发展，各项工作取得新进展。
+一、主要做法
+（一）抓实“三会一课”
+全镇严格落实“三会一课”制度，推行“五个一”学习法，党员参学率达96.5%。
+二、存在问题
+（一）活动形式单一
+部分支部活动内容单调，围绕中心、服务大局、凝聚人心的作用发挥不够。
+三、下一步工作打算
+继续抓好学习教育，村级集体经济收入增长12%。
+"""
+
+
+def corpus(tmp_path, names=("柳湾", "石桥", "青石")):
+    folder = tmp_path / "语料"
+    folder.mkdir()
+    for name in names:
+        (folder / f"{name}.txt").write_text(REPORT.format(name=name), encoding="utf-8")
+    return folder
+
+
+def test_counts_over_documents(tmp_path):
+    result = mine([corpus(tmp_path)], keywords=False)
+    assert result["文档数"] == 3
+    assert result["文种"] == {"工作总结": 3}
+    assert result["常见结构"][0] == {"结构": "做法→问题→下一步", "次数": 3}
+    done = result["章节"]["做法"]
+    assert done["编号样式"] == {"一、": 3, "（一）": 3}
+    assert {"样式": "抓实“…”", "次数": 3, "例": "抓实“三会一课”"} in done["小标题"]
+    slogans = {p["短语"]: p["次数"] for p in done["短语"]["数字提法"]}
+    assert slogans["三会一课"] == 3 and slogans["五个一"] == 3
+    problems = {p["短语"] for p in result["章节"]["问题"]["短语"]["四字排比"]}
+    assert "围绕中心、服务大局、凝聚人心" in problems
+    numbers = {n["样式"]: n["次数"] for n in result["数字表述"]}
+    assert numbers["…率达N%"] == 3 and numbers["增长N%"] == 3
+
+
+def test_unreadable_file_is_listed_and_skipped(tmp_path):
+    folder = corpus(tmp_path, ("柳湾",))
+    (folder / "坏.txt").write_bytes(bytes(range(256)) * 8)
+    (folder / "旧稿.doc").write_bytes(b"\xd0\xcf\x11\xe0")
+    (folder / "README.md").write_text("# 说明\n", encoding="utf-8")
+    (folder / ".hidden.txt").write_text("x", encoding="utf-8")
+    result = mine([folder], keywords=False)
+    assert result["文档数"] == 1
+    assert len(result["跳过的文件"]) == 2
+    assert "二进制" in result["跳过的文件"][0] and "不支持的文件类型“.doc”" in result["跳过的文件"][1]
+    assert [p.name for p in corpus_files([folder])] == ["坏.txt", "旧稿.doc", "柳湾.txt"]
+
+
+def test_heading_pattern_and_stream_is_per_document():
+    assert heading_pattern("实行“三个同步”，覆盖率达81%") == "实行“…”，覆盖率达N%"
+    miner = Miner()
+    miner.add(outline_text(REPORT.format(name="柳湾")))
+    assert miner.docs == 1 and miner.skeletons["做法→问题→下一步"] == 1
+
+
+def test_mine_cli_writes_yaml_and_summary(runner, tmp_path):
+    folder = corpus(tmp_path)
+    out = tmp_path / "结果.yaml"
+    result = runner.invoke(cli, ["mine", str(folder), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "最常见的结构：做法→问题→下一步（3 篇）" in result.output
+    data = yaml.safe_load(out.read_text(encoding="utf-8"))
+    assert data["文档数"] == 3 and data["章节"]["做法"]["关键词"]
+    again = runner.invoke(cli, ["mine", str(folder), "-o", str(out)])
+    assert again.exit_code == 1 and "--force" in again.output
+
+
+def test_mine_missing_path(runner, tmp_path):
+    result = runner.invoke(cli, ["mine", str(tmp_path / "没有")])
+    assert result.exit_code == 1 and "路径不存在" in result.output
+
+
+def test_suggest_from_mined_file(runner, tmp_path):
+    out = tmp_path / "m.yaml"
+    assert runner.invoke(cli, ["mine", str(corpus(tmp_path)), "-o", str(out)]).exit_code == 0
+    result = runner.invoke(cli, ["suggest", "问题", "--mined", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "活动形式单一（3）" in result.output and "围绕中心、服务大局、凝聚人心" in result.output
+    bad = runner.invoke(cli, ["suggest", "杂项", "--mined", str(out)])
+    assert bad.exit_code == 1 and "可选" in bad.output
+
+
+def test_sample_corpus_mines_on_fresh_clone(runner, tmp_path, monkeypatch):
+    shutil.copytree(SAMPLES, tmp_path / "seeds")
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(cli, ["mine"])
+    assert result.exit_code == 0, result.output
+    data = yaml.safe_load((tmp_path / "mined.yaml").read_text(encoding="utf-8"))
+    assert data["文档数"] == len(list(SAMPLES.glob("*.*"))) - 1 and not data["跳过的文件"]
+    assert set(data["文种"]) == {"调研报告", "工作总结", "经验交流材料"}
+    suggest = runner.invoke(cli, ["suggest", "下一步"])
+    assert suggest.exit_code == 0 and "下一步工作打算" in suggest.output

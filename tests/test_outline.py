@@ -1,0 +1,145 @@
+import json
+
+import pytest
+import yaml
+
+from generator.cli import cli
+from generator.markup import parse
+from generator.outline import CATEGORIES, classify, marker, outline_file, outline_text
+from generator.templates import Catalog, scaffold
+
+from conftest import DATA
+
+
+def test_numbered_levels_follow_nesting_order():
+    text = "\n".join(["某某单位2026年工作总结", "今年以来，我们做了大量工作，取得明显成效。",
+                      "一、主要做法", "1.抓学习", "全年组织集中学习十二次。", "2.抓服务", "办理群众事项一千余件。",
+                      "二、存在问题", "1.服务不够精准", "群众需求掌握不全。",
+                      "三、下一步工作打算", "继续抓好各项工作。"])
+    o = outline_text(text)
+    assert o.title == "某某单位2026年工作总结"
+    assert [(s.heading, s.level, s.category) for s in o.sections] == [
+        ("主要做法", 1, "做法"), ("抓学习", 2, "做法"), ("抓服务", 2, "做法"),
+        ("存在问题", 1, "问题"), ("服务不够精准", 2, "问题"), ("下一步工作打算", 1, "下一步")]
+
+
+def test_four_levels_and_standalone_first_second():
+    text = "\n".join(["题目", "一、主要做法", "（一）抓学习", "1.抓理论", "（1）集中学",
+                      "全年组织集中学习十二次，覆盖党员四百余人次。", "（2）个人学", "党员自学不少于四十学时。",
+                      "二、几点体会", "第一，坚持党建引领", "把党建工作融入中心工作全过程，做到同谋划同部署。",
+                      "第二，坚持问题导向", "围绕群众反映强烈的问题逐项整改，做到件件有回音。"])
+    o = outline_text(text)
+    assert [(s.heading, s.level) for s in o.sections] == [
+        ("主要做法", 1), ("抓学习", 2), ("抓理论", 3), ("集中学", 4), ("个人学", 4),
+        ("几点体会", 1), ("坚持党建引领", 2), ("坚持问题导向", 2)]
+    assert [s.category for s in o.sections][-3:] == ["思考", "思考", "思考"]
+
+
+def test_numbers_must_count_up():
+    o = outline_text("题目\n3.这一行不是标题\n正文内容写在这里，足够长的一段正文。")
+    assert o.sections == []
+
+
+def test_lead_sentence_and_yishi_headings():
+    body = ["某县推行“三个一”工作法。"]
+    for lead in ("建强一支队伍。", "建好一批阵地。", "建立一套机制。"):
+        body.append(lead + "全县各村按照统一要求组织实施，逐项推进落实，形成了较为完整的工作体系和长效机制。")
+    o = outline_text("\n".join(["标题一行", *body]))
+    assert [s.heading for s in o.sections] == ["建强一支队伍", "建好一批阵地", "建立一套机制"]
+    single = outline_text("标题\n一是加强学习。全年组织学习十二次，覆盖全体党员和入党积极分子。")
+    assert single.sections == []          # 一是 without 二是 is a lead-in, not a heading
+
+
+def test_child_inherits_unless_it_names_a_category():
+    from generator.outline import Section
+    secs = classify([Section("存在问题", 1), Section("组织覆盖仍有薄弱环节", 2), Section("原因分析", 1),
+                     Section("思想认识存在偏差", 2), Section("主要做法", 1), Section("下一步工作", 2)])
+    assert [s.category for s in secs] == ["问题", "问题", "原因", "原因", "做法", "下一步"]
+
+
+def test_marker_forms():
+    assert marker("（二）强化领导")[:3] == ("（一）", 2, "（二）")
+    assert marker("12、创新不够")[:2] == ("1.", 12)
+    assert marker("3.5万户") is None
+
+
+# ---- accuracy against the hand-written gold outlines of the reference corpus --------
+def scores(seeds):
+    gold = yaml.safe_load((DATA / "seed_outlines.yaml").read_text(encoding="utf-8"))
+    tp = fp = fn = right = titles = 0
+    for name, want in gold.items():
+        got = outline_file(seeds / name)
+        titles += got.title == want["title"]
+        expect = [(h, lv) for h, lv, _ in want["sections"]]
+        found = [(s.heading, s.level) for s in got.sections]
+        matched = [pair for pair in found if pair in expect]
+        tp += len(matched)
+        fp += len(found) - len(matched)
+        fn += len(expect) - len(matched)
+        cats = {(h, lv): c for h, lv, c in want["sections"]}
+        right += sum(1 for s in got.sections if cats.get((s.heading, s.level)) == s.category)
+    f1 = 2 * tp / (2 * tp + fp + fn)
+    total = sum(len(w["sections"]) for w in gold.values())
+    return f1, right / total, titles / len(gold)
+
+
+def test_gold_outlines_of_reference_corpus(seeds):
+    f1, accuracy, titles = scores(seeds)
+    print(f"heading F1 {f1:.3f}, category accuracy {accuracy:.3f}, titles {titles:.2f}")
+    assert f1 >= 0.95
+    assert accuracy >= 0.90
+    assert titles == 1.0
+
+
+def test_outline_cli_json(runner, seeds):
+    result = runner.invoke(cli, ["outline", "--json", str(seeds / "002_c19e7c89e600cb05.txt")])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert [set(d) for d in data] == [{"file", "title", "sections"}]
+    assert all(set(s) == {"heading", "level", "category"} and s["category"] in CATEGORIES
+               for s in data[0]["sections"])
+    assert data[0]["sections"][-1] == {"heading": "下一步工作", "level": 1, "category": "下一步"}
+
+
+def test_outline_cli_skips_unreadable(runner, tmp_path):
+    good = tmp_path / "好.txt"
+    good.write_text("某镇工作总结\n一、主要做法\n抓学习。\n二、存在问题\n不够深入。\n", encoding="gbk")
+    bad = tmp_path / "坏.txt"
+    bad.write_bytes(bytes(range(256)) * 8)
+    result = runner.invoke(cli, ["outline", str(bad), str(good)])
+    assert result.exit_code == 1
+    assert "二进制" in result.output and "主要做法" in result.output
+
+
+# ---- round trip: every built-in template, rendered and outlined back ----------------
+@pytest.mark.parametrize("name", sorted(Catalog().names()))
+def test_template_round_trip(name, tmp_path):
+    from generator.draft import Engine
+    expected_cats = yaml.safe_load((DATA / "template_sections.yaml").read_text(encoding="utf-8"))
+    if name not in expected_cats:
+        pytest.fail(f"tests/data/template_sections.yaml 里没有模板“{name}”的章节类别")
+    template = Catalog().get(name)
+    data = tmp_path / "数据.yaml"
+    data.write_text(scaffold(template), encoding="utf-8")
+    engine = Engine()
+    draft = engine.prepare(data)
+    out = tmp_path / "草稿.docx"
+    engine.write(draft, out)
+    levels = {"一级标题": 1, "二级标题": 2, "三级标题": 3, "四级标题": 4}
+    want, category = [], None
+    for block in parse(draft.markup):
+        if block.kind in levels:
+            if levels[block.kind] == 1:
+                category = expected_cats[name][block.text]
+            want.append((block.text, levels[block.kind], category))
+    got = outline_file(out)
+    assert [(s.heading, s.level, s.category) for s in got.sections] == want
+
+
+def test_no_jieba_for_cli_outline_or_format():
+    import subprocess
+    import sys
+    code = ("import sys; from generator import cli, outline, formatting, draft; "
+            "outline.outline_text('标题\\n一、主要做法\\n抓学习。'); print('jieba' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"

@@ -1,0 +1,55 @@
+import pytest
+from docx import Document
+
+from generator.reading import ReadError, decode, read_document
+
+TEXT = "关于柳湾镇党建工作的调查\n一、基本情况\n全镇共有行政村十八个。"
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "gbk", "gb18030", "utf-16"])
+def test_txt_encodings(tmp_path, encoding):
+    path = tmp_path / "报告.txt"
+    path.write_bytes(TEXT.encode(encoding))
+    assert [p.text for p in read_document(path)] == TEXT.split("\n")
+
+
+def test_docx_heading_styles_and_outline_levels(tmp_path):
+    doc = Document()
+    doc.add_paragraph("柳湾镇工作总结", style="Title")
+    doc.add_paragraph("一、主要做法", style="Heading 1")
+    para = doc.add_paragraph("（一）强化领导")
+    ppr = para._p.get_or_add_pPr()
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    lvl = OxmlElement("w:outlineLvl")
+    lvl.set(qn("w:val"), "1")
+    ppr.append(lvl)
+    doc.add_paragraph("正文一段。")
+    path = tmp_path / "总结.docx"
+    doc.save(path)
+    assert [(p.text, p.level) for p in read_document(path)] == [
+        ("柳湾镇工作总结", 0), ("一、主要做法", 1), ("（一）强化领导", 2), ("正文一段。", None)]
+
+
+def test_markdown_headings(tmp_path):
+    path = tmp_path / "a.md"
+    path.write_text("# 标题\n\n## 一、做法\n正文。\n", encoding="utf-8")
+    assert [(p.text, p.level) for p in read_document(path) if p.text] == [
+        ("标题", 0), ("一、做法", 1), ("正文。", None)]
+
+
+def test_binary_and_unknown_files_are_reported(tmp_path):
+    binary = tmp_path / "x.txt"
+    binary.write_bytes(bytes(range(256)) * 20)
+    with pytest.raises(ReadError, match="二进制"):
+        read_document(binary)
+    broken = tmp_path / "x.docx"
+    broken.write_bytes(b"not a zip")
+    with pytest.raises(ReadError, match="docx"):
+        read_document(broken)
+    with pytest.raises(ReadError, match="不支持"):
+        read_document(tmp_path / "x.pdf")
+
+
+def test_decode_detects_gbk_without_hint():
+    assert decode("党组织覆盖率达到百分之八十，比上年提高五个百分点。".encode("gbk")).startswith("党组织")

@@ -14,6 +14,7 @@ from jinja2.sandbox import SandboxedEnvironment
 from .errors import ReportgenError, TemplateError
 from .filters import FILTERS
 from .markup import escape
+from .normalize import map_strings
 from .templates import BUILTIN_DIR, descriptions
 
 _state = contextvars.ContextVar("render_state")
@@ -42,16 +43,6 @@ def _finalize(value):
     return "" if value is None else value
 
 
-def _escaped(value):
-    if isinstance(value, str):
-        return escape(value)
-    if isinstance(value, dict):
-        return {_escaped(k): _escaped(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_escaped(v) for v in value]
-    return value
-
-
 def environment(catalog):
     loader = ChoiceLoader([
         FileSystemLoader([str(d) for d in catalog.dirs]),
@@ -70,7 +61,7 @@ def render(env, template, values, strict=False):
     state = {"descriptions": descriptions(template.fields), "strict": strict, "missing": []}
     token = _state.set(state)
     try:
-        markup = env.get_template(template.body).render(_escaped(values))
+        markup = env.get_template(template.body).render(map_strings(values, escape))
     except TemplateSyntaxError as exc:
         raise TemplateError(f"模板语法错误：{exc.message}", exc.filename or template.body, exc.lineno) from None
     except TemplateNotFound as exc:

@@ -9,7 +9,7 @@ from pathlib import Path
 import yaml
 
 from .errors import DataError
-from .normalize import clean_text
+from .normalize import clean_text, map_strings
 
 try:  # the C loader is much faster when libyaml is there
     from yaml import CSafeLoader as _Loader
@@ -55,21 +55,10 @@ def load_yaml(path, text=None):
     finally:
         loader.dispose()
     lines = {}
-    data = _clean(data)
+    data = map_strings(data, clean_text)   # escapes such as "\x00" in quoted strings
     if node is not None:
         _walk(node, (), lines)
     return data, lines
-
-
-def _clean(value):
-    """Control characters can also arrive through escapes such as "\\x00" in quoted strings."""
-    if isinstance(value, str):
-        return clean_text(value)
-    if isinstance(value, dict):
-        return {_clean(k): _clean(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_clean(v) for v in value]
-    return value
 
 
 def _walk(node, prefix, lines):

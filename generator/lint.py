@@ -451,7 +451,7 @@ class Checker:
         results = renumber([(HEADING_KINDS.index(i.kind) + 1, i.label) for i in heads], patterns)
         for item, (expected, problem) in zip(heads, results):
             if problem:
-                self.add("编号", f"{expected}（{problem}）" if problem == "跳级" else expected,
+                self.add("编号", "先有上一级编号" if problem == "跳级" else expected,
                          f"{item.label}（{problem}）", item)
 
     def empty_paragraphs(self):

@@ -43,23 +43,32 @@ def convert(source, outdir, fmt="pdf"):
 
 
 def compact(text):
-    """Text without any whitespace: PDF extraction breaks lines and spaces Latin from Chinese."""
-    return re.sub(r"\s+", "", text)
+    """Only the letters, digits and ideographs of ``text``: PDF extraction breaks lines,
+    spaces Latin from Chinese and may map quotes and dashes to other code points."""
+    return re.sub(r"[\W_]+", "", text)
 
 
 def page_texts(docx, page_number_format="— {页码} —"):
     """Body text of each laid-out page (compacted, the page number line removed)."""
     from pypdf import PdfReader
 
-    before, _, after = page_number_format.partition("{页码}")
-    footer = re.compile(re.escape(compact(before)) + r"\d+" + re.escape(compact(after)) + "$")
+    before, _, after = (re.escape(re.sub(r"\s+", "", part)) for part in
+                        page_number_format.partition("{页码}"))
+    footer = re.compile(rf"{before}\d+{after}")
     with tempfile.TemporaryDirectory(prefix="reportgen-pdf-") as tmp:
         pdf = convert(docx, tmp)
         try:
             pages = [page.extract_text() or "" for page in PdfReader(str(pdf)).pages]
         except Exception as exc:  # pypdf raises many types on a broken file
             raise ReportgenError(f"无法读取 LibreOffice 生成的 PDF（{exc}）", docx) from None
-    return [footer.sub("", compact(text)) for text in pages]
+    return [compact(_drop_page_number(text, footer)) for text in pages]
+
+
+def _drop_page_number(text, footer):
+    lines = [line for line in text.splitlines() if line.strip()]
+    if lines and footer.fullmatch(re.sub(r"\s+", "", lines[-1])):
+        lines.pop()
+    return "\n".join(lines)
 
 
 def locate(texts, pages):

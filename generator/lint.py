@@ -593,7 +593,7 @@ def lint_file(path, sheet, with_pages=True):
     notice = None
     if with_pages and pages.find_soffice() is None:
         notice = "没有安装 LibreOffice（soffice），已跳过按页检查的规则（标题在页末、落款单独成页、空白页、页数）"
-    else:
+    elif with_pages:
         findings += page_rules(path, doc, checker, findings)
     for finding in findings:
         finding.file = str(path)

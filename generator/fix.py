@@ -37,7 +37,7 @@ def fix_file(source, out, sheet, force=False):
             continue
         if item.kind == "落款" and previous is not None and previous.kind != "落款":
             previous.para.paragraph_format.keep_with_next = True  # as the writer does
-        previous = item if item.index else None
+        previous = item
         item.para.style = doc.styles[STYLE_NAMES[item.kind]]
         _strip(item.para._p.pPr, PARA_PROPS)
         strip_bold = item.kind in HEADING_KINDS or item.kind == "标题"

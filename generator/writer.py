@@ -189,15 +189,18 @@ class Writer:
         """Write ``blocks`` to ``target`` (a path or a binary stream)."""
         doc = Document(io.BytesIO(self._base))
         numberer = Numberer(self.numbering)
-        para = None
+        tail = []  # the paragraphs that end what is written so far
         for block in blocks:
             if block.kind == "表格":
-                self._table(doc, block)
-                para = None
+                table = self._table(doc, block)
+                if table is not None:
+                    tail = [p for cell in table.rows[-1].cells for p in cell.paragraphs]
                 continue
-            if block.kind == "落款" and para is not None:  # never leave the 落款 alone on a page
-                para.paragraph_format.keep_with_next = True
+            if block.kind == "落款":  # never leave the 落款 alone on a page
+                for para in tail:
+                    para.paragraph_format.keep_with_next = True
             para = doc.add_paragraph(style=STYLE_NAMES[block.kind])
+            tail = [para]
             # the same normaliser as lint --fix, so a draft always lints clean
             texts = map_pieces([clean_text(text) for text, _ in block.runs], punctuation_width)
             runs = [(text, bold) for text, (_, bold) in zip(texts, block.runs)]
@@ -236,7 +239,7 @@ class Writer:
     def _table(self, doc, block):
         rows = [r for r in block.rows if r]
         if not rows:
-            return
+            return None
         width = max(len(r) for r in rows)
         table = doc.add_table(rows=len(rows), cols=width)
         table.style = doc.styles["Table Grid"]
@@ -246,6 +249,7 @@ class Writer:
                 para = cell.paragraphs[0]
                 para.style = doc.styles["表格文字"]
                 self._add_text(para, punctuation_width(text), r == 0)
+        return table
 
 
 def _default_rpr(doc):

@@ -30,3 +30,11 @@ def test_half_width_punctuation_is_normalised(tmp_path):
     text = "# 标题\n\n我们,他们(都在)。\n"
     doc = Document(str(write_clean(tmp_path / "d.docx", text)))
     assert doc.paragraphs[1].text == "我们，他们（都在）。"
+
+
+def test_closing_after_a_table_keeps_the_last_row(tmp_path):
+    text = "# 标题\n\n::: 表格 表题\n| 甲 | 乙 |\n|---|---|\n| 1 | 2 |\n| 3 | 4 |\n:::\n\n::: 落款\n某单位\n2026年1月2日\n:::\n"
+    doc = Document(str(write_clean(tmp_path / "d.docx", text)))
+    rows = doc.tables[0].rows
+    assert all(p.paragraph_format.keep_with_next for c in rows[-1].cells for p in c.paragraphs)
+    assert not any(p.paragraph_format.keep_with_next for c in rows[0].cells for p in c.paragraphs)

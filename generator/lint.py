@@ -19,7 +19,7 @@ from .numbering import parse_label, renumber
 from .style import HEADING_KINDS
 
 ERROR, WARNING = "错误", "提醒"
-MM, PT = 36000, 12700  # EMU
+MM = 36000  # EMU per mm
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 # Word styles the writer gives each kind (writer.STYLE_NAMES, read back)
 STYLE_KINDS = {"Title": "标题", "Heading 1": "一级标题", "Heading 2": "二级标题",
@@ -273,13 +273,12 @@ def _closing(texts):
 
 
 def _cell_paragraphs(table):
-    seen = set()
-    for row in table.rows:
-        for cell in row.cells:
-            if id(cell._tc) in seen:  # merged cells repeat
-                continue
-            seen.add(id(cell._tc))
-            yield from cell.paragraphs
+    """Each cell's paragraphs once (python-docx repeats merged cells)."""
+    from docx.text.paragraph import Paragraph
+
+    for tc in table._tbl.iter(_w("tc")):
+        for p in tc.findall(_w("p")):
+            yield Paragraph(p, table)
 
 
 # ---- the rules ---------------------------------------------------------------------

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from .errors import ReportgenError
 from .markup import PLACEHOLDER
-from .normalize import HALF_WIDTH_MARK
+from .normalize import changed_marks
 from .numbering import parse_label, renumber
 from .style import HEADING_KINDS
 
@@ -435,9 +435,11 @@ class Checker:
     # text ---------------------------------------------------------------------
     def punctuation(self, item):
         text = item.text.split(item.label, 1)[-1] if item.label else item.text  # label: numbering rule
-        marks = [m.group().strip() for m in HALF_WIDTH_MARK.finditer(text)]
+        marks = changed_marks(text)
         if marks:
-            self.add("标点", "中文里用全角标点", "半角 " + " ".join(marks), item)
+            shown = " ".join(dict.fromkeys(marks))
+            self.add("标点", "中文里用全角标点", f"半角 {shown}" + (f"（共 {len(marks)} 处）"
+                                                              if len(marks) > 1 else ""), item)
         text = item.text
         if _unbalanced(text):
             self.add("成对符号", "引号、括号成对", f"“{_unbalanced(text)}”没有配对", item, WARNING)

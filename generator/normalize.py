@@ -18,9 +18,27 @@ HALF_WIDTH_MARK = re.compile(
     rf"(?<=[{_CJK}])\s*[{re.escape(_HALF)}]|[{re.escape(_HALF)}]\s*(?=[{_CJK}])")
 
 
+_PAIR = re.compile(r"\(([^()]*)\)")
+_CJK_CHAR = re.compile(f"[{_CJK}]")
+
+
 def punctuation_width(text):
-    """Half-width , ; : ? ! ( ) next to Chinese text → their full-width forms (same length)."""
+    """Half-width , ; : ? ! ( ) next to Chinese text → their full-width forms (same length).
+
+    A pair of brackets changes together, so 領(lǐng) becomes 領（lǐng）, never 領（lǐng).
+    """
+    def pair(match):
+        start, end = match.span()
+        near = text[:start].rstrip()[-1:] + match.group(1) + text[end:].lstrip()[:1]
+        return f"（{match.group(1)}）" if _CJK_CHAR.search(near) else match.group()
+
+    text = _PAIR.sub(pair, text)
     return HALF_WIDTH_MARK.sub(lambda m: m.group().translate(str.maketrans(FULL_WIDTH)), text)
+
+
+def changed_marks(text):
+    """The half-width marks ``punctuation_width`` would change, in order."""
+    return [a for a, b in zip(text, punctuation_width(text)) if a != b]
 
 
 def map_pieces(pieces, func):

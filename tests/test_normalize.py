@@ -15,3 +15,11 @@ def test_punctuation_width(text, fixed):
 
 def test_map_pieces_sees_across_runs():
     assert map_pieces(["我们", ",", "他们"], punctuation_width) == ["我们", "，", "他们"]
+
+
+@pytest.mark.parametrize("text, fixed", [
+    ("領(lǐng)導", "領（lǐng）導"), ("中 (x)", "中 （x）"), ("f(x) = 1", "f(x) = 1"),
+    ("单位(2026年)", "单位（2026年）"),
+])
+def test_brackets_change_in_pairs(text, fixed):
+    assert punctuation_width(text) == fixed

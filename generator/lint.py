@@ -21,10 +21,6 @@ from .style import HEADING_KINDS
 ERROR, WARNING = "错误", "提醒"
 MM = 36000  # EMU per mm
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-# Word styles the writer gives each kind (writer.STYLE_NAMES, read back)
-STYLE_KINDS = {"Title": "标题", "Heading 1": "一级标题", "Heading 2": "二级标题",
-               "Heading 3": "三级标题", "Heading 4": "四级标题", "署名": "署名", "关键词": "关键词",
-               "表题": "表题", "落款": "落款"}
 ALIGN = {"居中": "center", "右": "right", "左": "left", "两端": "both"}
 ALIGN_NAMES = {v: k for k, v in ALIGN.items()} | {"start": "左", "end": "右", "distribute": "分散"}
 DATE = re.compile(r"^\s*(\d{4}|[〇零一二三四五六七八九]{4})年[\d〇零一二三四五六七八九十]{1,2}月"
@@ -225,6 +221,11 @@ def classify(doc, sheet):
     from docx.table import Table
     from docx.text.paragraph import Paragraph
 
+    from .writer import STYLE_NAMES
+
+    # Word style → kind; in a document the writer (or --fix) made, styles say it all
+    style_kinds = {v: k for k, v in STYLE_NAMES.items() if k not in ("正文", "表格", "页码")}
+    ours = any(s.name == STYLE_NAMES["页码"] for s in doc.styles)
     patterns = [sheet["段落"][k].get("编号", "") for k in HEADING_KINDS]
     items, index, tables, previous = [], 0, 0, None
     for el in doc.element.body.iterchildren():
@@ -232,23 +233,25 @@ def classify(doc, sheet):
             index += 1
             para = Paragraph(el, doc._body)
             text = para.text
-            kind = "空" if not text.strip() else STYLE_KINDS.get(para.style.name, "正文")
+            kind = "空" if not text.strip() else style_kinds.get(para.style.name, "正文")
             item = Para(index, para, kind, text)
-            if kind in ("正文", *HEADING_KINDS):
-                parsed = parse_label(text, patterns)
-                if parsed and len(text.strip()) <= HEADING_MAX:
-                    item.kind, item.label = HEADING_KINDS[parsed[0] - 1], parsed[2]
+            parsed = parse_label(text, patterns) if kind in HEADING_KINDS or (
+                kind == "正文" and not ours and len(text.strip()) <= HEADING_MAX) else None
+            if parsed:
+                item.kind, item.label = HEADING_KINDS[parsed[0] - 1], parsed[2]
             items.append(item)
             previous = item
         elif el.tag == _w("tbl"):
             tables += 1
-            if previous and previous.kind == "正文" and _caption_like(previous.text):
+            if previous and previous.kind == "正文" and not ours and _caption_like(previous.text):
                 previous.kind = "表题"
             for cell_para in _cell_paragraphs(Table(el, doc._body)):
                 if cell_para.text.strip():
                     items.append(Para(0, cell_para, "表格", cell_para.text, where=f"表{tables}"))
             previous = None
     texts = [i for i in items if i.kind != "空" and i.index]
+    if ours:
+        return items
     if texts and texts[0].kind == "正文":
         texts[0].kind = "标题"
     if len(texts) > 1 and texts[0].kind == "标题" and texts[1].kind == "正文" and _caption_like(texts[1].text, 30):

@@ -270,3 +270,13 @@ def test_legacy_doc(tmp_path, runner, soffice, monkeypatch):
     result = runner.invoke(cli, ["lint", str(doc)])
     assert result.exit_code == 1 and result.output.count("\n") == 1
     assert "旧版 Word 文档（.doc），需要安装 LibreOffice" in result.output
+
+
+def test_drafts_are_read_by_their_styles(tmp_path):
+    """In a draft, Normal is body text even when it starts like a heading, and a heading
+    too long to look like one still counts for the numbering."""
+    long = "这是一个故意写得很长的二级标题" * 5
+    text = f"# 标题\n\n## 甲\n\n### {long}\n\n1. 正文里的列举也不是标题。\n\n### 乙\n\n正文。\n"
+    path = write_clean(tmp_path / "d.docx", text)
+    assert [p.text for p in Document(str(path)).paragraphs][2] == "（一）" + long
+    assert rules(path) == []

@@ -169,6 +169,12 @@ class Resolver:
                 return el.get(_w(name))
         return None
 
+    @classmethod
+    def number(cls, levels, tag, name, default=None):
+        """A numeric attribute (twips, half-points …); ``default`` when absent or unreadable."""
+        match = re.match(r"\s*-?\d+(\.\d+)?", cls.attr(levels, tag, name) or "")
+        return float(match.group()) if match else default
+
     @staticmethod
     def font(levels, slot):
         for level in levels:
@@ -329,11 +335,10 @@ class Checker:
                 names = "上下左右"
                 self.add("页边距", " ".join(f"{n}{page[k]}" for n, k in zip(names, keys)) + " mm",
                          " ".join(f"{n}{mm(v)}" for n, v in zip(names, seen)) + " mm", where=where)
-            grid = section._sectPr.find(_w("docGrid"))
-            pitch = grid.get(_w("linePitch")) if grid is not None else None
-            if pitch is None or abs(int(pitch) - self.pitch * 20) > 10:
+            pitch = self.resolve.number([section._sectPr], "docGrid", "linePitch")
+            if pitch is None or abs(pitch - self.pitch * 20) > 10:
                 self.add("网格", f"行距网格 {self.pitch} 磅",
-                         f"{int(pitch) / 20:g} 磅" if pitch else "未设置", where=where)
+                         f"{pitch / 20:g} 磅" if pitch else "未设置", where=where)
 
     def page_numbers(self):
         spec = self.kinds["页码"]
@@ -358,11 +363,10 @@ class Checker:
             seen = self.resolve.attr(levels, "jc", "val") or "left"
             if seen != align:
                 self.add("页码", f"{ALIGN_NAMES[align]}对齐", f"{ALIGN_NAMES.get(seen, seen)}对齐", where=where)
-            indent = self.resolve.attr(levels, "ind", "right" if align == "right" else "left")
+            indent = self.resolve.number(levels, "ind", "right" if align == "right" else "left", 0)
             want = spec["字号"] * spec.get("外侧空_字", 1) * 20
-            if abs(int(indent or 0) - want) > 20:
-                self.add("页码", f"外侧空 {spec.get('外侧空_字', 1)} 字", f"{int(indent or 0) / 20:g} 磅",
-                         where=where)
+            if abs(indent - want) > 20:
+                self.add("页码", f"外侧空 {spec.get('外侧空_字', 1)} 字", f"{indent / 20:g} 磅", where=where)
             item = Para(0, para, "页码", text.replace("{页码}", "1"), where=where)
             self.fonts(item)
 
@@ -370,33 +374,31 @@ class Checker:
     def fonts(self, item):
         spec = self.kinds[item.kind]
         runs = text_runs(item.para)
-        problems = {}
+        seen = {}  # rule → the values its runs have
         latin = spec["字体"] if spec.get("西文同中文") else (self.latin or spec["字体"])
         for run, text in runs:
             levels = self.resolve.run_levels(item.para, run)
-            problems.setdefault("字体", set()).add(self.resolve.font(levels, "eastAsia") or "未设置")
+            seen.setdefault("字体", set()).add(self.resolve.font(levels, "eastAsia") or "未设置")
             if LATIN.search(text):
                 for slot in ("ascii", "hAnsi"):
-                    problems.setdefault("西文字体", set()).add(self.resolve.font(levels, slot) or "未设置")
+                    seen.setdefault("西文字体", set()).add(self.resolve.font(levels, slot) or "未设置")
             if SHARED.search(text):
-                problems.setdefault("引号破折号字体", set()).add(
+                seen.setdefault("引号破折号字体", set()).add(
                     "中文字体" if self.resolve.attr(levels, "rFonts", "hint") == "eastAsia" else "西文字体")
-            size = self.resolve.attr(levels, "sz", "val")
-            problems.setdefault("字号", set()).add(int(size) / 2 if size else 10)
+            seen.setdefault("字号", set()).add(self.resolve.number(levels, "sz", "val", 20) / 2)
             if spec.get("加粗"):
-                problems.setdefault("加粗", set()).add(self.resolve.flag(levels, "b"))
+                seen.setdefault("加粗", set()).add(self.resolve.flag(levels, "b"))
             if spec["字号"] == self.kinds["正文"]["字号"] and self.sheet["网格"]["字距_pt"]:
-                spacing = self.resolve.attr(levels, "spacing", "val")
-                problems.setdefault("字距", set()).add(int(spacing) / 20 if spacing else 0)
+                seen.setdefault("字距", set()).add(self.resolve.number(levels, "spacing", "val", 0) / 20)
         want = {"字体": spec["字体"], "西文字体": latin, "引号破折号字体": "中文字体",
                 "字号": spec["字号"], "加粗": True, "字距": self.sheet["网格"]["字距_pt"]}
-        for rule, seen in problems.items():
+        for rule, values in seen.items():
             if rule in ("字体", "西文字体"):
-                bad = {s for s in seen if not same_font(s, want[rule])}
+                bad = {v for v in values if not same_font(v, want[rule])}
             elif rule in ("字号", "字距"):
-                bad = {s for s in seen if abs(s - want[rule]) > 0.01}
+                bad = {v for v in values if abs(v - want[rule]) > 0.01}
             else:
-                bad = seen - {want[rule]}
+                bad = values - {want[rule]}
             if bad:
                 shown = "、".join(sorted(_fmt(s, rule) for s in bad))
                 self.add(rule, _fmt(want[rule], rule), shown, item)
@@ -414,26 +416,18 @@ class Checker:
         if abs(chars - want) > 0.1:
             self.add("首行缩进", f"{want:g} 字", f"{chars:.2g} 字", item)
         rule = self.resolve.attr(levels, "spacing", "lineRule") or "auto"
-        line = self.resolve.attr(levels, "spacing", "line")
+        line = self.resolve.number(levels, "spacing", "line", 240)
         pitch = spec.get("行距_pt", self.pitch)
-        if rule != "exact" or abs(int(line) - pitch * 20) > 10:
-            seen = (f"固定值 {int(line) / 20:g} 磅" if rule == "exact" else
-                    f"最小值 {int(line) / 20:g} 磅" if rule == "atLeast" else
-                    f"{int(line or 240) / 240:g} 倍行距")
+        if rule != "exact" or abs(line - pitch * 20) > 10:
+            seen = (f"固定值 {line / 20:g} 磅" if rule == "exact" else
+                    f"最小值 {line / 20:g} 磅" if rule == "atLeast" else f"{line / 240:g} 倍行距")
             self.add("行距", f"固定值 {pitch:g} 磅", seen, item)
 
     def _first_line_chars(self, levels, item):
-        chars = self.resolve.attr(levels, "ind", "firstLineChars")
-        hanging_chars = self.resolve.attr(levels, "ind", "hangingChars")
-        if chars is not None and int(chars):
-            return int(chars) / 100
-        if hanging_chars is not None and int(hanging_chars):
-            return -int(hanging_chars) / 100
-        size = self.kinds[item.kind]["字号"]
-        first = self.resolve.attr(levels, "ind", "firstLine")
-        hanging = self.resolve.attr(levels, "ind", "hanging")
-        twips = int(first or 0) - int(hanging or 0)
-        return twips / (size * 20)
+        number = lambda name: self.resolve.number(levels, "ind", name, 0)
+        if number("firstLineChars") or number("hangingChars"):  # Word prefers characters
+            return (number("firstLineChars") - number("hangingChars")) / 100
+        return (number("firstLine") - number("hanging")) / (self.kinds[item.kind]["字号"] * 20)
 
     # text ---------------------------------------------------------------------
     def punctuation(self, item):

@@ -363,6 +363,54 @@ def suggest(category, mined):
                 click.echo(f"  {item['短语']}（{item['次数']}，{item['来源']}）")
 
 
+@cli.command(context_settings=CONTEXT)
+@click.argument("files", nargs=-1, required=True, type=click.Path())
+@click.option("--style", help="版式表：内置名称（默认 gbt9704）或 YAML 文件路径。")
+@click.option("--json", "as_json", is_flag=True, help="以 JSON 列表输出检查结果。")
+@click.option("--no-pages", is_flag=True, help="不做按页检查（不调用 LibreOffice 排版）。")
+@click.option("--fix", is_flag=True, help="只做安全的自动修正，写到 -o 指定的新文件（不改原文件）。")
+@click.option("-o", "--output", type=click.Path(), help="--fix 的输出文件（.docx）。")
+@click.option("--force", is_flag=True, help="--fix 的输出文件已存在时覆盖。")
+def lint(files, style, as_json, no_pages, fix, output, force):
+    """按版式表检查 Word 文档 FILES（页面、字体字号、缩进行距、页码、编号、标点，以及排版后的分页）。
+
+    有错误时退出码为 1；“提醒”不影响退出码。
+    """
+    import json
+
+    from .lint import lint_file
+    from .style import load_style
+    sheet = load_style(style)
+    if fix:
+        from .fix import fix_file
+        if len(files) != 1 or not output:
+            raise click.UsageError("--fix 需要恰好一个文件，并用 -o 指定新的输出文件")
+        for line in fix_file(files[0], output, sheet, force):
+            click.echo(line)
+        files = (output,)
+    results, failed = [], 0
+    for path in files:
+        try:
+            findings, notice = lint_file(path, sheet, with_pages=not no_pages)
+        except ReportgenError as exc:
+            click.echo(f"错误：{exc}", err=True)
+            failed += 1
+            continue
+        if notice:
+            _warn([notice])
+        results += findings
+        errors = sum(f.level == "错误" for f in findings)
+        failed += bool(errors)
+        if not as_json:
+            for finding in findings:
+                click.echo(finding.line())
+            click.echo(f"{path}：{'未通过' if errors else '通过'}，{errors} 处错误，"
+                       f"{len(findings) - errors} 处提醒")
+    if as_json:
+        click.echo(json.dumps([f.as_dict() for f in results], ensure_ascii=False, indent=1))
+    sys.exit(1 if failed else 0)
+
+
 def main():
     cli.main(prog_name="reportgen")
 

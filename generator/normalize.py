@@ -19,3 +19,43 @@ def map_strings(value, func):
     if isinstance(value, list):
         return [map_strings(v, func) for v in value]
     return value
+# CJK ideographs and full-width punctuation: the neighbours that make a mark "Chinese"
+_CJK = "\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef“”‘’—…"
+_HALF = ",;:?!()"
+FULL_WIDTH = dict(zip(_HALF, "，；：？！（）"))
+HALF_WIDTH_MARK = re.compile(
+    rf"(?<=[{_CJK}])\s*[{re.escape(_HALF)}]|[{re.escape(_HALF)}]\s*(?=[{_CJK}])")
+
+
+_PAIR = re.compile(r"\(([^()]*)\)")
+_CJK_CHAR = re.compile(f"[{_CJK}]")
+
+
+def punctuation_width(text):
+    """Half-width , ; : ? ! ( ) next to Chinese text → their full-width forms (same length).
+
+    A pair of brackets changes together, so 領(lǐng) becomes 領（lǐng）, never 領（lǐng).
+    """
+    def pair(match):
+        start, end = match.span()
+        near = text[:start].rstrip()[-1:] + match.group(1) + text[end:].lstrip()[:1]
+        return f"（{match.group(1)}）" if _CJK_CHAR.search(near) else match.group()
+
+    text = _PAIR.sub(pair, text)
+    return HALF_WIDTH_MARK.sub(lambda m: m.group().translate(str.maketrans(FULL_WIDTH)), text)
+
+
+def changed_marks(text):
+    """The half-width marks ``punctuation_width`` would change, in order."""
+    return [a for a, b in zip(text, punctuation_width(text)) if a != b]
+
+
+def map_pieces(pieces, func):
+    """Apply a length-preserving ``func`` to the joined text of ``pieces`` (runs of one
+    paragraph, so a mark between two runs sees both neighbours) and split it back."""
+    joined = func("".join(pieces))
+    out, pos = [], 0
+    for piece in pieces:
+        out.append(joined[pos:pos + len(piece)])
+        pos += len(piece)
+    return out

@@ -69,3 +69,67 @@ TYPED_NUMBER = re.compile(
 def strip_number(text):
     """Remove a typed heading number so the writer's own numbering is the only one."""
     return TYPED_NUMBER.sub("", text, count=1)
+
+
+# a heading label in any common form: optional bracket, Chinese or Arabic number, separator
+LABEL = re.compile(rf"^\s*(?P<open>[（(])?\s*(?P<num>[{CN}]+|\d+)\s*(?(open)[)）]\s*[、.．]?|[、.．](?!\d))")
+_CN_VALUES = {c: i for i, c in enumerate(DIGITS)} | {"〇": 0}
+
+
+def cn_value(text):
+    """三 → 3, 十二 → 12, 一百零五 → 105 (the inverse of cn_number below 10^4)."""
+    total, digit = 0, 0
+    for char in text:
+        if char in _CN_VALUES:
+            digit = _CN_VALUES[char]
+        else:
+            unit = {"十": 10, "百": 100, "千": 1000}[char]
+            total += (digit or 1) * unit
+            digit = 0
+    return total + digit
+
+
+def parse_label(text, patterns):
+    """``(level, number, label)`` for a heading that starts with a number, else None.
+
+    The level is the pattern (一、 （一） 1. （1） by default) the label has once brackets
+    and separators are made canonical, so 1、 and (1) still count as levels 3 and 4.
+    """
+    match = LABEL.match(text)
+    if not match:
+        return None
+    chinese = not match["num"].isdigit()
+    number = cn_value(match["num"]) if chinese else int(match["num"])
+    for level, pattern in enumerate(patterns, 1):
+        if ("{中文}" in pattern) == chinese and bool(match["open"]) == pattern.startswith("（"):
+            return level, number, match.group().strip()
+    return None
+
+
+def renumber(headings, patterns):
+    """For ``[(level, label)]`` in document order, the label each heading should have and
+    what is wrong with the one it has: ``[(expected, problem or None)]``.
+
+    A problem is judged against the heading's own predecessor, so one gap is one problem.
+    """
+    numberer = Numberer(patterns)
+    seen_counts = [0] * len(patterns)
+    out, previous = [], 0
+    for level, seen in headings:
+        expected = numberer.next(level)
+        number = parse_label(seen, patterns)[1]
+        last = seen_counts[level - 1]
+        seen_counts[level - 1:] = [number] + [0] * (len(patterns) - level)
+        if level > previous + 1:
+            problem = "跳级"
+        elif number == last:
+            problem = "重复"
+        elif number != last + 1:
+            problem = "不连续"
+        elif seen != label(patterns[level - 1], number):
+            problem = "格式"
+        else:
+            problem = None
+        out.append((expected, problem))
+        previous = level
+    return out

@@ -18,7 +18,7 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
 from .markup import PLACEHOLDER
-from .normalize import clean_text
+from .normalize import clean_text, map_pieces, punctuation_width
 from .numbering import Numberer
 from .style import HEADING_KINDS
 
@@ -40,28 +40,38 @@ class Writer:
         self.kinds = sheet["段落"]
         self.numbering = [self.kinds[k].get("编号", "") for k in HEADING_KINDS]
         doc = Document()
-        self._page(doc)
-        self._styles(doc)
-        self._page_numbers(doc)
+        self.apply_layout(doc)
         buffer = io.BytesIO()
         doc.save(buffer)
         self._base = buffer.getvalue()
 
     # ---- the empty package -------------------------------------------------
+    def apply_layout(self, doc):
+        """Page setup, paragraph styles and page numbers of the sheet, on any document
+        (the writer's empty package, or a user's document that ``lint --fix`` repairs)."""
+        self._page(doc)
+        self._styles(doc)
+        self._page_numbers(doc)
+        drop_page_count(doc)
+
     def _page(self, doc):
         page = self.sheet["页面"]
-        section = doc.sections[0]
-        section.page_width, section.page_height = Mm(page["宽_mm"]), Mm(page["高_mm"])
-        section.top_margin, section.bottom_margin = Mm(page["上边距_mm"]), Mm(page["下边距_mm"])
-        section.left_margin, section.right_margin = Mm(page["左边距_mm"]), Mm(page["右边距_mm"])
-        section.footer_distance = Mm(page["页脚距离_mm"])
-        section.header_distance = Mm(page.get("页眉距离_mm", 15))
-        grid = section._sectPr.find(qn("w:docGrid"))
-        if grid is not None:  # the nominal pitch Word shows; lines are held by exact spacing
+        for section in doc.sections:
+            section.page_width, section.page_height = Mm(page["宽_mm"]), Mm(page["高_mm"])
+            section.top_margin, section.bottom_margin = Mm(page["上边距_mm"]), Mm(page["下边距_mm"])
+            section.left_margin, section.right_margin = Mm(page["左边距_mm"]), Mm(page["右边距_mm"])
+            section.footer_distance = Mm(page["页脚距离_mm"])
+            section.header_distance = Mm(page.get("页眉距离_mm", 15))
+            sect = section._sectPr
+            grid = sect.find(qn("w:docGrid"))
+            if grid is None:
+                grid = OxmlElement("w:docGrid")
+                after = sect.find(qn("w:printerSettings"))
+                sect.append(grid) if after is None else after.addprevious(grid)
+            # the nominal pitch Word shows; lines are held by exact spacing
             grid.set(qn("w:linePitch"), str(round(self.sheet["网格"]["行距_pt"] * 20)))
         doc.settings.odd_and_even_pages_header_footer = True
-        defaults = doc.styles.element.find(qn("w:docDefaults") + "/" + qn("w:rPrDefault"))
-        rpr = defaults.find(qn("w:rPr"))
+        rpr = _default_rpr(doc)
         self._fonts(rpr, self.kinds["正文"]["字体"])
         lang = rpr.find(qn("w:lang"))
         if lang is None:
@@ -130,11 +140,11 @@ class Writer:
         fmt.right_indent = Pt(size * spec.get("右缩进_字", 0))
         fmt.left_indent = Pt(0)
         fmt.widow_control = True
-        if kind in HEADING_KINDS or kind in ("标题", "表题"):
+        if kind in HEADING_KINDS or kind in ("标题", "表题", "落款"):
             fmt.keep_with_next = True
-        chars = spec.get("首行缩进_字")
-        if chars:  # Word and WPS prefer the indent in characters
-            ppr.find(qn("w:ind")).set(qn("w:firstLineChars"), str(round(chars * 100)))
+        # Word and WPS prefer the indent in characters; 0 too, or Normal's 2 would be inherited
+        chars = spec.get("首行缩进_字", 0)
+        ppr.find(qn("w:ind")).set(qn("w:firstLineChars"), str(round(chars * 100)))
         level = spec.get("大纲级别")
         if level:
             outline = OxmlElement("w:outlineLvl")
@@ -147,10 +157,14 @@ class Writer:
         before, _, after = pattern.partition("{页码}")
         space = Pt(spec["字号"] * spec.get("外侧空_字", 1))
         section = doc.sections[0]
+        for later in doc.sections[1:]:
+            later.footer.is_linked_to_previous = later.even_page_footer.is_linked_to_previous = True
         for footer, align in ((section.footer, WD_ALIGN_PARAGRAPH.RIGHT),
                               (section.even_page_footer, WD_ALIGN_PARAGRAPH.LEFT)):
             footer.is_linked_to_previous = False
-            para = footer.paragraphs[0]
+            for old in list(footer._element):  # a repaired document may have its own footer
+                footer._element.remove(old)
+            para = footer.add_paragraph()
             para.style = doc.styles["页码"]
             para.alignment = align
             para.paragraph_format.first_line_indent = Pt(0)
@@ -175,12 +189,21 @@ class Writer:
         """Write ``blocks`` to ``target`` (a path or a binary stream)."""
         doc = Document(io.BytesIO(self._base))
         numberer = Numberer(self.numbering)
+        tail = []  # the paragraphs that end what is written so far
         for block in blocks:
             if block.kind == "表格":
-                self._table(doc, block)
+                table = self._table(doc, block)
+                if table is not None:
+                    tail = [p for cell in table.rows[-1].cells for p in cell.paragraphs]
                 continue
+            if block.kind == "落款":  # never leave the 落款 alone on a page
+                for para in tail:
+                    para.paragraph_format.keep_with_next = True
             para = doc.add_paragraph(style=STYLE_NAMES[block.kind])
-            runs = block.runs
+            tail = [para]
+            # the same normaliser as lint --fix, so a draft always lints clean
+            texts = map_pieces([clean_text(text) for text, _ in block.runs], punctuation_width)
+            runs = [(text, bold) for text, (_, bold) in zip(texts, block.runs)]
             if block.kind == "标题" and len(runs) == 1:
                 runs = [(self._title_lines(runs[0][0]), runs[0][1])]
             if block.kind in HEADING_KINDS:
@@ -243,7 +266,7 @@ class Writer:
     def _table(self, doc, block):
         rows = [r for r in block.rows if r]
         if not rows:
-            return
+            return None
         width = max(len(r) for r in rows)
         table = doc.add_table(rows=len(rows), cols=width)
         table.style = doc.styles["Table Grid"]
@@ -252,4 +275,36 @@ class Writer:
             for text, cell in zip(row, cells.cells):
                 para = cell.paragraphs[0]
                 para.style = doc.styles["表格文字"]
-                self._add_text(para, text, r == 0)
+                self._add_text(para, punctuation_width(text), r == 0)
+        return table
+
+
+def _default_rpr(doc):
+    """docDefaults/rPrDefault/rPr, created when a document lacks it."""
+    parent = doc.styles.element
+    for tag in ("w:docDefaults", "w:rPrDefault", "w:rPr"):
+        child = parent.find(qn(tag))
+        if child is None:
+            child = OxmlElement(tag)
+            parent.insert(0, child) if tag == "w:docDefaults" else parent.append(child)
+        parent = child
+    return parent
+
+
+APP_PART = "/docProps/app.xml"
+_STALE_STATS = ("Pages", "Words", "Characters", "CharactersWithSpaces", "Lines", "Paragraphs")
+
+
+def drop_page_count(doc):
+    """Remove page and word counts from docProps/app.xml: python-docx's template claims
+    1 page, and only a layout program can know the real number."""
+    from lxml import etree
+
+    for part in doc.part.package.parts:
+        if str(part.partname) != APP_PART:
+            continue
+        root = etree.fromstring(part.blob)
+        for child in list(root):
+            if etree.QName(child).localname in _STALE_STATS:
+                root.remove(child)
+        part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)

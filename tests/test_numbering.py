@@ -1,6 +1,6 @@
 import pytest
 
-from generator.numbering import Numberer, cn_number, label, strip_number
+from generator.numbering import Numberer, cn_number, cn_value, label, parse_label, renumber, strip_number
 
 
 @pytest.mark.parametrize("n, text", [
@@ -28,3 +28,28 @@ def test_label_fills_both_forms():
 ])
 def test_strip_number(typed, bare):
     assert strip_number(typed) == bare
+
+
+PATTERNS = ["{中文}、", "（{中文}）", "{数字}.", "（{数字}）"]
+
+
+@pytest.mark.parametrize("text, parsed", [
+    ("一、基本情况", (1, 1, "一、")), ("（十二）加强", (2, 12, "（十二）")), ("3. 做法", (3, 3, "3.")),
+    ("1、做法", (3, 1, "1、")), ("(2)细化", (4, 2, "(2)")), ("一．其他", (1, 1, "一．")),
+    ("2026年工作", None), ("1.5倍增长", None), ("一是摸底", None),
+])
+def test_parse_label(text, parsed):
+    assert parse_label(text, PATTERNS) == parsed
+
+
+@pytest.mark.parametrize("n", [1, 9, 10, 12, 20, 99, 105, 1010])
+def test_cn_value_inverts_cn_number(n):
+    assert cn_value(cn_number(n)) == n
+
+
+def test_renumber_names_one_problem_per_defect():
+    seen = [(1, "一、"), (2, "（一）"), (2, "（一）"), (3, "1、"), (3, "3."), (1, "三、"), (1, "四、"),
+            (3, "1.")]
+    assert renumber(seen, PATTERNS) == [
+        ("一、", None), ("（一）", None), ("（二）", "重复"), ("1.", "格式"), ("2.", "不连续"),
+        ("二、", "不连续"), ("三、", None), ("1.", "跳级")]

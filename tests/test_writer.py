@@ -1,5 +1,6 @@
 import subprocess
 import sys
+import zipfile
 
 import pytest
 from docx import Document
@@ -10,6 +11,7 @@ from generator.draft import Engine
 from generator.markup import parse
 from generator.style import load_style
 from generator.writer import Writer
+from lintdocs import write_clean
 
 
 @pytest.fixture(scope="module")
@@ -96,3 +98,38 @@ def test_control_characters_never_reach_xml(tmp_path):
 def test_shared_checker_passes(draft_doc):
     result = subprocess.run([sys.executable, str(CHECKER), str(draft_doc)], capture_output=True, text=True)
     assert result.stdout.strip().endswith("14/14 checks hold"), result.stdout
+
+
+def test_unindented_kinds_say_zero_characters(tmp_path):
+    """Normal's 2-character indent must not leak into the title, 署名 or 落款 (Word reads
+    firstLineChars before firstLine)."""
+    doc = Document(str(write_clean(tmp_path / "d.docx")))
+    for name in ("Title", "署名", "落款", "表题"):
+        ind = doc.styles[name].element.pPr.find(qn("w:ind"))
+        assert ind.get(qn("w:firstLineChars")) == "0"
+
+
+def test_no_stale_page_count(tmp_path):
+    with zipfile.ZipFile(write_clean(tmp_path / "d.docx")) as archive:
+        assert b"<Pages>" not in archive.read("docProps/app.xml")
+
+
+def test_closing_kept_with_text(tmp_path):
+    doc = Document(str(write_clean(tmp_path / "d.docx")))
+    texts = [p.text for p in doc.paragraphs]
+    before = doc.paragraphs[texts.index("东湖街道党工委") - 1]
+    assert before.paragraph_format.keep_with_next
+
+
+def test_half_width_punctuation_is_normalised(tmp_path):
+    text = "# 标题\n\n我们,他们(都在)。\n"
+    doc = Document(str(write_clean(tmp_path / "d.docx", text)))
+    assert doc.paragraphs[1].text == "我们，他们（都在）。"
+
+
+def test_closing_after_a_table_keeps_the_last_row(tmp_path):
+    text = "# 标题\n\n::: 表格 表题\n| 甲 | 乙 |\n|---|---|\n| 1 | 2 |\n| 3 | 4 |\n:::\n\n::: 落款\n某单位\n2026年1月2日\n:::\n"
+    doc = Document(str(write_clean(tmp_path / "d.docx", text)))
+    rows = doc.tables[0].rows
+    assert all(p.paragraph_format.keep_with_next for c in rows[-1].cells for p in c.paragraphs)
+    assert not any(p.paragraph_format.keep_with_next for c in rows[0].cells for p in c.paragraphs)

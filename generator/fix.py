@@ -1,0 +1,108 @@
+"""``lint --fix``: only the safe repairs, written to a new file.
+
+Page setup, paragraph styles and page numbers come from the writer itself
+(``Writer.apply_layout``), so a repaired document has exactly the layout of a
+generated draft. Each paragraph then gets the Word style of its kind and loses the
+direct formatting that would override it (fonts, sizes, indents, line spacing,
+alignment). Text changes only in heading numbers and punctuation width.
+"""
+from collections import Counter
+from pathlib import Path
+
+from .draft import save_atomic
+from .errors import OutputError
+from .lint import Checker, _w, lint_document, open_document
+from .normalize import map_pieces, punctuation_width
+from .numbering import renumber
+from .style import HEADING_KINDS
+
+RUN_PROPS = ("rFonts", "sz", "szCs", "spacing")
+BOLD = ("b", "bCs")                      # dropped where the sheet decides bold (not body lead-ins)
+PARA_PROPS = ("ind", "spacing", "jc")
+
+
+def fix_file(source, out, sheet, force=False):
+    """Repair ``source`` into ``out``; return the lines that say what changed."""
+    from .writer import STYLE_NAMES, Writer
+
+    if Path(out).resolve() == Path(source).resolve():
+        raise OutputError("--fix 不改原文件，请用 -o 指定另一个文件", out)
+    doc = open_document(source)
+    checker = Checker(doc, sheet)
+    before = checker.run()
+    Writer(sheet).apply_layout(doc)
+    previous = None
+    for item in checker.items:
+        if item.kind == "空":
+            continue
+        if item.kind == "落款" and previous is not None and previous.kind != "落款":
+            previous.para.paragraph_format.keep_with_next = True  # as the writer does
+        previous = item
+        item.para.style = doc.styles[STYLE_NAMES[item.kind]]
+        _strip(item.para._p.pPr, PARA_PROPS)
+        strip_bold = item.kind in HEADING_KINDS or item.kind == "标题"
+        for run in item.para._p.xpath(".//w:r"):
+            _strip(run.rPr, RUN_PROPS + (BOLD if strip_bold else ()))
+    lines = _renumber(checker, sheet) + _punctuation(checker)
+    _, after = lint_document(doc, sheet)
+    save_atomic(out, force, doc.save)
+    fixed = Counter(f.rule for f in before) - Counter(f.rule for f in after)
+    if fixed:
+        lines.insert(0, "已修正：" + "，".join(f"{rule} {n} 处" for rule, n in sorted(fixed.items())))
+    lines.append(f"已写入 {out}" + (f"；仍有 {len(after)} 处需人工处理，见下方检查结果" if after else ""))
+    return lines
+
+
+def _strip(props, tags):
+    if props is None:
+        return
+    for tag in tags:
+        for el in props.findall(_w(tag)):
+            props.remove(el)
+
+
+def _texts(para):
+    return para._p.xpath(".//w:t")
+
+
+def _renumber(checker, sheet):
+    patterns = [sheet["段落"][k].get("编号", "") for k in HEADING_KINDS]
+    heads = [i for i in checker.items if i.label]
+    lines = []
+    labels = renumber([(HEADING_KINDS.index(i.kind) + 1, i.label) for i in heads], patterns)
+    for item, (expected, _) in zip(heads, labels):
+        if item.label == expected:
+            continue
+        texts = _texts(item.para)
+        joined = "".join(t.text or "" for t in texts)
+        start = joined.find(item.label)
+        _splice(texts, start, start + len(item.label), expected)
+        lines.append(f"编号：第{item.index}段 {item.label} → {expected}")
+    return lines
+
+
+def _splice(texts, start, end, new):
+    """Replace characters [start, end) of the joined w:t texts by ``new``."""
+    pos = 0
+    for t in texts:
+        text = t.text or ""
+        lo, hi = max(start - pos, 0), min(end - pos, len(text))
+        if lo < hi:
+            t.text = text[:lo] + new + text[hi:]
+            new = ""
+        pos += len(text)
+
+
+def _punctuation(checker):
+    lines = []
+    for item in checker.items:
+        texts = _texts(item.para)
+        old = [t.text or "" for t in texts]
+        fixed = map_pieces(old, punctuation_width)
+        changed = sum(a != b for o, f in zip(old, fixed) for a, b in zip(o, f))
+        if changed:
+            for t, text in zip(texts, fixed):
+                t.text = text
+            where = f"第{item.index}段" if item.index else item.where
+            lines.append(f"标点：{where} {changed} 个半角标点改为全角")
+    return lines

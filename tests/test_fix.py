@@ -1,0 +1,96 @@
+import json
+import subprocess
+import sys
+
+from docx import Document
+from conftest import CHECKER
+from lintdocs import broken, write_clean
+
+from generator.cli import cli
+
+# a document as someone types it in a plain Word setup (invented text)
+PLAIN = [
+    "关于城西社区党建工作的调查报告",
+    "一、基本情况",
+    "城西社区共有党员126名,其中在职党员48名、退休党员78名。社区党委下设4个党支部,近年来围绕服务群众开展了大量工作。",
+    "二、主要做法",
+    "（一）建立联系制度",
+    "社区党委建立了“党员联系户”制度，每名党员联系10户居民，定期走访了解情况，全年走访2600余户次。",
+    "1、入户走访",
+    "每月至少入户一次——重点关注困难家庭和独居老人，做到情况清、底数明。",
+    "（二）丰富活动载体",
+    "围绕重要节点组织主题党日活动18次，参与党员达到900余人次，活动形式更加多样(包括志愿服务、学习研讨)。",
+    "中共城西社区委员会",
+    "2026年11月20日",
+]
+
+
+def plain(path):
+    doc = Document()
+    for text in PLAIN:
+        doc.add_paragraph(text)
+    doc.save(str(path))
+    return path
+
+
+def texts(path):
+    return [p.text for p in Document(str(path)).paragraphs]
+
+
+def lint_rules(runner, path, *extra):
+    result = runner.invoke(cli, ["lint", "--json", *extra, str(path)])
+    return result.exit_code, {d["rule"] for d in json.loads(result.output)}
+
+
+def test_plain_document_fails_then_fixes_clean(tmp_path, runner, soffice):
+    source, out = plain(tmp_path / "plain.docx"), tmp_path / "fixed.docx"
+    code, found = lint_rules(runner, source)
+    assert code == 1
+    assert {"页面大小", "页边距", "字体", "字号", "行距", "网格", "页码", "编号", "标点"} <= found
+    original = source.read_bytes()
+    result = runner.invoke(cli, ["lint", str(source), "--fix", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "编号：第7段 1、 → 1." in result.output and "已写入" in result.output
+    assert source.read_bytes() == original  # never in place
+    assert lint_rules(runner, out) == (0, set())
+    # text changes only in numbering and punctuation width
+    fixed = texts(out)
+    assert fixed[6] == "1.入户走访" and "126名，其中" in fixed[2] and "（包括志愿服务、学习研讨）" in fixed[9]
+    same = lambda t: t.translate(str.maketrans("，（）", ",()")).replace("1.", "1、")
+    assert [same(t) for t in fixed] == [same(t) for t in PLAIN]
+    if CHECKER.exists():
+        check = subprocess.run([sys.executable, str(CHECKER), str(out)], capture_output=True, text=True)
+        assert "14/14" in check.stdout
+
+
+def test_fix_keeps_text_of_a_clean_draft(tmp_path, runner):
+    clean, out = write_clean(tmp_path / "clean.docx"), tmp_path / "out.docx"
+    result = runner.invoke(cli, ["lint", "--no-pages", str(clean), "--fix", "-o", str(out)])
+    assert result.exit_code == 0 and "已修正" not in result.output
+    assert texts(out) == texts(clean)
+
+
+def test_fix_renumbers_and_leaves_unsafe_problems(tmp_path, runner):
+    def change(doc):
+        heading = next(p for p in doc.paragraphs if p.text.startswith("二、"))
+        heading.runs[0].text = heading.runs[0].text.replace("二、", "四、")
+        body = next(p for p in doc.paragraphs if p.text.startswith("部分社区"))
+        body.runs[0].text = body.runs[0].text.rstrip("。")
+    path, out = broken(tmp_path, "x", change), tmp_path / "out.docx"
+    result = runner.invoke(cli, ["lint", "--no-pages", str(path), "--fix", "-o", str(out)])
+    assert "四、 → 二、" in result.output and "仍有 1 处需人工处理" in result.output
+    assert result.exit_code == 0  # what is left is a warning: the missing full stop
+    assert "二、存在问题" in texts(out)
+
+
+def test_fix_needs_a_new_output(tmp_path, runner):
+    clean = write_clean(tmp_path / "clean.docx")
+    before = clean.read_bytes()
+    for args in (["--fix"], ["--fix", "-o", str(clean)]):
+        result = runner.invoke(cli, ["lint", str(clean), *args])
+        assert result.exit_code != 0 and result.output.count("\n") == 1
+    assert clean.read_bytes() == before
+    existing = tmp_path / "exists.docx"
+    existing.write_bytes(b"keep")
+    result = runner.invoke(cli, ["lint", str(clean), "--fix", "-o", str(existing)])
+    assert result.exit_code == 1 and "--force" in result.output and existing.read_bytes() == b"keep"

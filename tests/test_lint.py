@@ -1,0 +1,282 @@
+import json
+import subprocess
+import sys
+import zipfile
+
+import pytest
+from docx import Document
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Mm, Pt
+from conftest import CHECKER, EXAMPLES
+from lintdocs import broken, paragraph, write_clean
+
+from generator.cli import cli
+from generator.lint import lint_file
+from generator.style import BUILTIN_DIR, load_style
+
+SHEET = load_style()
+
+
+def rules(path, with_pages=False):
+    findings, notice = lint_file(path, SHEET, with_pages=with_pages)
+    assert notice is None
+    return [f.rule for f in findings]
+
+
+def set_run_fonts(run, **slots):
+    fonts = run._r.get_or_add_rPr().get_or_add_rFonts()
+    for slot, value in slots.items():
+        fonts.set(qn(f"w:{slot}"), value)
+
+
+def test_clean_fixture_has_no_findings(tmp_path):
+    assert rules(write_clean(tmp_path / "clean.docx")) == []
+
+
+# ---- one defect each, document rules -----------------------------------------------
+def _margins(doc):
+    doc.sections[0].top_margin = Mm(30)
+
+
+def _page_size(doc):
+    doc.sections[0].page_width = Mm(216)
+
+
+def _title_font(doc):
+    set_run_fonts(doc.paragraphs[0].runs[0], eastAsia="宋体")
+
+
+def _heading_size(doc):
+    paragraph(doc, "一、").runs[0].font.size = Pt(15)
+
+
+def _digit_font(doc):
+    set_run_fonts(paragraph(doc, "全街道").runs[0], ascii="仿宋_GB2312", hAnsi="仿宋_GB2312")
+
+
+def _quote_font(doc):
+    set_run_fonts(paragraph(doc, "各社区").runs[0], hint="default")
+
+
+def _indent(doc):
+    fmt = paragraph(doc, "全街道").paragraph_format
+    fmt.first_line_indent = Pt(0)
+    fmt._element.pPr.find(qn("w:ind")).set(qn("w:firstLineChars"), "0")
+
+
+def _pitch(doc):
+    paragraph(doc, "全街道").paragraph_format.line_spacing = 1.5
+
+
+def _grid(doc):
+    doc.sections[0]._sectPr.find(qn("w:docGrid")).set(qn("w:linePitch"), "360")
+
+
+def _page_numbers(doc):
+    settings = doc.settings.element
+    settings.remove(settings.find(qn("w:evenAndOddHeaders")))
+
+
+def _set_text(start, old, new):
+    def change(doc):
+        run = paragraph(doc, start).runs[0]
+        assert old in run.text
+        run.text = run.text.replace(old, new, 1)
+    return change
+
+
+def _drop(start):
+    def change(doc):
+        p = paragraph(doc, start)._p
+        p.getparent().remove(p)
+    return change
+
+
+def _empty_paragraph(doc):
+    paragraph(doc, "全街道")._p.addnext(OxmlElement("w:p"))
+
+
+@pytest.mark.parametrize("change, rule", [
+    (_page_size, "页面大小"), (_margins, "页边距"), (_grid, "网格"), (_page_numbers, "页码"),
+    (_title_font, "字体"), (_heading_size, "字号"), (_digit_font, "西文字体"),
+    (_quote_font, "引号破折号字体"), (_indent, "首行缩进"), (_pitch, "行距"),
+    (_set_text("二、", "二、", "三、"), "编号"),            # gap
+    (_set_text("二、", "二、", "一、"), "编号"),            # repeat
+    (_set_text("1.", "1.", "1、"), "编号"),                # 1、 mixed with 1.
+    (_drop("（一）"), "编号"),                              # 一、 straight to 1.: skipped level
+    (_set_text("全街道", "，", ","), "标点"),
+    (_set_text("各社区", "”", ""), "成对符号"),
+    (_set_text("部分社区", "。", ""), "句末标点"),
+    (_empty_paragraph, "空段落"),
+], ids=lambda v: v if isinstance(v, str) else v.__name__)
+def test_each_defect_is_one_finding(tmp_path, change, rule):
+    assert rules(broken(tmp_path, "x", change)) == [rule]
+
+
+def test_finding_says_where_and_what(tmp_path, runner):
+    path = broken(tmp_path, "gap", _set_text("二、", "二、", "三、"))
+    result = runner.invoke(cli, ["lint", "--no-pages", str(path)])
+    assert result.exit_code == 1
+    line = result.output.splitlines()[0]
+    assert f"{path}:" in line and "「三、存在问题」" in line and "编号：应为 二、，实为 三、（不连续）" in line
+    data = json.loads(runner.invoke(cli, ["lint", "--no-pages", "--json", str(path)]).output)
+    assert [(d["rule"], d["expected"], d["level"]) for d in data] == [("编号", "二、", "错误")]
+    assert data[0]["paragraph"] == [p.text for p in Document(str(path)).paragraphs].index("三、存在问题") + 1
+
+
+def test_warnings_do_not_fail(tmp_path, runner):
+    path = broken(tmp_path, "stop", _set_text("部分社区", "。", ""))
+    result = runner.invoke(cli, ["lint", "--no-pages", str(path)])
+    assert result.exit_code == 0 and "提醒 句末标点" in result.output
+
+
+def test_style_sheet_is_data(tmp_path, runner):
+    """The rules follow the sheet: a house sheet with 30 pt lines fails a 28.95 pt draft."""
+    text = (BUILTIN_DIR / "gbt9704.yaml").read_text(encoding="utf-8")
+    house = tmp_path / "house.yaml"
+    house.write_text(text.replace("行距_pt: 28.95", "行距_pt: 30"), encoding="utf-8")
+    clean = write_clean(tmp_path / "clean.docx")
+    assert runner.invoke(cli, ["lint", "--no-pages", str(clean)]).exit_code == 0
+    result = runner.invoke(cli, ["lint", "--no-pages", "--style", str(house), "--json", str(clean)])
+    assert result.exit_code == 1
+    assert {d["rule"] for d in json.loads(result.output)} == {"行距", "网格"}
+
+
+# ---- the page rules -------------------------------------------------------------
+def _heading_at_page_end(doc):
+    heading = paragraph(doc, "二、")
+    heading.paragraph_format.keep_with_next = False
+    paragraph(doc, "部分社区").paragraph_format.page_break_before = True
+
+
+def _closing_alone(doc):
+    paragraph(doc, "东湖街道党工委").paragraph_format.page_break_before = True
+
+
+def _blank_last_page(doc):
+    for _ in range(24):  # Enter pressed until a new page starts
+        doc.add_paragraph()
+
+
+def _claimed_pages(doc):
+    part = next(p for p in doc.part.package.parts if str(p.partname) == "/docProps/app.xml")
+    part._blob = part.blob.replace(b"<TotalTime>0</TotalTime>", b"<TotalTime>0</TotalTime><Pages>9</Pages>")
+
+
+def test_clean_fixture_lays_out_clean(tmp_path, soffice):
+    assert rules(write_clean(tmp_path / "clean.docx"), with_pages=True) == []
+
+
+@pytest.mark.parametrize("change, rule", [
+    (_heading_at_page_end, "标题在页末"), (_closing_alone, "落款单独成页"),
+    (_blank_last_page, "空白页"), (_claimed_pages, "页数"),
+], ids=lambda v: v if isinstance(v, str) else v.__name__)
+def test_each_page_defect_is_one_finding(tmp_path, soffice, change, rule):
+    path = broken(tmp_path, "x", change)
+    assert rules(path) == []  # the document itself is fine
+    assert rules(path, with_pages=True) == [rule]
+
+
+def test_page_findings_carry_page_numbers(tmp_path, soffice):
+    findings, _ = lint_file(broken(tmp_path, "x", _closing_alone), SHEET)
+    assert [(f.rule, f.page) for f in findings] == [("落款单独成页", 2)]
+
+
+def test_without_libreoffice_page_rules_are_skipped_aloud(tmp_path, runner, monkeypatch):
+    monkeypatch.setattr("generator.pages.find_soffice", lambda: None)
+    result = runner.invoke(cli, ["lint", str(write_clean(tmp_path / "clean.docx"))])
+    assert result.exit_code == 0
+    assert "提醒：没有安装 LibreOffice" in result.output and "已跳过按页检查" in result.output
+
+
+# ---- real drafts ------------------------------------------------------------------
+def test_small_draft_lints_clean(tmp_path, runner, small, soffice):
+    out = tmp_path / "小型调研.docx"
+    assert runner.invoke(cli, ["render", str(small), "-o", str(out)]).exit_code == 0
+    result = runner.invoke(cli, ["lint", "--json", str(out)])
+    assert result.exit_code == 0 and json.loads(result.output) == []
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.stem)
+def test_example_drafts_lint_clean_and_agree_with_checker(tmp_path, runner, soffice, example):
+    out = tmp_path / "draft.docx"
+    assert runner.invoke(cli, ["render", str(example), "-o", str(out)]).exit_code == 0
+    result = runner.invoke(cli, ["lint", "--json", str(out)])
+    assert (result.exit_code, json.loads(result.output)) == (0, [])
+    if CHECKER.exists():
+        check = subprocess.run([sys.executable, str(CHECKER), str(out)], capture_output=True, text=True)
+        assert check.returncode == 0, check.stdout
+
+
+# ---- bad input ----------------------------------------------------------------------
+def _zip(path, names):
+    with zipfile.ZipFile(path, "w") as archive:
+        for name in names:
+            archive.writestr(name, "x")
+    return path
+
+
+def _bytes(path, data):
+    path.write_bytes(data)
+    return path
+
+
+def _encrypted(path, tmp_path):
+    from msoffcrypto.format.ooxml import OOXMLFile
+    clean = write_clean(tmp_path / "plain.docx")
+    with open(clean, "rb") as source, open(path, "wb") as target:
+        OOXMLFile(source).encrypt("secret", target)
+    return path
+
+
+@pytest.mark.parametrize("make, message", [
+    (lambda p, t: _bytes(p, "不是文档".encode()), "不是 Word 文档（.docx）"),
+    (lambda p, t: _zip(p, ["a.txt"]), "没有 word/document.xml"),
+    (lambda p, t: _zip(p, ["[Content_Types].xml", "word/document.xml"]), "Word 文档已损坏"),
+    (_encrypted, "设有打开密码"),
+    (lambda p, t: _bytes(p, b""), "文件是空的"),
+    (lambda p, t: Document().save(str(p)) or p, "文档是空的"),
+    (lambda p, t: p.mkdir() or p, "这是一个目录"),
+    (lambda p, t: p, "文件不存在"),
+], ids=["txt", "zip", "bad-ooxml", "encrypted", "zero-bytes", "no-text", "directory", "missing"])
+def test_bad_input_is_one_chinese_line(tmp_path, runner, make, message):
+    path = make(tmp_path / "in.docx", tmp_path)
+    out = tmp_path / "out.docx"
+    for args in (["lint", str(path)], ["lint", str(path), "--fix", "-o", str(out)]):
+        result = runner.invoke(cli, args)
+        assert result.exit_code == 1, result.output
+        assert result.output.count("\n") == 1 and message in result.output
+        assert "Traceback" not in result.output and not out.exists()
+
+
+def test_unreadable_file(tmp_path, runner, monkeypatch):
+    path = write_clean(tmp_path / "x.docx")
+
+    def refuse(self):
+        raise PermissionError(13, "Permission denied")
+    monkeypatch.setattr("pathlib.Path.read_bytes", refuse)
+    result = runner.invoke(cli, ["lint", str(path)])
+    assert result.exit_code == 1 and "无法读取文件" in result.output and result.output.count("\n") == 1
+
+
+def test_legacy_doc(tmp_path, runner, soffice, monkeypatch):
+    from generator.pages import convert
+    doc = convert(write_clean(tmp_path / "clean.docx"), tmp_path, "doc")
+    result = runner.invoke(cli, ["lint", "--no-pages", "--json", str(doc)])
+    assert result.exit_code in (0, 1) and "错误：" not in result.output  # converted and checked
+    assert "编号" not in {d["rule"] for d in json.loads(result.output)}  # headings survived
+    monkeypatch.setattr("generator.pages.find_soffice", lambda: None)
+    result = runner.invoke(cli, ["lint", str(doc)])
+    assert result.exit_code == 1 and result.output.count("\n") == 1
+    assert "旧版 Word 文档（.doc），需要安装 LibreOffice" in result.output
+
+
+def test_drafts_are_read_by_their_styles(tmp_path):
+    """In a draft, Normal is body text even when it starts like a heading, and a heading
+    too long to look like one still counts for the numbering."""
+    long = "这是一个故意写得很长的二级标题" * 5
+    text = f"# 标题\n\n## 甲\n\n### {long}\n\n1. 正文里的列举也不是标题。\n\n### 乙\n\n正文。\n"
+    path = write_clean(tmp_path / "d.docx", text)
+    assert [p.text for p in Document(str(path)).paragraphs][2] == "（一）" + long
+    assert rules(path) == []

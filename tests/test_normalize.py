@@ -1,0 +1,25 @@
+import pytest
+
+from generator.normalize import map_pieces, punctuation_width
+
+
+@pytest.mark.parametrize("text, fixed", [
+    ("我们,他们", "我们，他们"), ("达88.6%,比上年", "达88.6%，比上年"), ("真的吗?", "真的吗？"),
+    ("GDP(国内生产总值)", "GDP（国内生产总值）"), ("时间:2026年", "时间：2026年"),
+    ("1,000", "1,000"), ("a,b; c", "a,b; c"), ("3:00", "3:00"), ("已经完成!", "已经完成！"),
+])
+def test_punctuation_width(text, fixed):
+    assert punctuation_width(text) == fixed
+    assert len(punctuation_width(text)) == len(text)
+
+
+def test_map_pieces_sees_across_runs():
+    assert map_pieces(["我们", ",", "他们"], punctuation_width) == ["我们", "，", "他们"]
+
+
+@pytest.mark.parametrize("text, fixed", [
+    ("領(lǐng)導", "領（lǐng）導"), ("中 (x)", "中 （x）"), ("f(x) = 1", "f(x) = 1"),
+    ("单位(2026年)", "单位（2026年）"),
+])
+def test_brackets_change_in_pairs(text, fixed):
+    assert punctuation_width(text) == fixed

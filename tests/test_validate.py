@@ -27,7 +27,7 @@ def test_wrong_type_names_file_line_and_field_path(tmp_path, template):
 
 def test_stats_must_be_numbers(tmp_path, template):
     text = "标题: t\n统计数据:\n  企业: {值: 很多}\n"
-    with pytest.raises(DataError, match=r":3: 字段“统计数据.企业”应是数字，这里是“很多”"):
+    with pytest.raises(DataError, match=r":3: 字段“统计数据.企业.值”应是数字，这里是“很多”"):
         check(tmp_path, template, text)
 
 
@@ -39,7 +39,8 @@ def test_table_rows_match_header(tmp_path, template):
 
 def test_missing_required_is_warning_or_strict_error(tmp_path, template):
     path, (values, warnings) = check(tmp_path, template, "标题: t\n")
-    assert values == {"标题": "t"}
+    assert values["标题"] == "t" and values["导语"] == "【待补充：开篇一段：调研的背景、方式和总体判断】"
+    assert "主要做法" not in values       # lists stay missing: the template's for-else shows them
     assert any("缺少必填字段“导语”" in w for w in warnings)
     with pytest.raises(DataError, match="缺少必填字段“导语”"):
         check(tmp_path, template, "标题: t\n", strict=True)
@@ -54,3 +55,38 @@ def test_unknown_field_warns_and_numbers_become_text(tmp_path, template):
 def test_top_level_must_be_mapping(tmp_path, template):
     with pytest.raises(DataError, match=":1: 数据文件的顶层应是"):
         check(tmp_path, template, "- a\n- b\n")
+
+
+@pytest.mark.parametrize("text, message", [
+    ("日期: \"2026-13-45\"\n", ":1: 字段“日期”不是有效的日期"),
+    ("日期: 2026年2月30日\n", ":1: 字段“日期”不是有效的日期"),
+    ("日期: 0000-01-01\n", ":1: 不是有效的日期：0000-01-01"),
+    ("日期: \"1800-01\"\n", ":1: 字段“日期”不是有效的日期"),
+    ("统计数据:\n  企业: {值: 5, 目标: 0}\n", ":2: 字段“统计数据.企业.目标”应大于 0"),
+    ("统计数据:\n  企业: .inf\n", ":2: 字段“统计数据.企业”的数字“inf”不合理"),
+    ("统计数据:\n  \"\": 3\n", ":1: 字段“统计数据”里有一项没有名称"),
+    ("标题: !!binary aGVsbG8=\n", ":1: 字段“标题”应是文字，这里是bytes"),
+    ("基本情况表:\n  表头: [a]\n  行:\n    - [true]\n", ":4: 字段“基本情况表.行[1]”应是文字，这里是是/否"),
+])
+def test_impossible_values_are_errors(tmp_path, template, text, message):
+    with pytest.raises(DataError) as err:
+        check(tmp_path, template, text)
+    assert message in str(err.value)
+
+
+def test_nested_placeholder_uses_its_own_description(tmp_path, template):
+    _, (values, warnings) = check(tmp_path, template, "标题: 总标题\n存在问题:\n  - 内容: x\n")
+    assert values["存在问题"] == [{"标题": "【待补充：小标题】", "内容": "x"}]
+    assert values["标题"] == "总标题"
+
+
+def test_blank_items_are_skipped_with_a_warning(tmp_path, template):
+    _, (values, warnings) = check(tmp_path, template, "下一步工作: [\"\", \"  \", 做好总结]\n")
+    assert values["下一步工作"] == ["做好总结"]
+    assert sum("是空的，已略过" in w for w in warnings) == 2
+
+
+def test_one_line_fields_lose_line_breaks_not_words(tmp_path, template):
+    _, (values, _) = check(tmp_path, template, "标题: \"第一行\\n第二行\"\n基本情况表:\n  行: [[null, 3]]\n")
+    assert values["标题"] == "第一行第二行"
+    assert values["基本情况表"]["行"] == [["", "3"]]

@@ -41,3 +41,24 @@ def test_python_objects_are_not_constructed(tmp_path):
     with pytest.raises(DataError) as err:
         load_yaml(path)
     assert ":1:" in str(err.value)
+
+
+def test_impossible_calendar_date_names_line(tmp_path):
+    path = tmp_path / "d.yaml"
+    path.write_text("a: 1\n日期: 2026-02-30\n", encoding="utf-8")
+    with pytest.raises(DataError, match=r":2: 不是有效的日期：2026-02-30"):
+        load_yaml(path)
+
+
+def test_duplicate_keys_are_an_error(tmp_path):
+    path = tmp_path / "d.yaml"
+    path.write_text("标题: a\nb:\n  c: 1\n标题: b\n", encoding="utf-8")
+    with pytest.raises(DataError, match=r":4: 字段“标题”重复（第 1 行已经写过）"):
+        load_yaml(path)
+
+
+def test_yaml_problems_are_explained_in_chinese(tmp_path):
+    path = tmp_path / "d.yaml"
+    path.write_text("标题: 时间: 2026\n", encoding="utf-8")
+    with pytest.raises(DataError, match=r":1: YAML 格式错误：这里不能出现“键: 值”"):
+        load_yaml(path)

@@ -4,6 +4,7 @@ A style sheet is a YAML file; ``gbt9704`` ships with the package. Both the
 writer and the checker read the same sheet, so a unit changes its house
 layout by editing data, never code.
 """
+import re
 from pathlib import Path
 
 from .errors import ReportgenError
@@ -38,22 +39,73 @@ def load_style(name_or_path=None):
     return sheet
 
 
-def _check(sheet, lines, path):
-    def need(keys, kind=(int, float)):
-        value = sheet
-        for key in keys:
-            value = value.get(key) if isinstance(value, dict) else None
-        if not isinstance(value, kind) or isinstance(value, bool):
-            wanted = {dict: "映射", str: "文字"}.get(kind, "数字")
-            where = ".".join(keys)
-            line = lines.get(keys) or lines.get(keys[:-1])
-            raise ReportgenError(f"版式表缺少“{where}”或它不是{wanted}", path, line)
+NUMBER, TEXT, FLAG = (int, float), str, bool
+# key → (type, lowest, highest); numbers outside the range are typing mistakes
+PAGE_RULES = {k: (NUMBER, 1, 1000) for k in PAGE_KEYS}
+GRID_RULES = {"行距_pt": (NUMBER, 1, 200), "字距_pt": (NUMBER, -10, 10),
+              "每页行数": (NUMBER, 1, 100), "每行字数": (NUMBER, 1, 100)}
+PARAGRAPH_RULES = {
+    "字体": (TEXT, None, None), "字号": (NUMBER, 4, 96), "加粗": (FLAG, None, None),
+    "对齐": (TEXT, None, None), "行距_pt": (NUMBER, 1, 200), "段前_pt": (NUMBER, 0, 500),
+    "段后_pt": (NUMBER, 0, 500), "首行缩进_字": (NUMBER, 0, 20), "右缩进_字": (NUMBER, 0, 20),
+    "外侧空_字": (NUMBER, 0, 20), "大纲级别": (NUMBER, 1, 9), "编号": (TEXT, None, None),
+    "格式": (TEXT, None, None), "西文同中文": (FLAG, None, None),
+}
+ALIGNMENTS = ("居中", "右", "左", "两端")
+HIGHLIGHTS = ("yellow", "green", "cyan", "magenta", "blue", "red", "darkBlue", "darkCyan",
+              "darkGreen", "darkMagenta", "darkRed", "darkYellow", "darkGray", "lightGray", "black")
+_PLACEHOLDER = re.compile(r"\{[^{}]*\}")
 
-    for key in PAGE_KEYS:
-        need(("页面", key))
-    for key in GRID_KEYS:
-        need(("网格", key))
+
+def _check(sheet, lines, path):
+    """Every key the writer and lint read, with its type and a sane range."""
+    def fail(keys, message):
+        raise ReportgenError(f"版式表“{'.'.join(keys)}”{message}", path,
+                             lines.get(keys) or lines.get(keys[:-1]) or lines.get(keys[:1]))
+
+    def value(keys, rule, required=True):
+        node = sheet
+        for key in keys:
+            node = node.get(key) if isinstance(node, dict) else None
+        kind, low, high = rule
+        if node is None:
+            if required:
+                fail(keys, "缺少")
+            return None
+        if not isinstance(node, kind) or (kind is NUMBER and isinstance(node, bool)):
+            fail(keys, "应是" + {TEXT: "文字", FLAG: " true 或 false"}.get(kind, "数字"))
+        if low is not None and not low <= node <= high:
+            fail(keys, f"应在 {low} 到 {high} 之间，这里是 {node}")
+        return node
+
+    if not isinstance(sheet, dict):
+        raise ReportgenError("版式表的顶层应是映射（页面、网格、段落……）", path, 1)
+    for top in ("页面", "网格", "段落"):
+        if not isinstance(sheet.get(top), dict):
+            fail((top,), "缺少或不是映射")
+    page = {k: value(("页面", k), rule) for k, rule in PAGE_RULES.items()}
+    if page["左边距_mm"] + page["右边距_mm"] >= page["宽_mm"] or \
+            page["上边距_mm"] + page["下边距_mm"] >= page["高_mm"]:
+        fail(("页面",), "的页边距比纸还大")
+    for key, rule in GRID_RULES.items():
+        value(("网格", key), rule, required=key in GRID_KEYS)
+    value(("西文字体",), (TEXT, None, None), required=False)
+    mark = value(("待补充", "高亮"), (TEXT, None, None), required=False)
+    if mark is not None and mark not in HIGHLIGHTS:
+        fail(("待补充", "高亮"), f"应是 Word 的高亮色之一：{'、'.join(HIGHLIGHTS)}")
     for kind in KINDS:
-        need(("段落", kind), dict)
-        need(("段落", kind, "字体"), str)
-        need(("段落", kind, "字号"))
+        spec = sheet["段落"].get(kind)
+        if not isinstance(spec, dict):
+            fail(("段落", kind), "缺少或不是映射")
+        for key in spec:
+            if key not in PARAGRAPH_RULES:
+                fail(("段落", kind, key), f"不认识；可用的键：{'、'.join(PARAGRAPH_RULES)}")
+        for key, rule in PARAGRAPH_RULES.items():
+            value(("段落", kind, key), rule, required=key in ("字体", "字号"))
+        if spec.get("对齐") is not None and spec["对齐"] not in ALIGNMENTS:
+            fail(("段落", kind, "对齐"), f"应是 {'、'.join(ALIGNMENTS)} 之一")
+        if "编号" in spec and set(_PLACEHOLDER.findall(spec["编号"])) - {"{中文}", "{数字}"} \
+                or "编号" in spec and spec["编号"].count("{") != spec["编号"].count("}"):
+            fail(("段落", kind, "编号"), "只能用 {中文} 或 {数字} 代表序号，如“（{中文}）”")
+        if "格式" in spec and _PLACEHOLDER.findall(spec["格式"]) != ["{页码}"]:
+            fail(("段落", kind, "格式"), "应含且只含一个 {页码}，如“— {页码} —”")

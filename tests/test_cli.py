@@ -152,6 +152,6 @@ def test_style_option(runner, small, tmp_path):
     broken = tmp_path / "broken.yaml"
     broken.write_text(sheet.replace("  字号: 16", "").replace("  正文:", "  正文x:"), encoding="utf-8")
     result = run(runner, "render", small, "-o", tmp_path / "x.docx", "--style", broken)
-    assert result.exit_code == 1 and "版式表缺少“段落.正文”" in one_error_line(result)
+    assert result.exit_code == 1 and "版式表“段落.正文”缺少或不是映射" in one_error_line(result)
     result = run(runner, "render", small, "-o", tmp_path / "x.docx", "--style", "没有这个")
     assert result.exit_code == 1 and "没有名为“没有这个”的版式表" in one_error_line(result)

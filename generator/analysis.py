@@ -63,6 +63,8 @@ def _parse(env, name, at):
         text, filename, _ = env.loader.get_source(env, name)
     except TemplateNotFound:
         raise TemplateError(f"找不到模板文件“{name}”", *at) from None
+    except UnicodeDecodeError:
+        raise TemplateError(f"模板文件“{name}”不是 UTF-8 编码的文本", *at) from None
     try:
         return Source(name, filename, env.parse(text, name, filename))
     except TemplateSyntaxError as exc:

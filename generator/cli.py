@@ -110,11 +110,19 @@ def templates(ctx, template_dirs):
     ctx.obj = template_dirs
     if ctx.invoked_subcommand is None:
         from .templates import Catalog
-        for t in Catalog(template_dirs).all():
+        catalog, failed = Catalog(template_dirs), 0
+        for name in catalog.names():
+            try:  # one broken template does not hide the others
+                t = catalog.get(name)
+            except ReportgenError as exc:
+                click.echo(f"错误：{exc}", err=True)
+                failed += 1
+                continue
             source = f"{t.source}，覆盖内置模板" if t.overrides else t.source
             click.echo(f"{t.name}\t{t.title}\t[{source}]")
             if t.description:
                 click.echo(f"    {t.description}")
+        sys.exit(1 if failed else 0)
 
 
 @templates.command("show", context_settings=CONTEXT)

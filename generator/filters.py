@@ -59,6 +59,7 @@ def percent(part, whole=None, digits=1):
 
 def change(current, previous=None, points=False, digits=1):
     """Against last year: 增长9.4% / 下降2.1% / 持平; ``points=True`` for rates (个百分点)."""
+    stat = current
     if previous is None and isinstance(current, dict):
         previous = current.get(PREVIOUS)
     current, previous = _value(current), _value(previous)
@@ -67,15 +68,16 @@ def change(current, previous=None, points=False, digits=1):
     if points:
         delta, unit = current - previous, "个百分点"
     elif previous:
-        delta, unit = 100.0 * (current - previous) / previous, "%"
+        delta, unit = 100.0 * (current - previous) / abs(previous), "%"
     else:
-        return "新增" + _number(current, digits)
+        return "新增" + (num(stat, digits) if isinstance(stat, dict) else _number(current, digits))
     if round(delta, digits) == 0:
         return "持平"
     return ("增长" if delta > 0 else "下降") + _number(abs(delta), digits) + unit
 
 
 _END = re.compile(r"[。；;，,、\s]+$")
+_LEAD = re.compile(r"^\s*(?:\*\*)?[一二三四五六七八九十]+是(?:\*\*)?")   # an item that already says 一是
 
 
 def enumerate_cn(items, bold=True, sep="；", end="。"):
@@ -86,7 +88,7 @@ def enumerate_cn(items, bold=True, sep="；", end="。"):
     parts = []
     for n, item in enumerate(items, 1):
         lead = cn_number(n) + "是"
-        text = str(item) if isinstance(item, Undefined) else _END.sub("", str(item))
+        text = str(item) if isinstance(item, Undefined) else _LEAD.sub("", _END.sub("", str(item)))
         parts.append((f"**{lead}**" if bold else lead) + text)
     return sep.join(parts) + (end if parts else "")
 

@@ -4,7 +4,10 @@ Every string of the data is escaped before rendering, so user text cannot change
 the structure while macros and filters may still emit markup. A missing value prints
 as 【待补充：<字段说明>】 and is reported as a warning (an error when strict).
 """
+import contextlib
 import contextvars
+import signal
+import threading
 import traceback
 
 from jinja2 import ChainableUndefined, ChoiceLoader, FileSystemLoader, PrefixLoader
@@ -48,7 +51,7 @@ def environment(catalog):
         FileSystemLoader([str(d) for d in catalog.dirs]),
         PrefixLoader({BUILTIN_PREFIX: FileSystemLoader(str(BUILTIN_DIR))}),
     ])
-    env = SandboxedEnvironment(
+    env = _Sandbox(
         loader=loader, undefined=_Missing, finalize=_finalize, autoescape=False,
         trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
     )
@@ -56,12 +59,66 @@ def environment(catalog):
     return env
 
 
+class _Sandbox(SandboxedEnvironment):
+    """The sandbox, plus a cap on values a template can blow up ("a" * 10**10)."""
+
+    intercepted_binops = frozenset(["*", "**"])
+    MAX_ITEMS = 1_000_000
+
+    def call_binop(self, context, operator, left, right):
+        if operator == "**" and isinstance(right, (int, float)) and abs(right) > 64:
+            raise SecurityError("乘方的指数太大")
+        if operator == "*":
+            for seq, times in ((left, right), (right, left)):
+                if isinstance(seq, (str, list, tuple)) and isinstance(times, int) \
+                        and len(seq) * times > self.MAX_ITEMS:
+                    raise SecurityError("重复生成的文字或列表太长")
+        return super().call_binop(context, operator, left, right)
+
+
+class _TimeUp(Exception):
+    pass
+
+
+@contextlib.contextmanager
+def _time_limit(seconds):
+    """Stop a template that loops for ever (only where signals work: the main thread)."""
+    if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "setitimer"):
+        yield
+        return
+
+    def alarm(signum, frame):
+        raise _TimeUp()
+    previous = signal.signal(signal.SIGALRM, alarm)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+# Python errors a template expression can raise on odd data, said in Chinese
+_PYTHON_ERRORS = {
+    ZeroDivisionError: "除数为零", OverflowError: "数字太大", TypeError: "数据类型不对",
+    ValueError: "数值不合适", KeyError: "找不到这个键", IndexError: "序号超出范围",
+    AttributeError: "没有这个属性",
+}
+TIME_LIMIT = 30   # seconds a single render may take
+
+
 def render(env, template, values, strict=False):
     """Return ``(markup, missing)``: the markup text and the names of missing fields."""
     state = {"descriptions": descriptions(template.fields), "strict": strict, "missing": []}
     token = _state.set(state)
     try:
-        markup = env.get_template(template.body).render(map_strings(values, escape))
+        with _time_limit(TIME_LIMIT):
+            markup = env.get_template(template.body).render(map_strings(values, escape))
+    except _TimeUp:
+        raise TemplateError(f"模板渲染超过 {TIME_LIMIT} 秒仍未结束，可能有死循环",
+                            template.manifest_path) from None
+    except UnicodeDecodeError:
+        raise TemplateError("模板文件不是 UTF-8 编码的文本", template.path) from None
     except TemplateSyntaxError as exc:
         raise TemplateError(f"模板语法错误：{exc.message}", exc.filename or template.body, exc.lineno) from None
     except TemplateNotFound as exc:
@@ -75,9 +132,11 @@ def render(env, template, values, strict=False):
     except UndefinedError as exc:
         raise TemplateError(f"模板用到了不存在的数据（{exc.message}）", *_where(exc, template)) from None
     except RecursionError:
-        raise TemplateError("模板的 extends/include 形成了循环", template.manifest_path) from None
+        raise TemplateError("模板无限递归：宏调用自己，或 extends/include 形成了循环",
+                            template.manifest_path) from None
     except Exception as exc:  # a filter or expression failed on this data
-        raise TemplateError(f"模板渲染出错：{type(exc).__name__}: {exc}", *_where(exc, template)) from None
+        kind = next((zh for cls, zh in _PYTHON_ERRORS.items() if isinstance(exc, cls)), "出错")
+        raise TemplateError(f"模板渲染出错：{kind}（{exc}）", *_where(exc, template)) from None
     finally:
         _state.reset(token)
     return markup, state["missing"]

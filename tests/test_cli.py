@@ -155,3 +155,13 @@ def test_style_option(runner, small, tmp_path):
     assert result.exit_code == 1 and "版式表“段落.正文”缺少或不是映射" in one_error_line(result)
     result = run(runner, "render", small, "-o", tmp_path / "x.docx", "--style", "没有这个")
     assert result.exit_code == 1 and "没有名为“没有这个”的版式表" in one_error_line(result)
+
+
+def test_templates_list_survives_one_broken_template(runner, tmp_path):
+    bad = tmp_path / "tpl" / "坏模板"
+    bad.mkdir(parents=True)
+    (bad / "template.yaml").write_text("name: 坏模板\nfields:\n  标题: {type: foo}\n", encoding="utf-8")
+    (bad / "body.md.j2").write_text("# x\n", encoding="utf-8")
+    result = run(runner, "templates", "--templates", tmp_path / "tpl")
+    assert result.exit_code == 1 and "类型“foo”未知" in one_error_line(result)
+    assert "调研报告\t调研报告（调查与思考）\t[内置]" in result.output

@@ -54,3 +54,12 @@ def test_clause_drops_typed_end_punctuation():
     assert clause("目标达到95%。") == "目标达到95%"
     assert clause("年底前； ") == "年底前"
     assert isinstance(clause(Undefined()), Undefined)
+
+
+def test_change_with_negative_base_and_new_items():
+    assert change({"值": -5, "上年": -10}) == "增长50%"
+    assert change({"值": 5, "上年": 0, "单位": "家"}) == "新增5家"
+
+
+def test_enumerate_drops_a_lead_already_typed():
+    assert enumerate_cn(["一是已经有一是", "二是好"], bold=False) == "一是已经有一是；二是好。"

@@ -79,3 +79,33 @@ def test_manifest_unknown_type_is_reported(tmp_path):
     with pytest.raises(TemplateError) as err:
         load_template(folder)
     assert err.value.line == 3 and "类型“字符串”未知" in err.value.message
+
+
+def test_huge_repetition_is_blocked(tmp_path):
+    catalog, template = make_template(tmp_path, '# {{ "a" * 10**10 }}\n')
+    with pytest.raises(TemplateError) as err:
+        render(environment(catalog), template, {})
+    assert "沙箱" in err.value.message and "太长" in err.value.message
+
+
+def test_endless_loop_stops_at_time_limit(tmp_path, monkeypatch):
+    import generator.render as render_module
+    monkeypatch.setattr(render_module, "TIME_LIMIT", 0.5)
+    body = "# x\n{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}\n"
+    catalog, template = make_template(tmp_path, body)
+    with pytest.raises(TemplateError, match="超过 0.5 秒"):
+        render(environment(catalog), template, {})
+
+
+def test_recursive_macro_is_reported(tmp_path):
+    body = "{% macro f(n) %}{{ f(n) }}{% endmacro %}# {{ f(1) }}\n"
+    catalog, template = make_template(tmp_path, body)
+    with pytest.raises(TemplateError, match="无限递归"):
+        render(environment(catalog), template, {})
+
+
+def test_body_that_is_not_utf8(tmp_path):
+    catalog, template = make_template(tmp_path, "# x\n")
+    (template.path / "body.md.j2").write_bytes(b"# \xee\xff\xfe\n")
+    with pytest.raises(TemplateError, match="不是 UTF-8"):
+        render(environment(catalog), template, {})

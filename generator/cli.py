@@ -40,6 +40,9 @@ class _Chinese:
             _fail(str(exc))
         except click.exceptions.Abort:
             _fail("已取消")
+        except click.exceptions.NoArgsIsHelpError as exc:  # bare `reportgen`: just the help
+            click.echo(exc.ctx.get_help())
+            sys.exit(0)
         except click.UsageError as exc:
             hint = f"（用 {exc.ctx.command_path} -h 查看帮助）" if exc.ctx else ""
             _fail(f"命令用法有误：{_translate(exc.format_message())}{hint}", 2)
@@ -64,6 +67,8 @@ _MESSAGES = (
     ("Got unexpected extra arguments", "多余的参数"), ("Invalid value for", "参数值无效："),
     ("does not exist", "不存在"), ("Option", "选项"), ("requires an argument", "需要一个值"),
     ("is not a valid integer", "不是整数"), ("Did you mean", "是不是想用"),
+    ("is a file", "是文件，不是文件夹"), ("is a directory", "是文件夹，不是文件"),
+    ("Directory", "文件夹"),
 )
 
 
@@ -184,15 +189,19 @@ def templates_check(folder, style):
 
 @cli.command(context_settings=CONTEXT)
 @click.argument("name")
-@click.option("-o", "--output", type=click.Path(), help="数据文件写到哪里（默认：<模板名>.yaml）。")
+@click.option("-o", "--output", type=click.Path(),
+              help="数据文件写到哪里（默认：<模板名>.yaml；给文件夹则写在其中；- 表示输出到屏幕）。")
 @click.option("--force", is_flag=True, help="输出文件已存在时覆盖。")
 @templates_option
 def init(name, output, force, template_dirs):
     """生成模板 NAME 的数据文件：每个字段都有说明和示例。"""
-    from .draft import save_atomic
+    from .draft import file_target, save_atomic
     from .templates import Catalog, scaffold
     text = scaffold(Catalog(template_dirs).get(name))
-    output = output or f"{name}.yaml"
+    if output == "-":
+        click.echo(text)
+        return
+    output = file_target(output, f"{name}.yaml")
     save_atomic(output, force, lambda stream: stream.write(text.encode("utf-8")))
     click.echo(f"已生成数据文件 {output}；填写后运行：reportgen render {output}")
 
@@ -241,8 +250,8 @@ def preview(data, strict, template, template_dirs):
 
 @cli.command(context_settings=CONTEXT)
 @click.argument("data", nargs=-1, required=True, type=click.Path())
-@click.option("-o", "--output", default="output", show_default=True, type=click.Path(),
-              help="草稿写到哪里：文件夹，或（只有一个数据文件时）一个 .docx 文件。")
+@click.option("-o", "--output", default="output", type=click.Path(),
+              help="草稿写到哪里：文件夹，或（只有一个数据文件时）一个 .docx 文件。默认 output/。")
 @click.option("--force", is_flag=True, help="草稿已存在时覆盖。")
 @strict_option
 @click.option("--style", help="版式表：内置名称（默认 gbt9704）或 YAML 文件路径。")
@@ -251,7 +260,8 @@ def preview(data, strict, template, template_dirs):
 @templates_option
 def render(data, output, force, strict, style, keywords, template, template_dirs):
     """把数据文件 DATA 生成 Word 草稿（可一次给多个）。"""
-    from .draft import run_batch
+    from .draft import output_path, run_batch
+    output_path(data[0], output, len(data))   # several inputs into one .docx: say so once, up front
     engine = _engine(template_dirs, style=style, strict=strict, template=template, keywords=keywords)
     if len(data) == 1:
         results = run_batch(engine, data, output, force)
@@ -315,8 +325,8 @@ def format_(rough, output, force, style, clean):
 @click.option("-o", "--output", type=click.Path(),
               help="挖掘结果（YAML）写到哪里（默认 mined.yaml；生成模板时只在给出 -o 时才写）。")
 @click.option("--emit-template", "emit", metavar="NAME", help="按最常见的结构生成模板 NAME。")
-@click.option("--templates", "templates_dir", default="templates", show_default=True,
-              type=click.Path(file_okay=False), help="生成的模板放在哪个文件夹。")
+@click.option("--templates", "templates_dir", default="templates",
+              type=click.Path(file_okay=False), help="生成的模板放在哪个文件夹（默认 templates/）。")
 @click.option("--force", is_flag=True, help="输出文件或模板已存在时覆盖。")
 def mine(paths, output, emit, templates_dir, force):
     """挖掘语料 PATHS（文件或文件夹，默认 seeds/）：常见结构、小标题样式、关键词、短语和数字表述。"""

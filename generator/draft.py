@@ -95,6 +95,15 @@ def output_path(source, out, count):
     return out / (Path(source).stem + ".docx")
 
 
+def file_target(out, default_name):
+    """``out`` as a file: a folder (existing, or written with a trailing /) gets ``default_name``."""
+    if not out:
+        return Path(default_name)
+    if str(out).endswith(("/", os.sep)) or Path(out).is_dir():
+        return Path(out) / default_name
+    return Path(out)
+
+
 def check_target(out, force):
     out = Path(out)
     if out.is_dir():

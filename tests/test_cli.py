@@ -165,3 +165,21 @@ def test_templates_list_survives_one_broken_template(runner, tmp_path):
     result = run(runner, "templates", "--templates", tmp_path / "tpl")
     assert result.exit_code == 1 and "类型“foo”未知" in one_error_line(result)
     assert "调研报告\t调研报告（调查与思考）\t[内置]" in result.output
+
+
+def test_init_into_folder_or_screen(runner, tmp_path):
+    result = run(runner, "init", "调研报告", "-o", f"{tmp_path / '新文件夹'}/")
+    assert result.exit_code == 0 and (tmp_path / "新文件夹" / "调研报告.yaml").is_file()
+    shown = run(runner, "init", "工作总结", "-o", "-")
+    assert shown.exit_code == 0 and "模板: 工作总结" in shown.output
+
+
+def test_bare_command_prints_help(runner):
+    result = run(runner)
+    assert result.exit_code == 0 and result.output.startswith("用法：") and "命令用法有误" not in result.output
+
+
+def test_several_inputs_into_one_docx_is_one_error(runner, small, tmp_path):
+    result = run(runner, "render", small, small, "-o", tmp_path / "一个.docx")
+    assert result.exit_code == 1 and "-o 应是文件夹" in one_error_line(result)
+    assert "生成草稿" not in result.output

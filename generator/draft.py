@@ -54,6 +54,9 @@ class Engine:
         if not isinstance(data, dict):
             raise DataError("数据文件的顶层应是“字段: 值”的映射", data_path, 1)
         name = self.template or data.get(TEMPLATE_KEY)
+        if not isinstance(name, (str, type(None))):
+            raise DataError(f"“{TEMPLATE_KEY}”应是模板名称（文字），如 调研报告", data_path,
+                            line_of(lines, (TEMPLATE_KEY,)))
         if not name:
             raise DataError(f"数据文件没有写“{TEMPLATE_KEY}: 名称”，也没有用 --template 指定模板", data_path, 1)
         try:

@@ -86,6 +86,8 @@ def test_missing_data_placeholder_and_strict(runner, small, tmp_path):
     ("模板: 调研报告\n标题: t\n主要做法: 一句话\n", ":3: 字段“主要做法”应是列表"),
     ("模板: 不存在的模板\n", ":1: 没有名为“不存在的模板”的模板"),
     ("标题: t\n", "数据文件没有写“模板: 名称”"),
+    ("标题: t\n模板: [a]\n", ":2: “模板”应是模板名称（文字）"),
+    ("模板: 调研报告\n日期: 2026-02-30\n", ":2: 不是有效的日期"),
     ("- 只是\n- 列表\n", ":1: 数据文件的顶层应是"),
 ])
 def test_bad_data_one_line_no_file(runner, tmp_path, content, message):

@@ -71,7 +71,7 @@ class Engine:
         values, warnings = validate(data, template, data_path, lines, self.strict)
         text, missing = render(self.env, template, values, self.strict)
         if self.keywords and KEYWORDS_KEY not in template.fields:
-            warnings.append(f"模板“{template.name}”没有关键词行，--keywords 未起作用")
+            warnings.append(f"{data_path}: 模板“{template.name}”没有关键词行，--keywords 未起作用")
         elif self.keywords:
             from .keywords import extract  # jieba loads only when asked
             values[KEYWORDS_KEY] = extract(markup.parse(text))

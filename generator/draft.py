@@ -77,7 +77,7 @@ class Engine:
             values[KEYWORDS_KEY] = extract(markup.parse(text))
             text, missing = render(self.env, template, values, self.strict)
         for name in missing:
-            if not any(f"“{name}”" in w for w in warnings):
+            if not any(f"{name}”（" in w for w in warnings):   # the validator said it already
                 warnings.append(f"{data_path}: 缺少“{name}”，草稿中以【待补充】标出")
         return Draft(data_path, template, text, warnings)
 

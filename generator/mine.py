@@ -205,10 +205,44 @@ def dump(result):
     return head + yaml.safe_dump(result, allow_unicode=True, sort_keys=False, width=1000)
 
 
+# the parts of a mined file that ``reportgen suggest`` reads: a dict spec maps fixed keys,
+# ``{str: spec}`` any key; a one-item list spec is a list of such items
+_CATEGORY = {"章节数": int, "小标题": [{"样式": str, "次数": int}], "关键词": [str],
+             "短语": {str: [{"短语": str, "次数": int, "来源": str}]}}
+_SHAPE = {"章节": {str: _CATEGORY}}
+_TYPE_NAMES = {int: "整数", str: "文字", list: "列表", dict: "映射"}
+
+
 def load_mined(path):
-    """Read a file written by ``reportgen mine``."""
-    from .yamlio import load_yaml
-    data, _ = load_yaml(path)
+    """Read a file written by ``reportgen mine``; a hand-edited file of the wrong shape is
+    one error naming the line."""
+    from .yamlio import line_of, load_yaml
+    data, lines = load_yaml(path)
     if not isinstance(data, dict) or "章节" not in data:
         raise ReportgenError("不是 reportgen mine 生成的文件（缺少“章节”）", path)
+    problem = _misfit(data, _SHAPE, ())
+    if problem:
+        at, what = problem
+        where = "/".join(f"第{k + 1}项" if isinstance(k, int) else str(k) for k in at)
+        raise ReportgenError(f"挖掘结果的格式不对：“{where}”{what}（可重新运行 reportgen mine）",
+                             path, line_of(lines, at))
     return data
+
+
+def _misfit(value, spec, at):
+    """``(key path, what is wrong)`` for the first place ``value`` does not fit ``spec``."""
+    kind = spec if isinstance(spec, type) else type(spec)
+    if not isinstance(value, kind) or isinstance(value, bool):
+        return at, f"应是{_TYPE_NAMES[kind]}"
+    if isinstance(spec, list):
+        return next(filter(None, (_misfit(v, spec[0], at + (i,)) for i, v in enumerate(value))), None)
+    if isinstance(spec, dict):
+        if str in spec:
+            pairs = ((k, v, spec[str]) for k, v in value.items())
+        else:
+            missing = [k for k in spec if k not in value]
+            if missing:
+                return at, f"缺少“{missing[0]}”"
+            pairs = ((k, value[k], s) for k, s in spec.items())
+        return next(filter(None, (_misfit(v, s, at + (k,)) for k, v, s in pairs)), None)
+    return None

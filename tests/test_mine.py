@@ -1,5 +1,6 @@
 import shutil
 
+import pytest
 import yaml
 
 from generator.cli import cli
@@ -104,3 +105,19 @@ def test_sample_corpus_mines_on_fresh_clone(runner, tmp_path, monkeypatch):
     assert set(data["文种"]) == {"调研报告", "工作总结", "经验交流材料"}
     suggest = runner.invoke(cli, ["suggest", "下一步"])
     assert suggest.exit_code == 0 and "下一步工作打算" in suggest.output
+
+
+@pytest.mark.parametrize("text, line, what", [
+    ("章节: 5\n", 1, "“章节”应是映射"),
+    ("章节: [1, 2]\n", 1, "“章节”应是映射"),
+    ("章节:\n  做法: x\n", 2, "“章节/做法”应是映射"),
+    ("章节:\n  做法:\n    小标题: []\n", 2, "“章节/做法”缺少“章节数”"),
+    ("章节:\n  做法:\n    章节数: 3\n    小标题:\n      - 样式: 抓实\n        次数: 两\n"
+     "    关键词: []\n    短语: {}\n", 6, "“章节/做法/小标题/第1项/次数”应是整数"),
+], ids=["number", "list", "category-text", "no-count", "count-text"])
+def test_suggest_refuses_hand_edited_mined_file(runner, tmp_path, text, line, what):
+    mined = tmp_path / "m1.yaml"
+    mined.write_text(text, encoding="utf-8")
+    result = runner.invoke(cli, ["suggest", "做法", "--mined", str(mined)])
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert result.output == f"错误：{mined}:{line}: 挖掘结果的格式不对：{what}（可重新运行 reportgen mine）\n"

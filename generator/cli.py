@@ -328,7 +328,8 @@ def mine(paths, output, emit, templates_dir, force):
     for line in summary(result):
         click.echo(line)
     if emit:
-        from .emit import emit_template
+        from .emit import emit_target, emit_template
+        _warn(emit_target(emit, templates_dir, force)[1])
         folder = emit_template(result, emit, templates_dir, force)
         hint = "" if os.path.abspath(templates_dir) == os.path.abspath("templates") else f" --templates {templates_dir}"
         click.echo(f"已生成模板 {folder}；接着运行：reportgen init {emit}{hint}")

@@ -312,24 +312,27 @@ def format_(rough, output, force, style, clean):
 @click.option("--force", is_flag=True, help="输出文件或模板已存在时覆盖。")
 def mine(paths, output, emit, templates_dir, force):
     """挖掘语料 PATHS（文件或文件夹，默认 seeds/）：常见结构、小标题样式、关键词、短语和数字表述。"""
-    from .draft import save_atomic
+    from .draft import check_target, save_atomic
+    from .emit import emit_target, emit_template
     from .mine import DEFAULT_CORPUS, corpus_files, dump, mine as run, summary
+    if output or not emit:
+        output = output or "mined.yaml"
+        check_target(output, force)
+    if emit:
+        _warn(emit_target(emit, templates_dir, force)[1])
     paths = paths or (DEFAULT_CORPUS,)
     total = len(corpus_files(paths))
     with click.progressbar(length=total, label="挖掘语料", file=sys.stderr) as bar:
         result = run(paths, progress=lambda _path: bar.update(1))
     for line in result["跳过的文件"]:
         click.echo(f"错误：{line}（已跳过）", err=True)
-    if output or not emit:
-        output = output or "mined.yaml"
+    if output:
         text = dump(result)
         save_atomic(output, force, lambda stream: stream.write(text.encode("utf-8")))
         click.echo(f"已写出挖掘结果 {output}")
     for line in summary(result):
         click.echo(line)
     if emit:
-        from .emit import emit_target, emit_template
-        _warn(emit_target(emit, templates_dir, force)[1])
         folder = emit_template(result, emit, templates_dir, force)
         hint = "" if os.path.abspath(templates_dir) == os.path.abspath("templates") else f" --templates {templates_dir}"
         click.echo(f"已生成模板 {folder}；接着运行：reportgen init {emit}{hint}")

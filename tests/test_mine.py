@@ -121,3 +121,25 @@ def test_suggest_refuses_hand_edited_mined_file(runner, tmp_path, text, line, wh
     result = runner.invoke(cli, ["suggest", "做法", "--mined", str(mined)])
     assert result.exit_code == 1 and "Traceback" not in result.output
     assert result.output == f"错误：{mined}:{line}: 挖掘结果的格式不对：{what}（可重新运行 reportgen mine）\n"
+
+
+@pytest.mark.parametrize("extra, message", [
+    (["-o", "已有.yaml"], "已有.yaml: 文件已存在；确认要覆盖请加 --force"),
+    (["-o", "文件夹"], "文件夹: 输出路径是一个已存在的文件夹，不能写成文件"),
+    (["--emit-template", "_坏名"], "模板名称“_坏名”不合法"),
+    (["--emit-template", "已有模板", "--templates", "."], "已有模板: 模板文件夹已存在"),
+], ids=["existing-output", "folder-output", "bad-name", "existing-template"])
+def test_mine_checks_targets_before_mining(runner, tmp_path, monkeypatch, extra, message):
+    folder = corpus(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "已有.yaml").write_text("旧内容\n", encoding="utf-8")
+    (tmp_path / "文件夹").mkdir()
+    (tmp_path / "已有模板").mkdir()
+    mined = []
+    monkeypatch.setattr("generator.mine.mine", lambda *a, **k: mined.append(a))
+    result = runner.invoke(cli, ["mine", str(folder), *extra])
+    assert (result.exit_code, mined) == (1, [])
+    assert result.output.startswith(f"错误：{message}")
+    assert result.output.count("\n") == 1 and "Traceback" not in result.output
+    assert (tmp_path / "已有.yaml").read_text(encoding="utf-8") == "旧内容\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["已有.yaml", "已有模板", "文件夹", "语料"]

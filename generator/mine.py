@@ -169,18 +169,25 @@ def _keywords(sample, top=12):
 
 
 def mine(paths, progress=None, keywords=True):
-    """Mine every report under ``paths``; unreadable files are listed, not fatal."""
+    """Mine every report under ``paths``; unreadable or empty files are listed, not fatal,
+    unless no file is left."""
     files = corpus_files(paths)
     if not files:
         raise ReportgenError(f"{'、'.join(map(str, paths))} 里没有 .txt、.docx 或 .md 报告")
     miner = Miner()
     for path in files:
         try:
-            miner.add(outline(clean(read_document(path)), str(path)))
+            paras = clean(read_document(path))
+            if not paras:
+                raise ReportgenError("文件是空的或只有网页残留，没有可挖掘的文字", path)
+            miner.add(outline(paras, str(path)))
         except ReportgenError as exc:
             miner.skipped.append(str(exc))
         if progress:
             progress(path)
+    if not miner.docs:
+        first = miner.skipped[0]
+        raise ReportgenError(first if len(files) == 1 else f"{len(files)} 个文件都无法挖掘，如 {first}")
     return miner.result(keywords)
 
 
@@ -195,7 +202,7 @@ def summary(result):
         heads = "；".join(h["样式"] for h in info["小标题"][:3])
         lines.append(f"  {c}：{info['章节数']} 节，如 {heads}")
     if result["跳过的文件"]:
-        lines.append(f"跳过 {len(result['跳过的文件'])} 个无法读取的文件。")
+        lines.append(f"跳过 {len(result['跳过的文件'])} 个无法读取或没有文字的文件。")
     return lines
 
 

@@ -143,3 +143,32 @@ def test_mine_checks_targets_before_mining(runner, tmp_path, monkeypatch, extra,
     assert result.output.count("\n") == 1 and "Traceback" not in result.output
     assert (tmp_path / "已有.yaml").read_text(encoding="utf-8") == "旧内容\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["已有.yaml", "已有模板", "文件夹", "语料"]
+
+
+def test_empty_files_are_skipped_aloud(runner, tmp_path):
+    folder = corpus(tmp_path, ("柳湾",))
+    (folder / "空.txt").write_bytes(b"")
+    (folder / "空白.md").write_text("\n  \n", encoding="utf-8")
+    out = tmp_path / "m.yaml"
+    result = runner.invoke(cli, ["mine", str(folder), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    for name in ("空.txt", "空白.md"):
+        assert f"错误：{folder / name}: 文件是空的或只有网页残留，没有可挖掘的文字（已跳过）" in result.output
+    data = yaml.safe_load(out.read_text(encoding="utf-8"))
+    assert (data["文档数"], data["文种"], len(data["跳过的文件"])) == (1, {"工作总结": 1}, 2)
+
+
+@pytest.mark.parametrize("names, message", [
+    (["bin.txt"], "{b}: 文件不是可识别编码的文本（可能是二进制文件）"),
+    (["空.txt"], "{e}: 文件是空的或只有网页残留，没有可挖掘的文字"),
+    (["bin.txt", "空.txt"], "2 个文件都无法挖掘，如 {b}: 文件不是可识别编码的文本"),
+], ids=["binary", "empty", "both"])
+def test_nothing_to_mine_is_an_error(runner, tmp_path, names, message):
+    (tmp_path / "bin.txt").write_bytes(bytes(range(256)) * 8)
+    (tmp_path / "空.txt").write_bytes(b"")
+    out = tmp_path / "mb.yaml"
+    result = runner.invoke(cli, ["mine", *(str(tmp_path / n) for n in names), "-o", str(out)])
+    assert result.exit_code == 1 and "Traceback" not in result.output and not out.exists()
+    errors = [line for line in result.output.splitlines() if line.startswith("错误：")]
+    expected = message.format(b=tmp_path / "bin.txt", e=tmp_path / "空.txt")
+    assert len(errors) == 1 and errors[0].startswith(f"错误：{expected}")

@@ -384,6 +384,8 @@ def lint(files, style, as_json, no_pages, fix, output, force):
 
     from .lint import lint_file
     from .style import load_style
+    if output and not fix:
+        raise click.UsageError("-o 只用于 --fix（指定修正后的新文件）")
     sheet = load_style(style)
     if fix:
         from .fix import fix_file

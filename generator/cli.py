@@ -370,7 +370,7 @@ def suggest(category, mined):
 @cli.command(context_settings=CONTEXT)
 @click.argument("files", nargs=-1, required=True, type=click.Path())
 @click.option("--style", help="版式表：内置名称（默认 gbt9704）或 YAML 文件路径。")
-@click.option("--json", "as_json", is_flag=True, help="以 JSON 列表输出检查结果。")
+@click.option("--json", "as_json", is_flag=True, help="以 JSON 列表输出检查结果（打不开的文件也列为一条“无法读取”的错误）。")
 @click.option("--no-pages", is_flag=True, help="不做按页检查（不调用 LibreOffice 排版）。")
 @click.option("--fix", is_flag=True, help="只做安全的自动修正，写到 -o 指定的新文件（不改原文件）。")
 @click.option("-o", "--output", type=click.Path(), help="--fix 的输出文件（.docx）。")
@@ -382,7 +382,7 @@ def lint(files, style, as_json, no_pages, fix, output, force):
     """
     import json
 
-    from .lint import lint_file
+    from .lint import Finding, lint_file
     from .style import load_style
     if output and not fix:
         raise click.UsageError("-o 只用于 --fix（指定修正后的新文件）")
@@ -399,7 +399,10 @@ def lint(files, style, as_json, no_pages, fix, output, force):
         try:
             findings, notice = lint_file(path, sheet, with_pages=not no_pages)
         except ReportgenError as exc:
-            click.echo(f"错误：{exc}", err=True)
+            if as_json:
+                results.append(Finding.unreadable(path, exc))
+            else:
+                click.echo(f"错误：{exc}", err=True)
             failed += 1
             continue
         if notice:

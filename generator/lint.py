@@ -55,6 +55,11 @@ class Finding:
     def as_dict(self):
         return asdict(self)
 
+    @classmethod
+    def unreadable(cls, path, error):
+        """A file that could not be checked at all, as a finding (for JSON output)."""
+        return cls("无法读取", "可以打开的 Word 文档（.docx）", error.message, file=str(path))
+
 
 def excerpt(text, size=12):
     text = text.strip()

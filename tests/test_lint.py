@@ -12,7 +12,7 @@ from conftest import CHECKER, EXAMPLES
 from lintdocs import broken, paragraph, write_clean
 
 from generator.cli import cli
-from generator.lint import lint_file
+from generator.lint import Finding, lint_file
 from generator.style import BUILTIN_DIR, load_style
 
 SHEET = load_style()
@@ -280,3 +280,14 @@ def test_drafts_are_read_by_their_styles(tmp_path):
     path = write_clean(tmp_path / "d.docx", text)
     assert [p.text for p in Document(str(path)).paragraphs][2] == "（一）" + long
     assert rules(path) == []
+
+
+def test_json_lists_unreadable_files(tmp_path, runner):
+    good = write_clean(tmp_path / "good.docx")
+    bad = _bytes(tmp_path / "notdocx.docx", "不是文档".encode())
+    result = runner.invoke(cli, ["lint", "--no-pages", "--json", str(good), str(bad)])
+    assert result.exit_code == 1 and result.stderr == ""
+    [entry] = json.loads(result.stdout)
+    assert entry["file"] == str(bad) and (entry["rule"], entry["level"]) == ("无法读取", "错误")
+    assert entry["seen"].startswith("不是 Word 文档（.docx）") and entry["expected"]
+    assert set(entry) == set(Finding("", "", "").as_dict())

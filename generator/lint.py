@@ -91,8 +91,8 @@ def open_document(path):
             raise ReportgenError("不是 Word 文档：压缩包里没有 word/document.xml", path)
     try:
         doc = Document(io.BytesIO(raw))
-    except Exception as exc:  # a damaged package can fail in lxml, zipfile or python-docx
-        raise ReportgenError(f"Word 文档已损坏，无法读取（{type(exc).__name__}）", path) from None
+    except Exception:  # a damaged package can fail in lxml, zipfile or python-docx
+        raise ReportgenError("Word 文档已损坏，无法读取", path) from None
     if not any(p.text.strip() for p in doc.paragraphs) and not doc.tables:
         raise ReportgenError("文档是空的，没有可检查的文字", path)
     return doc

@@ -1,4 +1,5 @@
 import json
+import zipfile
 
 import pytest
 import yaml
@@ -156,3 +157,13 @@ def test_outline_prints_a_broken_title_on_one_line(runner, tmp_path, small):
     assert result.exit_code == 0 and result.output.splitlines()[0] == f"{out}：{title}"
     data = json.loads(runner.invoke(cli, ["outline", "--json", str(out)]).output)
     assert data[0]["title"] == title
+
+
+def test_outline_damaged_docx_is_one_chinese_line(runner, tmp_path):
+    damaged = tmp_path / "坏.docx"
+    with zipfile.ZipFile(damaged, "w") as archive:
+        archive.writestr("[Content_Types].xml", "x")
+        archive.writestr("word/document.xml", "x")
+    result = runner.invoke(cli, ["outline", str(damaged)])
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert result.output == f"错误：{damaged}: 不是有效的 .docx 文件（已损坏，或不是 Word 文档）（已跳过）\n"

@@ -330,23 +330,27 @@ def format_(rough, output, force, style, clean):
 @click.option("--force", is_flag=True, help="输出文件或模板已存在时覆盖。")
 def mine(paths, output, emit, templates_dir, force):
     """挖掘语料 PATHS（文件或文件夹，默认 seeds/）：常见结构、小标题样式、关键词、短语和数字表述。"""
-    from .draft import save_atomic
+    from .draft import check_target, save_atomic
+    from .emit import emit_target, emit_template
     from .mine import DEFAULT_CORPUS, corpus_files, dump, mine as run, summary
+    if output or not emit:
+        output = output or "mined.yaml"
+        check_target(output, force)
+    if emit:
+        _warn(emit_target(emit, templates_dir, force)[1])
     paths = paths or (DEFAULT_CORPUS,)
     total = len(corpus_files(paths))
     with click.progressbar(length=total, label="挖掘语料", file=sys.stderr) as bar:
         result = run(paths, progress=lambda _path: bar.update(1))
     for line in result["跳过的文件"]:
         click.echo(f"错误：{line}（已跳过）", err=True)
-    if output or not emit:
-        output = output or "mined.yaml"
+    if output:
         text = dump(result)
         save_atomic(output, force, lambda stream: stream.write(text.encode("utf-8")))
         click.echo(f"已写出挖掘结果 {output}")
     for line in summary(result):
         click.echo(line)
     if emit:
-        from .emit import emit_template
         folder = emit_template(result, emit, templates_dir, force)
         hint = "" if os.path.abspath(templates_dir) == os.path.abspath("templates") else f" --templates {templates_dir}"
         click.echo(f"已生成模板 {folder}；接着运行：reportgen init {emit}{hint}")
@@ -384,7 +388,7 @@ def suggest(category, mined):
 @cli.command(context_settings=CONTEXT)
 @click.argument("files", nargs=-1, required=True, type=click.Path())
 @click.option("--style", help="版式表：内置名称（默认 gbt9704）或 YAML 文件路径。")
-@click.option("--json", "as_json", is_flag=True, help="以 JSON 列表输出检查结果。")
+@click.option("--json", "as_json", is_flag=True, help="以 JSON 列表输出检查结果（打不开的文件也列为一条“无法读取”的错误）。")
 @click.option("--no-pages", is_flag=True, help="不做按页检查（不调用 LibreOffice 排版）。")
 @click.option("--fix", is_flag=True, help="只做安全的自动修正，写到 -o 指定的新文件（不改原文件）。")
 @click.option("-o", "--output", type=click.Path(), help="--fix 的输出文件（.docx）。")
@@ -396,8 +400,10 @@ def lint(files, style, as_json, no_pages, fix, output, force):
     """
     import json
 
-    from .lint import lint_file
+    from .lint import Finding, lint_file
     from .style import load_style
+    if output and not fix:
+        raise click.UsageError("-o 只用于 --fix（指定修正后的新文件）")
     sheet = load_style(style)
     if fix:
         from .fix import fix_file
@@ -411,7 +417,10 @@ def lint(files, style, as_json, no_pages, fix, output, force):
         try:
             findings, notice = lint_file(path, sheet, with_pages=not no_pages)
         except ReportgenError as exc:
-            click.echo(f"错误：{exc}", err=True)
+            if as_json:
+                results.append(Finding.unreadable(path, exc))
+            else:
+                click.echo(f"错误：{exc}", err=True)
             failed += 1
             continue
         if notice:

@@ -116,24 +116,39 @@ def check_target(out, force):
 
 
 def save_atomic(out, force, write):
-    """Write through ``write(stream)`` to a temporary file beside ``out``, then rename."""
+    """Write through ``write(stream)`` to a temporary file beside ``out``, then rename.
+
+    If the write fails, the folders this call created for ``out`` are removed again."""
     out = Path(out)
     check_target(out, force)
+    created = []                 # missing folders, deepest first
+    for folder in (out.parent, *out.parent.parents):
+        if folder.exists():
+            break
+        created.append(folder)
+    tmp = None
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.", suffix=".tmp")
-    except OSError as exc:
-        raise OutputError(f"无法在这里写文件（{exc.strerror}）", out.parent) from None
-    try:
         with os.fdopen(fd, "wb") as stream:
             write(stream)
         os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes it private; give it the usual mode
         os.replace(tmp, out)
     except OSError as exc:
+        if tmp is None:
+            raise OutputError(f"无法在这里写文件（{exc.strerror}）", out.parent) from None
         raise OutputError(f"无法写入（{exc.strerror}）", out) from None
     finally:
-        if os.path.exists(tmp):
+        if tmp and os.path.exists(tmp):
             os.unlink(tmp)
+        if not out.exists():
+            for folder in created:
+                try:
+                    folder.rmdir()
+                except FileNotFoundError:
+                    continue
+                except OSError:
+                    break
 
 
 def _umask():

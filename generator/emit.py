@@ -8,9 +8,9 @@ from pathlib import Path
 
 import yaml
 
-from .errors import ReportgenError
+from .errors import ReportgenError, TemplateError
 from .outline import label_of
-from .templates import check_name
+from .templates import BUILTIN_DIR, MANIFEST, check_name
 
 # the heading each section gets in the draft; a heading that names its category
 HEADINGS = {"概述": "基本情况", "做法": "主要做法", "成效": "取得成效", "问题": "存在问题",
@@ -110,13 +110,29 @@ def body(sections):
     return "\n".join(lines) + "\n"
 
 
+def emit_target(name, templates_dir="templates", force=False):
+    """The folder template ``name`` goes to, and warnings for the user.
+
+    Refused: a bad name, an existing folder without ``force``, and any built-in
+    template's own folder (even with ``force``)."""
+    check_name(name)
+    folder = Path(templates_dir) / name
+    warnings = []
+    if (BUILTIN_DIR / name / MANIFEST).exists():
+        if Path(templates_dir).resolve() == BUILTIN_DIR:
+            raise TemplateError(f"“{name}”是内置模板，不能覆盖；请换一个名称，"
+                                "或用 --templates 指定另一个文件夹", folder)
+        warnings.append(f"模板“{name}”与内置模板同名：使用 --templates {templates_dir} 时，"
+                        f"它会代替内置的“{name}”")
+    if folder.exists() and not force:
+        raise ReportgenError("模板文件夹已存在；确认要覆盖请加 --force", folder)
+    return folder, warnings
+
+
 def emit_template(mined, name, templates_dir="templates", force=False):
     """Write ``templates_dir/name/``; return the folder."""
     from .draft import save_atomic
-    check_name(name)
-    folder = Path(templates_dir) / name
-    if folder.exists() and not force:
-        raise ReportgenError("模板文件夹已存在；确认要覆盖请加 --force", folder)
+    folder, _ = emit_target(name, templates_dir, force)
     data, sections = manifest(name, mined)
     head = "# 由 reportgen mine --emit-template 生成的模板清单；字段可按需增删，说明和示例可改写。\n"
     text = head + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000)

@@ -25,6 +25,8 @@ def fix_file(source, out, sheet, force=False):
     """Repair ``source`` into ``out``; return the lines that say what changed."""
     from .writer import STYLE_NAMES, Writer
 
+    if Path(out).suffix.lower() != ".docx":
+        raise OutputError("--fix 的输出文件应以 .docx 结尾", out)
     if Path(out).resolve() == Path(source).resolve():
         raise OutputError("--fix 不改原文件，请用 -o 指定另一个文件", out)
     doc = open_document(source)

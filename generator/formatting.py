@@ -19,13 +19,14 @@ _DATE = re.compile(r"^\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$")
 _ENDS = "。！？!?；;：:，,"
 
 
-def blocks_of(paras, fallback_title, clean=False):
-    """Paragraphs → markup Blocks (title, 署名, body, headings, 落款)."""
+def blocks_of(paras, fallback_title, clean=False, path=None):
+    """Paragraphs → markup Blocks (title, 署名, body, headings, 落款); ``path`` names the
+    file in errors."""
     if clean:
         paras = strip_boilerplate(paras)
     paras = [p for p in join_wrapped(paras) if p.text.strip()]
     if not paras:
-        raise ReportgenError("文件里没有可排版的文字")
+        raise ReportgenError("文件里没有可排版的文字", path)
     o = outline(paras)
     blocks = [Block("标题", [(o.title or fallback_title, False)])]
     lead = list(o.lead)
@@ -37,7 +38,7 @@ def blocks_of(paras, fallback_title, clean=False):
         blocks.append(Block(HEADING_KINDS[s.level - 1], [(s.raw or s.heading, False)]))
         blocks += [Block("正文", [(text, False)]) for text in s.body]
     if not o.sections and not lead and len(blocks) == 1:
-        raise ReportgenError("文件里只有一行标题，没有正文")
+        raise ReportgenError("文件里只有一行标题，没有正文", path)
     return blocks + [Block("落款", [(text, False)]) for text in tail]
 
 
@@ -64,7 +65,7 @@ def format_file(source, output=None, force=False, style=None, clean=False):
     from .writer import Writer
 
     source = Path(source)
-    blocks = blocks_of(read_document(source), source.stem, clean)
+    blocks = blocks_of(read_document(source), source.stem, clean, source)
     output = Path(output) if output else default_output(source)
     if output.resolve() == source.resolve():
         raise ReportgenError("输出文件不能就是输入的草稿本身", output)

@@ -55,6 +55,11 @@ class Finding:
     def as_dict(self):
         return asdict(self)
 
+    @classmethod
+    def unreadable(cls, path, error):
+        """A file that could not be checked at all, as a finding (for JSON output)."""
+        return cls("无法读取", "可以打开的 Word 文档（.docx）", error.message, file=str(path))
+
 
 def excerpt(text, size=12):
     text = text.strip()
@@ -86,8 +91,8 @@ def open_document(path):
             raise ReportgenError("不是 Word 文档：压缩包里没有 word/document.xml", path)
     try:
         doc = Document(io.BytesIO(raw))
-    except Exception as exc:  # a damaged package can fail in lxml, zipfile or python-docx
-        raise ReportgenError(f"Word 文档已损坏，无法读取（{type(exc).__name__}）", path) from None
+    except Exception:  # a damaged package can fail in lxml, zipfile or python-docx
+        raise ReportgenError("Word 文档已损坏，无法读取", path) from None
     if not any(p.text.strip() for p in doc.paragraphs) and not doc.tables:
         raise ReportgenError("文档是空的，没有可检查的文字", path)
     return doc

@@ -169,18 +169,25 @@ def _keywords(sample, top=12):
 
 
 def mine(paths, progress=None, keywords=True):
-    """Mine every report under ``paths``; unreadable files are listed, not fatal."""
+    """Mine every report under ``paths``; unreadable or empty files are listed, not fatal,
+    unless no file is left."""
     files = corpus_files(paths)
     if not files:
         raise ReportgenError(f"{'、'.join(map(str, paths))} 里没有 .txt、.docx 或 .md 报告")
     miner = Miner()
     for path in files:
         try:
-            miner.add(outline(clean(read_document(path)), str(path)))
+            paras = clean(read_document(path))
+            if not paras:
+                raise ReportgenError("文件是空的或只有网页残留，没有可挖掘的文字", path)
+            miner.add(outline(paras, str(path)))
         except ReportgenError as exc:
             miner.skipped.append(str(exc))
         if progress:
             progress(path)
+    if not miner.docs:
+        first = miner.skipped[0]
+        raise ReportgenError(first if len(files) == 1 else f"{len(files)} 个文件都无法挖掘，如 {first}")
     return miner.result(keywords)
 
 
@@ -195,7 +202,7 @@ def summary(result):
         heads = "；".join(h["样式"] for h in info["小标题"][:3])
         lines.append(f"  {c}：{info['章节数']} 节，如 {heads}")
     if result["跳过的文件"]:
-        lines.append(f"跳过 {len(result['跳过的文件'])} 个无法读取的文件。")
+        lines.append(f"跳过 {len(result['跳过的文件'])} 个无法读取或没有文字的文件。")
     return lines
 
 
@@ -205,10 +212,44 @@ def dump(result):
     return head + yaml.safe_dump(result, allow_unicode=True, sort_keys=False, width=1000)
 
 
+# the parts of a mined file that ``reportgen suggest`` reads: a dict spec maps fixed keys,
+# ``{str: spec}`` any key; a one-item list spec is a list of such items
+_CATEGORY = {"章节数": int, "小标题": [{"样式": str, "次数": int}], "关键词": [str],
+             "短语": {str: [{"短语": str, "次数": int, "来源": str}]}}
+_SHAPE = {"章节": {str: _CATEGORY}}
+_TYPE_NAMES = {int: "整数", str: "文字", list: "列表", dict: "映射"}
+
+
 def load_mined(path):
-    """Read a file written by ``reportgen mine``."""
-    from .yamlio import load_yaml
-    data, _ = load_yaml(path)
+    """Read a file written by ``reportgen mine``; a hand-edited file of the wrong shape is
+    one error naming the line."""
+    from .yamlio import line_of, load_yaml
+    data, lines = load_yaml(path)
     if not isinstance(data, dict) or "章节" not in data:
         raise ReportgenError("不是 reportgen mine 生成的文件（缺少“章节”）", path)
+    problem = _misfit(data, _SHAPE, ())
+    if problem:
+        at, what = problem
+        where = "/".join(f"第{k + 1}项" if isinstance(k, int) else str(k) for k in at)
+        raise ReportgenError(f"挖掘结果的格式不对：“{where}”{what}（可重新运行 reportgen mine）",
+                             path, line_of(lines, at))
     return data
+
+
+def _misfit(value, spec, at):
+    """``(key path, what is wrong)`` for the first place ``value`` does not fit ``spec``."""
+    kind = spec if isinstance(spec, type) else type(spec)
+    if not isinstance(value, kind) or isinstance(value, bool):
+        return at, f"应是{_TYPE_NAMES[kind]}"
+    if isinstance(spec, list):
+        return next(filter(None, (_misfit(v, spec[0], at + (i,)) for i, v in enumerate(value))), None)
+    if isinstance(spec, dict):
+        if str in spec:
+            pairs = ((k, v, spec[str]) for k, v in value.items())
+        else:
+            missing = [k for k in spec if k not in value]
+            if missing:
+                return at, f"缺少“{missing[0]}”"
+            pairs = ((k, value[k], s) for k, s in spec.items())
+        return next(filter(None, (_misfit(v, s, at + (k,)) for k, v, s in pairs)), None)
+    return None

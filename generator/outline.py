@@ -175,10 +175,16 @@ def _title(paras):
     return None
 
 
+def one_line(text):
+    """A title broken over lines (as the writer breaks long titles) joined back into one."""
+    text = re.sub(r"(?<=[A-Za-z0-9])\s*\n\s*(?=[A-Za-z0-9])", " ", text.strip())
+    return re.sub(r"\s*\n\s*", "", text)
+
+
 def outline(paras, file=""):
     """Outline cleaned paragraphs."""
     title_at = _title(paras)
-    title = paras[title_at].text.strip() if title_at is not None else ""
+    title = one_line(paras[title_at].text) if title_at is not None else ""
     body = [p for i, p in enumerate(paras) if i != title_at]
     if any(p.level for p in body):
         items = _explicit(body)

@@ -87,14 +87,13 @@ def _markdown(text):
 
 def _docx(raw, path):
     import io
-    import zipfile
 
     from docx import Document
     from docx.oxml.ns import qn
     try:
         doc = Document(io.BytesIO(raw))
-    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
-        raise ReadError(f"不是有效的 .docx 文件（{type(exc).__name__}）", path) from None
+    except Exception:  # a damaged package can fail in zipfile, lxml or python-docx
+        raise ReadError("不是有效的 .docx 文件（已损坏，或不是 Word 文档）", path) from None
     paras = []
     for p in doc.paragraphs:
         paras.append(Para(clean_text(p.text), _docx_level(p, qn)))

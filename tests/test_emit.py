@@ -1,11 +1,11 @@
+import shutil
 import subprocess
 import sys
-
 
 from generator.cli import cli
 from generator.emit import manifest
 from generator.outline import outline_file
-from generator.templates import load_template
+from generator.templates import BUILTIN_DIR, load_template
 
 from conftest import CHECKER, paragraphs
 from test_mine import corpus
@@ -47,3 +47,22 @@ def test_emit_refuses_to_overwrite(runner, tmp_path):
     again = runner.invoke(cli, args)
     assert again.exit_code == 1 and "--force" in again.output
     assert runner.invoke(cli, args + ["--force"]).exit_code == 0
+
+
+def test_emit_never_overwrites_a_builtin_template(runner, tmp_path, monkeypatch):
+    builtin = tmp_path / "项目" / "templates"      # a stand-in for the package's templates/
+    shutil.copytree(BUILTIN_DIR / "调研报告", builtin / "调研报告")
+    before = (builtin / "调研报告" / "template.yaml").read_bytes()
+    monkeypatch.setattr("generator.emit.BUILTIN_DIR", builtin)
+    folder = corpus(tmp_path)
+    monkeypatch.chdir(builtin.parent)             # the default --templates is ./templates
+    result = runner.invoke(cli, ["mine", str(folder), "--emit-template", "调研报告", "--force"])
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert "错误：templates/调研报告: “调研报告”是内置模板，不能覆盖" in result.output
+    assert (builtin / "调研报告" / "template.yaml").read_bytes() == before
+    assert not (builtin.parent / "mined.yaml").exists()
+    other = tmp_path / "我的模板"
+    result = runner.invoke(cli, ["mine", str(folder), "--emit-template", "调研报告", "--templates", str(other)])
+    assert result.exit_code == 0, result.output
+    assert f"提醒：模板“调研报告”与内置模板同名：使用 --templates {other} 时" in result.output
+    assert load_template(other / "调研报告", str(other)).fields["主要做法"]

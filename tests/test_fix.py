@@ -94,3 +94,14 @@ def test_fix_needs_a_new_output(tmp_path, runner):
     existing.write_bytes(b"keep")
     result = runner.invoke(cli, ["lint", str(clean), "--fix", "-o", str(existing)])
     assert result.exit_code == 1 and "--force" in result.output and existing.read_bytes() == b"keep"
+
+
+def test_output_must_be_docx_and_only_with_fix(tmp_path, runner):
+    clean = write_clean(tmp_path / "clean.docx")
+    result = runner.invoke(cli, ["lint", "--no-pages", str(clean), "--fix", "-o", str(tmp_path / "fixed.txt")])
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert result.output == f"错误：{tmp_path / 'fixed.txt'}: --fix 的输出文件应以 .docx 结尾\n"
+    result = runner.invoke(cli, ["lint", "--no-pages", str(clean), "-o", str(tmp_path / "f3.docx")])
+    assert result.exit_code == 2 and result.output.count("\n") == 1
+    assert result.output.startswith("错误：命令用法有误：-o 只用于 --fix")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["clean.docx"]

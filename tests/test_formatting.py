@@ -90,7 +90,12 @@ def test_format_errors_are_one_line(runner, tmp_path):
     empty = tmp_path / "空.txt"
     empty.write_text("\n\n", encoding="utf-8")
     result = runner.invoke(cli, ["format", str(empty)])
-    assert result.exit_code == 1 and "没有可排版" in result.output
+    assert result.exit_code == 1 and result.output == f"错误：{empty}: 文件里没有可排版的文字\n"
+    assert not (tmp_path / "空-排版.docx").exists()
+    title_only = tmp_path / "题.txt"
+    title_only.write_text("关于某镇党建工作的报告\n", encoding="utf-8")
+    result = runner.invoke(cli, ["format", str(title_only)])
+    assert result.exit_code == 1 and result.output == f"错误：{title_only}: 文件里只有一行标题，没有正文\n"
     src = tmp_path / "a.txt"
     src.write_text(ROUGH, encoding="utf-8")
     assert runner.invoke(cli, ["format", str(src)]).exit_code == 0

@@ -12,7 +12,7 @@ from conftest import CHECKER, EXAMPLES
 from lintdocs import broken, paragraph, write_clean
 
 from generator.cli import cli
-from generator.lint import lint_file
+from generator.lint import Finding, lint_file
 from generator.style import BUILTIN_DIR, load_style
 
 SHEET = load_style()
@@ -233,7 +233,7 @@ def _encrypted(path, tmp_path):
 @pytest.mark.parametrize("make, message", [
     (lambda p, t: _bytes(p, "不是文档".encode()), "不是 Word 文档（.docx）"),
     (lambda p, t: _zip(p, ["a.txt"]), "没有 word/document.xml"),
-    (lambda p, t: _zip(p, ["[Content_Types].xml", "word/document.xml"]), "Word 文档已损坏"),
+    (lambda p, t: _zip(p, ["[Content_Types].xml", "word/document.xml"]), "Word 文档已损坏，无法读取\n"),
     (_encrypted, "设有打开密码"),
     (lambda p, t: _bytes(p, b""), "文件是空的"),
     (lambda p, t: Document().save(str(p)) or p, "文档是空的"),
@@ -280,3 +280,14 @@ def test_drafts_are_read_by_their_styles(tmp_path):
     path = write_clean(tmp_path / "d.docx", text)
     assert [p.text for p in Document(str(path)).paragraphs][2] == "（一）" + long
     assert rules(path) == []
+
+
+def test_json_lists_unreadable_files(tmp_path, runner):
+    good = write_clean(tmp_path / "good.docx")
+    bad = _bytes(tmp_path / "notdocx.docx", "不是文档".encode())
+    result = runner.invoke(cli, ["lint", "--no-pages", "--json", str(good), str(bad)])
+    assert result.exit_code == 1 and result.stderr == ""
+    [entry] = json.loads(result.stdout)
+    assert entry["file"] == str(bad) and (entry["rule"], entry["level"]) == ("无法读取", "错误")
+    assert entry["seen"].startswith("不是 Word 文档（.docx）") and entry["expected"]
+    assert set(entry) == set(Finding("", "", "").as_dict())

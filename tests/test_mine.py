@@ -1,5 +1,6 @@
 import shutil
 
+import pytest
 import yaml
 
 from generator.cli import cli
@@ -104,3 +105,70 @@ def test_sample_corpus_mines_on_fresh_clone(runner, tmp_path, monkeypatch):
     assert set(data["文种"]) == {"调研报告", "工作总结", "经验交流材料"}
     suggest = runner.invoke(cli, ["suggest", "下一步"])
     assert suggest.exit_code == 0 and "下一步工作打算" in suggest.output
+
+
+@pytest.mark.parametrize("text, line, what", [
+    ("章节: 5\n", 1, "“章节”应是映射"),
+    ("章节: [1, 2]\n", 1, "“章节”应是映射"),
+    ("章节:\n  做法: x\n", 2, "“章节/做法”应是映射"),
+    ("章节:\n  做法:\n    小标题: []\n", 2, "“章节/做法”缺少“章节数”"),
+    ("章节:\n  做法:\n    章节数: 3\n    小标题:\n      - 样式: 抓实\n        次数: 两\n"
+     "    关键词: []\n    短语: {}\n", 6, "“章节/做法/小标题/第1项/次数”应是整数"),
+], ids=["number", "list", "category-text", "no-count", "count-text"])
+def test_suggest_refuses_hand_edited_mined_file(runner, tmp_path, text, line, what):
+    mined = tmp_path / "m1.yaml"
+    mined.write_text(text, encoding="utf-8")
+    result = runner.invoke(cli, ["suggest", "做法", "--mined", str(mined)])
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert result.output == f"错误：{mined}:{line}: 挖掘结果的格式不对：{what}（可重新运行 reportgen mine）\n"
+
+
+@pytest.mark.parametrize("extra, message", [
+    (["-o", "已有.yaml"], "已有.yaml: 文件已存在；确认要覆盖请加 --force"),
+    (["-o", "文件夹"], "文件夹: 输出路径是一个已存在的文件夹，不能写成文件"),
+    (["--emit-template", "_坏名"], "模板名称“_坏名”不合法"),
+    (["--emit-template", "已有模板", "--templates", "."], "已有模板: 模板文件夹已存在"),
+], ids=["existing-output", "folder-output", "bad-name", "existing-template"])
+def test_mine_checks_targets_before_mining(runner, tmp_path, monkeypatch, extra, message):
+    folder = corpus(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "已有.yaml").write_text("旧内容\n", encoding="utf-8")
+    (tmp_path / "文件夹").mkdir()
+    (tmp_path / "已有模板").mkdir()
+    mined = []
+    monkeypatch.setattr("generator.mine.mine", lambda *a, **k: mined.append(a))
+    result = runner.invoke(cli, ["mine", str(folder), *extra])
+    assert (result.exit_code, mined) == (1, [])
+    assert result.output.startswith(f"错误：{message}")
+    assert result.output.count("\n") == 1 and "Traceback" not in result.output
+    assert (tmp_path / "已有.yaml").read_text(encoding="utf-8") == "旧内容\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["已有.yaml", "已有模板", "文件夹", "语料"]
+
+
+def test_empty_files_are_skipped_aloud(runner, tmp_path):
+    folder = corpus(tmp_path, ("柳湾",))
+    (folder / "空.txt").write_bytes(b"")
+    (folder / "空白.md").write_text("\n  \n", encoding="utf-8")
+    out = tmp_path / "m.yaml"
+    result = runner.invoke(cli, ["mine", str(folder), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    for name in ("空.txt", "空白.md"):
+        assert f"错误：{folder / name}: 文件是空的或只有网页残留，没有可挖掘的文字（已跳过）" in result.output
+    data = yaml.safe_load(out.read_text(encoding="utf-8"))
+    assert (data["文档数"], data["文种"], len(data["跳过的文件"])) == (1, {"工作总结": 1}, 2)
+
+
+@pytest.mark.parametrize("names, message", [
+    (["bin.txt"], "{b}: 文件不是可识别编码的文本（可能是二进制文件）"),
+    (["空.txt"], "{e}: 文件是空的或只有网页残留，没有可挖掘的文字"),
+    (["bin.txt", "空.txt"], "2 个文件都无法挖掘，如 {b}: 文件不是可识别编码的文本"),
+], ids=["binary", "empty", "both"])
+def test_nothing_to_mine_is_an_error(runner, tmp_path, names, message):
+    (tmp_path / "bin.txt").write_bytes(bytes(range(256)) * 8)
+    (tmp_path / "空.txt").write_bytes(b"")
+    out = tmp_path / "mb.yaml"
+    result = runner.invoke(cli, ["mine", *(str(tmp_path / n) for n in names), "-o", str(out)])
+    assert result.exit_code == 1 and "Traceback" not in result.output and not out.exists()
+    errors = [line for line in result.output.splitlines() if line.startswith("错误：")]
+    expected = message.format(b=tmp_path / "bin.txt", e=tmp_path / "空.txt")
+    assert len(errors) == 1 and errors[0].startswith(f"错误：{expected}")

@@ -1,4 +1,5 @@
 import json
+import zipfile
 
 import pytest
 import yaml
@@ -8,7 +9,7 @@ from generator.markup import parse
 from generator.outline import CATEGORIES, classify, marker, outline_file, outline_text
 from generator.templates import Catalog, scaffold
 
-from conftest import DATA
+from conftest import DATA, paragraphs
 
 
 def test_numbered_levels_follow_nesting_order():
@@ -143,3 +144,26 @@ def test_no_jieba_for_cli_outline_or_format():
             "outline.outline_text('标题\\n一、主要做法\\n抓学习。'); print('jieba' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_outline_prints_a_broken_title_on_one_line(runner, tmp_path, small):
+    title = "关于柳湾镇村级党组织带头人队伍建设和Web 2.0平台运用情况的调查与思考"
+    text = small.read_text(encoding="utf-8")
+    small.write_text(text.replace("关于柳湾镇村级党组织带头人队伍建设的调查与思考", title), encoding="utf-8")
+    out = tmp_path / "长标题.docx"
+    assert runner.invoke(cli, ["render", str(small), "-o", str(out)]).exit_code == 0
+    assert "\n" in paragraphs(out)[0][1]          # the writer broke the long title
+    result = runner.invoke(cli, ["outline", str(out)])
+    assert result.exit_code == 0 and result.output.splitlines()[0] == f"{out}：{title}"
+    data = json.loads(runner.invoke(cli, ["outline", "--json", str(out)]).output)
+    assert data[0]["title"] == title
+
+
+def test_outline_damaged_docx_is_one_chinese_line(runner, tmp_path):
+    damaged = tmp_path / "坏.docx"
+    with zipfile.ZipFile(damaged, "w") as archive:
+        archive.writestr("[Content_Types].xml", "x")
+        archive.writestr("word/document.xml", "x")
+    result = runner.invoke(cli, ["outline", str(damaged)])
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert result.output == f"错误：{damaged}: 不是有效的 .docx 文件（已损坏，或不是 Word 文档）（已跳过）\n"

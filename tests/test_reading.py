@@ -1,3 +1,5 @@
+import zipfile
+
 import pytest
 from docx import Document
 
@@ -45,8 +47,14 @@ def test_binary_and_unknown_files_are_reported(tmp_path):
         read_document(binary)
     broken = tmp_path / "x.docx"
     broken.write_bytes(b"not a zip")
-    with pytest.raises(ReadError, match="docx"):
-        read_document(broken)
+    damaged = tmp_path / "y.docx"
+    with zipfile.ZipFile(damaged, "w") as archive:
+        archive.writestr("[Content_Types].xml", "x")
+        archive.writestr("word/document.xml", "x")
+    for path in (broken, damaged):
+        with pytest.raises(ReadError) as error:
+            read_document(path)
+        assert str(error.value) == f"{path}: 不是有效的 .docx 文件（已损坏，或不是 Word 文档）"
     with pytest.raises(ReadError, match="不支持"):
         read_document(tmp_path / "x.pdf")
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from . import markup
 from .analysis import check_fields
-from .errors import DataError, OutputError, TemplateError
+from .errors import DataError, OutputError, TemplateError, os_reason
 from .render import environment, render
 from .style import load_style
 from .templates import Catalog
@@ -108,11 +108,22 @@ def file_target(out, default_name):
 
 
 def check_target(out, force):
+    """Refuse a target that is a folder, exists (without force), or cannot be a file."""
     out = Path(out)
-    if out.is_dir():
-        raise OutputError("输出路径是一个已存在的文件夹，不能写成文件", out)
-    if out.exists() and not force:
-        raise OutputError("文件已存在；确认要覆盖请加 --force", out)
+    try:
+        for folder in out.parents:
+            if folder.exists():
+                if not folder.is_dir():
+                    raise OutputError(f"“{folder}”是文件，不是文件夹，不能在它下面写文件", out)
+                break
+        if out.is_dir():
+            raise OutputError("输出路径是一个已存在的文件夹，不能写成文件", out)
+        if out.exists() and not out.is_file():
+            raise OutputError("输出路径不是普通文件（如设备文件），不能写入", out)
+        if out.exists() and not force:
+            raise OutputError("文件已存在；确认要覆盖请加 --force", out)
+    except OSError as exc:
+        raise OutputError(f"无法使用这个路径（{os_reason(exc)}）", out) from None
 
 
 def save_atomic(out, force, write):
@@ -136,8 +147,8 @@ def save_atomic(out, force, write):
         os.replace(tmp, out)
     except OSError as exc:
         if tmp is None:
-            raise OutputError(f"无法在这里写文件（{exc.strerror}）", out.parent) from None
-        raise OutputError(f"无法写入（{exc.strerror}）", out) from None
+            raise OutputError(f"无法在这里写文件（{os_reason(exc)}）", out.parent) from None
+        raise OutputError(f"无法写入（{os_reason(exc)}）", out) from None
     finally:
         if tmp and os.path.exists(tmp):
             os.unlink(tmp)

@@ -1,4 +1,5 @@
 """The one error type the CLI shows: its message is what the user reads."""
+import errno
 
 
 class ReportgenError(Exception):
@@ -31,3 +32,16 @@ class TemplateError(ReportgenError):
 
 class OutputError(ReportgenError):
     """The draft cannot be written where the user asked."""
+
+
+_REASONS = {
+    errno.EACCES: "没有权限", errno.EPERM: "没有权限", errno.ENOSPC: "磁盘已满",
+    errno.EROFS: "只读的磁盘", errno.ENAMETOOLONG: "文件名太长", errno.ENOENT: "路径不存在",
+    errno.ENOTDIR: "路径中有一段不是文件夹", errno.EEXIST: "路径中有一段不是文件夹",
+    errno.EISDIR: "这是一个文件夹", errno.EDQUOT: "超出磁盘配额",
+}
+
+
+def os_reason(exc):
+    """An OSError said in Chinese."""
+    return _REASONS.get(exc.errno, exc.strerror or "系统错误")

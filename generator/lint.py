@@ -12,7 +12,7 @@ import zipfile
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from .errors import ReportgenError
+from .errors import ReportgenError, os_reason
 from .markup import PLACEHOLDER
 from .normalize import changed_marks
 from .numbering import parse_label, renumber
@@ -79,7 +79,7 @@ def open_document(path):
     except FileNotFoundError:
         raise ReportgenError("文件不存在", path) from None
     except OSError as exc:
-        raise ReportgenError(f"无法读取文件（{exc.strerror}）", path) from None
+        raise ReportgenError(f"无法读取文件（{os_reason(exc)}）", path) from None
     if not raw:
         raise ReportgenError("文件是空的（0 字节），不是 Word 文档", path)
     if raw.startswith(OLE_MAGIC):

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import ReportgenError
+from .errors import ReportgenError, os_reason
 from .normalize import clean_text
 
 SUFFIXES = (".txt", ".docx", ".md")
@@ -36,7 +36,7 @@ def read_document(path):
     except IsADirectoryError:
         raise ReadError("这是一个目录，不是文件", path) from None
     except OSError as exc:
-        raise ReadError(f"无法读取文件（{exc.strerror}）", path) from None
+        raise ReadError(f"无法读取文件（{os_reason(exc)}）", path) from None
     if suffix == ".docx":
         return _docx(raw, path)
     text = decode(raw, path)

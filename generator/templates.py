@@ -14,7 +14,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import TemplateError
+from .errors import TemplateError, os_reason
 from .yamlio import line_of, load_yaml
 
 BUILTIN_DIR = Path(__file__).resolve().parent.parent / "templates"
@@ -185,7 +185,7 @@ def copy_template(template, dest_dir, new_name=None):
         dest_dir.mkdir(parents=True, exist_ok=True)
         tmp = Path(tempfile.mkdtemp(dir=dest_dir, prefix=f".{name}."))
     except OSError as exc:
-        raise TemplateError(f"无法在这里建文件夹（{exc.strerror}）", dest_dir) from None
+        raise TemplateError(f"无法在这里建文件夹（{os_reason(exc)}）", dest_dir) from None
     try:
         shutil.copytree(template.path, tmp, dirs_exist_ok=True,
                         ignore=shutil.ignore_patterns(".*", "__pycache__"))
@@ -196,7 +196,7 @@ def copy_template(template, dest_dir, new_name=None):
                                 encoding="utf-8")
         os.rename(tmp, target)
     except OSError as exc:
-        raise TemplateError(f"复制模板失败（{exc.strerror}）", target) from None
+        raise TemplateError(f"复制模板失败（{os_reason(exc)}）", target) from None
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     return target

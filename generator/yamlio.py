@@ -8,7 +8,7 @@ from pathlib import Path
 
 import yaml
 
-from .errors import DataError
+from .errors import DataError, os_reason
 from .normalize import clean_text, map_strings
 
 try:  # the C loader is much faster when libyaml is there
@@ -28,7 +28,7 @@ def read_text(path):
     except FileNotFoundError:
         raise DataError("文件不存在", path) from None
     except OSError as exc:
-        raise DataError(f"无法读取文件（{exc.strerror}）", path) from None
+        raise DataError(f"无法读取文件（{os_reason(exc)}）", path) from None
     for encoding in ("utf-8-sig", "gb18030"):
         try:
             return raw.decode(encoding)

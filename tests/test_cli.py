@@ -116,7 +116,7 @@ def test_output_path_problems(runner, small, tmp_path):
     blocker = tmp_path / "普通文件"
     blocker.write_text("x")
     result = run(runner, "render", small, "-o", blocker / "x.docx")
-    assert result.exit_code == 1 and "无法在这里写文件" in one_error_line(result)
+    assert result.exit_code == 1 and "是文件，不是文件夹" in one_error_line(result)
     assert sorted(os.listdir(tmp_path)) == ["out", "小型调研.yaml", "是目录.docx", "普通文件"]
 
 
@@ -185,3 +185,14 @@ def test_several_inputs_into_one_docx_is_one_error(runner, small, tmp_path):
     result = run(runner, "render", small, small, "-o", tmp_path / "一个.docx")
     assert result.exit_code == 1 and "-o 应是文件夹" in one_error_line(result)
     assert "生成草稿" not in result.output
+
+
+def test_output_under_a_file_or_device_is_explained(runner, small, tmp_path):
+    blocker = tmp_path / "普通文件"
+    blocker.write_text("x")
+    result = run(runner, "render", small, "-o", blocker / "sub" / "x.docx")
+    assert result.exit_code == 1 and "是文件，不是文件夹" in one_error_line(result)
+    result = run(runner, "init", "调研报告", "-o", "/dev/null", "--force")
+    assert result.exit_code == 1 and "不是普通文件" in one_error_line(result)
+    result = run(runner, "init", "调研报告", "-o", tmp_path / ("长" * 300 + ".yaml"))
+    assert result.exit_code == 1 and "文件名太长" in one_error_line(result)

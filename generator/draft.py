@@ -102,9 +102,11 @@ def file_target(out, default_name):
     """``out`` as a file: a folder (existing, or written with a trailing /) gets ``default_name``."""
     if not out:
         return Path(default_name)
-    if str(out).endswith(("/", os.sep)) or Path(out).is_dir():
-        return Path(out) / default_name
-    return Path(out)
+    try:
+        folder = str(out).endswith(("/", os.sep)) or Path(out).is_dir()
+    except OSError:  # a name the system refuses: check_target says why
+        folder = False
+    return Path(out) / default_name if folder else Path(out)
 
 
 def check_target(out, force):

@@ -5,12 +5,14 @@ the structure while macros and filters may still emit markup. A missing value pr
 as 【待补充：<字段说明>】 and is reported as a warning (an error when strict).
 """
 import contextvars
+import os
 import traceback
 
-from jinja2 import ChainableUndefined, ChoiceLoader, FileSystemLoader, PrefixLoader
+from jinja2 import ChainableUndefined, ChoiceLoader, FileSystemBytecodeCache, FileSystemLoader, PrefixLoader
 from jinja2.exceptions import SecurityError, TemplateNotFound, TemplateSyntaxError, UndefinedError
 from jinja2.sandbox import SandboxedEnvironment
 
+from .cache import cache_dir
 from .errors import ReportgenError, TemplateError
 from .filters import FILTERS
 from .markup import escape
@@ -52,6 +54,24 @@ def _escaped(value):
     return value
 
 
+class _CompiledCache(FileSystemBytecodeCache):
+    """Templates compiled by an earlier run (keyed by their source); unreadable or unwritable
+    only means compiling again."""
+
+    def load_bytecode(self, bucket):
+        try:
+            super().load_bytecode(bucket)
+        except OSError:
+            pass
+
+    def dump_bytecode(self, bucket):
+        try:
+            os.makedirs(self.directory, exist_ok=True)
+            super().dump_bytecode(bucket)
+        except OSError:
+            pass
+
+
 def environment(catalog):
     loader = ChoiceLoader([
         FileSystemLoader([str(d) for d in catalog.dirs]),
@@ -60,6 +80,7 @@ def environment(catalog):
     env = SandboxedEnvironment(
         loader=loader, undefined=_Missing, finalize=_finalize, autoescape=False,
         trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
+        bytecode_cache=_CompiledCache(str(cache_dir("jinja"))),
     )
     env.filters.update(FILTERS)
     return env

@@ -20,6 +20,7 @@ import tempfile
 import zipfile
 from pathlib import Path
 
+from .cache import cache_dir
 from .markup import PLACEHOLDER
 from .normalize import clean_text
 from .numbering import Numberer
@@ -36,7 +37,6 @@ BODY, CORE = "word/document.xml", "docProps/core.xml"
 TITLE, AUTHOR, NOW = "@@title@@", "@@author@@", datetime.datetime(1900, 1, 1)
 DATE_FORMAT = "%Y-%m-%dT%H:%M:%SZ"      # python-docx's form of created/modified
 _STAND_INS = re.compile("|".join(re.escape(s) for s in (TITLE, AUTHOR, NOW.strftime(DATE_FORMAT))))
-CACHE_ENV = "REPORTGEN_CACHE"
 PACKAGE_CODE = Path(__file__).with_name("package.py")
 
 _SPECIAL = re.compile(r"([\t\r\n])")     # python-docx writes these as <w:tab/> and <w:br/>
@@ -59,7 +59,7 @@ class Base:
 
 def load_base(sheet):
     """The Base of ``sheet``: from the cache when it is there, else built with python-docx and cached."""
-    path = _cache_dir() / f"base-{_key(sheet)}.json"
+    path = cache_dir(f"base-{_key(sheet)}.json")
     try:
         data = json.loads(path.read_text("utf-8"))
         data["parts"] = base64.b64decode(data["parts"])
@@ -79,12 +79,6 @@ def load_base(sheet):
     except OSError:
         pass
     return base
-
-
-def _cache_dir():
-    if os.environ.get(CACHE_ENV):
-        return Path(os.environ[CACHE_ENV])
-    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "reportgen"
 
 
 def _key(sheet):

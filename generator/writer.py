@@ -70,6 +70,7 @@ def load_base(sheet):
     base = build(sheet)
     data = dataclasses.asdict(base)
     data["parts"] = base64.b64encode(base.parts).decode("ascii")
+    tmp = None
     try:  # a cache that cannot be written only costs time
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".base-", suffix=".tmp")
@@ -77,7 +78,8 @@ def load_base(sheet):
             json.dump(data, stream, ensure_ascii=False)
         os.replace(tmp, path)
     except OSError:
-        pass
+        if tmp and os.path.exists(tmp):
+            os.unlink(tmp)
     return base
 
 
@@ -85,7 +87,8 @@ def _key(sheet):
     """Changes with the sheet, with the layout code and with python-docx."""
     import importlib.util
 
-    digest = hashlib.sha256(json.dumps(sheet, sort_keys=True, ensure_ascii=False, default=str).encode())
+    what = [sheet, STYLE_NAMES, TITLE, AUTHOR, str(NOW)]
+    digest = hashlib.sha256(json.dumps(what, sort_keys=True, ensure_ascii=False, default=str).encode())
     digest.update(PACKAGE_CODE.read_bytes())
     docx = importlib.util.find_spec("docx")     # its __init__ holds its version
     if docx and docx.origin:

@@ -207,8 +207,10 @@ def main():
     parser.add_argument("--batch", type=int, default=1000, help="drafts in the memory batch")
     args = parser.parse_args()
 
+    editable = any(name.startswith("__editable__") for name in sys.modules)
     print(f"load before: {os.getloadavg()[0]:.2f} {os.getloadavg()[1]:.2f} {os.getloadavg()[2]:.2f}; "
-          f"cores: {cpu_count()}; python {sys.version.split()[0]}")
+          f"cores: {cpu_count()}; python {sys.version.split()[0]}; "
+          f"reportgen {'可编辑安装（pip install -e，启动时多载入 setuptools 的 finder）' if editable else '普通安装'}")
     with tempfile.TemporaryDirectory(prefix="reportgen-bench-") as tmp:
         work = Path(tmp)
         env = dict(os.environ, REPORTGEN_CACHE=str(work / "cache"))

@@ -124,7 +124,6 @@ class Writer:
                   NOW.strftime(DATE_FORMAT): datetime.datetime.now().strftime(DATE_FORMAT)}
         core = _STAND_INS.sub(lambda m: values[m.group()], base.core)
         package = io.BytesIO(base.parts)
-        package.seek(0, io.SEEK_END)
         with zipfile.ZipFile(package, "a", zipfile.ZIP_DEFLATED) as out:   # the parts stay compressed
             out.writestr(BODY, base.head + "".join(body) + base.tail)
             out.writestr(CORE, core)

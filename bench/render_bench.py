@@ -20,7 +20,6 @@ commit 7c5d19e writes for the same blocks (its per-draft time is shown too).
 import argparse
 import io
 import os
-import resource
 import shutil
 import statistics
 import subprocess

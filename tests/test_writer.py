@@ -12,7 +12,7 @@ from generator.markup import Block
 from generator.style import load_style
 from generator.writer import BODY, CORE, Writer, load_base
 
-from conftest import EXAMPLES
+from conftest import EXAMPLES, pdf_pages, to_pdf
 
 ODD = [
     Block("标题", [("标题 <&> \"引号\" 'x'", False)]),
@@ -120,3 +120,14 @@ def test_unwritable_cache_still_writes(tmp_path, monkeypatch):
     Writer(load_style()).write(ODD, out)
     assert Document(str(out)).paragraphs[0].text.startswith("标题")
     assert not os.path.exists(blocker / "cache")
+
+
+def test_reader_opens_the_fast_zip(soffice, tmp_path):
+    """The parts are reused as compressed and the body is appended last: a real reader must not mind."""
+    out = tmp_path / "example.docx"
+    engine = Engine()
+    engine.write(engine.prepare(EXAMPLES[0]), out)
+    pages = pdf_pages(to_pdf(soffice, out, tmp_path))
+    text = ["".join(page.split()) for page in pages]
+    assert len(pages) >= 4
+    assert "调查与思考" in text[0] and text[0].endswith("—1—") and text[1].endswith("—2—")

@@ -1,4 +1,5 @@
 """命令行：只解析参数、调用 generator 包，并把 ReportgenError 显示成一行中文。"""
+import contextlib
 import os
 import sys
 
@@ -258,24 +259,27 @@ def preview(data, strict, template, template_dirs):
 @click.option("--keywords", is_flag=True, help="从正文自动提取 3–5 个关键词，写在署名下（模板有关键词行时）。")
 @template_option
 @templates_option
-def render(data, output, force, strict, style, keywords, template, template_dirs):
+@click.option("-j", "--jobs", type=click.IntRange(min=1), metavar="N",
+              help="同时生成草稿的进程数（默认：CPU 核数）。")
+def render(data, output, force, strict, style, keywords, template, template_dirs, jobs):
     """把数据文件 DATA 生成 Word 草稿（可一次给多个）。"""
-    from .draft import output_path, run_batch
+    from .draft import cpu_count, iter_batch, output_path
     output_path(data[0], output, len(data))   # several inputs into one .docx: say so once, up front
     engine = _engine(template_dirs, style=style, strict=strict, template=template, keywords=keywords)
-    if len(data) == 1:
-        results = run_batch(engine, data, output, force)
-    else:
-        with click.progressbar(length=len(data), label="生成草稿", file=sys.stderr) as bar:
-            results = run_batch(engine, data, output, force, progress=bar.update)
+    batch = iter_batch(engine, data, output, force, jobs or cpu_count())
+    bar = (click.progressbar(batch, length=len(data), label="生成草稿", file=sys.stderr) if len(data) > 1
+           else contextlib.nullcontext(batch))
+    with bar as drafts:
+        # keep only what is reported of each draft, so memory stays flat however long the batch
+        results = [(target, draft and draft.warnings, error) for _, target, draft, error in drafts]
     failed = 0
-    for source, target, draft, error in results:
+    for target, warnings, error in results:
         if error is not None:
             click.echo(f"错误：{error}", err=True)
             failed += 1
             continue
-        _warn(draft.warnings)
-        note = f"（{len(draft.warnings)} 条提醒）" if draft.warnings else ""
+        _warn(warnings)
+        note = f"（{len(warnings)} 条提醒）" if warnings else ""
         click.echo(f"已生成 {target}{note}")
     if len(data) > 1:
         click.echo(f"共 {len(data)} 份：成功 {len(data) - failed} 份，失败 {failed} 份")

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from . import markup
 from .analysis import check_fields
-from .errors import DataError, OutputError, TemplateError, os_reason
+from .errors import DataError, OutputError, ReportgenError, TemplateError, os_reason
 from .render import environment, render
 from .style import load_style
 from .templates import Catalog
@@ -40,9 +40,18 @@ class Engine:
         self._writer = None
         self._checked = set()        # templates whose Jinja passed check_fields
 
+    def __getstate__(self):   # a worker process gets the settings and the laid-out writer
+        state = self.__dict__.copy()
+        del state["env"]
+        return state
+
+    def __setstate__(self, state):
+        self.__dict__.update(state)
+        self.env = environment(self.catalog)
+
     @property
     def writer(self):
-        if self._writer is None:  # python-docx is imported only when a draft is written
+        if self._writer is None:  # laid out only when a draft is written
             from .writer import Writer
             self._writer = Writer(load_style(self.style_name))
         return self._writer
@@ -170,27 +179,80 @@ def _umask():
     return mask
 
 
-def run_batch(engine, sources, out, force=False, progress=None):
+def cpu_count():
+    """The cores this process may run on."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - not on Linux
+        return os.cpu_count() or 1
+
+
+def run_batch(engine, sources, out, force=False, progress=None, jobs=1):
     """Render every source; one failure does not stop the others.
 
     Returns ``[(source, target, draft, error)]`` with either a Draft or a ReportgenError.
     """
-    from .errors import ReportgenError
+    results = []
+    for result in iter_batch(engine, sources, out, force, jobs):
+        results.append(result)
+        if progress:
+            progress(1)
+    return results
 
-    results, seen = [], {}
+
+def iter_batch(engine, sources, out, force=False, jobs=1):
+    """Like ``run_batch``, but yields each result in the order of ``sources`` as it is done,
+    so a long batch holds no more than the drafts in flight; ``jobs`` > 1 renders on that
+    many processes, each with its own copy of ``engine``."""
+    tasks, seen = [], {}
     for source in sources:
-        target = draft = error = None
+        target = error = None
         try:
             target = output_path(source, out, len(sources))
             if target in seen:
                 raise OutputError(f"和 {seen[target]} 会写到同一个草稿，请改名或分开生成", source)
             seen[target] = source
+        except ReportgenError as exc:
+            error = exc
+        tasks.append((source, target, force, error))
+    jobs = min(jobs, len(tasks))
+    if jobs <= 1:
+        yield from (_render(engine, *task) for task in tasks)
+        return
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    engine.writer   # lay out the base package once, before the workers copy the engine
+    pool = ProcessPoolExecutor(jobs, initializer=_start_worker, initargs=(engine,))
+    try:
+        yield from pool.map(_work, tasks, chunksize=max(1, min(16, len(tasks) // (4 * jobs))))
+    except BrokenProcessPool:
+        raise ReportgenError("生成草稿的子进程意外退出（可能是内存不足）；可以用 --jobs 1 重试") from None
+    finally:
+        pool.shutdown(cancel_futures=True)
+
+
+def _render(engine, source, target, force, error):
+    draft = None
+    if error is None:
+        try:
             check_target(target, force)
             draft = engine.prepare(source)
             engine.write(draft, target, force)
         except ReportgenError as exc:
             error = exc
-        results.append((source, target, draft, error))
-        if progress:
-            progress(1)
-    return results
+    return source, target, draft, error
+
+
+_worker_engine = None
+
+
+def _start_worker(engine):
+    global _worker_engine
+    import signal
+    signal.signal(signal.SIGINT, signal.SIG_IGN)   # Ctrl-C is the parent's to handle
+    _worker_engine = engine
+
+
+def _work(task):
+    return _render(_worker_engine, *task)

@@ -1,7 +1,7 @@
 """``lint --fix``: only the safe repairs, written to a new file.
 
 Page setup, paragraph styles and page numbers come from the writer itself
-(``Writer.apply_layout``), so a repaired document has exactly the layout of a
+(``package.Layout``), so a repaired document has exactly the layout of a
 generated draft. Each paragraph then gets the Word style of its kind and loses the
 direct formatting that would override it (fonts, sizes, indents, line spacing,
 alignment). Text changes only in heading numbers and punctuation width.
@@ -23,7 +23,8 @@ PARA_PROPS = ("ind", "spacing", "jc")
 
 def fix_file(source, out, sheet, force=False):
     """Repair ``source`` into ``out``; return the lines that say what changed."""
-    from .writer import STYLE_NAMES, Writer
+    from .package import Layout
+    from .writer import STYLE_NAMES
 
     if Path(out).suffix.lower() != ".docx":
         raise OutputError("--fix 的输出文件应以 .docx 结尾", out)
@@ -32,7 +33,7 @@ def fix_file(source, out, sheet, force=False):
     doc = open_document(source)
     checker = Checker(doc, sheet)
     before = checker.run()
-    Writer(sheet).apply_layout(doc)
+    Layout(sheet).apply(doc)
     previous = None
     for item in checker.items:
         if item.kind == "空":

@@ -5,15 +5,19 @@ the structure while macros and filters may still emit markup. A missing value pr
 as 【待补充：<字段说明>】 and is reported as a warning (an error when strict).
 """
 import contextlib
+import hashlib
 import contextvars
+import os
 import signal
 import threading
 import traceback
+from pathlib import Path
 
-from jinja2 import ChainableUndefined, ChoiceLoader, FileSystemLoader, PrefixLoader
+from jinja2 import ChainableUndefined, ChoiceLoader, FileSystemBytecodeCache, FileSystemLoader, PrefixLoader
 from jinja2.exceptions import SecurityError, TemplateNotFound, TemplateSyntaxError, UndefinedError
 from jinja2.sandbox import SandboxedEnvironment
 
+from .cache import cache_dir
 from .errors import ReportgenError, TemplateError
 from .filters import FILTERS
 from .markup import escape
@@ -46,6 +50,27 @@ def _finalize(value):
     return "" if value is None else value
 
 
+class _CompiledCache(FileSystemBytecodeCache):
+    """Templates compiled by an earlier run (keyed by their source); unreadable or unwritable
+    only means compiling again."""
+
+    def load_bytecode(self, bucket):
+        try:
+            super().load_bytecode(bucket)
+        except OSError:
+            pass
+
+    def dump_bytecode(self, bucket):
+        try:
+            os.makedirs(self.directory, exist_ok=True)
+            super().dump_bytecode(bucket)
+        except OSError:
+            pass
+
+
+_SOURCE_KEY = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:12]
+
+
 def environment(catalog):
     loader = ChoiceLoader([
         FileSystemLoader([str(d) for d in catalog.dirs]),
@@ -54,6 +79,8 @@ def environment(catalog):
     env = _Sandbox(
         loader=loader, undefined=_Missing, finalize=_finalize, autoescape=False,
         trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
+        # compiled code depends on this module's settings (sandbox, filters): key the folder by it
+        bytecode_cache=_CompiledCache(str(cache_dir("jinja-" + _SOURCE_KEY))),
     )
     env.filters.update(FILTERS)
     return env

@@ -77,6 +77,7 @@ class Catalog:
                 raise TemplateError("模板文件夹不存在", d)
         self.user_dirs = dirs
         self.dirs = dirs + [BUILTIN_DIR]
+        self._loaded = {}
 
     def names(self):
         """Every template name with the folder that provides it, first match winning."""
@@ -89,6 +90,12 @@ class Catalog:
         return found
 
     def get(self, name):
+        """The template ``name``, its manifest read once per catalog."""
+        if name not in self._loaded:
+            self._loaded[name] = self._load(name)
+        return self._loaded[name]
+
+    def _load(self, name):
         check_name(name)
         for d in self.dirs:
             folder = d / name

@@ -1,22 +1,26 @@
 """Lay draft blocks out as a .docx in the layout a style sheet describes (GB/T 9704 by default).
 
-Each paragraph kind of the style sheet becomes a Word paragraph style (the
-headings reuse Word's "Heading 1–4" so the navigation pane shows the outline);
-runs carry only what differs from their style: bold lead-ins and the yellow
-highlight of placeholders. Heading numbers are written as literal text.
+The styled empty package (page, styles, page numbers) is laid out once per style
+sheet by ``package.build`` with python-docx and cached on disk as a ``Base``; each
+draft then only needs its body: every block becomes a paragraph of its kind's
+style, written here as WordprocessingML text, and the zip reuses the base's
+parts as they were compressed. Runs carry only what differs from their style:
+bold lead-ins and the yellow highlight of placeholders. Heading numbers are
+written as literal text.
 """
-import copy
+import base64
+import dataclasses
 import datetime
+import hashlib
 import io
+import json
+import os
+import re
+import tempfile
+import zipfile
+from pathlib import Path
 
-from docx import Document
-from docx.enum.style import WD_STYLE_TYPE
-from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
-from docx.shared import Mm, Pt
-
+from .cache import cache_dir
 from .markup import PLACEHOLDER
 from .normalize import clean_text, map_pieces, punctuation_width
 from .numbering import Numberer
@@ -28,283 +32,193 @@ STYLE_NAMES = {
     "一级标题": "Heading 1", "二级标题": "Heading 2", "三级标题": "Heading 3", "四级标题": "Heading 4",
     "署名": "署名", "关键词": "关键词", "表题": "表题", "表格": "表格文字", "落款": "落款", "页码": "页码",
 }
-ALIGN = {"居中": WD_ALIGN_PARAGRAPH.CENTER, "右": WD_ALIGN_PARAGRAPH.RIGHT,
-         "左": WD_ALIGN_PARAGRAPH.LEFT, "两端": WD_ALIGN_PARAGRAPH.JUSTIFY}
+BODY, CORE = "word/document.xml", "docProps/core.xml"
+# stand-ins in the base's core properties, replaced per draft
+TITLE, AUTHOR, NOW = "@@title@@", "@@author@@", datetime.datetime(1900, 1, 1)
+DATE_FORMAT = "%Y-%m-%dT%H:%M:%SZ"      # python-docx's form of created/modified
+_STAND_INS = re.compile("|".join(re.escape(s) for s in (TITLE, AUTHOR, NOW.strftime(DATE_FORMAT))))
+PACKAGE_CODE = Path(__file__).with_name("package.py")
+
+_SPECIAL = re.compile(r"([\t\r\n])")     # python-docx writes these as <w:tab/> and <w:br/>
+_XML_TEXT = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
+_XML_ATTR = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"})
+
+
+@dataclasses.dataclass
+class Base:
+    """What every draft of one style sheet shares."""
+
+    parts: bytes        # a zip of every part but BODY and CORE, compressed once
+    head: str           # BODY up to where paragraphs go
+    tail: str           # BODY from the section properties on
+    core: str           # CORE with the TITLE, AUTHOR and NOW stand-ins
+    openings: dict      # paragraph kind → "<w:p><w:pPr>…</w:pPr>"
+    table_style: str    # style id of the table grid
+    text_width: int     # EMU between the margins; tables spread over it
+
+
+def load_base(sheet):
+    """The Base of ``sheet``: from the cache when it is there, else built with python-docx and cached."""
+    path = cache_dir(f"base-{_key(sheet)}.json")
+    try:
+        data = json.loads(path.read_text("utf-8"))
+        data["parts"] = base64.b64decode(data["parts"])
+        return Base(**data)
+    except (OSError, ValueError, TypeError):
+        pass
+    from .package import build
+    base = build(sheet)
+    data = dataclasses.asdict(base)
+    data["parts"] = base64.b64encode(base.parts).decode("ascii")
+    tmp = None
+    try:  # a cache that cannot be written only costs time
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".base-", suffix=".tmp")
+        with os.fdopen(fd, "w", encoding="utf-8") as stream:
+            json.dump(data, stream, ensure_ascii=False)
+        os.replace(tmp, path)
+    except OSError:
+        if tmp and os.path.exists(tmp):
+            os.unlink(tmp)
+    return base
+
+
+def _key(sheet):
+    """Changes with the sheet, with the layout code and with python-docx."""
+    import importlib.util
+
+    what = [sheet, STYLE_NAMES, TITLE, AUTHOR, str(NOW)]
+    digest = hashlib.sha256(json.dumps(what, sort_keys=True, ensure_ascii=False, default=str).encode())
+    digest.update(PACKAGE_CODE.read_bytes())
+    docx = importlib.util.find_spec("docx")     # its __init__ holds its version
+    if docx and docx.origin:
+        digest.update(Path(docx.origin).read_bytes())
+    return digest.hexdigest()[:24]
 
 
 class Writer:
-    """Builds the styled empty package once; ``write`` fills a copy per draft."""
+    """Loads the base package once; ``write`` lays out one draft on it."""
 
-    def __init__(self, sheet):
+    def __init__(self, sheet, base=None):
         self.sheet = sheet
-        self.kinds = sheet["段落"]
-        self.numbering = [self.kinds[k].get("编号", "") for k in HEADING_KINDS]
-        doc = Document()
-        self.apply_layout(doc)
-        buffer = io.BytesIO()
-        doc.save(buffer)
-        self._base = buffer.getvalue()
+        self.numbering = [sheet["段落"][k].get("编号", "") for k in HEADING_KINDS]
+        self.base = base or load_base(sheet)
+        colour = sheet.get("待补充", {}).get("高亮", "yellow")
+        self._highlight = f'<w:highlight w:val="{str(colour).translate(_XML_ATTR)}"/>'
 
-    # ---- the empty package -------------------------------------------------
-    def apply_layout(self, doc):
-        """Page setup, paragraph styles and page numbers of the sheet, on any document
-        (the writer's empty package, or a user's document that ``lint --fix`` repairs)."""
-        self._page(doc)
-        self._styles(doc)
-        self._page_numbers(doc)
-        drop_page_count(doc)
-
-    def _page(self, doc):
-        page = self.sheet["页面"]
-        for section in doc.sections:
-            section.page_width, section.page_height = Mm(page["宽_mm"]), Mm(page["高_mm"])
-            section.top_margin, section.bottom_margin = Mm(page["上边距_mm"]), Mm(page["下边距_mm"])
-            section.left_margin, section.right_margin = Mm(page["左边距_mm"]), Mm(page["右边距_mm"])
-            section.footer_distance = Mm(page["页脚距离_mm"])
-            section.header_distance = Mm(page.get("页眉距离_mm", 15))
-            sect = section._sectPr
-            grid = sect.find(qn("w:docGrid"))
-            if grid is None:
-                grid = OxmlElement("w:docGrid")
-                after = sect.find(qn("w:printerSettings"))
-                sect.append(grid) if after is None else after.addprevious(grid)
-            # the nominal pitch Word shows; lines are held by exact spacing
-            grid.set(qn("w:linePitch"), str(round(self.sheet["网格"]["行距_pt"] * 20)))
-        doc.settings.odd_and_even_pages_header_footer = True
-        rpr = _default_rpr(doc)
-        self._fonts(rpr, self.kinds["正文"]["字体"])
-        lang = rpr.find(qn("w:lang"))
-        if lang is None:
-            lang = OxmlElement("w:lang")
-            rpr.append(lang)
-        lang.set(qn("w:eastAsia"), "zh-CN")
-
-    def _styles(self, doc):
-        body_size = self.kinds["正文"]["字号"]
-        for kind, spec in self.kinds.items():
-            name = STYLE_NAMES.get(kind)
-            if name is None:
-                continue
-            try:
-                style = doc.styles[name]
-            except KeyError:
-                style = doc.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
-                style.base_style = doc.styles["Normal"]
-            style.quick_style = True
-            el = style.element
-            for old in (el.pPr, el.rPr):  # start from nothing the default template had
-                if old is not None:
-                    el.remove(old)
-            self._run_props(el.get_or_add_rPr(), spec, body_size)
-            self._para_props(style.paragraph_format, el.get_or_add_pPr(), spec, kind)
-
-    def _fonts(self, rpr, east_asia, latin=None):
-        fonts = rpr.find(qn("w:rFonts"))
-        if fonts is None:
-            fonts = OxmlElement("w:rFonts")
-            rpr.insert(0, fonts)
-        fonts.attrib.clear()
-        latin = latin or self.sheet.get("西文字体") or east_asia
-        for slot, font in (("ascii", latin), ("hAnsi", latin), ("eastAsia", east_asia), ("cs", latin)):
-            fonts.set(qn(f"w:{slot}"), font)
-        # quotes, dashes and 、 are "shared" characters: keep them in the Chinese font
-        fonts.set(qn("w:hint"), "eastAsia")
-
-    def _run_props(self, rpr, spec, body_size):
-        latin = spec["字体"] if spec.get("西文同中文") else None
-        self._fonts(rpr, spec["字体"], latin)
-        for tag in ("w:b", "w:bCs"):
-            b = OxmlElement(tag)
-            b.set(qn("w:val"), "1" if spec.get("加粗") else "0")
-            rpr.append(b)
-        color = OxmlElement("w:color")
-        color.set(qn("w:val"), "000000")
-        rpr.append(color)
-        if spec["字号"] == body_size and self.sheet["网格"]["字距_pt"]:
-            spacing = OxmlElement("w:spacing")
-            spacing.set(qn("w:val"), str(round(self.sheet["网格"]["字距_pt"] * 20)))
-            rpr.append(spacing)
-        for tag in ("w:sz", "w:szCs"):
-            sz = OxmlElement(tag)
-            sz.set(qn("w:val"), str(round(spec["字号"] * 2)))
-            rpr.append(sz)
-
-    def _para_props(self, fmt, ppr, spec, kind):
-        size = spec["字号"]
-        fmt.alignment = ALIGN.get(spec.get("对齐"), WD_ALIGN_PARAGRAPH.JUSTIFY)
-        fmt.line_spacing_rule = WD_LINE_SPACING.EXACTLY
-        fmt.line_spacing = Pt(spec.get("行距_pt", self.sheet["网格"]["行距_pt"]))
-        fmt.space_before = Pt(spec.get("段前_pt", 0))
-        fmt.space_after = Pt(spec.get("段后_pt", 0))
-        fmt.first_line_indent = Pt(size * spec.get("首行缩进_字", 0))
-        fmt.right_indent = Pt(size * spec.get("右缩进_字", 0))
-        fmt.left_indent = Pt(0)
-        fmt.widow_control = True
-        if kind in HEADING_KINDS or kind in ("标题", "表题", "落款"):
-            fmt.keep_with_next = True
-        # Word and WPS prefer the indent in characters; 0 too, or Normal's 2 would be inherited
-        chars = spec.get("首行缩进_字", 0)
-        ppr.find(qn("w:ind")).set(qn("w:firstLineChars"), str(round(chars * 100)))
-        level = spec.get("大纲级别")
-        if level:
-            outline = OxmlElement("w:outlineLvl")
-            outline.set(qn("w:val"), str(level - 1))
-            ppr.append(outline)
-
-    def _page_numbers(self, doc):
-        spec = self.kinds["页码"]
-        pattern = spec.get("格式", "— {页码} —")
-        before, _, after = pattern.partition("{页码}")
-        space = Pt(spec["字号"] * spec.get("外侧空_字", 1))
-        section = doc.sections[0]
-        for later in doc.sections[1:]:
-            later.footer.is_linked_to_previous = later.even_page_footer.is_linked_to_previous = True
-        for footer, align in ((section.footer, WD_ALIGN_PARAGRAPH.RIGHT),
-                              (section.even_page_footer, WD_ALIGN_PARAGRAPH.LEFT)):
-            footer.is_linked_to_previous = False
-            for old in list(footer._element):  # a repaired document may have its own footer
-                footer._element.remove(old)
-            para = footer.add_paragraph()
-            para.style = doc.styles["页码"]
-            para.alignment = align
-            para.paragraph_format.first_line_indent = Pt(0)
-            if align == WD_ALIGN_PARAGRAPH.RIGHT:
-                para.paragraph_format.right_indent = space
-            else:
-                para.paragraph_format.left_indent = space
-            para.add_run(before)
-            field = OxmlElement("w:fldSimple")
-            field.set(qn("w:instr"), " PAGE ")
-            run = OxmlElement("w:r")
-            text = OxmlElement("w:t")
-            text.text = "1"
-            run.append(text)
-            field.append(run)
-            para._p.append(field)
-            para._p.append(copy.deepcopy(para.runs[0]._r))
-            para.runs[-1].text = after
-
-    # ---- one draft -------------------------------------------------------------
     def write(self, blocks, target, title="", author=""):
         """Write ``blocks`` to ``target`` (a path or a binary stream)."""
-        doc = Document(io.BytesIO(self._base))
-        numberer = Numberer(self.numbering)
-        tail = []  # the paragraphs that end what is written so far
-        for block in blocks:
+        base, numberer, body = self.base, Numberer(self.numbering), []
+        for index, block in enumerate(blocks):
+            # never leave the 落款 alone on a page: what comes before it keeps with it
+            keep = block.kind != "落款" and index + 1 < len(blocks) and blocks[index + 1].kind == "落款"
             if block.kind == "表格":
-                table = self._table(doc, block)
-                if table is not None:
-                    tail = [p for cell in table.rows[-1].cells for p in cell.paragraphs]
+                body.append(self._table(block, keep))
                 continue
-            if block.kind == "落款":  # never leave the 落款 alone on a page
-                for para in tail:
-                    para.paragraph_format.keep_with_next = True
-            para = doc.add_paragraph(style=STYLE_NAMES[block.kind])
-            tail = [para]
             # the same normaliser as lint --fix, so a draft always lints clean
             texts = map_pieces([clean_text(text) for text, _ in block.runs], punctuation_width)
             runs = [(text, bold) for text, (_, bold) in zip(texts, block.runs)]
             if block.kind == "标题" and len(runs) == 1:
-                runs = [(self._title_lines(runs[0][0]), runs[0][1])]
+                runs = [(title_lines(runs[0][0], self.sheet), runs[0][1])]
             if block.kind in HEADING_KINDS:
                 level = HEADING_KINDS.index(block.kind) + 1
                 runs = [(numberer.next(level), runs[0][1] if runs else False)] + runs
-            for text, bold in runs:
-                self._add_text(para, text, bold)
-        props = doc.core_properties
-        props.title, props.author = clean_text(title), clean_text(author)
-        props.last_modified_by = props.author
-        props.created = props.modified = datetime.datetime.now().replace(microsecond=0)
-        props.revision = 1
-        doc.save(target)
+            body.append(_keep_next(base.openings[block.kind]) if keep else base.openings[block.kind])
+            body.extend(self._runs(text, bold) for text, bold in runs)
+            body.append("</w:p>")
+        # Word keeps at most 255 characters in a document property
+        values = {TITLE: clean_text(title)[:255].translate(_XML_TEXT),
+                  AUTHOR: clean_text(author)[:255].translate(_XML_TEXT),
+                  NOW.strftime(DATE_FORMAT): datetime.datetime.now().strftime(DATE_FORMAT)}
+        core = _STAND_INS.sub(lambda m: values[m.group()], base.core)
+        package = io.BytesIO(base.parts)
+        with zipfile.ZipFile(package, "a", zipfile.ZIP_DEFLATED) as out:   # the parts stay compressed
+            out.writestr(BODY, base.head + "".join(body) + base.tail)
+            out.writestr(CORE, core)
+        if hasattr(target, "write"):
+            target.write(package.getbuffer())
+        else:
+            Path(target).write_bytes(package.getbuffer())
 
-    def _title_lines(self, text):
-        """Break a long title into lines at natural points: after 的 above all, then after
-        、，：” or 关于/和/与; never inside a run of digits or Latin letters."""
-        page, size = self.sheet["页面"], self.kinds["标题"]["字号"]
-        width_pt = (page["宽_mm"] - page["左边距_mm"] - page["右边距_mm"]) * 72 / 25.4
-        per_line = max(int(width_pt // size), 4)
-        if "\n" in text or len(text) <= per_line:
-            return text
-        out, rest = [], text
-        for remaining in range(-(-len(text) // per_line), 1, -1):
-            target = round(len(rest) / remaining)
-            fits = [i for i in range(1, min(len(rest), per_line + 1))
-                    if len(rest) - i <= per_line * (remaining - 1)
-                    and not (rest[i - 1].isascii() and rest[i - 1].isalnum()
-                             and rest[i].isascii() and rest[i].isalnum())]
-            if not fits:
-                break
-
-            natural = ([i for i in fits if rest[i - 1] == "的"]
-                       or [i for i in fits if rest[i - 1] in "、，：”于和与"] or fits)
-            cut = min(natural, key=lambda i: abs(i - target))
-            out.append(rest[:cut])
-            rest = rest[cut:]
-        return "\n".join(out + [rest])
-
-    def _add_text(self, para, text, bold):
+    def _runs(self, text, bold):
+        """One text as runs: placeholders highlighted, tabs and line breaks as Word writes them."""
         text = clean_text(text)
-        pos = 0
+        out, pos = [], 0
         for match in PLACEHOLDER.finditer(text):
-            self._run(para, text[pos:match.start()], bold)
-            mark = OxmlElement("w:highlight")
-            mark.set(qn("w:val"), self.sheet.get("待补充", {}).get("高亮", "yellow"))
-            self._run(para, match.group(), bold)._r.get_or_add_rPr().append(mark)
+            out.append(_run(text[pos:match.start()], bold))
+            out.append(_run(match.group(), bold, self._highlight))
             pos = match.end()
-        self._run(para, text[pos:], bold)
+        out.append(_run(text[pos:], bold))
+        return "".join(out)
 
-    @staticmethod
-    def _run(para, text, bold):
-        if not text:
-            return None
-        run = para.add_run(text)
-        if bold:
-            run.bold = True
-        return run
-
-    def _table(self, doc, block):
+    def _table(self, block, keep_last_row=False):
         rows = [r for r in block.rows if r]
         if not rows:
-            return None
+            return ""
         width = max(len(r) for r in rows)
-        table = doc.add_table(rows=len(rows), cols=width)
-        table.style = doc.styles["Table Grid"]
-        table.alignment = WD_TABLE_ALIGNMENT.CENTER
-        for r, (row, cells) in enumerate(zip(rows, table.rows)):
-            for text, cell in zip(row, cells.cells):
-                para = cell.paragraphs[0]
-                para.style = doc.styles["表格文字"]
-                self._add_text(para, punctuation_width(text), r == 0)
-        return table
+        column = round((self.base.text_width // width) / 635)   # EMU → twips, as python-docx
+        cell = f'<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="{column}"/></w:tcPr>'
+        out = [f'<w:tbl><w:tblPr><w:tblStyle w:val="{self.base.table_style}"/><w:tblW w:type="auto" w:w="0"/>'
+               '<w:jc w:val="center"/><w:tblLook w:firstColumn="1" w:firstRow="1" w:lastColumn="0"'
+               ' w:lastRow="0" w:noHBand="0" w:noVBand="1" w:val="04A0"/></w:tblPr><w:tblGrid>',
+               f'<w:gridCol w:w="{column}"/>' * width, "</w:tblGrid>"]
+        for r, row in enumerate(rows):
+            opening = self.base.openings["表格"]
+            if keep_last_row and r == len(rows) - 1:
+                opening = _keep_next(opening)
+            out.append("<w:tr>")
+            for text in row:
+                out += [cell, opening, self._runs(punctuation_width(text), r == 0), "</w:p></w:tc>"]
+            out.append((cell + "<w:p/></w:tc>") * (width - len(row)))
+            out.append("</w:tr>")
+        out.append("</w:tbl>")
+        return "".join(out)
 
 
-def _default_rpr(doc):
-    """docDefaults/rPrDefault/rPr, created when a document lacks it."""
-    parent = doc.styles.element
-    for tag in ("w:docDefaults", "w:rPrDefault", "w:rPr"):
-        child = parent.find(qn(tag))
-        if child is None:
-            child = OxmlElement(tag)
-            parent.insert(0, child) if tag == "w:docDefaults" else parent.append(child)
-        parent = child
-    return parent
+def _keep_next(opening):
+    """A paragraph opening (``<w:p><w:pPr>…</w:pPr>``) that keeps with the next paragraph."""
+    if opening.endswith("<w:pPr/>"):
+        return opening[:-len("<w:pPr/>")] + "<w:pPr><w:keepNext/></w:pPr>"
+    return opening[:-len("</w:pPr>")] + "<w:keepNext/></w:pPr>"
 
 
-APP_PART = "/docProps/app.xml"
-_STALE_STATS = ("Pages", "Words", "Characters", "CharactersWithSpaces", "Lines", "Paragraphs")
+def title_lines(text, sheet):
+    """Break a long title into lines at natural points: after 的 above all, then after
+    、，：” or 关于/和/与; never inside a run of digits or Latin letters."""
+    page, size = sheet["页面"], sheet["段落"]["标题"]["字号"]
+    width_pt = (page["宽_mm"] - page["左边距_mm"] - page["右边距_mm"]) * 72 / 25.4
+    per_line = max(int(width_pt // size), 4)
+    if "\n" in text or len(text) <= per_line:
+        return text
+    out, rest = [], text
+    for remaining in range(-(-len(text) // per_line), 1, -1):
+        target = round(len(rest) / remaining)
+        fits = [i for i in range(1, min(len(rest), per_line + 1))
+                if len(rest) - i <= per_line * (remaining - 1)
+                and not (rest[i - 1].isascii() and rest[i - 1].isalnum()
+                         and rest[i].isascii() and rest[i].isalnum())]
+        if not fits:
+            break
+        natural = ([i for i in fits if rest[i - 1] == "的"]
+                   or [i for i in fits if rest[i - 1] in "、，：”于和与"] or fits)
+        cut = min(natural, key=lambda i: abs(i - target))
+        out.append(rest[:cut])
+        rest = rest[cut:]
+    return "\n".join(out + [rest])
 
 
-def drop_page_count(doc):
-    """Remove page and word counts from docProps/app.xml: python-docx's template claims
-    1 page, and only a layout program can know the real number."""
-    from lxml import etree
-
-    for part in doc.part.package.parts:
-        if str(part.partname) != APP_PART:
-            continue
-        root = etree.fromstring(part.blob)
-        for child in list(root):
-            if etree.QName(child).localname in _STALE_STATS:
-                root.remove(child)
-        part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+def _run(text, bold, mark=""):
+    if not text:
+        return ""
+    props = ("<w:b/>" if bold else "") + mark
+    out = ["<w:r>", f"<w:rPr>{props}</w:rPr>" if props else ""]
+    for piece in _SPECIAL.split(text):
+        if piece == "\t":
+            out.append("<w:tab/>")
+        elif piece in ("\r", "\n"):
+            out.append("<w:br/>")
+        elif piece:
+            space = ' xml:space="preserve"' if len(piece.strip()) < len(piece) else ""
+            out.append(f"<w:t{space}>{piece.translate(_XML_TEXT)}</w:t>")
+    out.append("</w:r>")
+    return "".join(out)

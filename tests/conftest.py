@@ -12,6 +12,14 @@ CHECKER = ROOT.parent / "shared" / "tools" / "gbt9704_check.py"
 DATA = Path(__file__).resolve().parent / "data"
 
 
+@pytest.fixture(autouse=True, scope="session")
+def base_cache(tmp_path_factory):
+    """Keep the writer's cache of base packages out of the user's home during tests."""
+    path = tmp_path_factory.mktemp("cache")
+    os.environ["REPORTGEN_CACHE"] = str(path)
+    return path
+
+
 @pytest.fixture
 def runner():
     return CliRunner()

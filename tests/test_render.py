@@ -1,5 +1,7 @@
 import pytest
+from jinja2.sandbox import SandboxedEnvironment
 
+from generator.draft import Engine
 from generator.errors import ReportgenError, TemplateError
 from generator.render import environment, render
 from generator.templates import Catalog, load_template
@@ -63,6 +65,7 @@ def test_extends_cycle_is_reported(tmp_path):
 
 def test_builtin_template_renders_small_data(tmp_path):
     from conftest import DATA
+
     from generator.draft import Engine
     draft = Engine().prepare(DATA / "小型调研.yaml")
     assert draft.warnings == []
@@ -109,3 +112,40 @@ def test_body_that_is_not_utf8(tmp_path):
     (template.path / "body.md.j2").write_bytes(b"# \xee\xff\xfe\n")
     with pytest.raises(TemplateError, match="不是 UTF-8"):
         render(environment(catalog), template, {})
+
+
+def _template(tmp_path, body):
+    folder = tmp_path / "tpl" / "测试"
+    folder.mkdir(parents=True)
+    (folder / "template.yaml").write_text("title: 测试\nfields:\n  标题: {type: string}\n", "utf-8")
+    (folder / "body.md.j2").write_text(body, "utf-8")
+    data = tmp_path / "数据.yaml"
+    data.write_text("模板: 测试\n标题: 你好\n", "utf-8")
+    return tmp_path / "tpl", data
+
+
+def test_compiled_templates_are_reused_by_the_next_run(small, tmp_path, monkeypatch):
+    monkeypatch.setenv("REPORTGEN_CACHE", str(tmp_path / "cache"))
+    first = Engine().prepare(small).markup
+    assert list((tmp_path / "cache").glob("jinja-*/*"))
+
+    def no_compiling(*args, **kwargs):
+        raise AssertionError("template compiled again")
+    monkeypatch.setattr(SandboxedEnvironment, "_compile", no_compiling)
+    assert Engine().prepare(small).markup == first
+
+
+def test_runtime_error_points_at_the_template_line_from_the_cache(tmp_path, monkeypatch):
+    monkeypatch.setenv("REPORTGEN_CACHE", str(tmp_path / "cache"))
+    templates, data = _template(tmp_path, "# {{ 标题 }}\n\n{{ 标题 | int(1, 2, 3) }}\n")
+    for _ in range(2):   # compiled, then loaded from the cache
+        with pytest.raises(TemplateError) as caught:
+            Engine([templates]).prepare(data)
+        assert str(caught.value.path).endswith("body.md.j2") and caught.value.line == 3
+
+
+def test_unwritable_cache_only_costs_time(small, tmp_path, monkeypatch):
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    monkeypatch.setenv("REPORTGEN_CACHE", str(blocker / "cache"))
+    assert Engine().prepare(small).markup.startswith("# 关于柳湾镇")

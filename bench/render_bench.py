@@ -2,7 +2,7 @@
 
     python bench/render_bench.py [-n 30] [--rounds 5] [--batch 1000]
 
-Content: examples/调研报告.yaml (about 5 pages). Per-draft times are the median over
+Content: examples/调研报告.yaml (10 pages). Per-draft times are the median over
 ``--rounds`` rounds of ``-n`` drafts each, the tools taking turns within a round:
 
 * reportgen: ``draft.run_batch`` in this process, one core (YAML → Jinja → markup → .docx files);
@@ -14,8 +14,9 @@ Content: examples/调研报告.yaml (about 5 pages). Per-draft times are the med
 Then whole-process times of ``reportgen render`` (one example; base package cached, and once with
 an empty cache) and ``reportgen --help``, and the peak memory (largest process) of a ``--batch``
 draft batch on all cores against a tenth of it. Finally the output checks: the drafts pass
-gbt9704_check.py and equal, paragraph by paragraph, what the per-paragraph python-docx writer of
-commit 7c5d19e writes for the same blocks (its per-draft time is shown too).
+gbt9704_check.py and equal, paragraph by paragraph, what the plain path writes for the same
+blocks: python-docx paragraph by paragraph on the same empty package (tests/reference_writer.py;
+its per-draft time, load and save included, is shown too).
 """
 import argparse
 import io
@@ -26,7 +27,6 @@ import subprocess
 import sys
 import tempfile
 import time
-import types
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -43,7 +43,7 @@ from generator.writer import STYLE_NAMES  # noqa: E402
 
 EXAMPLE = ROOT / "examples" / "调研报告.yaml"
 CHECKER = ROOT.parent / "shared" / "tools" / "gbt9704_check.py"
-PLAIN_COMMIT = "7c5d19e"        # the last python-docx-per-paragraph writer
+PLAIN = "python-docx 逐段写法"   # tests/reference_writer.py
 GOALS = {"docxtpl": 0.5, "pandoc": 3.0, "help_ms": 150}
 
 
@@ -139,17 +139,19 @@ class Pandoc:
         self.command = [shutil.which("pandoc"), str(self.source), "-o", str(work / "pandoc.docx")]
 
 
-def plain_writer(sheet):
-    """The Writer class of commit 7c5d19e (python-docx, paragraph by paragraph), or None."""
-    try:
-        source = subprocess.run(["git", "-C", str(ROOT), "show", f"{PLAIN_COMMIT}:generator/writer.py"],
-                                check=True, capture_output=True, text=True).stdout
-    except (OSError, subprocess.CalledProcessError):
-        return None
-    module = types.ModuleType("generator.plain_writer")
-    module.__package__ = "generator"
-    exec(compile(source, f"{PLAIN_COMMIT}:generator/writer.py", "exec"), module.__dict__)
-    return module.Writer(sheet)
+class PlainWriter:
+    """The plain path: python-docx paragraph by paragraph (tests/reference_writer.py) on the
+    same empty package, then saved; what the fast writer must equal."""
+
+    def __init__(self, writer):
+        sys.path.insert(0, str(ROOT / "tests"))
+        from reference_writer import reference_document
+        empty = io.BytesIO()
+        writer.write([], empty)
+        self.empty, self.sheet, self.build = empty.getvalue(), writer.sheet, reference_document
+
+    def write(self, blocks, path):
+        self.build(self.empty, blocks, self.sheet).save(str(path))
 
 
 # ---- whole processes ------------------------------------------------------------------------
@@ -189,11 +191,11 @@ def check_output(fast, plain):
     score = checked.stdout.strip().splitlines()[-1] if checked.stdout.strip() else checked.stderr.strip()
     lines.append(f"gbt9704_check（reportgen 草稿）: {score}")
     if plain is None:
-        lines.append(f"与 {PLAIN_COMMIT} 的 python-docx 写法对比：跳过（没有 git 或找不到该提交）")
+        lines.append(f"与{PLAIN}对比：跳过")
         return lines, "14/14" in score
     a, b = describe(fast), describe(plain)
     same = [a[0] == b[0], a[1] == b[1], a[2] == b[2]]
-    lines.append(f"与 {PLAIN_COMMIT} 的 python-docx 写法对比：{len(a[0])} 个段落的样式/文字/加粗/高亮"
+    lines.append(f"与{PLAIN}对比：{len(a[0])} 个段落的样式/文字/加粗/高亮"
                  f"{'相同' if same[0] else '不同！'}；样式表、节属性、设置、页脚 XML {'相同' if same[1] else '不同！'}；"
                  f"表格 XML {'相同' if same[2] else '不同！'}")
     return lines, "14/14" in score and all(same)
@@ -219,7 +221,7 @@ def main():
         blocks = draft.blocks
         tpl = Docxtpl(work, ours.engine, blocks, args.n)
         pandoc = Pandoc(work, draft.markup) if shutil.which("pandoc") else None
-        plain = plain_writer(ours.engine.writer.sheet)
+        plain = PlainWriter(ours.engine.writer)
 
         # per draft, tools taking turns within each round (a warm-up round first)
         tools = {"reportgen": ours.batch, "docxtpl": tpl.batch}
@@ -229,9 +231,9 @@ def main():
             counts[f"reportgen --jobs {cpu_count()}"] = args.n
         if plain:
             plain_n = max(1, args.n // 10)
-            tools[f"reportgen {PLAIN_COMMIT}"] = lambda: [plain.write(blocks, work / "plain.docx")
+            tools[f"reportgen {PLAIN}"] = lambda: [plain.write(blocks, work / "plain.docx")
                                                         for _ in range(plain_n)]
-            counts[f"reportgen {PLAIN_COMMIT}"] = plain_n
+            counts[f"reportgen {PLAIN}"] = plain_n
         times = {name: [] for name in tools}
         for r in range(args.rounds + 1):
             for name, run in tools.items():

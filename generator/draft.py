@@ -1,11 +1,12 @@
 """YAML data + template → draft: load, validate, render, lay out, write atomically."""
+import hashlib
 import os
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import markup
-from .analysis import check_fields
+from .cache import cache_dir
 from .errors import DataError, OutputError, ReportgenError, TemplateError, os_reason
 from .render import environment, render
 from .style import load_style
@@ -49,6 +50,20 @@ class Engine:
         self.__dict__.update(state)
         self.env = environment(self.catalog)
 
+    def _check(self, template):
+        """Check the template's Jinja and fields once per version of its files: a marker in
+        the cache says this exact set of files passed before."""
+        marker = cache_dir("checked", _sources_key(self.catalog, template))
+        if not marker.exists():
+            from .analysis import check_fields
+            check_fields(self.env, template)
+            try:
+                marker.parent.mkdir(parents=True, exist_ok=True)
+                marker.touch()
+            except OSError:
+                pass  # a cache that cannot be written only costs time
+        self._checked.add(template.name)
+
     @property
     def writer(self):
         if self._writer is None:  # laid out only when a draft is written
@@ -75,8 +90,7 @@ class Engine:
                 exc.path, exc.line = data_path, line_of(lines, (TEMPLATE_KEY,))
             raise
         if template.name not in self._checked:
-            check_fields(self.env, template)
-            self._checked.add(template.name)
+            self._check(template)
         values, warnings = validate(data, template, data_path, lines, self.strict)
         text, missing = render(self.env, template, values, self.strict)
         if self.keywords and KEYWORDS_KEY not in template.fields:
@@ -95,6 +109,16 @@ class Engine:
         title = next((b.text for b in blocks if b.kind == "标题"), "")
         author = next((b.text for b in blocks if b.kind == "署名"), "")
         save_atomic(out, force, lambda stream: self.writer.write(blocks, stream, title, author))
+
+
+def _sources_key(catalog, template):
+    """A digest of the manifest, every Jinja file the catalog can reach and the checking code."""
+    digest = hashlib.sha256(template.manifest_path.read_bytes())
+    for folder in catalog.dirs:
+        for path in sorted(folder.rglob("*.j2")):
+            digest.update(str(path).encode() + b"\0" + path.read_bytes())
+    digest.update(Path(__file__).with_name("analysis.py").read_bytes())
+    return digest.hexdigest()[:32]
 
 
 def output_path(source, out, count):

@@ -3,6 +3,7 @@ import os
 import pickle
 import shutil
 
+import pytest
 from conftest import paragraphs
 from docx import Document
 
@@ -82,3 +83,18 @@ def test_engine_survives_pickling(small, tmp_path):
 def _write(engine, source, out):
     engine.write(engine.prepare(source), out)
     return out
+
+
+def test_template_check_is_redone_when_a_file_changes(tmp_path, monkeypatch):
+    monkeypatch.setenv("REPORTGEN_CACHE", str(tmp_path / "cache"))
+    folder = tmp_path / "tpl" / "小模板"
+    folder.mkdir(parents=True)
+    (folder / "template.yaml").write_text("fields:\n  标题: string\n", "utf-8")
+    (folder / "body.md.j2").write_text("# {{ 标题 }}\n", "utf-8")
+    data = tmp_path / "d.yaml"
+    data.write_text("模板: 小模板\n标题: 题\n", "utf-8")
+    Engine([tmp_path / "tpl"]).prepare(data)
+    assert len(list((tmp_path / "cache" / "checked").iterdir())) == 1
+    (folder / "body.md.j2").write_text("# {{ 标题 }}{{ 没声明 }}\n", "utf-8")
+    with pytest.raises(ReportgenError, match="没声明"):
+        Engine([tmp_path / "tpl"]).prepare(data)

@@ -156,23 +156,36 @@ class Writer:
         if not rows:
             return ""
         width = max(len(r) for r in rows)
-        column = round((self.base.text_width // width) / 635)   # EMU → twips, as python-docx
-        cell = f'<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="{column}"/></w:tcPr>'
+        columns = column_widths(rows, width, round(self.base.text_width / 635))   # EMU → twips
         out = [f'<w:tbl><w:tblPr><w:tblStyle w:val="{self.base.table_style}"/><w:tblW w:type="auto" w:w="0"/>'
                '<w:jc w:val="center"/><w:tblLook w:firstColumn="1" w:firstRow="1" w:lastColumn="0"'
                ' w:lastRow="0" w:noHBand="0" w:noVBand="1" w:val="04A0"/></w:tblPr><w:tblGrid>',
-               f'<w:gridCol w:w="{column}"/>' * width, "</w:tblGrid>"]
+               "".join(f'<w:gridCol w:w="{w}"/>' for w in columns), "</w:tblGrid>"]
+        cells = [f'<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="{w}"/></w:tcPr>' for w in columns]
         for r, row in enumerate(rows):
             opening = self.base.openings["表格"]
             if keep_last_row and r == len(rows) - 1:
                 opening = _keep_next(opening)
             out.append("<w:tr>")
-            for text in row:
+            for cell, text in zip(cells, row):
                 out += [cell, opening, self._runs(punctuation_width(text), r == 0), "</w:p></w:tc>"]
-            out.append((cell + "<w:p/></w:tc>") * (width - len(row)))
+            out.extend(cell + "<w:p/></w:tc>" for cell in cells[len(row):])
             out.append("</w:tr>")
         out.append("</w:tbl>")
         return "".join(out)
+
+
+def column_widths(rows, count, total):
+    """Twips for each of ``count`` columns, shared by the longest text each holds (a Chinese
+    character counts 1, a digit or Latin letter about half), so short columns do not wrap."""
+    def length(text):
+        return sum(0.55 if ch.isascii() else 1.0 for ch in text)
+    need = [max([length(row[i]) for row in rows if i < len(row)] + [2.0]) for i in range(count)]
+    # no column narrower than an even share would leave it below 3 characters or so
+    floor = min(total / count, total * 3 / max(sum(need), 1))
+    share = [max(floor, total * n / sum(need)) for n in need]
+    scale = total / sum(share)
+    return [int(w * scale) for w in share]
 
 
 def _keep_next(opening):

@@ -10,12 +10,13 @@ from docx import Document
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.shared import Twips
 
 from generator.markup import PLACEHOLDER
 from generator.normalize import clean_text, map_pieces, punctuation_width
 from generator.numbering import Numberer
 from generator.style import HEADING_KINDS
-from generator.writer import STYLE_NAMES, title_lines
+from generator.writer import STYLE_NAMES, column_widths, title_lines
 
 
 def reference_document(empty_docx, blocks, sheet):
@@ -72,6 +73,11 @@ def _table(doc, block, highlight, keep=False):
     table = doc.add_table(rows=len(rows), cols=width)
     table.style = doc.styles["Table Grid"]
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    widths = column_widths(rows, width, round(doc._block_width / 635))
+    for column, twips in zip(table.columns, widths):
+        column.width = Twips(twips)
+        for cell in column.cells:
+            cell.width = Twips(twips)
     for r, (row, cells) in enumerate(zip(rows, table.rows)):
         for text, cell in zip(row, cells.cells):
             para = cell.paragraphs[0]

@@ -257,3 +257,15 @@ def test_reader_opens_the_fast_zip(soffice, tmp_path):
     text = ["".join(page.split()) for page in pages]
     assert len(pages) >= 4
     assert "调查与思考" in text[0] and text[0].endswith("—1—") and text[1].endswith("—2—")
+
+
+def test_table_columns_follow_their_text(tmp_path):
+    out = tmp_path / "t.docx"
+    markup = ("# 题\n\n::: 表格 表\n| 指标 | 目标 | 完成率 |\n|---|---|---|\n"
+              "| 整顿后进党组织（个） | 15 | 100% |\n:::\n")
+    Writer(load_style()).write(parse(markup), str(out))
+    table = Document(str(out)).tables[0]
+    widths = [column.width for column in table.columns]
+    assert widths[0] > 2 * widths[1] and widths[1] >= 3 * 14 * 12700     # 3 characters of 14 pt
+    section = Document(str(out)).sections[0]
+    assert abs(sum(widths) - (section.page_width - section.left_margin - section.right_margin)) < 12700

@@ -45,3 +45,16 @@ _REASONS = {
 def os_reason(exc):
     """An OSError said in Chinese."""
     return _REASONS.get(exc.errno, exc.strerror or "系统错误")
+
+
+def read_bytes(path, error=ReportgenError):
+    """The bytes of a file the user named; a folder, a missing or unreadable file raise
+    ``error`` with a one-line Chinese reason."""
+    try:
+        return path.read_bytes()
+    except IsADirectoryError:
+        raise error("这是一个目录，不是文件", path) from None
+    except FileNotFoundError:
+        raise error("文件不存在", path) from None
+    except OSError as exc:
+        raise error(f"无法读取文件（{os_reason(exc)}）", path) from None

@@ -12,7 +12,7 @@ import zipfile
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from .errors import ReportgenError, os_reason
+from .errors import ReportgenError, read_bytes
 from .markup import PLACEHOLDER
 from .normalize import changed_marks
 from .numbering import parse_label, renumber
@@ -74,12 +74,7 @@ def open_document(path):
     path = Path(path)
     if path.is_dir():
         raise ReportgenError("这是一个目录，不是 Word 文档", path)
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise ReportgenError("文件不存在", path) from None
-    except OSError as exc:
-        raise ReportgenError(f"无法读取文件（{os_reason(exc)}）", path) from None
+    raw = read_bytes(path)
     if not raw:
         raise ReportgenError("文件是空的（0 字节），不是 Word 文档", path)
     if raw.startswith(OLE_MAGIC):

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import ReportgenError, os_reason
+from .errors import ReportgenError, read_bytes
 from .normalize import clean_text
 
 SUFFIXES = (".txt", ".docx", ".md")
@@ -31,12 +31,7 @@ def read_document(path):
     suffix = path.suffix.lower()
     if suffix not in SUFFIXES:
         raise ReadError(f"不支持的文件类型“{suffix or '无扩展名'}”（只读 .txt、.docx、.md）", path)
-    try:
-        raw = path.read_bytes()
-    except IsADirectoryError:
-        raise ReadError("这是一个目录，不是文件", path) from None
-    except OSError as exc:
-        raise ReadError(f"无法读取文件（{os_reason(exc)}）", path) from None
+    raw = read_bytes(path, ReadError)
     if suffix == ".docx":
         return _docx(raw, path)
     text = decode(raw, path)

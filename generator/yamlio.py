@@ -8,7 +8,7 @@ from pathlib import Path
 
 import yaml
 
-from .errors import DataError, os_reason
+from .errors import DataError, read_bytes
 from .normalize import clean_text, map_strings
 
 try:  # the C loader is much faster when libyaml is there
@@ -21,14 +21,7 @@ except ImportError:  # pragma: no cover - depends on the platform build
 def read_text(path):
     """Read a small text file written by a user: UTF-8 (with or without BOM) or GB18030."""
     path = Path(path)
-    try:
-        raw = path.read_bytes()
-    except IsADirectoryError:
-        raise DataError("这是一个目录，不是文件", path) from None
-    except FileNotFoundError:
-        raise DataError("文件不存在", path) from None
-    except OSError as exc:
-        raise DataError(f"无法读取文件（{os_reason(exc)}）", path) from None
+    raw = read_bytes(path, DataError)
     for encoding in ("utf-8-sig", "gb18030"):
         try:
             return raw.decode(encoding)

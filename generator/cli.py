@@ -1,7 +1,9 @@
 """命令行：只解析参数、调用 generator 包，并把 ReportgenError 显示成一行中文。"""
 import contextlib
 import os
+import re
 import sys
+import unicodedata
 
 import click
 
@@ -10,27 +12,51 @@ from .errors import ReportgenError
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
 
+# click's own words in usage lines and option metavars, in Chinese
+_METAVARS = (("[OPTIONS]", "[选项]"), ("[COMMAND] [ARGS]...", "[命令] [参数]..."),
+             ("COMMAND [ARGS]...", "命令 [参数]..."), (" DIRECTORY", " 文件夹"),
+             (" PATH", " 路径"), (" TEXT", " 文字"), (" INTEGER", " 整数"), ("[x>=1]", "[至少 1]"))
+
+
+def _chinese(text):
+    for english, chinese in _METAVARS:
+        text = text.replace(english, chinese)
+    return text
+
+
+def _width(text):
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _section(formatter, heading, rows):
+    """A heading and a two-column list, aligned by display width (a Chinese character is two)."""
+    if rows:
+        formatter.write_paragraph()
+        formatter.write(f"{heading}：\n")
+        first = max(_width(a) for a, _ in rows)
+        for a, b in rows:
+            formatter.write(f"  {a}{' ' * (first - _width(a))}  {b}".rstrip() + "\n")
+
+
 class _Chinese:
     """Click's help and usage headings, in Chinese."""
 
     def format_usage(self, ctx, formatter):
-        formatter.write_usage(ctx.command_path, " ".join(self.collect_usage_pieces(ctx)), "用法：")
+        pieces = _chinese(" ".join(self.collect_usage_pieces(ctx)))
+        formatter.write_usage(ctx.command_path, pieces, "用法：")
 
     def format_options(self, ctx, formatter):
-        rows = [r for r in (p.get_help_record(ctx) for p in self.get_params(ctx)) if r]
-        rows = [(a, "显示本帮助并退出。" if a == "-h, --help" else b) for a, b in rows]
-        if rows:
-            with formatter.section("选项"):
-                formatter.write_dl(rows)
+        rows = [p.get_help_record(ctx) for p in self.get_params(ctx) if isinstance(p, click.Option)]
+        rows = [(_chinese(a), "显示本帮助并退出。" if a == "-h, --help" else _chinese(b))
+                for a, b in filter(None, rows)]
+        _section(formatter, "选项", rows)
         if isinstance(self, click.Group):
             self.format_commands(ctx, formatter)
 
     def format_commands(self, ctx, formatter):
         rows = [(name, cmd.get_short_help_str(80)) for name, cmd in
                 ((n, self.get_command(ctx, n)) for n in self.list_commands(ctx)) if cmd and not cmd.hidden]
-        if rows:
-            with formatter.section("命令"):
-                formatter.write_dl(rows)
+        _section(formatter, "命令", rows)
 
     def main(self, args=None, prog_name=None, **extra):
         extra.pop("standalone_mode", None)
@@ -67,7 +93,8 @@ _MESSAGES = (
     ("No such command", "没有这个命令"), ("Got unexpected extra argument", "多余的参数"),
     ("Got unexpected extra arguments", "多余的参数"), ("Invalid value for", "参数值无效："),
     ("does not exist", "不存在"), ("Option", "选项"), ("requires an argument", "需要一个值"),
-    ("is not a valid integer", "不是整数"), ("Did you mean", "是不是想用"),
+    ("is not a valid integer", "不是整数"), ("Did you mean", "是不是想用"), ("?", "？"),
+    ("is not in the range", "不在允许的范围内："),
     ("is a file", "是文件，不是文件夹"), ("is a directory", "是文件夹，不是文件"),
     ("Directory", "文件夹"),
 )
@@ -76,7 +103,8 @@ _MESSAGES = (
 def _translate(message):
     for english, chinese in _MESSAGES:
         message = message.replace(english, chinese)
-    return message
+    # click quotes names as 'x' and ends with a full stop: make it read as Chinese
+    return re.sub(r"'([^']*)'", r"“\1”", message).rstrip(".").replace(". ", "。")
 
 
 def _fail(message, code=1):

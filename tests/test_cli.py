@@ -241,3 +241,12 @@ def test_render_with_a_cached_base_does_not_import_python_docx(small, tmp_path):
     loaded = _modules_after("render", str(small), "-o", str(out), "--force")
     assert paragraphs(out)[0][1].startswith("关于柳湾镇")
     assert "jinja2" in loaded and not loaded & {"docx", "lxml", "jieba"}
+
+
+def test_help_has_no_click_english(runner):
+    text = run(runner, "render", "-h").output
+    for english in ("[OPTIONS]", " PATH", " TEXT", " DIRECTORY", "Options", "Usage"):
+        assert english not in text
+    assert "选项：" in text and "DATA..." not in text.split("选项：")[1]
+    unknown = run(runner, "nosuch")
+    assert unknown.exit_code == 2 and "没有这个命令 “nosuch”" in one_error_line(unknown)

@@ -73,7 +73,8 @@ def change(current, previous=None, points=False, digits=1):
         return "新增" + (num(stat, digits) if isinstance(stat, dict) else _number(current, digits))
     if round(delta, digits) == 0:
         return "持平"
-    return ("增长" if delta > 0 else "下降") + _number(abs(delta), digits) + unit
+    rise, fall = ("提高", "下降") if points else ("增长", "下降")   # rates rise by 个百分点
+    return (rise if delta > 0 else fall) + _number(abs(delta), digits) + unit
 
 
 _END = re.compile(r"[。；;，,、\s]+$")
@@ -85,6 +86,8 @@ def enumerate_cn(items, bold=True, sep="；", end="。"):
     if _missing(items):
         return items
     items = [items] if isinstance(items, str) else list(items)
+    if len(items) == 1:   # a single point needs no 一是
+        return _LEAD.sub("", _END.sub("", str(items[0]))) + end
     parts = []
     for n, item in enumerate(items, 1):
         lead = cn_number(n) + "是"

@@ -110,9 +110,8 @@ class Writer:
         """Write ``blocks`` to ``target`` (a path or a binary stream)."""
         base, numberer, body = self.base, Numberer(self.numbering), []
         for index, block in enumerate(blocks):
-            # never leave the 落款 alone on a page: what comes before it keeps with it
-            keep = block.kind != "落款" and index + 1 < len(blocks) and blocks[index + 1].kind == "落款"
             if block.kind == "表格":
+                keep = index + 1 < len(blocks) and blocks[index + 1].kind == "落款"
                 body.append(self._table(block, keep))
                 continue
             # the same normaliser as lint --fix, so a draft always lints clean
@@ -123,7 +122,7 @@ class Writer:
             if block.kind in HEADING_KINDS:
                 level = HEADING_KINDS.index(block.kind) + 1
                 runs = [(numberer.next(level), runs[0][1] if runs else False)] + runs
-            body.append(_keep_next(base.openings[block.kind]) if keep else base.openings[block.kind])
+            body.append(_opening(base, blocks, index))
             body.extend(self._runs(text, bold) for text, bold in runs)
             body.append("</w:p>")
         # Word keeps at most 255 characters in a document property
@@ -165,7 +164,7 @@ class Writer:
         for r, row in enumerate(rows):
             opening = self.base.openings["表格"]
             if keep_last_row and r == len(rows) - 1:
-                opening = _keep_next(opening)
+                opening = _with(opening, KEEP_NEXT)
             out.append("<w:tr>")
             for cell, text in zip(cells, row):
                 out += [cell, opening, self._runs(punctuation_width(text), r == 0), "</w:p></w:tc>"]
@@ -188,11 +187,26 @@ def column_widths(rows, count, total):
     return [int(w * scale) for w in share]
 
 
-def _keep_next(opening):
-    """A paragraph opening (``<w:p><w:pPr>…</w:pPr>``) that keeps with the next paragraph."""
+def _with(opening, prop):
+    """A paragraph opening (``<w:p><w:pPr>…</w:pPr>``) with one more paragraph property."""
     if opening.endswith("<w:pPr/>"):
-        return opening[:-len("<w:pPr/>")] + "<w:pPr><w:keepNext/></w:pPr>"
-    return opening[:-len("</w:pPr>")] + "<w:keepNext/></w:pPr>"
+        return opening[:-len("<w:pPr/>")] + f"<w:pPr>{prop}</w:pPr>"
+    return opening[:-len("</w:pPr>")] + f"{prop}</w:pPr>"
+
+
+KEEP_NEXT, NO_SPACE_BEFORE = "<w:keepNext/>", '<w:spacing w:before="0"/>'
+
+
+def _opening(base, blocks, index):
+    """The opening of ``blocks[index]``: what comes right before the 落款 keeps with it (never
+    a 落款 alone on a page), and only the first 落款 line has the space above it."""
+    kind = blocks[index].kind
+    following = blocks[index + 1].kind if index + 1 < len(blocks) else None
+    if kind != "落款" and following == "落款":
+        return _with(base.openings[kind], KEEP_NEXT)
+    if kind == "落款" and index and blocks[index - 1].kind == "落款":
+        return _with(base.openings[kind], NO_SPACE_BEFORE)
+    return base.openings[kind]
 
 
 def title_lines(text, sheet):

@@ -32,6 +32,8 @@ def reference_document(empty_docx, blocks, sheet):
         para = doc.add_paragraph(style=STYLE_NAMES[block.kind])
         if keep:
             para.paragraph_format.keep_with_next = True
+        if block.kind == "落款" and index and blocks[index - 1].kind == "落款":
+            para.paragraph_format.space_before = 0
         texts = map_pieces([clean_text(text) for text, _ in block.runs], punctuation_width)
         runs = [(text, bold) for text, (_, bold) in zip(texts, block.runs)]
         if block.kind == "标题" and len(runs) == 1:

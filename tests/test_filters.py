@@ -63,3 +63,8 @@ def test_change_with_negative_base_and_new_items():
 
 def test_enumerate_drops_a_lead_already_typed():
     assert enumerate_cn(["一是已经有一是", "二是好"], bold=False) == "一是已经有一是；二是好。"
+
+
+def test_rates_rise_in_points_and_one_point_has_no_lead():
+    assert change(52.1, 50.0, points=True) == "提高2.1个百分点"
+    assert enumerate_cn(["只有一条。"]) == "只有一条。"

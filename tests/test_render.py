@@ -70,7 +70,7 @@ def test_builtin_template_renders_small_data(tmp_path):
     draft = Engine().prepare(DATA / "小型调研.yaml")
     assert draft.warnings == []
     assert "党组织书记平均年龄46.2岁，比上年下降6.7%" in draft.markup
-    assert "大专以上学历占比61.1%，比上年增长11.1个百分点" in draft.markup
+    assert "大专以上学历占比61.1%，比上年提高11.1个百分点" in draft.markup
     assert "**一是**从外出务工人员中回引人才；**二是**建立村级后备力量库。后备力量达到54人。" in draft.markup
 
 

@@ -269,3 +269,11 @@ def test_table_columns_follow_their_text(tmp_path):
     assert widths[0] > 2 * widths[1] and widths[1] >= 3 * 14 * 12700     # 3 characters of 14 pt
     section = Document(str(out)).sections[0]
     assert abs(sum(widths) - (section.page_width - section.left_margin - section.right_margin)) < 12700
+
+
+def test_only_the_first_signature_line_has_space_above(draft_doc):
+    doc = Document(str(draft_doc))
+    unit, date = doc.paragraphs[-2], doc.paragraphs[-1]
+    assert unit.style.name == date.style.name == "落款"
+    assert unit.paragraph_format.space_before is None and doc.styles["落款"].paragraph_format.space_before.pt > 28
+    assert date.paragraph_format.space_before == 0

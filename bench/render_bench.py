@@ -5,7 +5,7 @@
 Content: examples/调研报告.yaml (10 pages). Per-draft times are the median over
 ``--rounds`` rounds of ``-n`` drafts each, the tools taking turns within a round:
 
-* reportgen: ``draft.run_batch`` in this process, one core (YAML → Jinja → markup → .docx files);
+* reportgen: ``draft.iter_batch`` in this process, one core (YAML → Jinja → markup → .docx files);
 * docxtpl: a .docx template (built here with python-docx on reportgen's styled empty draft) whose
   paragraph loop holds the same paragraphs (style, bold runs, highlight) and the table;
   each draft loads the template, renders and saves, as docxtpl is used;

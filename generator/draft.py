@@ -211,23 +211,11 @@ def cpu_count():
         return os.cpu_count() or 1
 
 
-def run_batch(engine, sources, out, force=False, progress=None, jobs=1):
-    """Render every source; one failure does not stop the others.
-
-    Returns ``[(source, target, draft, error)]`` with either a Draft or a ReportgenError.
-    """
-    results = []
-    for result in iter_batch(engine, sources, out, force, jobs):
-        results.append(result)
-        if progress:
-            progress(1)
-    return results
-
-
 def iter_batch(engine, sources, out, force=False, jobs=1):
-    """Like ``run_batch``, but yields each result in the order of ``sources`` as it is done,
-    so a long batch holds no more than the drafts in flight; ``jobs`` > 1 renders on that
-    many processes, each with its own copy of ``engine``."""
+    """Render every source, one failure not stopping the others; yield ``(source, target,
+    draft, error)`` in the order of ``sources`` as each is done, so a long batch holds no more
+    than the drafts in flight. ``jobs`` > 1 renders on that many processes, each with its own
+    copy of ``engine``."""
     tasks, seen = [], {}
     for source in sources:
         target = error = None

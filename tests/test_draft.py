@@ -8,7 +8,7 @@ from conftest import paragraphs
 from docx import Document
 
 from generator.cli import cli
-from generator.draft import Engine, iter_batch, run_batch
+from generator.draft import Engine, iter_batch
 from generator.errors import ReportgenError
 
 
@@ -47,7 +47,7 @@ def test_batch_on_processes_equals_serial(small, tmp_path):
     broken = tmp_path / "in" / "坏.yaml"
     broken.write_text("模板: 调研报告\n标题: [未闭合\n", "utf-8")
     sources.insert(2, broken)
-    serial = run_batch(Engine(), sources, tmp_path / "serial")
+    serial = list(iter_batch(Engine(), sources, tmp_path / "serial"))
     parallel = list(iter_batch(Engine(), sources, tmp_path / "parallel", jobs=3))
     assert [r[0] for r in parallel] == sources          # in input order
     for (_, t1, d1, e1), (_, t2, d2, e2) in zip(serial, parallel):

@@ -224,7 +224,7 @@ def templates_check(folder, style):
 @templates_option
 def init(name, output, force, template_dirs):
     """生成模板 NAME 的数据文件：每个字段都有说明和示例。"""
-    from .draft import file_target, save_atomic
+    from .output import file_target, save_atomic
     from .templates import Catalog, scaffold
     text = scaffold(Catalog(template_dirs).get(name))
     if output == "-":
@@ -362,7 +362,7 @@ def format_(rough, output, force, style, clean):
 @click.option("--force", is_flag=True, help="输出文件或模板已存在时覆盖。")
 def mine(paths, output, emit, templates_dir, force):
     """挖掘语料 PATHS（文件或文件夹，默认 seeds/）：常见结构、小标题样式、关键词、短语和数字表述。"""
-    from .draft import check_target, save_atomic
+    from .output import check_target, save_atomic
     from .emit import emit_target, emit_template
     from .mine import DEFAULT_CORPUS, corpus_files, dump, mine as run, summary
     if output or not emit:

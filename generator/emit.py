@@ -131,7 +131,7 @@ def emit_target(name, templates_dir="templates", force=False):
 
 def emit_template(mined, name, templates_dir="templates", force=False):
     """Write ``templates_dir/name/``; return the folder."""
-    from .draft import save_atomic
+    from .output import save_atomic
     folder, _ = emit_target(name, templates_dir, force)
     data, sections = manifest(name, mined)
     head = "# 由 reportgen mine --emit-template 生成的模板清单；字段可按需增删，说明和示例可改写。\n"

@@ -9,7 +9,7 @@ alignment). Text changes only in heading numbers and punctuation width.
 from collections import Counter
 from pathlib import Path
 
-from .draft import save_atomic
+from .output import save_atomic
 from .errors import OutputError
 from .lint import Checker, _w, lint_document, open_document
 from .normalize import map_pieces, punctuation_width

@@ -60,7 +60,7 @@ def default_output(source):
 
 def format_file(source, output=None, force=False, style=None, clean=False):
     """Write the formatted draft of ``source``; return the output path."""
-    from .draft import save_atomic
+    from .output import save_atomic
     from .style import load_style
     from .writer import Writer
 

@@ -106,9 +106,7 @@ class Engine:
 
     def write(self, draft, out, force=False):
         blocks = draft.blocks
-        title = next((b.text for b in blocks if b.kind == "标题"), "")
-        author = next((b.text for b in blocks if b.kind == "署名"), "")
-        save_atomic(out, force, lambda stream: self.writer.write(blocks, stream, title, author))
+        save_atomic(out, force, lambda stream: self.writer.write(blocks, stream))
 
 
 def _sources_key(catalog, template):

@@ -5,18 +5,16 @@ typed heading numbers are replaced by the writer's own (一、（一）1.（1）
 leftovers (notices, footers, link lists) are removed only when asked (``clean``),
 since a rough draft is the user's own text.
 """
-import re
 from pathlib import Path
 
 from .cleaning import join_wrapped, strip_boilerplate
 from .errors import ReportgenError
 from .markup import Block
+from .normalize import CLOSING_DATE, short_line
 from .outline import outline
 from .reading import read_document
+from .style import HEADING_KINDS
 
-HEADING_KINDS = ("一级标题", "二级标题", "三级标题", "四级标题")
-_DATE = re.compile(r"^\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$")
-_ENDS = "。！？!?；;：:，,"
 
 
 def blocks_of(paras, fallback_title, clean=False, path=None):
@@ -30,7 +28,7 @@ def blocks_of(paras, fallback_title, clean=False, path=None):
     o = outline(paras)
     blocks = [Block("标题", [(o.title or fallback_title, False)])]
     lead = list(o.lead)
-    if lead and len(lead[0]) <= 30 and lead[0][-1] not in _ENDS and (len(lead) > 1 or o.sections):
+    if lead and short_line(lead[0]) and (len(lead) > 1 or o.sections):
         blocks.append(Block("署名", [(lead.pop(0), False)]))
     tail = _signature(o)
     blocks += [Block("正文", [(text, False)]) for text in lead]
@@ -45,10 +43,10 @@ def blocks_of(paras, fallback_title, clean=False, path=None):
 def _signature(o):
     """Pop the closing unit name and date (2026年11月24日) off the end of the draft."""
     holder = o.sections[-1].body if o.sections else o.lead
-    if not holder or not _DATE.match(holder[-1]):
+    if not holder or not CLOSING_DATE.match(holder[-1]):
         return []
     tail = [holder.pop()]
-    if holder and len(holder[-1]) <= 30 and holder[-1][-1] not in _ENDS:
+    if holder and short_line(holder[-1]):
         tail.insert(0, holder.pop())
     return tail
 
@@ -69,8 +67,6 @@ def format_file(source, output=None, force=False, style=None, clean=False):
     output = Path(output) if output else default_output(source)
     if output.resolve() == source.resolve():
         raise ReportgenError("输出文件不能就是输入的草稿本身", output)
-    title = blocks[0].text
-    author = next((b.text for b in blocks if b.kind == "署名"), "")
     writer = Writer(load_style(style))
-    save_atomic(output, force, lambda stream: writer.write(blocks, stream, title, author))
+    save_atomic(output, force, lambda stream: writer.write(blocks, stream))
     return output

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from .errors import ReportgenError, read_bytes
 from .markup import PLACEHOLDER
-from .normalize import changed_marks
+from .normalize import CLOSING_DATE, changed_marks, short_line
 from .numbering import parse_label, renumber
 from .style import HEADING_KINDS
 
@@ -23,8 +23,6 @@ MM = 36000  # EMU per mm
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ALIGN = {"居中": "center", "右": "right", "左": "left", "两端": "both"}
 ALIGN_NAMES = {v: k for k, v in ALIGN.items()} | {"start": "左", "end": "右", "distribute": "分散"}
-DATE = re.compile(r"^\s*(\d{4}|[〇零一二三四五六七八九]{4})年[\d〇零一二三四五六七八九十]{1,2}月"
-                  r"[\d〇零一二三四五六七八九十]{1,3}日\s*$")
 LATIN = re.compile(r"[A-Za-z0-9]")
 SHARED = re.compile(r"[“”‘’—…]")   # rendered in the Latin font unless hinted East Asian
 HEADING_MAX = 60                    # a numbered paragraph longer than this is body text
@@ -267,14 +265,13 @@ def classify(doc, sheet):
 
 
 def _caption_like(text, size=40):
-    text = text.strip()
-    return len(text) <= size and not re.search(f"[{END_MARKS}，]", text)
+    return short_line(text, size)
 
 
 def _closing(texts):
     """The 落款: a closing date and the unit name right above it."""
     for pos in range(len(texts) - 1, max(len(texts) - 3, 0) - 1, -1):
-        if texts[pos].kind == "正文" and DATE.match(texts[pos].text):
+        if texts[pos].kind == "正文" and CLOSING_DATE.match(texts[pos].text):
             texts[pos].kind = "落款"
             if pos > 0 and texts[pos - 1].kind == "正文" and _caption_like(texts[pos - 1].text, 30):
                 texts[pos - 1].kind = "落款"

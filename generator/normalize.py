@@ -59,3 +59,15 @@ def map_pieces(pieces, func):
         out.append(joined[pos:pos + len(piece)])
         pos += len(piece)
     return out
+
+
+# a closing date in Arabic or Chinese digits: 2026年11月24日, 2026 年 11 月 24 日, 二〇二六年十一月二十四日
+_CN = "〇零一二三四五六七八九十"
+CLOSING_DATE = re.compile(rf"^\s*(\d{{4}}|[{_CN}]{{4}})\s*年\s*[\d{_CN}]{{1,2}}\s*月\s*[\d{_CN}]{{1,3}}\s*日\s*$")
+_SENTENCE = re.compile(r"[。！？!?…；;：:，,]")
+
+
+def short_line(text, size=30):
+    """A line that is not a sentence: short and without sentence punctuation
+    (a unit name, an author line, a table caption)."""
+    return len(text.strip()) <= size and not _SENTENCE.search(text)

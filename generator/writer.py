@@ -106,8 +106,13 @@ class Writer:
         colour = sheet.get("待补充", {}).get("高亮", "yellow")
         self._highlight = f'<w:highlight w:val="{str(colour).translate(_XML_ATTR)}"/>'
 
-    def write(self, blocks, target, title="", author=""):
-        """Write ``blocks`` to ``target`` (a path or a binary stream)."""
+    def write(self, blocks, target, title=None, author=None):
+        """Write ``blocks`` to ``target`` (a path or a binary stream). The document's title and
+        author properties come from the 标题 and 署名 blocks unless given."""
+        if title is None:
+            title = next((b.text for b in blocks if b.kind == "标题"), "")
+        if author is None:
+            author = next((b.text for b in blocks if b.kind == "署名"), "")
         base, numberer, body = self.base, Numberer(self.numbering), []
         for index, block in enumerate(blocks):
             if block.kind == "表格":

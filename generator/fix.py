@@ -24,7 +24,7 @@ PARA_PROPS = ("ind", "spacing", "jc")
 def fix_file(source, out, sheet, force=False):
     """Repair ``source`` into ``out``; return the lines that say what changed."""
     from .package import Layout
-    from .writer import STYLE_NAMES
+    from .writer import STYLE_NAMES, closing_rules
 
     if Path(out).suffix.lower() != ".docx":
         raise OutputError("--fix 的输出文件应以 .docx 结尾", out)
@@ -34,15 +34,16 @@ def fix_file(source, out, sheet, force=False):
     checker = Checker(doc, sheet)
     before = checker.run()
     Layout(sheet).apply(doc)
-    previous = None
-    for item in checker.items:
-        if item.kind == "空":
-            continue
-        if item.kind == "落款" and previous is not None and previous.kind != "落款":
-            previous.para.paragraph_format.keep_with_next = True  # as the writer does
-        previous = item
+    items = [item for item in checker.items if item.kind != "空"]
+    kinds = [item.kind for item in items]
+    for index, item in enumerate(items):
         item.para.style = doc.styles[STYLE_NAMES[item.kind]]
         _strip(item.para._p.pPr, PARA_PROPS)
+        keep, tight = closing_rules(kinds, index)   # as the writer does
+        if keep:
+            item.para.paragraph_format.keep_with_next = True
+        if tight:
+            item.para.paragraph_format.space_before = 0
         strip_bold = item.kind in HEADING_KINDS or item.kind == "标题"
         for run in item.para._p.xpath(".//w:r"):
             _strip(run.rPr, RUN_PROPS + (BOLD if strip_bold else ()))

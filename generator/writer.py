@@ -114,9 +114,10 @@ class Writer:
         if author is None:
             author = next((b.text for b in blocks if b.kind == "署名"), "")
         base, numberer, body = self.base, Numberer(self.numbering), []
+        kinds = [block.kind for block in blocks]
         for index, block in enumerate(blocks):
+            keep, tight = closing_rules(kinds, index)
             if block.kind == "表格":
-                keep = index + 1 < len(blocks) and blocks[index + 1].kind == "落款"
                 body.append(self._table(block, keep))
                 continue
             # the same normaliser as lint --fix, so a draft always lints clean
@@ -127,7 +128,9 @@ class Writer:
             if block.kind in HEADING_KINDS:
                 level = HEADING_KINDS.index(block.kind) + 1
                 runs = [(numberer.next(level), runs[0][1] if runs else False)] + runs
-            body.append(_opening(base, blocks, index))
+            opening = base.openings[block.kind]
+            body.append(_with(opening, KEEP_NEXT) if keep else _with(opening, NO_SPACE_BEFORE) if tight
+                        else opening)
             body.extend(self._runs(text, bold) for text, bold in runs)
             body.append("</w:p>")
         # Word keeps at most 255 characters in a document property
@@ -202,16 +205,14 @@ def _with(opening, prop):
 KEEP_NEXT, NO_SPACE_BEFORE = "<w:keepNext/>", '<w:spacing w:before="0"/>'
 
 
-def _opening(base, blocks, index):
-    """The opening of ``blocks[index]``: what comes right before the 落款 keeps with it (never
-    a 落款 alone on a page), and only the first 落款 line has the space above it."""
-    kind = blocks[index].kind
-    following = blocks[index + 1].kind if index + 1 < len(blocks) else None
-    if kind != "落款" and following == "落款":
-        return _with(base.openings[kind], KEEP_NEXT)
-    if kind == "落款" and index and blocks[index - 1].kind == "落款":
-        return _with(base.openings[kind], NO_SPACE_BEFORE)
-    return base.openings[kind]
+def closing_rules(kinds, index):
+    """``(keep with next, no space above)`` for paragraph ``index`` of a document whose paragraph
+    kinds are ``kinds``: what comes right before the 落款 keeps with it (never a 落款 alone on a
+    page), and only the first 落款 line has the space above it. ``lint --fix`` applies them too."""
+    kind = kinds[index]
+    following = kinds[index + 1] if index + 1 < len(kinds) else None
+    return (kind != "落款" and following == "落款",
+            kind == "落款" and index > 0 and kinds[index - 1] == "落款")
 
 
 def title_lines(text, sheet):

@@ -105,3 +105,14 @@ def test_output_must_be_docx_and_only_with_fix(tmp_path, runner):
     assert result.exit_code == 2 and result.output.count("\n") == 1
     assert result.output.startswith("错误：命令用法有误：-o 只用于 --fix")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["clean.docx"]
+
+
+def test_fix_keeps_the_signature_rules_of_the_writer(tmp_path, runner):
+    clean = write_clean(tmp_path / "clean.docx")
+    out = tmp_path / "fixed.docx"
+    assert runner.invoke(cli, ["lint", str(clean), "--fix", "-o", str(out), "--no-pages"]).exit_code == 0
+    for path in (clean, out):
+        paras = Document(str(path)).paragraphs
+        unit, date = paras[-2], paras[-1]
+        assert paras[-3].paragraph_format.keep_with_next, path
+        assert unit.paragraph_format.space_before is None and date.paragraph_format.space_before == 0, path

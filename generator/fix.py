@@ -14,7 +14,7 @@ from .errors import OutputError
 from .lint import Checker, _w, lint_document, open_document
 from .normalize import map_pieces, punctuation_width
 from .numbering import renumber
-from .style import HEADING_KINDS
+from .style import HEADING_KINDS, heading_patterns
 
 RUN_PROPS = ("rFonts", "sz", "szCs", "spacing")
 BOLD = ("b", "bCs")                      # dropped where the sheet decides bold (not body lead-ins)
@@ -70,7 +70,7 @@ def _texts(para):
 
 
 def _renumber(checker, sheet):
-    patterns = [sheet["段落"][k].get("编号", "") for k in HEADING_KINDS]
+    patterns = heading_patterns(sheet)
     heads = [i for i in checker.items if i.label]
     lines = []
     labels = renumber([(HEADING_KINDS.index(i.kind) + 1, i.label) for i in heads], patterns)

@@ -16,7 +16,7 @@ from .errors import ReportgenError, read_bytes
 from .markup import PLACEHOLDER
 from .normalize import CLOSING_DATE, changed_marks, short_line
 from .numbering import parse_label, renumber
-from .style import HEADING_KINDS
+from .style import HEADING_KINDS, heading_patterns, page_number_format
 
 ERROR, WARNING = "错误", "提醒"
 MM = 36000  # EMU per mm
@@ -230,7 +230,7 @@ def classify(doc, sheet):
     # Word style → kind; in a document the writer (or --fix) made, styles say it all
     style_kinds = {v: k for k, v in STYLE_NAMES.items() if k not in ("正文", "表格", "页码")}
     ours = any(s.name == STYLE_NAMES["页码"] for s in doc.styles)
-    patterns = [sheet["段落"][k].get("编号", "") for k in HEADING_KINDS]
+    patterns = heading_patterns(sheet)
     items, index, tables, previous = [], 0, 0, None
     for el in doc.element.body.iterchildren():
         if el.tag == _w("p"):
@@ -339,7 +339,7 @@ class Checker:
 
     def page_numbers(self):
         spec = self.kinds["页码"]
-        pattern = spec.get("格式", "— {页码} —")
+        pattern = page_number_format(self.sheet)
         if self.doc.settings.element.find(_w("evenAndOddHeaders")) is None:
             self.add("页码", "奇偶页不同（奇数页居右、偶数页居左）", "各页相同", where="页脚")
         section = self.doc.sections[0]
@@ -441,7 +441,7 @@ class Checker:
             self.add("句末标点", "段末有句号等结束标点", f"以“{text.strip()[-1]}”结尾", item, WARNING)
 
     def numbering(self):
-        patterns = [self.kinds[k].get("编号", "") for k in HEADING_KINDS]
+        patterns = heading_patterns(self.sheet)
         heads = [i for i in self.items if i.label]
         results = renumber([(HEADING_KINDS.index(i.kind) + 1, i.label) for i in heads], patterns)
         for item, (expected, problem) in zip(heads, results):
@@ -524,7 +524,7 @@ def page_rules(path, doc, checker, findings):
     """Rules on the laid-out pages; page numbers for the other findings."""
     from . import pages
 
-    texts = pages.page_texts(path, checker.kinds["页码"].get("格式", "— {页码} —"))
+    texts = pages.page_texts(path, page_number_format(checker.sheet))
     body = [i for i in checker.items if i.index and i.kind != "空"]
     where = dict(zip((i.index for i in body), pages.locate([i.text for i in body], texts)))
     for finding in findings:
@@ -562,8 +562,10 @@ def claimed_pages(path, doc):
     """docProps/app.xml Pages, when the document says how many pages it has."""
     from lxml import etree
 
+    from .package import APP_PART
+
     for part in doc.part.package.parts:
-        if str(part.partname) == "/docProps/app.xml":
+        if str(part.partname) == APP_PART:
             root = etree.fromstring(part.blob)
             pages = [c for c in root if etree.QName(c).localname == "Pages"]
             if pages and (pages[0].text or "").strip().isdigit():

@@ -17,7 +17,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
-from .style import HEADING_KINDS
+from .style import HEADING_KINDS, page_number_format
 from .writer import AUTHOR, BODY, CORE, NOW, STYLE_NAMES, TITLE, Base
 
 ALIGN = {"居中": WD_ALIGN_PARAGRAPH.CENTER, "右": WD_ALIGN_PARAGRAPH.RIGHT,
@@ -167,7 +167,7 @@ class Layout:
 
     def _page_numbers(self, doc):
         spec = self.kinds["页码"]
-        pattern = spec.get("格式", "— {页码} —")
+        pattern = page_number_format(self.sheet)
         before, _, after = pattern.partition("{页码}")
         space = Pt(spec["字号"] * spec.get("外侧空_字", 1))
         section = doc.sections[0]

@@ -11,6 +11,7 @@ import tempfile
 from pathlib import Path
 
 from .errors import ReportgenError
+from .style import PAGE_NUMBER
 
 TIMEOUT = 180  # seconds for one conversion
 
@@ -48,7 +49,7 @@ def compact(text):
     return re.sub(r"[\W_]+", "", text)
 
 
-def page_texts(docx, page_number_format="— {页码} —"):
+def page_texts(docx, page_number_format=PAGE_NUMBER):
     """Body text of each laid-out page (compacted, the page number line removed)."""
     from pypdf import PdfReader
 

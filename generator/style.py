@@ -21,6 +21,18 @@ PAGE_KEYS = ("宽_mm", "高_mm", "上边距_mm", "下边距_mm", "左边距_mm",
 GRID_KEYS = ("行距_pt", "字距_pt")
 
 
+PAGE_NUMBER = "— {页码} —"   # the page-number format when a sheet gives none
+
+
+def heading_patterns(sheet):
+    """The numbering pattern of each heading level, 一、（一）1.（1） in GB/T 9704."""
+    return [sheet["段落"][kind].get("编号", "") for kind in HEADING_KINDS]
+
+
+def page_number_format(sheet):
+    return sheet["段落"]["页码"].get("格式", PAGE_NUMBER)
+
+
 def builtin_styles():
     return sorted(p.stem for p in BUILTIN_DIR.glob("*.yaml"))
 

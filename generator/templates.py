@@ -75,7 +75,6 @@ class Catalog:
         for d in dirs:
             if not d.is_dir():
                 raise TemplateError("模板文件夹不存在", d)
-        self.user_dirs = dirs
         self.dirs = dirs + [BUILTIN_DIR]
         self._loaded = {}
 

@@ -163,9 +163,7 @@ class Checker:
 
 
 def validate(data, template, path, lines, strict=False):
-    """Return ``(values, warnings)`` or raise DataError."""
-    if not isinstance(data, dict):
-        raise DataError("数据文件的顶层应是“字段: 值”的映射", path, 1)
+    """Return ``(values, warnings)`` or raise DataError (``data`` is the file's top mapping)."""
     checker = Checker(path, lines, strict)
     values = checker.mapping(data, template.fields, ())
     return values, checker.warnings

@@ -24,7 +24,7 @@ from .cache import cache_dir
 from .markup import PLACEHOLDER
 from .normalize import clean_text, map_pieces, punctuation_width
 from .numbering import Numberer
-from .style import HEADING_KINDS
+from .style import HEADING_KINDS, heading_patterns
 
 # Word style used for each paragraph kind of the style sheet
 STYLE_NAMES = {
@@ -101,7 +101,7 @@ class Writer:
 
     def __init__(self, sheet, base=None):
         self.sheet = sheet
-        self.numbering = [sheet["段落"][k].get("编号", "") for k in HEADING_KINDS]
+        self.numbering = heading_patterns(sheet)
         self.base = base or load_base(sheet)
         colour = sheet.get("待补充", {}).get("高亮", "yellow")
         self._highlight = f'<w:highlight w:val="{str(colour).translate(_XML_ATTR)}"/>'

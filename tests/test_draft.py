@@ -16,7 +16,7 @@ def test_failed_write_leaves_no_new_folders(runner, tmp_path, monkeypatch):
     rough = tmp_path / "粗稿.txt"
     rough.write_text("关于某镇党建工作的报告\n一、主要做法\n抓学习，抓落实。\n", encoding="utf-8")
 
-    def disk_full(self, blocks, stream, title, author):
+    def disk_full(self, blocks, stream, title=None, author=None):
         stream.write(b"PK")
         raise OSError(errno.ENOSPC, "磁盘已满")
     monkeypatch.setattr("generator.writer.Writer.write", disk_full)

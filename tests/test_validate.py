@@ -52,11 +52,6 @@ def test_unknown_field_warns_and_numbers_become_text(tmp_path, template):
     assert any("模板没有字段“别的”" in w and ":2:" in w for w in warnings)
 
 
-def test_top_level_must_be_mapping(tmp_path, template):
-    with pytest.raises(DataError, match=":1: 数据文件的顶层应是"):
-        check(tmp_path, template, "- a\n- b\n")
-
-
 @pytest.mark.parametrize("text, message", [
     ("日期: \"2026-13-45\"\n", ":1: 字段“日期”不是有效的日期"),
     ("日期: 2026年2月30日\n", ":1: 字段“日期”不是有效的日期"),

@@ -19,8 +19,9 @@ PRUNE_AT = 50_000            # a counter growing past this keeps only its most c
 TOP = 20
 
 _HAN = r"[\u4e00-\u9fff]"
-# 设岗定责、开展活动、评先选优: three or more four-character items in a row
-PARALLEL = re.compile(rf"(?<!{_HAN})(?:{_HAN}{{4}}[、，,]){{2,}}{_HAN}{{4}}")
+# 设岗定责、开展活动、评先选优: three or more items of exactly four characters, joined by 、 or ，
+# and with punctuation (or the start or end of the text) on both sides of the group
+PARALLEL = re.compile(rf"(?<!\w)(?:{_HAN}{{4}}[、，,]){{2,}}{_HAN}{{4}}(?!\w)")
 # “三个同步” “五好” “六有”: a quoted slogan that starts with a number
 SLOGAN = re.compile(r"[“\"]([一二三四五六七八九十两双]{1,2}[\u4e00-\u9fff、]{1,6})[”\"]")
 # 覆盖率达81.1%, 增长18.8%, 达95%以上: found from the number, then the verb just before it

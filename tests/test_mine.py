@@ -4,7 +4,7 @@ import pytest
 import yaml
 
 from generator.cli import cli
-from generator.mine import Miner, corpus_files, heading_pattern, mine
+from generator.mine import PARALLEL, Miner, corpus_files, heading_pattern, mine
 from generator.outline import outline_text
 
 from conftest import ROOT
@@ -18,7 +18,7 @@ REPORT = """{name}镇党建工作总结
 全镇严格落实“三会一课”制度，推行“五个一”学习法，党员参学率达96.5%。
 二、存在问题
 （一）活动形式单一
-部分支部活动内容单调，围绕中心、服务大局、凝聚人心的作用发挥不够。
+部分支部活动内容单调，围绕中心、服务大局、凝聚人心，作用发挥不够。
 三、下一步工作打算
 继续抓好学习教育，村级集体经济收入增长12%。
 """
@@ -46,6 +46,19 @@ def test_counts_over_documents(tmp_path):
     assert "围绕中心、服务大局、凝聚人心" in problems
     numbers = {n["样式"]: n["次数"] for n in result["数字表述"]}
     assert numbers["…率达N%"] == 3 and numbers["增长N%"] == 3
+
+
+@pytest.mark.parametrize("text, groups", [
+    ("队伍老化、结构失衡。", []),
+    ("设施陈旧、经费紧张，人员流动较大", []),
+    ("补齐短板、强化保障、提升效能，服务能力明显增强", ["补齐短板、强化保障、提升效能"]),
+    ("“建强堡垒、育好头雁、带富群众”三项工程", ["建强堡垒、育好头雁、带富群众"]),
+    ("整合资源、盘活资产、拓宽渠道、壮大集体经济", ["整合资源、盘活资产、拓宽渠道"]),
+    ("多方联动、统筹兼顾、上下贯通、协同推进力度不够", ["多方联动、统筹兼顾、上下贯通"]),
+    ("通过整合资源、盘活资产、拓宽渠道。", []),
+], ids=["two-items", "cut-word", "comma-end", "quoted", "longer-tail", "tail-cut", "head-cut"])
+def test_parallel_groups_are_whole_four_character_items(text, groups):
+    assert PARALLEL.findall(text) == groups
 
 
 def test_unreadable_file_is_listed_and_skipped(tmp_path):

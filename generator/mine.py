@@ -31,6 +31,9 @@ OPENING = re.compile(r"(?:^|[。！？；])\s*([\u4e00-\u9fff]{2,6})[，,]")
 PHRASE_KINDS = {"四字排比": PARALLEL, "数字提法": SLOGAN, "句首用语": OPENING}
 _QUOTED = re.compile(r"“[^”]{1,12}”")
 _DIGITS = re.compile(r"\d+(?:\.\d+)?")
+# what jieba leaves of a number it cuts off (1200余人次 → 余人次, 56场次 → 场次, 3万元 → 万元):
+# an optional 余/多/万/亿 and one measure word; 个人, 一线 and 多元 are words and stay
+_NUMBER_TAIL = re.compile(r"[余多万亿]*(?:人次|场次|户次|百分点|[万亿]元|[个名位人次场项户家件条所座])")
 
 
 def corpus_files(paths):
@@ -166,7 +169,8 @@ def _keywords(sample, top=12):
     import jieba.analyse
     jieba.setLogLevel(60)
     tags = {c: jieba.analyse.extract_tags("\n".join(texts), topK=top * 2) for c, texts in sample.items()}
-    return {c: [t for t in words if not re.search(r"\d", t)][:top] for c, words in tags.items()}
+    return {c: [t for t in words if not re.search(r"\d", t) and not _NUMBER_TAIL.fullmatch(t)][:top]
+            for c, words in tags.items()}
 
 
 def mine(paths, progress=None, keywords=True):

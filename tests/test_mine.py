@@ -4,7 +4,7 @@ import pytest
 import yaml
 
 from generator.cli import cli
-from generator.mine import PARALLEL, Miner, corpus_files, heading_pattern, mine
+from generator.mine import PARALLEL, Miner, _keywords, corpus_files, heading_pattern, mine
 from generator.outline import outline_text
 
 from conftest import ROOT
@@ -59,6 +59,17 @@ def test_counts_over_documents(tmp_path):
 ], ids=["two-items", "cut-word", "comma-end", "quoted", "longer-tail", "tail-cut", "head-cut"])
 def test_parallel_groups_are_whole_four_character_items(text, groups):
     assert PARALLEL.findall(text) == groups
+
+
+def test_keywords_leave_out_number_fragments():
+    import jieba.analyse
+    text = ("社区开展志愿服务800余人次，举办健康讲座45场次，走访独居老人3000余人次。"
+            "一线党员带头，多元主体参与，个人事项如实报告。")
+    raw = jieba.analyse.extract_tags(text, topK=24)
+    assert "余人次" in raw and "场次" in raw          # what jieba makes of 800余人次 and 45场次
+    words = _keywords({"成效": [text]}, top=24)["成效"]
+    assert not {"余人次", "场次", "800", "45"} & set(words)
+    assert {"一线", "多元", "独居", "讲座"} <= set(words)
 
 
 def test_unreadable_file_is_listed_and_skipped(tmp_path):

@@ -200,8 +200,13 @@ def summary(result):
     """A few lines for people: how much was read and the most common structure."""
     kinds = "，".join(f"{k} {n} 篇" for k, n in result["文种"].items()) or "无"
     lines = [f"共读取 {result['文档数']} 篇报告（{kinds}），正文 {result['正文字数']} 字。"]
-    if result["常见结构"]:
-        top = result["常见结构"][0]
+    structures = result["常见结构"]
+    if structures and structures[0]["次数"] == 1:
+        # every skeleton once: the first is only the longest (the tie-break), not a common one
+        many = f"{TOP} 篇以上" if len(structures) == TOP else f"{len(structures)} 篇"
+        lines.append(f"结构各不相同（{many}各一种），最长的是：{structures[0]['结构']}")
+    elif structures:
+        top = structures[0]
         lines.append(f"最常见的结构：{top['结构']}（{top['次数']} 篇）")
     for c, info in result["章节"].items():
         heads = "；".join(h["样式"] for h in info["小标题"][:3])

@@ -4,7 +4,7 @@ import pytest
 import yaml
 
 from generator.cli import cli
-from generator.mine import PARALLEL, Miner, _keywords, corpus_files, heading_pattern, mine
+from generator.mine import PARALLEL, TOP, Miner, _keywords, corpus_files, heading_pattern, mine, summary
 from generator.outline import outline_text
 
 from conftest import ROOT
@@ -102,6 +102,21 @@ def test_mine_cli_writes_yaml_and_summary(runner, tmp_path):
     assert data["文档数"] == 3 and data["章节"]["做法"]["关键词"]
     again = runner.invoke(cli, ["mine", str(folder), "-o", str(out)])
     assert again.exit_code == 1 and "--force" in again.output
+
+
+def test_summary_does_not_call_a_one_off_structure_common(tmp_path):
+    folder = corpus(tmp_path, ("柳湾",))
+    short = REPORT.format(name="石桥").replace("二、存在问题", "二、下一步工作打算").split("三、")[0]
+    (folder / "石桥.txt").write_text(short, encoding="utf-8")
+    result = mine([folder], keywords=False)
+    assert [s["结构"] for s in result["常见结构"]] == ["做法→问题→下一步", "做法→下一步"]
+    assert summary(result)[1] == "结构各不相同（2 篇各一种），最长的是：做法→问题→下一步"
+    (folder / "青石.txt").write_text(short.replace("石桥", "青石"), encoding="utf-8")
+    result = mine([folder], keywords=False)
+    assert result["常见结构"][0] == {"结构": "做法→下一步", "次数": 2}
+    assert summary(result)[1] == "最常见的结构：做法→下一步（2 篇）"
+    result["常见结构"] = [{"结构": f"做法{'→问题' * i}", "次数": 1} for i in range(TOP)]
+    assert summary(result)[1].startswith(f"结构各不相同（{TOP} 篇以上各一种）")
 
 
 def test_mine_missing_path(runner, tmp_path):

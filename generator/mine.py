@@ -19,8 +19,9 @@ PRUNE_AT = 50_000            # a counter growing past this keeps only its most c
 TOP = 20
 
 _HAN = r"[\u4e00-\u9fff]"
-# 设岗定责、开展活动、评先选优: three or more four-character items in a row
-PARALLEL = re.compile(rf"(?<!{_HAN})(?:{_HAN}{{4}}[、，,]){{2,}}{_HAN}{{4}}")
+# 设岗定责、开展活动、评先选优: three or more items of exactly four characters, joined by 、 or ，
+# and with punctuation (or the start or end of the text) on both sides of the group
+PARALLEL = re.compile(rf"(?<!\w)(?:{_HAN}{{4}}[、，,]){{2,}}{_HAN}{{4}}(?!\w)")
 # “三个同步” “五好” “六有”: a quoted slogan that starts with a number
 SLOGAN = re.compile(r"[“\"]([一二三四五六七八九十两双]{1,2}[\u4e00-\u9fff、]{1,6})[”\"]")
 # 覆盖率达81.1%, 增长18.8%, 达95%以上: found from the number, then the verb just before it
@@ -30,6 +31,9 @@ OPENING = re.compile(r"(?:^|[。！？；])\s*([\u4e00-\u9fff]{2,6})[，,]")
 PHRASE_KINDS = {"四字排比": PARALLEL, "数字提法": SLOGAN, "句首用语": OPENING}
 _QUOTED = re.compile(r"“[^”]{1,12}”")
 _DIGITS = re.compile(r"\d+(?:\.\d+)?")
+# what jieba leaves of a number it cuts off (1200余人次 → 余人次, 56场次 → 场次, 3万元 → 万元):
+# an optional 余/多/万/亿 and one measure word; 个人, 一线 and 多元 are words and stay
+_NUMBER_TAIL = re.compile(r"[余多万亿]*(?:人次|场次|户次|百分点|[万亿]元|[个名位人次场项户家件条所座])")
 
 
 def corpus_files(paths):
@@ -165,7 +169,8 @@ def _keywords(sample, top=12):
     import jieba.analyse
     jieba.setLogLevel(60)
     tags = {c: jieba.analyse.extract_tags("\n".join(texts), topK=top * 2) for c, texts in sample.items()}
-    return {c: [t for t in words if not re.search(r"\d", t)][:top] for c, words in tags.items()}
+    return {c: [t for t in words if not re.search(r"\d", t) and not _NUMBER_TAIL.fullmatch(t)][:top]
+            for c, words in tags.items()}
 
 
 def mine(paths, progress=None, keywords=True):
@@ -195,8 +200,13 @@ def summary(result):
     """A few lines for people: how much was read and the most common structure."""
     kinds = "，".join(f"{k} {n} 篇" for k, n in result["文种"].items()) or "无"
     lines = [f"共读取 {result['文档数']} 篇报告（{kinds}），正文 {result['正文字数']} 字。"]
-    if result["常见结构"]:
-        top = result["常见结构"][0]
+    structures = result["常见结构"]
+    if structures and structures[0]["次数"] == 1:
+        # every skeleton once: the first is only the longest (the tie-break), not a common one
+        many = f"{TOP} 篇以上" if len(structures) == TOP else f"{len(structures)} 篇"
+        lines.append(f"结构各不相同（{many}各一种），最长的是：{structures[0]['结构']}")
+    elif structures:
+        top = structures[0]
         lines.append(f"最常见的结构：{top['结构']}（{top['次数']} 篇）")
     for c, info in result["章节"].items():
         heads = "；".join(h["样式"] for h in info["小标题"][:3])

@@ -4,7 +4,7 @@ import pytest
 import yaml
 
 from generator.cli import cli
-from generator.mine import Miner, corpus_files, heading_pattern, mine
+from generator.mine import PARALLEL, TOP, Miner, _keywords, corpus_files, heading_pattern, mine, summary
 from generator.outline import outline_text
 
 from conftest import ROOT
@@ -18,7 +18,7 @@ REPORT = """{name}镇党建工作总结
 全镇严格落实“三会一课”制度，推行“五个一”学习法，党员参学率达96.5%。
 二、存在问题
 （一）活动形式单一
-部分支部活动内容单调，围绕中心、服务大局、凝聚人心的作用发挥不够。
+部分支部活动内容单调，围绕中心、服务大局、凝聚人心，作用发挥不够。
 三、下一步工作打算
 继续抓好学习教育，村级集体经济收入增长12%。
 """
@@ -46,6 +46,30 @@ def test_counts_over_documents(tmp_path):
     assert "围绕中心、服务大局、凝聚人心" in problems
     numbers = {n["样式"]: n["次数"] for n in result["数字表述"]}
     assert numbers["…率达N%"] == 3 and numbers["增长N%"] == 3
+
+
+@pytest.mark.parametrize("text, groups", [
+    ("队伍老化、结构失衡。", []),
+    ("设施陈旧、经费紧张，人员流动较大", []),
+    ("补齐短板、强化保障、提升效能，服务能力明显增强", ["补齐短板、强化保障、提升效能"]),
+    ("“建强堡垒、育好头雁、带富群众”三项工程", ["建强堡垒、育好头雁、带富群众"]),
+    ("整合资源、盘活资产、拓宽渠道、壮大集体经济", ["整合资源、盘活资产、拓宽渠道"]),
+    ("多方联动、统筹兼顾、上下贯通、协同推进力度不够", ["多方联动、统筹兼顾、上下贯通"]),
+    ("通过整合资源、盘活资产、拓宽渠道。", []),
+], ids=["two-items", "cut-word", "comma-end", "quoted", "longer-tail", "tail-cut", "head-cut"])
+def test_parallel_groups_are_whole_four_character_items(text, groups):
+    assert PARALLEL.findall(text) == groups
+
+
+def test_keywords_leave_out_number_fragments():
+    import jieba.analyse
+    text = ("社区开展志愿服务800余人次，举办健康讲座45场次，走访独居老人3000余人次。"
+            "一线党员带头，多元主体参与，个人事项如实报告。")
+    raw = jieba.analyse.extract_tags(text, topK=24)
+    assert "余人次" in raw and "场次" in raw          # what jieba makes of 800余人次 and 45场次
+    words = _keywords({"成效": [text]}, top=24)["成效"]
+    assert not {"余人次", "场次", "800", "45"} & set(words)
+    assert {"一线", "多元", "独居", "讲座"} <= set(words)
 
 
 def test_unreadable_file_is_listed_and_skipped(tmp_path):
@@ -78,6 +102,21 @@ def test_mine_cli_writes_yaml_and_summary(runner, tmp_path):
     assert data["文档数"] == 3 and data["章节"]["做法"]["关键词"]
     again = runner.invoke(cli, ["mine", str(folder), "-o", str(out)])
     assert again.exit_code == 1 and "--force" in again.output
+
+
+def test_summary_does_not_call_a_one_off_structure_common(tmp_path):
+    folder = corpus(tmp_path, ("柳湾",))
+    short = REPORT.format(name="石桥").replace("二、存在问题", "二、下一步工作打算").split("三、")[0]
+    (folder / "石桥.txt").write_text(short, encoding="utf-8")
+    result = mine([folder], keywords=False)
+    assert [s["结构"] for s in result["常见结构"]] == ["做法→问题→下一步", "做法→下一步"]
+    assert summary(result)[1] == "结构各不相同（2 篇各一种），最长的是：做法→问题→下一步"
+    (folder / "青石.txt").write_text(short.replace("石桥", "青石"), encoding="utf-8")
+    result = mine([folder], keywords=False)
+    assert result["常见结构"][0] == {"结构": "做法→下一步", "次数": 2}
+    assert summary(result)[1] == "最常见的结构：做法→下一步（2 篇）"
+    result["常见结构"] = [{"结构": f"做法{'→问题' * i}", "次数": 1} for i in range(TOP)]
+    assert summary(result)[1].startswith(f"结构各不相同（{TOP} 篇以上各一种）")
 
 
 def test_mine_missing_path(runner, tmp_path):

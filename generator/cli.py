@@ -371,9 +371,9 @@ def mine(paths, output, emit, templates_dir, force):
     if emit:
         _warn(emit_target(emit, templates_dir, force)[1])
     paths = paths or (DEFAULT_CORPUS,)
-    total = len(corpus_files(paths))
-    with click.progressbar(length=total, label="挖掘语料", file=sys.stderr) as bar:
-        result = run(paths, progress=lambda _path: bar.update(1))
+    files = corpus_files(paths)
+    with click.progressbar(length=len(files), label="挖掘语料", file=sys.stderr) as bar:
+        result = run(paths, progress=lambda _path: bar.update(1), files=files)
     for line in result["跳过的文件"]:
         click.echo(f"错误：{line}（已跳过）", err=True)
     if output:
@@ -393,17 +393,8 @@ def mine(paths, output, emit, templates_dir, force):
 @click.option("--mined", type=click.Path(), help="reportgen mine 写出的 YAML（默认 mined.yaml，没有时现场挖掘 seeds/）。")
 def suggest(category, mined):
     """给出某类章节（概述 做法 成效 问题 原因 思考 下一步 其他）常用的小标题样式和短语。"""
-    from .mine import DEFAULT_CORPUS, load_mined, mine as run
-    from .outline import CATEGORIES
-    if category not in CATEGORIES:
-        raise ReportgenError(f"没有“{category}”这类章节；可选：{'、'.join(CATEGORIES)}")
-    if mined or os.path.exists("mined.yaml"):
-        data = load_mined(mined or "mined.yaml")
-    else:
-        data = run((DEFAULT_CORPUS,))
-    info = data["章节"].get(category)
-    if not info:
-        raise ReportgenError(f"挖掘结果里没有“{category}”类的章节")
+    from .mine import suggestion
+    info = suggestion(category, mined)
     click.echo(f"【{category}】共 {info['章节数']} 节")
     click.echo("小标题样式：")
     for item in info["小标题"]:

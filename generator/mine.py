@@ -173,10 +173,11 @@ def _keywords(sample, top=12):
             for c, words in tags.items()}
 
 
-def mine(paths, progress=None, keywords=True):
-    """Mine every report under ``paths``; unreadable or empty files are listed, not fatal,
-    unless no file is left."""
-    files = corpus_files(paths)
+def mine(paths, progress=None, keywords=True, files=None):
+    """Mine every report under ``paths`` (``files``: the corpus_files of ``paths`` when the
+    caller listed them already); unreadable or empty files are listed, not fatal, unless no
+    file is left."""
+    files = corpus_files(paths) if files is None else files
     if not files:
         raise ReportgenError(f"{'、'.join(map(str, paths))} 里没有 .txt、.docx 或 .md 报告")
     miner = Miner()
@@ -194,6 +195,22 @@ def mine(paths, progress=None, keywords=True):
         first = miner.skipped[0]
         raise ReportgenError(first if len(files) == 1 else f"{len(files)} 个文件都无法挖掘，如 {first}")
     return miner.result(keywords)
+
+
+def suggestion(category, mined=None):
+    """The mined entry of one section category: from ``mined`` (a file ``mine`` wrote), else
+    from ./mined.yaml when there is one, else mined from the default corpus on the spot."""
+    from .outline import CATEGORIES
+    if category not in CATEGORIES:
+        raise ReportgenError(f"没有“{category}”这类章节；可选：{'、'.join(CATEGORIES)}")
+    if mined or Path("mined.yaml").exists():
+        data = load_mined(mined or "mined.yaml")
+    else:
+        data = mine((DEFAULT_CORPUS,))
+    info = data["章节"].get(category)
+    if not info:
+        raise ReportgenError(f"挖掘结果里没有“{category}”类的章节")
+    return info
 
 
 def summary(result):

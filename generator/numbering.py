@@ -77,15 +77,22 @@ _CN_VALUES = {c: i for i, c in enumerate(DIGITS)} | {"〇": 0}
 
 
 def cn_value(text):
-    """三 → 3, 十二 → 12, 一百零五 → 105 (the inverse of cn_number below 10^4)."""
+    """三 → 3, 十二 → 12, 一百零五 → 105, "12" → 12 (the inverse of cn_number below 10^4);
+    0 for text that is not such a number."""
+    if text.isdigit():
+        return int(text)
+    units = {"十": 10, "百": 100, "千": 1000}
     total, digit = 0, 0
     for char in text:
         if char in _CN_VALUES:
+            if digit:          # two digits in a row (一二) is not a number here
+                return 0
             digit = _CN_VALUES[char]
-        else:
-            unit = {"十": 10, "百": 100, "千": 1000}[char]
-            total += (digit or 1) * unit
+        elif char in units:
+            total += (digit or 1) * units[char]
             digit = 0
+        else:
+            return 0
     return total + digit
 
 

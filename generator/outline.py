@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass, field
 
 from .cleaning import clean, width
+from .numbering import cn_value
 from .reading import Para, read_document
 
 CATEGORIES = ("概述", "做法", "成效", "问题", "原因", "思考", "下一步", "其他")
@@ -91,16 +92,6 @@ class Outline:
     def to_dict(self):
         return {"file": self.file, "title": self.title,
                 "sections": [s.to_dict() for s in self.sections]}
-
-
-def cn_value(text):
-    """一 → 1, 十二 → 12, 二十 → 20 (the small numbers headings use)."""
-    if text.isdigit():
-        return int(text)
-    if "十" in text:
-        tens, _, ones = text.partition("十")
-        return (CN.index(tens) + 1 if tens else 1) * 10 + (CN.index(ones) + 1 if ones else 0)
-    return CN.index(text) + 1 if len(text) == 1 and text in CN else 0
 
 
 def marker(text):

@@ -53,3 +53,7 @@ def test_renumber_names_one_problem_per_defect():
     assert renumber(seen, PATTERNS) == [
         ("一、", None), ("（一）", None), ("（二）", "重复"), ("1.", "格式"), ("2.", "不连续"),
         ("二、", "不连续"), ("三、", None), ("1.", "跳级")]
+
+
+def test_cn_value_reads_digits_and_refuses_non_numbers():
+    assert [cn_value(t) for t in ("12", "二十", "一百零五", "一二", "甲")] == [12, 20, 105, 0, 0]

@@ -16,7 +16,7 @@ from .errors import ReportgenError, read_bytes
 from .markup import PLACEHOLDER
 from .normalize import CLOSING_DATE, changed_marks, short_line
 from .numbering import parse_label, renumber
-from .style import HEADING_KINDS, heading_patterns, page_number_format
+from .style import HEADING_KINDS, char_spacing, heading_patterns, latin_font, page_number_format
 
 ERROR, WARNING = "错误", "提醒"
 MM = 36000  # EMU per mm
@@ -293,7 +293,6 @@ class Checker:
         self.doc, self.sheet = doc, sheet
         self.kinds = sheet["段落"]
         self.pitch = sheet["网格"]["行距_pt"]
-        self.latin = sheet.get("西文字体")
         self.resolve = Resolver(doc)
         self.findings = []
         self.items = classify(doc, sheet)
@@ -372,7 +371,7 @@ class Checker:
         spec = self.kinds[item.kind]
         runs = text_runs(item.para)
         seen = {}  # rule → the values its runs have
-        latin = spec["字体"] if spec.get("西文同中文") else (self.latin or spec["字体"])
+        latin = latin_font(self.sheet, spec)
         for run, text in runs:
             levels = self.resolve.run_levels(item.para, run)
             seen.setdefault("字体", set()).add(self.resolve.font(levels, "eastAsia") or "未设置")
@@ -385,7 +384,7 @@ class Checker:
             seen.setdefault("字号", set()).add(self.resolve.number(levels, "sz", "val", 20) / 2)
             if spec.get("加粗"):
                 seen.setdefault("加粗", set()).add(self.resolve.flag(levels, "b"))
-            if spec["字号"] == self.kinds["正文"]["字号"] and self.sheet["网格"]["字距_pt"]:
+            if char_spacing(self.sheet, spec):
                 seen.setdefault("字距", set()).add(self.resolve.number(levels, "spacing", "val", 0) / 20)
         want = {"字体": spec["字体"], "西文字体": latin, "引号破折号字体": "中文字体",
                 "字号": spec["字号"], "加粗": True, "字距": self.sheet["网格"]["字距_pt"]}

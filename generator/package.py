@@ -17,7 +17,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
-from .style import HEADING_KINDS, page_number_format
+from .style import HEADING_KINDS, char_spacing, latin_font, page_number_format
 from .writer import AUTHOR, BODY, CORE, NOW, STYLE_NAMES, TITLE, Base
 
 ALIGN = {"居中": WD_ALIGN_PARAGRAPH.CENTER, "右": WD_ALIGN_PARAGRAPH.RIGHT,
@@ -94,7 +94,6 @@ class Layout:
         lang.set(qn("w:eastAsia"), "zh-CN")
 
     def _styles(self, doc):
-        body_size = self.kinds["正文"]["字号"]
         for kind, spec in self.kinds.items():
             name = STYLE_NAMES.get(kind)
             if name is None:
@@ -109,7 +108,7 @@ class Layout:
             for old in (el.pPr, el.rPr):  # start from nothing the default template had
                 if old is not None:
                     el.remove(old)
-            self._run_props(el.get_or_add_rPr(), spec, body_size)
+            self._run_props(el.get_or_add_rPr(), spec)
             self._para_props(style.paragraph_format, el.get_or_add_pPr(), spec, kind)
 
     def _fonts(self, rpr, east_asia, latin=None):
@@ -124,9 +123,8 @@ class Layout:
         # quotes, dashes and 、 are "shared" characters: keep them in the Chinese font
         fonts.set(qn("w:hint"), "eastAsia")
 
-    def _run_props(self, rpr, spec, body_size):
-        latin = spec["字体"] if spec.get("西文同中文") else None
-        self._fonts(rpr, spec["字体"], latin)
+    def _run_props(self, rpr, spec):
+        self._fonts(rpr, spec["字体"], latin_font(self.sheet, spec))
         for tag in ("w:b", "w:bCs"):
             b = OxmlElement(tag)
             b.set(qn("w:val"), "1" if spec.get("加粗") else "0")
@@ -134,9 +132,9 @@ class Layout:
         color = OxmlElement("w:color")
         color.set(qn("w:val"), "000000")
         rpr.append(color)
-        if spec["字号"] == body_size and self.sheet["网格"]["字距_pt"]:
+        if char_spacing(self.sheet, spec):
             spacing = OxmlElement("w:spacing")
-            spacing.set(qn("w:val"), str(round(self.sheet["网格"]["字距_pt"] * 20)))
+            spacing.set(qn("w:val"), str(round(char_spacing(self.sheet, spec) * 20)))
             rpr.append(spacing)
         for tag in ("w:sz", "w:szCs"):
             sz = OxmlElement(tag)

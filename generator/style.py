@@ -33,6 +33,17 @@ def page_number_format(sheet):
     return sheet["段落"]["页码"].get("格式", PAGE_NUMBER)
 
 
+def latin_font(sheet, spec):
+    """The font for digits and Latin letters of a paragraph kind."""
+    return spec["字体"] if spec.get("西文同中文") else (sheet.get("西文字体") or spec["字体"])
+
+
+def char_spacing(sheet, spec):
+    """Points of character spacing for a kind: the grid's, for text of the body's size."""
+    same_size = spec["字号"] == sheet["段落"]["正文"]["字号"]
+    return sheet["网格"]["字距_pt"] if same_size else 0
+
+
 def builtin_styles():
     return sorted(p.stem for p in BUILTIN_DIR.glob("*.yaml"))
 

@@ -67,7 +67,7 @@ def excerpt(text, size=12):
 # ---- opening whatever the user gives us -------------------------------------------
 def open_document(path):
     """A python-docx Document for ``path``; every way it can fail is one Chinese line."""
-    from docx import Document
+    from .reading import load_docx
 
     path = Path(path)
     if path.is_dir():
@@ -82,10 +82,7 @@ def open_document(path):
     with zipfile.ZipFile(io.BytesIO(raw)) as archive:
         if "word/document.xml" not in archive.namelist():
             raise ReportgenError("不是 Word 文档：压缩包里没有 word/document.xml", path)
-    try:
-        doc = Document(io.BytesIO(raw))
-    except Exception:  # a damaged package can fail in lxml, zipfile or python-docx
-        raise ReportgenError("Word 文档已损坏，无法读取", path) from None
+    doc = load_docx(raw, path)
     if not any(p.text.strip() for p in doc.paragraphs) and not doc.tables:
         raise ReportgenError("文档是空的，没有可检查的文字", path)
     return doc

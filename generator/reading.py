@@ -80,15 +80,23 @@ def _markdown(text):
     return paras
 
 
-def _docx(raw, path):
+DAMAGED = "不是有效的 .docx 文件（已损坏，或不是 Word 文档）"
+
+
+def load_docx(raw, path, error=ReportgenError):
+    """A python-docx Document of ``raw``; a damaged package is one line."""
     import io
 
     from docx import Document
-    from docx.oxml.ns import qn
     try:
-        doc = Document(io.BytesIO(raw))
+        return Document(io.BytesIO(raw))
     except Exception:  # a damaged package can fail in zipfile, lxml or python-docx
-        raise ReadError("不是有效的 .docx 文件（已损坏，或不是 Word 文档）", path) from None
+        raise error(DAMAGED, path) from None
+
+
+def _docx(raw, path):
+    from docx.oxml.ns import qn
+    doc = load_docx(raw, path, ReadError)
     paras = []
     for p in doc.paragraphs:
         paras.append(Para(clean_text(p.text), _docx_level(p, qn)))

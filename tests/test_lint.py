@@ -233,7 +233,7 @@ def _encrypted(path, tmp_path):
 @pytest.mark.parametrize("make, message", [
     (lambda p, t: _bytes(p, "不是文档".encode()), "不是 Word 文档（.docx）"),
     (lambda p, t: _zip(p, ["a.txt"]), "没有 word/document.xml"),
-    (lambda p, t: _zip(p, ["[Content_Types].xml", "word/document.xml"]), "Word 文档已损坏，无法读取\n"),
+    (lambda p, t: _zip(p, ["[Content_Types].xml", "word/document.xml"]), "不是有效的 .docx 文件（已损坏，或不是 Word 文档）\n"),
     (_encrypted, "设有打开密码"),
     (lambda p, t: _bytes(p, b""), "文件是空的"),
     (lambda p, t: Document().save(str(p)) or p, "文档是空的"),

@@ -8,6 +8,7 @@ import contextlib
 import hashlib
 import contextvars
 import os
+import re
 import signal
 import threading
 import traceback
@@ -151,7 +152,8 @@ def render(env, template, values, strict=False):
     except TemplateNotFound as exc:
         raise TemplateError(f"找不到模板文件“{exc.name}”", *_where(exc, template)) from None
     except SecurityError as exc:
-        raise TemplateError(f"模板试图访问不允许的内容，已被沙箱阻止（{exc}）", *_where(exc, template)) from None
+        raise TemplateError(f"模板试图访问不允许的内容，已被沙箱阻止（{_security(exc)}）",
+                            *_where(exc, template)) from None
     except ReportgenError as exc:
         if exc.path is None:
             exc.path, exc.line = _where(exc, template)
@@ -167,6 +169,17 @@ def render(env, template, values, strict=False):
     finally:
         _state.reset(token)
     return markup, state["missing"]
+
+
+def _security(exc):
+    """Jinja's sandbox explains in English; say which name it was, or our own reason."""
+    text = str(exc)
+    name = re.search(r"attribute '([^']+)'", text)
+    if name:
+        return f"属性 {name[1]}"
+    if "Range too big" in text:
+        return "range 太大"
+    return text
 
 
 def _where(exc, template):

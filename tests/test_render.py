@@ -149,3 +149,10 @@ def test_unwritable_cache_only_costs_time(small, tmp_path, monkeypatch):
     blocker.write_text("x")
     monkeypatch.setenv("REPORTGEN_CACHE", str(blocker / "cache"))
     assert Engine().prepare(small).markup.startswith("# 关于柳湾镇")
+
+
+def test_sandbox_message_names_the_attribute_in_chinese(tmp_path):
+    catalog, template = make_template(tmp_path, "# {{ 标题.__class__.__mro__ }}\n")
+    with pytest.raises(TemplateError) as err:
+        render(environment(catalog), template, {"标题": "x"})
+    assert "已被沙箱阻止（属性 __" in err.value.message and "unsafe" not in err.value.message

@@ -35,6 +35,8 @@ class _Missing(ChainableUndefined):
     __slots__ = ()
 
     def __str__(self):
+        if issubclass(self._undefined_exception, SecurityError):   # the sandbox said no
+            self._fail_with_undefined_error()
         state = _state.get()
         name = self._undefined_name or "字段"
         text = state["descriptions"].get(name, name)

@@ -60,19 +60,13 @@ class Numberer:
 
 
 CN = "零〇一二三四五六七八九十百千"
-# a number someone typed at the start of a heading, in any of the common forms
-TYPED_NUMBER = re.compile(
-    rf"^\s*(?:[{CN}]+\s*[、.．]|[（(]\s*[{CN}]+\s*[)）]\s*[、.．]?|\d+\s*[、.．](?!\d)|[（(]\s*\d+\s*[)）]\s*[、.．]?)\s*"
-)
+# a heading label in any common form: optional bracket, Chinese or Arabic number, separator
+LABEL = re.compile(rf"^\s*(?P<open>[（(])?\s*(?P<num>[{CN}]+|\d+)\s*(?(open)[)）]\s*[、.．]?|[、.．](?!\d))")
 
 
 def strip_number(text):
     """Remove a typed heading number so the writer's own numbering is the only one."""
-    return TYPED_NUMBER.sub("", text, count=1)
-
-
-# a heading label in any common form: optional bracket, Chinese or Arabic number, separator
-LABEL = re.compile(rf"^\s*(?P<open>[（(])?\s*(?P<num>[{CN}]+|\d+)\s*(?(open)[)）]\s*[、.．]?|[、.．](?!\d))")
+    return LABEL.sub("", text, count=1).lstrip()
 _CN_VALUES = {c: i for i, c in enumerate(DIGITS)} | {"〇": 0}
 
 

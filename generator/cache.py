@@ -7,6 +7,11 @@ or written only costs time.
 import os
 from pathlib import Path
 
+try:  # the same BLAKE2 hashlib offers, without loading OpenSSL at every start
+    from _blake2 import blake2b
+except ImportError:  # pragma: no cover - other Pythons
+    from hashlib import blake2b
+
 ENV_VAR = "REPORTGEN_CACHE"
 
 
@@ -15,3 +20,11 @@ def cache_dir(*parts):
     if not root:
         root = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "reportgen"
     return Path(root, *parts)
+
+
+def key(*chunks):
+    """A short hex digest of byte strings (paths, file contents, settings) for cache names."""
+    digest = blake2b(digest_size=12)
+    for chunk in chunks:
+        digest.update(len(chunk).to_bytes(8, "little") + chunk)
+    return digest.hexdigest()

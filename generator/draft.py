@@ -1,11 +1,10 @@
 """YAML data + template → draft: load, validate, render, lay out, write atomically."""
-import hashlib
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import markup
-from .cache import cache_dir
+from .cache import cache_dir, key
 from .errors import DataError, OutputError, ReportgenError, TemplateError
 from .output import check_target, save_atomic
 from .render import environment, render
@@ -111,12 +110,11 @@ class Engine:
 
 def _sources_key(catalog, template):
     """A digest of the manifest, every Jinja file the catalog can reach and the checking code."""
-    digest = hashlib.sha256(template.manifest_path.read_bytes())
+    chunks = [template.manifest_path.read_bytes(), Path(__file__).with_name("analysis.py").read_bytes()]
     for folder in catalog.dirs:
         for path in sorted(folder.rglob("*.j2")):
-            digest.update(str(path).encode() + b"\0" + path.read_bytes())
-    digest.update(Path(__file__).with_name("analysis.py").read_bytes())
-    return digest.hexdigest()[:32]
+            chunks += [str(path).encode(), path.read_bytes()]
+    return key(*chunks)
 
 
 def output_path(source, out, count):

@@ -1,4 +1,5 @@
 """Text normalisers shared by the writer, ``format`` and ``lint``."""
+import functools
 import re
 
 # characters that XML 1.0 (and so a .docx) cannot hold; \t \n \r stay
@@ -19,16 +20,21 @@ def map_strings(value, func):
     if isinstance(value, list):
         return [map_strings(v, func) for v in value]
     return value
+
+
 # CJK ideographs and full-width punctuation: the neighbours that make a mark "Chinese"
 _CJK = "\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef“”‘’—…"
 _HALF = ",;:?!()"
-FULL_WIDTH = dict(zip(_HALF, "，；：？！（）"))
-HALF_WIDTH_MARK = re.compile(
-    rf"(?<=[{_CJK}])\s*[{re.escape(_HALF)}]|[{re.escape(_HALF)}]\s*(?=[{_CJK}])")
-
-
+_TO_FULL = str.maketrans(dict(zip(_HALF, "，；：？！（）")))
 _PAIR = re.compile(r"\(([^()]*)\)")
-_CJK_CHAR = re.compile(f"[{_CJK}]")
+
+
+@functools.lru_cache(maxsize=None)
+def _cjk_rules():
+    """Compiled on first need: classes this wide take milliseconds to compile, and most
+    Chinese text has no half-width mark at all."""
+    mark = re.compile(rf"(?<=[{_CJK}])\s*[{re.escape(_HALF)}]|[{re.escape(_HALF)}]\s*(?=[{_CJK}])")
+    return mark, re.compile(f"[{_CJK}]")
 
 
 def punctuation_width(text):
@@ -36,13 +42,17 @@ def punctuation_width(text):
 
     A pair of brackets changes together, so 領(lǐng) becomes 領（lǐng）, never 領（lǐng).
     """
+    if not any(mark in text for mark in _HALF):
+        return text
+    half_width_mark, cjk_char = _cjk_rules()
+
     def pair(match):
         start, end = match.span()
         near = text[:start].rstrip()[-1:] + match.group(1) + text[end:].lstrip()[:1]
-        return f"（{match.group(1)}）" if _CJK_CHAR.search(near) else match.group()
+        return f"（{match.group(1)}）" if cjk_char.search(near) else match.group()
 
     text = _PAIR.sub(pair, text)
-    return HALF_WIDTH_MARK.sub(lambda m: m.group().translate(str.maketrans(FULL_WIDTH)), text)
+    return half_width_mark.sub(lambda m: m.group().translate(_TO_FULL), text)
 
 
 def changed_marks(text):

@@ -1,6 +1,5 @@
 """Writing what the user asked for: never over an existing file without force, never half a file."""
 import os
-import tempfile
 from pathlib import Path
 
 from .errors import OutputError, os_reason
@@ -50,10 +49,9 @@ def save_atomic(out, force, write):
     tmp = None
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.", suffix=".tmp")
+        fd, tmp = _temporary(out)
         with os.fdopen(fd, "wb") as stream:
             write(stream)
-        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes it private; give it the usual mode
         os.replace(tmp, out)
     except OSError as exc:
         if tmp is None:
@@ -72,7 +70,12 @@ def save_atomic(out, force, write):
                     break
 
 
-def _umask():
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
+def _temporary(out):
+    """A new file beside ``out``, created exclusively, with the usual permissions (umask)."""
+    for attempt in range(100):
+        tmp = out.with_name(f".{out.name}.{os.getpid()}.{attempt}.tmp")
+        try:
+            return os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666), tmp
+        except FileExistsError:
+            continue
+    raise FileExistsError(f"{out.parent}: 临时文件名都已被占用")

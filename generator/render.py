@@ -5,7 +5,6 @@ the structure while macros and filters may still emit markup. A missing value pr
 as 【待补充：<字段说明>】 and is reported as a warning (an error when strict).
 """
 import contextlib
-import hashlib
 import contextvars
 import os
 import re
@@ -18,7 +17,7 @@ from jinja2 import ChainableUndefined, ChoiceLoader, FileSystemBytecodeCache, Fi
 from jinja2.exceptions import SecurityError, TemplateNotFound, TemplateSyntaxError, UndefinedError
 from jinja2.sandbox import SandboxedEnvironment
 
-from .cache import cache_dir
+from .cache import cache_dir, key
 from .errors import ReportgenError, TemplateError
 from .filters import FILTERS
 from .markup import escape
@@ -71,7 +70,7 @@ class _CompiledCache(FileSystemBytecodeCache):
             pass
 
 
-_SOURCE_KEY = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:12]
+_SOURCE_KEY = key(Path(__file__).read_bytes())
 
 
 def environment(catalog):

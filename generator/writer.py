@@ -11,7 +11,6 @@ written as literal text.
 import base64
 import dataclasses
 import datetime
-import hashlib
 import io
 import json
 import os
@@ -20,7 +19,7 @@ import tempfile
 import zipfile
 from pathlib import Path
 
-from .cache import cache_dir
+from .cache import cache_dir, key
 from .markup import PLACEHOLDER
 from .normalize import clean_text, map_pieces, punctuation_width
 from .numbering import Numberer
@@ -88,12 +87,10 @@ def _key(sheet):
     import importlib.util
 
     what = [sheet, STYLE_NAMES, TITLE, AUTHOR, str(NOW)]
-    digest = hashlib.sha256(json.dumps(what, sort_keys=True, ensure_ascii=False, default=str).encode())
-    digest.update(PACKAGE_CODE.read_bytes())
     docx = importlib.util.find_spec("docx")     # its __init__ holds its version
-    if docx and docx.origin:
-        digest.update(Path(docx.origin).read_bytes())
-    return digest.hexdigest()[:24]
+    return key(json.dumps(what, sort_keys=True, ensure_ascii=False, default=str).encode(),
+               PACKAGE_CODE.read_bytes(),
+               Path(docx.origin).read_bytes() if docx and docx.origin else b"")
 
 
 class Writer:

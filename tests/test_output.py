@@ -27,3 +27,13 @@ def test_file_target_puts_default_name_in_folders(tmp_path):
     assert file_target(f"{tmp_path}/sub/", "x.yaml") == tmp_path / "sub" / "x.yaml"
     assert file_target(str(tmp_path), "x.yaml") == tmp_path / "x.yaml"
     assert file_target(str(tmp_path / "y.yaml"), "x.yaml") == tmp_path / "y.yaml"
+
+
+def test_written_file_has_the_usual_permissions(tmp_path):
+    import os
+    mask = os.umask(0o022)
+    try:
+        save_atomic(tmp_path / "a.docx", False, lambda stream: stream.write(b"x"))
+    finally:
+        os.umask(mask)
+    assert (tmp_path / "a.docx").stat().st_mode & 0o777 == 0o644

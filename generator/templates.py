@@ -8,6 +8,7 @@ name wins, so a user's copy overrides a built-in template. Folders whose name
 starts with ``_`` (such as ``_base``) hold shared Jinja files, not templates.
 """
 import os
+import sys
 import re
 import shutil
 import tempfile
@@ -17,7 +18,15 @@ from pathlib import Path
 from .errors import TemplateError, os_reason
 from .yamlio import line_of, load_yaml
 
-BUILTIN_DIR = Path(__file__).resolve().parent.parent / "templates"
+def _builtin_dir():
+    """The project's templates/ (editable install, or a checkout), else the copy a normal
+    install puts under <prefix>/share/reportgen/templates."""
+    project = Path(__file__).resolve().parent.parent / "templates"
+    installed = Path(sys.prefix) / "share" / "reportgen" / "templates"
+    return project if project.is_dir() or not installed.is_dir() else installed
+
+
+BUILTIN_DIR = _builtin_dir()
 MANIFEST = "template.yaml"
 ENV_VAR = "REPORTGEN_TEMPLATES"
 

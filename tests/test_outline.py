@@ -64,12 +64,12 @@ def test_marker_forms():
     assert marker("3.5万户") is None
 
 
-# ---- accuracy against the hand-written gold outlines of the reference corpus --------
-def scores(seeds):
-    gold = yaml.safe_load((DATA / "seed_outlines.yaml").read_text(encoding="utf-8"))
+# ---- accuracy against hand-written gold outlines ------------------------------------
+def scores(folder, gold_file="seed_outlines.yaml"):
+    gold = yaml.safe_load((DATA / gold_file).read_text(encoding="utf-8"))
     tp = fp = fn = right = titles = 0
     for name, want in gold.items():
-        got = outline_file(seeds / name)
+        got = outline_file(folder / name)
         titles += got.title == want["title"]
         expect = [(h, lv) for h, lv, _ in want["sections"]]
         found = [(s.heading, s.level) for s in got.sections]
@@ -89,6 +89,17 @@ def test_gold_outlines_of_reference_corpus(seeds):
     print(f"heading F1 {f1:.3f}, category accuracy {accuracy:.3f}, titles {titles:.2f}")
     assert f1 >= 0.95
     assert accuracy >= 0.90
+    assert titles == 1.0
+
+
+def test_gold_outlines_of_held_out_reports():
+    # Invented reports written after the rules were tuned; gold committed before the first run.
+    # Measured 2026-11-29: F1 0.988, categories 0.659, titles 1.00. Thresholds sit just below
+    # the measurement; a drop means the outliner got worse on text it was not tuned on.
+    f1, accuracy, titles = scores(DATA / "heldout", "heldout_outlines.yaml")
+    print(f"held-out: heading F1 {f1:.3f}, category accuracy {accuracy:.3f}, titles {titles:.2f}")
+    assert f1 >= 0.95
+    assert accuracy >= 0.65
     assert titles == 1.0
 
 

@@ -330,14 +330,24 @@ def cue_scores(text):
     return scores
 
 
-def _best(scores):
-    return max(scores, key=lambda c: (scores[c][0], -scores[c][1])) if scores else None
+def _best(scores, text=""):
+    """The strongest category. Between equals: the one named after a 的, since a noun phrase
+    ends on its head (问题产生的原因 is about 原因); else not 概述, which is only the setting
+    (基本情况和主要做法 is about 做法); else the one named first (主要工作及成效)."""
+    if not scores:
+        return None
+    top = max(score for score, _ in scores.values())
+    tied = sorted((at, c) for c, (score, at) in scores.items() if score == top)
+    de = text.rfind("的")
+    after_de = [c for at, c in tied if de >= 0 and at > de]
+    substantive = [c for _, c in tied if c != "概述"]
+    return (after_de or substantive or [tied[0][1]])[0]
 
 
 def label_of(text, scores=None):
     """The category a heading names outright (存在问题, 下一步工作 …), or None."""
     scores = cue_scores(text) if scores is None else scores
-    return _best({c: s for c, s in scores.items() if s[0] >= 4})
+    return _best({c: s for c, s in scores.items() if s[0] >= 4}, text)
 
 
 def classify(sections):
@@ -352,7 +362,7 @@ def classify(sections):
             names = own and len(s.heading) <= 12 and not s.heading.startswith(ACTIONS)
             s.category = own if names else parents[-1].category
         else:
-            s.category = own or _best(scores) or "其他"
+            s.category = own or _best(scores, s.heading) or "其他"
             if s.category == "其他" and not later:
                 s.category = "做法"
             later = later or s.category in LATER

@@ -165,7 +165,7 @@ def templates(ctx, template_dirs):
 @click.pass_obj
 def templates_show(parent_dirs, name, template_dirs):
     """显示模板 NAME 的字段：类型、是否必填和说明。"""
-    from .templates import Catalog, TYPES
+    from .templates import TYPES, Catalog
     t = Catalog(tuple(parent_dirs or ()) + template_dirs).get(name)
     click.echo(f"{t.name}：{t.title}  [{t.source}]")
     if t.description:
@@ -362,9 +362,10 @@ def format_(rough, output, force, style, clean):
 @click.option("--force", is_flag=True, help="输出文件或模板已存在时覆盖。")
 def mine(paths, output, emit, templates_dir, force):
     """挖掘语料 PATHS（文件或文件夹，默认 seeds/）：常见结构、小标题样式、关键词、短语和数字表述。"""
-    from .output import check_target, save_atomic
     from .emit import emit_target, emit_template
-    from .mine import DEFAULT_CORPUS, corpus_files, dump, mine as run, summary
+    from .mine import DEFAULT_CORPUS, corpus_files, dump, summary
+    from .mine import mine as run
+    from .output import check_target, save_atomic
     if output or not emit:
         output = output or "mined.yaml"
         check_target(output, force)

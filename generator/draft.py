@@ -15,6 +15,7 @@ from .yamlio import line_of, load_yaml
 
 KEYWORDS_KEY = "关键词"
 
+
 @dataclass
 class Draft:
     source: Path
@@ -158,7 +159,7 @@ def iter_batch(engine, sources, out, force=False, jobs=1):
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
-    engine.writer   # lay out the base package once, before the workers copy the engine
+    _ = engine.writer   # lay out the base package once, before the workers copy the engine
     pool = ProcessPoolExecutor(jobs, initializer=_start_worker, initargs=(engine,))
     try:
         yield from pool.map(_work, tasks, chunksize=max(1, min(16, len(tasks) // (4 * jobs))))

@@ -9,11 +9,11 @@ alignment). Text changes only in heading numbers and punctuation width.
 from collections import Counter
 from pathlib import Path
 
-from .output import save_atomic
 from .errors import OutputError
 from .lint import Checker, _w, lint_document, open_document
 from .normalize import map_pieces, punctuation_width
 from .numbering import renumber
+from .output import save_atomic
 from .style import HEADING_KINDS, heading_patterns
 
 RUN_PROPS = ("rFonts", "sz", "szCs", "spacing")

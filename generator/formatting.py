@@ -16,7 +16,6 @@ from .reading import read_document
 from .style import HEADING_KINDS
 
 
-
 def blocks_of(paras, fallback_title, clean=False, path=None):
     """Paragraphs → markup Blocks (title, 署名, body, headings, 落款); ``path`` names the
     file in errors."""

@@ -16,7 +16,13 @@ from .errors import ReportgenError, read_bytes
 from .markup import PLACEHOLDER
 from .normalize import CLOSING_DATE, changed_marks, short_line
 from .numbering import parse_label, renumber
-from .style import HEADING_KINDS, char_spacing, heading_patterns, latin_font, page_number_format
+from .style import (
+    HEADING_KINDS,
+    char_spacing,
+    heading_patterns,
+    latin_font,
+    page_number_format,
+)
 
 ERROR, WARNING = "错误", "提醒"
 MM = 36000  # EMU per mm

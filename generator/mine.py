@@ -8,10 +8,10 @@ import re
 from collections import Counter, defaultdict
 from pathlib import Path
 
+from .cleaning import clean
 from .errors import ReportgenError
 from .outline import CATEGORIES, outline
 from .reading import read_document
-from .cleaning import clean
 
 DEFAULT_CORPUS = "seeds"
 SAMPLE_CHARS = 20_000        # text kept per category for keyword extraction

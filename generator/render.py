@@ -13,8 +13,19 @@ import threading
 import traceback
 from pathlib import Path
 
-from jinja2 import ChainableUndefined, ChoiceLoader, FileSystemBytecodeCache, FileSystemLoader, PrefixLoader
-from jinja2.exceptions import SecurityError, TemplateNotFound, TemplateSyntaxError, UndefinedError
+from jinja2 import (
+    ChainableUndefined,
+    ChoiceLoader,
+    FileSystemBytecodeCache,
+    FileSystemLoader,
+    PrefixLoader,
+)
+from jinja2.exceptions import (
+    SecurityError,
+    TemplateNotFound,
+    TemplateSyntaxError,
+    UndefinedError,
+)
 from jinja2.sandbox import SandboxedEnvironment
 
 from .cache import cache_dir, key
@@ -44,8 +55,6 @@ class _Missing(ChainableUndefined):
         if name not in state["missing"]:
             state["missing"].append(name)
         return f"【待补充：{text}】"
-
-    __html__ = __str__
 
 
 def _finalize(value):

@@ -8,15 +8,16 @@ name wins, so a user's copy overrides a built-in template. Folders whose name
 starts with ``_`` (such as ``_base``) hold shared Jinja files, not templates.
 """
 import os
-import sys
 import re
 import shutil
+import sys
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import TemplateError, os_reason
 from .yamlio import line_of, load_yaml
+
 
 def _builtin_dir():
     """The project's templates/ (editable install, or a checkout), else the copy a normal

@@ -13,16 +13,16 @@ import dataclasses
 import datetime
 import io
 import json
-import os
 import re
-import tempfile
 import zipfile
 from pathlib import Path
 
 from .cache import cache_dir, key
+from .errors import OutputError
 from .markup import PLACEHOLDER
 from .normalize import clean_text, map_pieces, punctuation_width
 from .numbering import Numberer
+from .output import save_atomic
 from .style import HEADING_KINDS, heading_patterns
 
 # Word style used for each paragraph kind of the style sheet
@@ -69,16 +69,11 @@ def load_base(sheet):
     base = build(sheet)
     data = dataclasses.asdict(base)
     data["parts"] = base64.b64encode(base.parts).decode("ascii")
-    tmp = None
+    text = json.dumps(data, ensure_ascii=False).encode("utf-8")
     try:  # a cache that cannot be written only costs time
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".base-", suffix=".tmp")
-        with os.fdopen(fd, "w", encoding="utf-8") as stream:
-            json.dump(data, stream, ensure_ascii=False)
-        os.replace(tmp, path)
-    except OSError:
-        if tmp and os.path.exists(tmp):
-            os.unlink(tmp)
+        save_atomic(path, True, lambda stream: stream.write(text))
+    except OutputError:
+        pass
     return base
 
 

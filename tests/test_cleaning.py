@@ -1,5 +1,12 @@
-from generator.cleaning import (clean, drop_repeats, join_wrapped, strip_boilerplate, strip_pinyin, t2s,
-                                to_simplified)
+from generator.cleaning import (
+    clean,
+    drop_repeats,
+    join_wrapped,
+    strip_boilerplate,
+    strip_pinyin,
+    t2s,
+    to_simplified,
+)
 from generator.reading import Para, read_document
 
 

@@ -2,13 +2,13 @@ import shutil
 import subprocess
 import sys
 
+from conftest import CHECKER, paragraphs
+from test_mine import corpus
+
 from generator.cli import cli
 from generator.emit import manifest
 from generator.outline import outline_file
 from generator.templates import BUILTIN_DIR, load_template
-
-from conftest import CHECKER, paragraphs
-from test_mine import corpus
 
 
 def test_manifest_follows_most_common_skeleton():

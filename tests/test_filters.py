@@ -2,7 +2,15 @@ import datetime
 
 from jinja2 import Undefined
 
-from generator.filters import change, clause, cn_date, cn_num, enumerate_cn, num, percent
+from generator.filters import (
+    change,
+    clause,
+    cn_date,
+    cn_num,
+    enumerate_cn,
+    num,
+    percent,
+)
 
 
 def test_cn_num_accepts_stat_mapping():

@@ -2,8 +2,8 @@ import json
 import subprocess
 import sys
 
-from docx import Document
 from conftest import CHECKER
+from docx import Document
 from lintdocs import broken, write_clean
 
 from generator.cli import cli

@@ -3,12 +3,11 @@ import subprocess
 import sys
 
 import pytest
+from conftest import CHECKER, paragraphs
 from docx import Document
 
 from generator.cli import cli
 from generator.numbering import strip_number
-
-from conftest import CHECKER, paragraphs
 
 ROUGH = """柳湾镇2026年党建工作总结
 柳湾镇党委

@@ -3,6 +3,7 @@ import subprocess
 import sys
 
 from conftest import ROOT, paragraphs
+
 from generator.cli import cli
 from generator.markup import parse
 

@@ -4,11 +4,11 @@ import sys
 import zipfile
 
 import pytest
+from conftest import CHECKER, EXAMPLES
 from docx import Document
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
-from conftest import CHECKER, EXAMPLES
 from lintdocs import broken, paragraph, write_clean
 
 from generator.cli import cli

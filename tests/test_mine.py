@@ -2,12 +2,20 @@ import shutil
 
 import pytest
 import yaml
+from conftest import ROOT
 
 from generator.cli import cli
-from generator.mine import PARALLEL, TOP, Miner, _keywords, corpus_files, heading_pattern, mine, summary
+from generator.mine import (
+    PARALLEL,
+    TOP,
+    Miner,
+    _keywords,
+    corpus_files,
+    heading_pattern,
+    mine,
+    summary,
+)
 from generator.outline import outline_text
-
-from conftest import ROOT
 
 SAMPLES = ROOT / "seeds"
 

@@ -1,6 +1,14 @@
 import pytest
 
-from generator.numbering import Numberer, cn_number, cn_value, label, parse_label, renumber, strip_number
+from generator.numbering import (
+    Numberer,
+    cn_number,
+    cn_value,
+    label,
+    parse_label,
+    renumber,
+    strip_number,
+)
 
 
 @pytest.mark.parametrize("n, text", [

@@ -3,13 +3,19 @@ import zipfile
 
 import pytest
 import yaml
+from conftest import DATA, paragraphs
 
 from generator.cli import cli
 from generator.markup import parse
-from generator.outline import CATEGORIES, classify, label_of, marker, outline_file, outline_text
+from generator.outline import (
+    CATEGORIES,
+    classify,
+    label_of,
+    marker,
+    outline_file,
+    outline_text,
+)
 from generator.templates import Catalog, scaffold
-
-from conftest import DATA, paragraphs
 
 
 def test_numbered_levels_follow_nesting_order():

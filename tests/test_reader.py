@@ -1,7 +1,7 @@
 """Drafts opened in a real reader (LibreOffice), as a user would see them."""
 import pytest
-
 from conftest import EXAMPLES, pdf_pages, to_pdf
+
 from generator.draft import Engine
 
 

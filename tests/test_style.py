@@ -1,6 +1,6 @@
 import pytest
-
 from conftest import ROOT
+
 from generator.errors import ReportgenError
 from generator.style import load_style
 

@@ -1,13 +1,12 @@
 """Template folders: the catalog, manifests, copying and overriding, the built-in library."""
-import os
 import subprocess
 import sys
 
 import pytest
 import yaml
+from conftest import CHECKER, EXAMPLES, ROOT, paragraphs, pdf_pages, to_pdf
 from docx import Document
 
-from conftest import CHECKER, EXAMPLES, ROOT, paragraphs, pdf_pages, to_pdf
 from generator.cli import cli
 from generator.errors import TemplateError
 from generator.templates import BUILTIN_DIR, ENV_VAR, Catalog, load_template

@@ -7,14 +7,14 @@
     ::: 表格 表题               a GFM pipe table, with its caption after the marker
     【待补充：……】              a placeholder, highlighted in the draft
 
-Parsing is done by markdown-it-py with every rule off except those above, so
+Parsing is done by mistune with every rule off except those above, so
 indentation, list markers or HTML in user data cannot change the structure.
 """
 import re
 from dataclasses import dataclass, field
 
-from markdown_it import MarkdownIt
-from mdit_py_plugins.container import container_plugin
+from mistune import BlockParser, InlineParser, Markdown
+from mistune.plugins.table import table
 
 from .normalize import clean_text
 from .numbering import strip_number
@@ -28,18 +28,38 @@ class Block:
     kind: str                      # 标题 署名 关键词 正文 表题 表格 落款, or 一级标题 … 四级标题
     runs: list = field(default_factory=list)   # [(text, bold)]
     rows: list = None              # tables: list of rows of cell text
-    line: int = 0                  # 1-based line in the markup
 
     @property
     def text(self):
         return "".join(text for text, _ in self.runs)
 
 
-HEADINGS = {"h1": "标题", "h2": "一级标题", "h3": "二级标题", "h4": "三级标题", "h5": "四级标题"}
+HEADINGS = {1: "标题", 2: "一级标题", 3: "二级标题", 4: "三级标题", 5: "四级标题"}
 
-_md = MarkdownIt("zero").enable(["heading", "table", "emphasis", "escape", "newline"])
-for _name in CONTAINERS:
-    _md.use(container_plugin, name=_name)
+# ::: 名称 [说明] … ::: ; the first line of colons alone closes it (or the end of the text)
+_OPEN = r"^ {0,3}(?P<container_mark>:{3,})(?P<container_info>[^\n]*)$"
+
+
+def _container(block, m, state):
+    info = m.group("container_info").strip()
+    name = info.split(" ", 1)[0]
+    if name not in CONTAINERS:
+        return None                # an ordinary paragraph line
+    start = state.find_line_end()
+    close = re.compile(r"^ {0,3}:{%d,}[ \t]*$" % len(m.group("container_mark")), re.M)
+    end = close.search(state.src, start)
+    child = state.child_state(state.src[start:end.start() if end else state.cursor_max])
+    block.parse(child, _BLOCK_RULES)
+    state.append_token({"type": "container", "attrs": {"name": name, "info": info},
+                        "children": child.tokens})
+    return state.find_line_end_at(end.start()) if end else state.cursor_max
+
+
+_md = Markdown(block=BlockParser(), inline=InlineParser(), plugins=[table])
+_md.block.register("container", _OPEN, _container)
+_BLOCK_RULES = ["atx_heading", "table", "blank_line"]   # inside a container: no nesting
+_md.block.rules = ["container"] + _BLOCK_RULES
+_md.inline.rules = ["escape", "emphasis", "linebreak", "softbreak"]
 
 _ESCAPE = re.compile(r"([\\*_|])")
 _LINE_START = re.compile(r"^(\s*)([#:])", re.M)
@@ -52,58 +72,61 @@ def escape(text):
 
 def parse(markup):
     """Turn markup into a flat list of Blocks."""
-    blocks, container, table, row = [], None, None, None
-    tokens = _md.parse(clean_text(markup))
-    for index, tok in enumerate(tokens):
-        line = tok.map[0] + 1 if tok.map else 0
-        if tok.type.startswith("container_") and tok.type.endswith("_open"):
-            container = tok.type[len("container_"):-len("_open")]
-            if container == "表格":
-                caption = tok.info.strip()[len("表格"):].strip()
-                if caption:
-                    blocks.append(Block("表题", [(caption, False)], line=line))
-        elif tok.type.startswith("container_") and tok.type.endswith("_close"):
-            container = None
-        elif tok.type == "table_open":
-            table = Block("表格", rows=[], line=line)
-            blocks.append(table)
-        elif tok.type == "tr_open":
-            row = []
-            table.rows.append(row)
-        elif tok.type == "inline":
-            runs = _runs(tok, keep_lines=container in ("署名", "落款"))
-            parent = tokens[index - 1].type
-            if parent == "heading_open":
-                kind = HEADINGS.get(tokens[index - 1].tag, "四级标题")
-                if kind != "标题":
-                    runs = _strip_number(runs)
-                blocks.append(Block(kind, runs, line=line))
-            elif parent in ("th_open", "td_open"):
-                row.append("".join(text for text, _ in runs))
-            elif container in ("署名", "落款"):
-                for text in "".join(t for t, _ in runs).split("\n"):
-                    if text.strip():
-                        blocks.append(Block(container, [(text.strip(), False)], line=line))
-            elif container == "关键词":
-                blocks.append(Block("关键词", runs, line=line))
-            else:
-                blocks.append(Block("正文", runs, line=line))
+    tokens, _ = _md.parse(clean_text(markup))
+    blocks = []
+    for tok in tokens:
+        if tok["type"] == "container":
+            _container_blocks(tok["attrs"], tok["children"], blocks)
+        else:
+            _block(tok, blocks)
     return blocks
 
 
-def _runs(inline, keep_lines=False):
+def _container_blocks(attrs, children, blocks):
+    name = attrs["name"]
+    if name == "表格":
+        caption = attrs["info"][len("表格"):].strip()
+        if caption:
+            blocks.append(Block("表题", [(caption, False)]))
+    for tok in children:
+        if tok["type"] != "paragraph" or name == "表格":
+            _block(tok, blocks)
+        elif name == "关键词":
+            blocks.append(Block("关键词", _runs(tok["children"])))
+        else:                               # 署名, 落款: a block per line
+            text = "".join(t for t, _ in _runs(tok["children"], keep_lines=True))
+            blocks += [Block(name, [(line.strip(), False)]) for line in text.split("\n") if line.strip()]
+
+
+def _block(tok, blocks):
+    if tok["type"] == "heading":
+        kind = HEADINGS.get(tok["attrs"]["level"], "四级标题")
+        runs = _runs(tok["children"])
+        blocks.append(Block(kind, runs if kind == "标题" else _strip_number(runs)))
+    elif tok["type"] == "paragraph":
+        blocks.append(Block("正文", _runs(tok["children"])))
+    elif tok["type"] == "table":
+        head, body = tok["children"]
+        rows = [head["children"]] + [row["children"] for row in body["children"]]
+        blocks.append(Block("表格", rows=[[_plain(cell["children"]) for cell in row] for row in rows]))
+
+
+def _plain(children):
+    return "".join(text for text, _ in _runs(children))
+
+
+def _runs(children, keep_lines=False, bold=False, runs=None):
     """Inline tokens → [(text, bold)]; line breaks are joined (Chinese needs no space)
     unless ``keep_lines`` (signature lines)."""
-    runs, bold = [], False
-    for child in inline.children or ():
-        if child.type == "strong_open":
-            bold = True
-        elif child.type == "strong_close":
-            bold = False
-        elif child.type == "text":
-            _add(runs, child.content, bold)
-        elif child.type in ("softbreak", "hardbreak"):
+    runs = [] if runs is None else runs
+    for child in children:
+        kind = child["type"]
+        if kind == "text":
+            _add(runs, child["raw"], bold)
+        elif kind in ("softbreak", "linebreak"):
             _add(runs, "\n" if keep_lines else "", bold)
+        elif "children" in child:            # strong, emphasis
+            _runs(child["children"], keep_lines, bold or kind == "strong", runs)
     return runs
 
 

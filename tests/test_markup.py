@@ -42,8 +42,19 @@ def test_parse_kinds_and_runs():
 
 
 def test_escaped_text_cannot_change_structure():
-    nasty = "# 不是标题\n1. 不是列表 **不加粗** a_b_c | 竖线\n::: 落款"
+    nasty = "# 不是标题\n1. 不是列表 **不加粗** a_b_c | 竖线\n::: 落款\n甲 | 乙\n---"
     blocks = parse("正文开头" + escape(nasty))
     assert [b.kind for b in blocks] == ["正文"]
-    assert blocks[0].text == "正文开头# 不是标题1. 不是列表 **不加粗** a_b_c | 竖线::: 落款"
+    assert blocks[0].text == "正文开头# 不是标题1. 不是列表 **不加粗** a_b_c | 竖线::: 落款甲 | 乙---"
     assert all(not bold for _, bold in blocks[0].runs)
+
+
+def test_containers_do_not_nest_and_close_at_the_first_bare_colons():
+    blocks = parse("::: 落款\n某单位\n::: 关键词\n:::\n\n::: 关键词\n关键词：甲\n")
+    assert [(b.kind, b.text) for b in blocks] == [
+        ("落款", "某单位"), ("落款", "::: 关键词"), ("关键词", "关键词：甲")]   # the last is closed by the end
+
+
+def test_bold_inside_a_longer_bold_stays_bold():
+    assert parse("**甲**乙**丙**丁")[0].runs == [("甲", True), ("乙", False), ("丙", True), ("丁", False)]
+    assert parse("前**外*斜*外**后")[0].runs == [("前", False), ("外斜外", True), ("后", False)]

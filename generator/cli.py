@@ -1,5 +1,6 @@
 """命令行：只解析参数、调用 generator 包，并把 ReportgenError 显示成一行中文。"""
 import contextlib
+import gc
 import os
 import re
 import sys
@@ -463,7 +464,12 @@ def lint(files, style, as_json, no_pages, fix, output, force):
 
 
 def main():
-    cli.main(prog_name="reportgen")
+    try:
+        cli.main(prog_name="reportgen")
+    finally:
+        # The process ends here: spare it the last cyclic collection over every loaded module
+        # (about a tenth of a cold render). Files are still closed and output flushed as usual.
+        gc.freeze()
 
 
 if __name__ == "__main__":

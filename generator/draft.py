@@ -18,6 +18,8 @@ KEYWORDS_KEY = "关键词"
 
 @dataclass
 class Draft:
+    """A data file rendered to markup, with what the user should be told about it."""
+
     source: Path
     template: object
     markup: str

@@ -25,6 +25,8 @@ PLACEHOLDER = re.compile(r"【待补充[：:][^】]*】")
 
 @dataclass
 class Block:
+    """One paragraph or table of the draft, in the order the writer lays them out."""
+
     kind: str                      # 标题 署名 关键词 正文 表题 表格 落款, or 一级标题 … 四级标题
     runs: list = field(default_factory=list)   # [(text, bold)]
     rows: list = None              # tables: list of rows of cell text
@@ -46,7 +48,8 @@ def _container(block, m, state):
     if name not in CONTAINERS:
         return None                # an ordinary paragraph line
     start = state.find_line_end()
-    close = re.compile(r"^ {0,3}:{%d,}[ \t]*$" % len(m.group("container_mark")), re.M)
+    marks = len(m.group("container_mark"))
+    close = re.compile(r"^ {0,3}:{" + str(marks) + r",}[ \t]*$", re.MULTILINE)
     end = close.search(state.src, start)
     child = state.child_state(state.src[start:end.start() if end else state.cursor_max])
     block.parse(child, _BLOCK_RULES)
@@ -62,7 +65,7 @@ _md.block.rules = ["container"] + _BLOCK_RULES
 _md.inline.rules = ["escape", "emphasis", "linebreak", "softbreak"]
 
 _ESCAPE = re.compile(r"([\\*_|])")
-_LINE_START = re.compile(r"^(\s*)([#:])", re.M)
+_LINE_START = re.compile(r"^(\s*)([#:])", re.MULTILINE)
 
 
 def escape(text):

@@ -10,7 +10,6 @@ import os
 import re
 import signal
 import threading
-import traceback
 from pathlib import Path
 
 from jinja2 import (
@@ -194,6 +193,8 @@ def _security(exc):
 
 def _where(exc, template):
     """The innermost template file and line in the traceback (Jinja rewrites it)."""
+    import traceback  # only on the error path
+
     for frame in reversed(traceback.extract_tb(exc.__traceback__)):
         if frame.filename.endswith(".j2"):
             return frame.filename, frame.lineno

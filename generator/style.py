@@ -8,7 +8,7 @@ import re
 from pathlib import Path
 
 from .errors import ReportgenError
-from .yamlio import load_yaml
+from .yamlio import load_config
 
 BUILTIN_DIR = Path(__file__).parent / "styles"
 DEFAULT = "gbt9704"
@@ -57,7 +57,7 @@ def load_style(name_or_path=None):
         if not path.exists():
             raise ReportgenError(
                 f"没有名为“{name_or_path}”的版式表；内置的有：{'、'.join(builtin_styles())}")
-    sheet, lines = load_yaml(path)
+    sheet, lines = load_config(path)
     _check(sheet, lines, path)
     return sheet
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import TemplateError, os_reason
-from .yamlio import line_of, load_yaml
+from .yamlio import line_of, load_config
 
 
 def _builtin_dir():
@@ -43,6 +43,8 @@ FIELD_KEYS = ("type", "required", "description", "example", "items", "fields")
 
 @dataclass
 class Field:
+    """One field of a manifest: its type, whether it is required, how it is described."""
+
     name: str
     type: str
     required: bool = False
@@ -55,6 +57,8 @@ class Field:
 
 @dataclass
 class Template:
+    """A template folder: its manifest, read and checked, and where its Jinja body is."""
+
     name: str
     path: Path                   # the folder
     title: str
@@ -127,7 +131,7 @@ def load_template(folder, source="内置"):
     check_name(folder.name, "模板文件夹名", folder)
     if not path.exists():
         raise TemplateError(f"模板文件夹里没有清单文件 {MANIFEST}", path)
-    data, lines = load_yaml(path)
+    data, lines = load_config(path)
     if not isinstance(data, dict):
         raise TemplateError("清单的顶层应是映射（name、title、description、fields）", path, 1)
     _known_keys(data, MANIFEST_KEYS, "清单", path, lines, ())

@@ -4,24 +4,28 @@ Values are built by PyYAML's SafeLoader (no object construction); alongside,
 a map from key path (``("主要做法", 0, "标题")``) to 1-based line number lets
 every later error name ``file:line``.
 """
+import pickle
 from pathlib import Path
 
 import yaml
 
-from .errors import DataError, read_bytes
+from .cache import cache_dir, key
+from .errors import DataError, OutputError, read_bytes
 from .normalize import clean_text, map_strings
+from .output import save_atomic
 
 try:  # the C loader is much faster when libyaml is there
     from yaml import CSafeLoader as _Loader
 except ImportError:  # pragma: no cover - depends on the platform build
     from yaml import SafeLoader as _Loader
 
+_CODE = Path(__file__).read_bytes()
 
 
-def read_text(path):
+def read_text(path, raw=None):
     """Read a small text file written by a user: UTF-8 (with or without BOM) or GB18030."""
     path = Path(path)
-    raw = read_bytes(path, DataError)
+    raw = read_bytes(path, DataError) if raw is None else raw
     for encoding in ("utf-8-sig", "gb18030"):
         try:
             return raw.decode(encoding)
@@ -76,6 +80,23 @@ def load_yaml(path, text=None):
         loader.dispose()
     data = map_strings(data, clean_text)   # escapes such as "\x00" in quoted strings
     return data, (lines if node is not None else {})
+
+
+def load_config(path):
+    """``load_yaml`` for files that seldom change (manifests, style sheets): a result is kept
+    in the cache under the file's bytes and this module's code, so a later run only unpickles it."""
+    raw = read_bytes(Path(path), DataError)
+    store = cache_dir("yaml", key(raw, _CODE))
+    try:
+        return pickle.loads(store.read_bytes())
+    except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError, AttributeError):
+        pass
+    result = load_yaml(path, read_text(path, raw))
+    try:  # a cache that cannot be written only costs time
+        save_atomic(store, True, lambda stream: pickle.dump(result, stream))
+    except OutputError:
+        pass
+    return result
 
 
 def _walk(node, prefix, lines, path):

@@ -1,7 +1,7 @@
 import pytest
 
 from generator.errors import DataError
-from generator.yamlio import line_of, load_yaml
+from generator.yamlio import line_of, load_config, load_yaml
 
 
 def test_lines_for_nested_paths(tmp_path):
@@ -62,3 +62,28 @@ def test_yaml_problems_are_explained_in_chinese(tmp_path):
     path.write_text("标题: 时间: 2026\n", encoding="utf-8")
     with pytest.raises(DataError, match=r":1: YAML 格式错误：这里不能出现“键: 值”"):
         load_yaml(path)
+
+
+def test_config_is_cached_under_its_content(tmp_path, monkeypatch):
+    monkeypatch.setenv("REPORTGEN_CACHE", str(tmp_path / "cache"))
+    path = tmp_path / "m.yaml"
+    path.write_text("name: 甲\nfields:\n  日期: 2026-11-24\n", encoding="utf-8")
+    assert load_config(path) == load_yaml(path)
+    stored = list((tmp_path / "cache" / "yaml").iterdir())
+    assert len(stored) == 1
+    assert load_config(path) == load_yaml(path)                  # read back from the cache
+    path.write_text("name: 乙\n", encoding="utf-8")
+    assert load_config(path)[0] == {"name": "乙"}                 # new bytes, new entry
+    stored[0].write_bytes(b"not a pickle")
+    path.write_text("name: 甲\nfields:\n  日期: 2026-11-24\n", encoding="utf-8")
+    assert load_config(path) == load_yaml(path)                  # a broken entry is rebuilt
+
+
+def test_config_errors_are_not_cached(tmp_path, monkeypatch):
+    monkeypatch.setenv("REPORTGEN_CACHE", str(tmp_path / "cache"))
+    path = tmp_path / "m.yaml"
+    path.write_text("a: [1\n", encoding="utf-8")
+    for _ in range(2):
+        with pytest.raises(DataError, match="YAML"):
+            load_config(path)
+    assert not (tmp_path / "cache" / "yaml").exists()

@@ -13,7 +13,7 @@ from jinja2 import meta, nodes
 from jinja2.exceptions import TemplateNotFound, TemplateSyntaxError
 
 from .errors import TemplateError
-from .render import render
+from .render import render, syntax_error
 from .templates import MANIFEST, example_of, load_template
 from .validate import Checker
 from .yamlio import load_yaml
@@ -68,7 +68,7 @@ def _parse(env, name, at):
     try:
         return Source(name, filename, env.parse(text, name, filename))
     except TemplateSyntaxError as exc:
-        raise TemplateError(f"模板语法错误：{exc.message}", filename, exc.lineno) from None
+        raise syntax_error(exc, filename) from None
 
 
 def used_fields(env, template):

@@ -157,7 +157,7 @@ def render(env, template, values, strict=False):
     except UnicodeDecodeError:
         raise TemplateError("模板文件不是 UTF-8 编码的文本", template.path) from None
     except TemplateSyntaxError as exc:
-        raise TemplateError(f"模板语法错误：{exc.message}", exc.filename or template.body, exc.lineno) from None
+        raise syntax_error(exc, exc.filename or template.body) from None
     except TemplateNotFound as exc:
         raise TemplateError(f"找不到模板文件“{exc.name}”", *_where(exc, template)) from None
     except SecurityError as exc:
@@ -178,6 +178,36 @@ def render(env, template, values, strict=False):
     finally:
         _state.reset(token)
     return markup, state["missing"]
+
+
+# Jinja's commonest syntax complaints, said in Chinese (the original stays in brackets)
+_TOKENS = {"end of print statement": "}}", "end of statement block": "%}", "end of template": "模板结尾",
+           "name": "名称"}
+_SYNTAX = (
+    (r"Unexpected end of template\..*closed is '(\w+)'", "“{{% {0} %}}”没有结束，缺少“{{% end{0} %}}”"),
+    (r"unknown tag '(\w+)'\..*closed is '(\w+)'", "不认识的标签“{0}”；此前的“{{% {1} %}}”应先用“{{% end{1} %}}”结束"),
+    (r"unknown tag '(\w+)'", "不认识的标签“{0}”（拼写有误，或前面没有与它配对的开头标签）"),
+    (r"unexpected char ['\"](.)['\"]", "这里不能出现字符“{0}”（常见原因：引号没有闭合）"),
+    (r"unexpected '(.+?)', expected '(.+?)'", "这里应是“{1}”，却出现了“{0}”"),
+    (r"unexpected '(.+?)'", "这里不应出现“{0}”"),
+    (r"expected token '(.+?)', got '(.+?)'", "这里应是“{0}”，却出现了“{1}”"),
+    (r"Expected an expression", "缺少表达式"),
+    (r"No filter named '(.+?)'", "没有名为“{0}”的过滤器"),
+    (r"No test named '(.+?)'", "没有名为“{0}”的判断（is 之后的名字）"),
+    (r"block '(.+?)' defined twice", "block“{0}”定义了两次"),
+    (r"tag name expected", "“{{% %}}”里缺少标签名"),
+    (r"Missing end of raw directive", "“{{% raw %}}”缺少“{{% endraw %}}”"),
+)
+
+
+def syntax_error(exc, filename):
+    """A TemplateError for Jinja's TemplateSyntaxError, explained in Chinese."""
+    for pattern, hint in _SYNTAX:
+        match = re.search(pattern, exc.message, re.DOTALL)
+        if match:
+            words = [_TOKENS.get(word, word) for word in match.groups()]
+            return TemplateError(f"模板语法错误：{hint.format(*words)}（{exc.message}）", filename, exc.lineno)
+    return TemplateError(f"模板语法错误（{exc.message}）", filename, exc.lineno)
 
 
 def _security(exc):

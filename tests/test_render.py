@@ -42,6 +42,22 @@ def test_syntax_error_names_template_file_and_line(tmp_path):
     assert "模板语法错误" in err.value.message
 
 
+@pytest.mark.parametrize("body, hint", [
+    ("{% for x in 列表 %}\n甲\n", "“{% for %}”没有结束，缺少“{% endfor %}”"),
+    ("{% if 甲 %}\n乙\n{% endfor %}\n", "不认识的标签“endfor”；此前的“{% if %}”应先用“{% endif %}”结束"),
+    ("{{ 标题 | 没有这个 }}\n", "没有名为“没有这个”的过滤器"),
+    ("{{ 标题 甲 }}\n", "这里应是“}}”，却出现了“甲”"),
+    ("{{ '标题 }}\n", "这里不能出现字符“'”（常见原因：引号没有闭合）"),
+    ("{% endif %}\n", "不认识的标签“endif”"),
+])
+def test_syntax_errors_are_explained_in_chinese(tmp_path, body, hint):
+    catalog, template = make_template(tmp_path, "# T\n\n" + body)
+    with pytest.raises(TemplateError) as err:
+        render(environment(catalog), template, {})
+    assert err.value.message.startswith("模板语法错误：" + hint)
+    assert err.value.message.endswith("）")      # Jinja's own words stay in brackets
+
+
 def test_sandbox_blocks_python_internals(tmp_path):
     body = "# {{ 标题.__class__.__mro__[1].__subclasses__() }}\n"
     catalog, template = make_template(tmp_path, body)

@@ -264,10 +264,16 @@ def _lead_sequences(marks, texts):
     return ok
 
 
+# the end of a unit's name: 中共桐溪镇委员会, 某县委组织部, 某集团党委, 调研组
+_UNIT = re.compile(r"(委员会|党?[工总]?委|党组|支部|部|办公室|局|厅|院|所|中心|公司|集团|学校|大学|组)$")
+
+
 def _bare(items):
-    """Short bare lines as level-1 headings, when there are at least two of them."""
+    """Short bare lines as level-1 headings, when there are at least two of them. A unit's
+    name among the short lines above the first paragraph (under a ——subtitle) is not one."""
+    top = next((i for i, t in enumerate(items) if len(t) >= 40), len(items))
     picks = [i for i, t in enumerate(items[:-1]) if bare_shape(t) and len(items[i + 1]) >= 40
-             and not bare_shape(items[i + 1])]
+             and not bare_shape(items[i + 1]) and not (i < top and _UNIT.search(t))]
     if len(picks) < 2:
         return items
     return [_section(t, 1) if i in picks else t for i, t in enumerate(items)]

@@ -30,6 +30,15 @@ def test_numbered_levels_follow_nesting_order():
         ("存在问题", 1, "问题"), ("服务不够精准", 2, "问题"), ("下一步工作打算", 1, "下一步")]
 
 
+def test_unit_line_under_a_subtitle_is_not_a_bare_heading():
+    body = "全年围绕中心工作抓党建，组织党员开展志愿服务三百余次，解决群众急难愁盼问题一百二十件，群众满意度明显提升。"
+    text = "\n".join(["守初心 担使命", "——某县机关党建工作经验交流", "中共某县直属机关工作委员会", body,
+                      "聚焦主责，压实责任", body, "聚焦短板，建强队伍", body])
+    o = outline_text(text)
+    assert [s.heading for s in o.sections] == ["聚焦主责，压实责任", "聚焦短板，建强队伍"]
+    assert o.lead[:2] == ["——某县机关党建工作经验交流", "中共某县直属机关工作委员会"]
+
+
 def test_four_levels_and_standalone_first_second():
     text = "\n".join(["题目", "一、主要做法", "（一）抓学习", "1.抓理论", "（1）集中学",
                       "全年组织集中学习十二次，覆盖党员四百余人次。", "（2）个人学", "党员自学不少于四十学时。",
@@ -102,7 +111,8 @@ def test_gold_outlines_of_held_out_reports():
     # Invented reports written after the rules were tuned; gold committed before the first run.
     # Measured blind 2026-11-29: F1 0.988, categories 0.659, titles 1.00. The tie rule between
     # two named categories (outline._best) was then changed for the two kinds of heading that
-    # failed, giving categories 1.000: since then this set is no longer held out.
+    # failed, giving categories 1.000: since then this set is no longer held out. Its one false
+    # heading, a unit's name under a ——subtitle, went with outline._UNIT (F1 1.000).
     f1, accuracy, titles = scores(DATA / "heldout", "heldout_outlines.yaml")
     print(f"held-out: heading F1 {f1:.3f}, category accuracy {accuracy:.3f}, titles {titles:.2f}")
     assert f1 >= 0.95

@@ -1,7 +1,6 @@
 """命令行：只解析参数、调用 generator 包，并把 ReportgenError 显示成一行中文。"""
 import contextlib
 import gc
-import os
 import re
 import sys
 import unicodedata
@@ -358,8 +357,8 @@ def format_(rough, output, force, style, clean):
 @click.option("-o", "--output", type=click.Path(),
               help="挖掘结果（YAML）写到哪里（默认 mined.yaml；生成模板时只在给出 -o 时才写）。")
 @click.option("--emit-template", "emit", metavar="NAME", help="按最常见的结构生成模板 NAME。")
-@click.option("--templates", "templates_dir", default="templates",
-              type=click.Path(file_okay=False), help="生成的模板放在哪个文件夹（默认 templates/）。")
+@click.option("--templates", "templates_dir", default="我的模板", type=click.Path(file_okay=False),
+              help="生成的模板放在哪个文件夹（默认 我的模板/；之后用 --templates 我的模板 使用它）。")
 @click.option("--force", is_flag=True, help="输出文件或模板已存在时覆盖。")
 def mine(paths, output, emit, templates_dir, force):
     """挖掘语料 PATHS（文件或文件夹，默认 seeds/）：常见结构、小标题样式、关键词、短语和数字表述。"""
@@ -386,8 +385,7 @@ def mine(paths, output, emit, templates_dir, force):
         click.echo(line)
     if emit:
         folder = emit_template(result, emit, templates_dir, force)
-        hint = "" if os.path.abspath(templates_dir) == os.path.abspath("templates") else f" --templates {templates_dir}"
-        click.echo(f"已生成模板 {folder}；接着运行：reportgen init {emit}{hint}")
+        click.echo(f"已生成模板 {folder}；接着运行：reportgen init {emit} --templates {templates_dir}")
 
 
 @cli.command(context_settings=CONTEXT)

@@ -40,6 +40,18 @@ def test_emitted_template_inits_renders_and_outlines_back(runner, tmp_path):
         assert "14/14" in check.stdout, check.stdout
 
 
+def test_the_printed_next_command_works_from_any_folder(runner, tmp_path, monkeypatch):
+    folder = corpus(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(cli, ["mine", str(folder), "--emit-template", "镇总结"])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "我的模板" / "镇总结" / "template.yaml").exists()
+    command = result.output.split("接着运行：")[1].split()
+    assert command[:2] == ["reportgen", "init"]
+    init = runner.invoke(cli, command[1:])
+    assert init.exit_code == 0, init.output
+
+
 def test_emit_refuses_to_overwrite(runner, tmp_path):
     folder = corpus(tmp_path)
     args = ["mine", str(folder), "--emit-template", "镇总结", "--templates", str(tmp_path / "t")]
@@ -55,8 +67,9 @@ def test_emit_never_overwrites_a_builtin_template(runner, tmp_path, monkeypatch)
     before = (builtin / "调研报告" / "template.yaml").read_bytes()
     monkeypatch.setattr("generator.emit.BUILTIN_DIR", builtin)
     folder = corpus(tmp_path)
-    monkeypatch.chdir(builtin.parent)             # the default --templates is ./templates
-    result = runner.invoke(cli, ["mine", str(folder), "--emit-template", "调研报告", "--force"])
+    monkeypatch.chdir(builtin.parent)
+    result = runner.invoke(cli, ["mine", str(folder), "--emit-template", "调研报告", "--templates", "templates",
+                                 "--force"])
     assert result.exit_code == 1 and "Traceback" not in result.output
     assert "错误：templates/调研报告: “调研报告”是内置模板，不能覆盖" in result.output
     assert (builtin / "调研报告" / "template.yaml").read_bytes() == before

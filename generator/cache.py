@@ -18,7 +18,11 @@ ENV_VAR = "REPORTGEN_CACHE"
 def cache_dir(*parts):
     root = os.environ.get(ENV_VAR)
     if not root:
-        root = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "reportgen"
+        try:
+            root = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "reportgen"
+        except RuntimeError:  # no home folder (a service account): the system's temporary folder
+            import tempfile
+            root = Path(tempfile.gettempdir(), f"reportgen-{getattr(os, 'getuid', lambda: 'cache')()}")
     return Path(root, *parts)
 
 

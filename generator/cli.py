@@ -1,13 +1,14 @@
 """命令行：只解析参数、调用 generator 包，并把 ReportgenError 显示成一行中文。"""
 import contextlib
 import gc
+import os
 import re
 import sys
 import unicodedata
 
 import click
 
-from .errors import ReportgenError
+from .errors import ReportgenError, os_reason
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
@@ -65,7 +66,9 @@ class _Chinese:
             sys.exit(code if isinstance(code, int) else 0)
         except ReportgenError as exc:
             _fail(str(exc))
-        except click.exceptions.Abort:
+        except click.exceptions.Abort as exc:   # click's form of Ctrl-C (and of EOF at a prompt)
+            if isinstance(exc.__cause__, KeyboardInterrupt):
+                _fail("已中断", 130)
             _fail("已取消")
         except click.exceptions.NoArgsIsHelpError as exc:  # bare `reportgen`: just the help
             click.echo(exc.ctx.get_help())
@@ -77,6 +80,11 @@ class _Chinese:
             _fail(_translate(exc.format_message()))
         except KeyboardInterrupt:
             _fail("已中断", 130)
+        except OSError as exc:   # standard output refused the text: a full disk, a closed pipe
+            _quiet_stdout()
+            if isinstance(exc, BrokenPipeError):
+                sys.exit(1)
+            _fail(f"无法输出结果（{os_reason(exc)}）")
 
 
 class Command(_Chinese, click.Command):
@@ -110,6 +118,12 @@ def _translate(message):
 def _fail(message, code=1):
     click.echo(f"错误：{message}", err=True)
     sys.exit(code)
+
+
+def _quiet_stdout():
+    """Point standard output at the null device, so Python's last flush has nothing to fail on."""
+    with contextlib.suppress(OSError, ValueError):
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
 def _warn(lines):

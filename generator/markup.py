@@ -10,6 +10,7 @@
 Parsing is done by mistune with every rule off except those above, so
 indentation, list markers or HTML in user data cannot change the structure.
 """
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -64,18 +65,42 @@ _BLOCK_RULES = ["atx_heading", "table", "blank_line"]   # inside a container: no
 _md.block.rules = ["container"] + _BLOCK_RULES
 _md.inline.rules = ["escape", "emphasis", "linebreak", "softbreak"]
 
-_ESCAPE = re.compile(r"([\\*_|])")
-_LINE_START = re.compile(r"^(\s*)([#:])", re.MULTILINE)
+_ESCAPE = re.compile(r"([\\*_|#])")
+_LINE_START = re.compile(r"^(\s*):", re.MULTILINE)
+_INDENT = re.compile(r"^[ \t\u3000]+", re.MULTILINE)   # the dialect has no indented blocks
+_PIPE = re.compile(r"(?<!\\)(?:\\\\)*\|")                # a pipe no backslash escapes
 
 
 def escape(text):
     """Make user text literal inside the markup."""
-    return _LINE_START.sub(r"\1\\\2", _ESCAPE.sub(r"\\\1", text))
+    text = _lines(text)
+    return _LINE_START.sub(r"\1\\:", _ESCAPE.sub(r"\\\1", text))
+
+
+def _lines(text):
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _even_rows(text):
+    """Rows of a pipe table padded or cut to the header's width, as GFM does (mistune would
+    drop the whole table instead)."""
+    lines, width = text.split("\n"), None
+    for i, line in enumerate(lines):
+        pipes = list(_PIPE.finditer(line))
+        if not (len(pipes) >= 2 and line.startswith("|") and pipes[-1].end() == len(line.rstrip())):
+            width = None                     # not a table row: the next row starts a table
+        elif width is None:
+            width = len(pipes)
+        elif len(pipes) > width:
+            lines[i] = line[:pipes[width - 1].end()]
+        else:
+            lines[i] = line.rstrip() + " |" * (width - len(pipes))
+    return "\n".join(lines)
 
 
 def parse(markup):
     """Turn markup into a flat list of Blocks."""
-    tokens, _ = _md.parse(clean_text(markup))
+    tokens, _ = _md.parse(_even_rows(_INDENT.sub("", _lines(clean_text(markup)))))
     blocks = []
     for tok in tokens:
         if tok["type"] == "container":
@@ -88,7 +113,7 @@ def parse(markup):
 def _container_blocks(attrs, children, blocks):
     name = attrs["name"]
     if name == "表格":
-        caption = attrs["info"][len("表格"):].strip()
+        caption = _plain(_md.inline(attrs["info"][len("表格"):].strip(), {}))
         if caption:
             blocks.append(Block("表题", [(caption, False)]))
     for tok in children:
@@ -118,28 +143,23 @@ def _plain(children):
     return "".join(text for text, _ in _runs(children))
 
 
-def _runs(children, keep_lines=False, bold=False, runs=None):
+def _runs(children, keep_lines=False):
     """Inline tokens → [(text, bold)]; line breaks are joined (Chinese needs no space)
     unless ``keep_lines`` (signature lines)."""
-    runs = [] if runs is None else runs
+    pieces = [piece for piece in _pieces(children, keep_lines, False) if piece[0]]
+    return [("".join(text for text, _ in group), bold)
+            for bold, group in itertools.groupby(pieces, key=lambda piece: piece[1])]
+
+
+def _pieces(children, keep_lines, bold):
     for child in children:
         kind = child["type"]
         if kind == "text":
-            _add(runs, child["raw"], bold)
+            yield child["raw"], bold
         elif kind in ("softbreak", "linebreak"):
-            _add(runs, "\n" if keep_lines else "", bold)
+            yield "\n" if keep_lines else "", bold
         elif "children" in child:            # strong, emphasis
-            _runs(child["children"], keep_lines, bold or kind == "strong", runs)
-    return runs
-
-
-def _add(runs, text, bold):
-    if not text:
-        return
-    if runs and runs[-1][1] == bold:
-        runs[-1] = (runs[-1][0] + text, bold)
-    else:
-        runs.append((text, bold))
+            yield from _pieces(child["children"], keep_lines, bold or kind == "strong")
 
 
 def _strip_number(runs):

@@ -19,7 +19,9 @@ try:  # the C loader is much faster when libyaml is there
 except ImportError:  # pragma: no cover - depends on the platform build
     from yaml import SafeLoader as _Loader
 
-_CODE = Path(__file__).read_bytes()
+# what a cached result depends on besides the file: this reading code and the YAML library
+_CODE = (Path(__file__).read_bytes() + Path(__file__).with_name("normalize.py").read_bytes()
+         + f"{yaml.__version__} {_Loader.__name__}".encode())
 
 
 def read_text(path, raw=None):
@@ -88,8 +90,10 @@ def load_config(path):
     raw = read_bytes(Path(path), DataError)
     store = cache_dir("yaml", key(raw, _CODE))
     try:
-        return pickle.loads(store.read_bytes())
-    except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError, AttributeError):
+        data, lines = pickle.loads(store.read_bytes())
+        if isinstance(lines, dict):
+            return data, lines
+    except Exception:  # noqa: BLE001 - unreadable, damaged or foreign: read the file again
         pass
     result = load_yaml(path, read_text(path, raw))
     try:  # a cache that cannot be written only costs time

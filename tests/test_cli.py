@@ -250,3 +250,20 @@ def test_help_has_no_click_english(runner):
     assert "选项：" in text and "DATA..." not in text.split("选项：")[1]
     unknown = run(runner, "nosuch")
     assert unknown.exit_code == 2 and "没有这个命令 “nosuch”" in one_error_line(unknown)
+
+
+def test_ctrl_c_says_interrupted_and_exits_130(runner, small, tmp_path, monkeypatch):
+    def interrupted(self, path):
+        raise KeyboardInterrupt
+    monkeypatch.setattr("generator.draft.Engine.prepare", interrupted)
+    result = runner.invoke(cli, ["render", str(small), "-o", str(tmp_path / "d.docx")])
+    assert result.exit_code == 130 and one_error_line(result) == "错误：已中断"
+    assert not (tmp_path / "d.docx").exists()
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")
+def test_output_to_a_full_disk_is_one_line(small):
+    with open("/dev/full", "w") as full:
+        done = subprocess.run([sys.executable, "-c", "from generator.cli import main; main()", "preview", str(small)],
+                              stdout=full, stderr=subprocess.PIPE, text=True, cwd=ROOT)
+    assert done.returncode == 1 and done.stderr == "错误：无法输出结果（磁盘已满）\n"

@@ -58,3 +58,26 @@ def test_containers_do_not_nest_and_close_at_the_first_bare_colons():
 def test_bold_inside_a_longer_bold_stays_bold():
     assert parse("**甲**乙**丙**丁")[0].runs == [("甲", True), ("乙", False), ("丙", True), ("丁", False)]
     assert parse("前**外*斜*外**后")[0].runs == [("前", False), ("外斜外", True), ("后", False)]
+
+
+def test_carriage_returns_and_hashes_in_user_text_stay_literal():
+    blocks = parse("## 基本情况\n\n" + escape("甲乙\r## 伪造标题\r\n::: 落款\r伪造落款"))
+    assert [(b.kind, b.text) for b in blocks] == [("一级标题", "基本情况"), ("正文", "甲乙## 伪造标题::: 落款伪造落款")]
+    assert parse("## " + escape("关于C #"))[0].text == "关于C #"
+
+
+def test_indentation_does_not_change_structure():
+    blocks = parse("正文\n\n    ## 小标题\n\n\t::: 落款\n\t某单位\n\t:::\n\u3000\u3000第一段\n\u3000\u3000续")
+    assert [(b.kind, b.text) for b in blocks] == [
+        ("正文", "正文"), ("一级标题", "小标题"), ("落款", "某单位"), ("正文", "第一段续")]
+
+
+def test_uneven_table_rows_are_padded_or_cut_to_the_header():
+    blocks = parse("::: 表格 表1\n| a | b |\n|---|---|\n| 1 |\n| 1 | 2 | 3 |\n| x \\| y | z |\n:::")
+    assert blocks[1].rows == [["a", "b"], ["1", ""], ["1", "2"], ["x | y", "z"]]
+
+
+def test_table_caption_is_unescaped():
+    caption = "A*B_C|D\\E #1"
+    blocks = parse(f"::: 表格 {escape(caption)}\n| a |\n|---|\n| x |\n:::")
+    assert blocks[0].kind == "表题" and blocks[0].text == caption

@@ -31,7 +31,7 @@ def test_strict_refuses_placeholders(tmp_path):
 def test_user_text_is_escaped(tmp_path):
     catalog, template = make_template(tmp_path, "# T\n\n{{ 标题 }}\n")
     markup, _ = render(environment(catalog), template, {"标题": "## 假标题 **x**"})
-    assert markup == "# T\n\n\\## 假标题 \\*\\*x\\*\\*\n"
+    assert markup == "# T\n\n\\#\\# 假标题 \\*\\*x\\*\\*\n"
 
 
 def test_syntax_error_names_template_file_and_line(tmp_path):

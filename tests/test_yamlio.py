@@ -1,3 +1,5 @@
+import pickle
+
 import pytest
 
 from generator.errors import DataError
@@ -74,9 +76,12 @@ def test_config_is_cached_under_its_content(tmp_path, monkeypatch):
     assert load_config(path) == load_yaml(path)                  # read back from the cache
     path.write_text("name: 乙\n", encoding="utf-8")
     assert load_config(path)[0] == {"name": "乙"}                 # new bytes, new entry
-    stored[0].write_bytes(b"not a pickle")
     path.write_text("name: 甲\nfields:\n  日期: 2026-11-24\n", encoding="utf-8")
-    assert load_config(path) == load_yaml(path)                  # a broken entry is rebuilt
+    good = stored[0].read_bytes()
+    for broken in (b"not a pickle", good.replace(b"datetime", b"datetimf"), pickle.dumps({}),
+                   b"\x80\x04\x8d" + b"\xff" * 8, good[:len(good) // 2]):
+        stored[0].write_bytes(broken)
+        assert load_config(path) == load_yaml(path)              # a damaged entry is read again
 
 
 def test_config_errors_are_not_cached(tmp_path, monkeypatch):
@@ -87,3 +92,4 @@ def test_config_errors_are_not_cached(tmp_path, monkeypatch):
         with pytest.raises(DataError, match="YAML"):
             load_config(path)
     assert not (tmp_path / "cache" / "yaml").exists()
+

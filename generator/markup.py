@@ -40,14 +40,14 @@ class Block:
 HEADINGS = {1: "标题", 2: "一级标题", 3: "二级标题", 4: "三级标题", 5: "四级标题"}
 
 # ::: 名称 [说明] … ::: ; the first line of colons alone closes it (or the end of the text)
-_OPEN = r"^ {0,3}(?P<container_mark>:{3,})(?P<container_info>[^\n]*)$"
+# (any other ::: line is an ordinary paragraph line)
+_OPEN = (r"^ {0,3}(?P<container_mark>:{3,})[ \t]*(?P<container_info>(?:" + "|".join(CONTAINERS)
+         + r")(?: [^\n]*)?)$")
 
 
 def _container(block, m, state):
     info = m.group("container_info").strip()
     name = info.split(" ", 1)[0]
-    if name not in CONTAINERS:
-        return None                # an ordinary paragraph line
     start = state.find_line_end()
     marks = len(m.group("container_mark"))
     close = re.compile(r"^ {0,3}:{" + str(marks) + r",}[ \t]*$", re.MULTILINE)

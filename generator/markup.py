@@ -41,20 +41,19 @@ HEADINGS = {1: "标题", 2: "一级标题", 3: "二级标题", 4: "三级标题"
 
 # ::: 名称 [说明] … ::: ; the first line of colons alone closes it (or the end of the text)
 # (any other ::: line is an ordinary paragraph line)
-_OPEN = (r"^ {0,3}(?P<container_mark>:{3,})[ \t]*(?P<container_info>(?:" + "|".join(CONTAINERS)
-         + r")(?: [^\n]*)?)$")
+_OPEN = (r"^ {0,3}(?P<container_mark>:{3,})[ \t]*(?P<container_name>" + "|".join(CONTAINERS)
+         + r")(?: (?P<container_caption>[^\n]*))?$")
 
 
 def _container(block, m, state):
-    info = m.group("container_info").strip()
-    name = info.split(" ", 1)[0]
     start = state.find_line_end()
     marks = len(m.group("container_mark"))
     close = re.compile(r"^ {0,3}:{" + str(marks) + r",}[ \t]*$", re.MULTILINE)
     end = close.search(state.src, start)
     child = state.child_state(state.src[start:end.start() if end else state.cursor_max])
     block.parse(child, _BLOCK_RULES)
-    state.append_token({"type": "container", "attrs": {"name": name, "info": info},
+    caption = (m.group("container_caption") or "").strip()
+    state.append_token({"type": "container", "attrs": {"name": m.group("container_name"), "caption": caption},
                         "children": child.tokens})
     return state.find_line_end_at(end.start()) if end else state.cursor_max
 
@@ -113,7 +112,7 @@ def parse(markup):
 def _container_blocks(attrs, children, blocks):
     name = attrs["name"]
     if name == "表格":
-        caption = _plain(_md.inline(attrs["info"][len("表格"):].strip(), {}))
+        caption = _plain(_md.inline(attrs["caption"], {}))
         if caption:
             blocks.append(Block("表题", [(caption, False)]))
     for tok in children:

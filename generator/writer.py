@@ -140,8 +140,7 @@ class Writer:
             Path(target).write_bytes(package.getbuffer())
 
     def _runs(self, text, bold):
-        """One text as runs: placeholders highlighted, tabs and line breaks as Word writes them."""
-        text = clean_text(text)
+        """One cleaned text as runs: placeholders highlighted, tabs and line breaks as Word writes them."""
         out, pos = [], 0
         for match in PLACEHOLDER.finditer(text):
             out.append(_run(text[pos:match.start()], bold))
@@ -167,7 +166,8 @@ class Writer:
                 opening = _with(opening, KEEP_NEXT)
             out.append("<w:tr>")
             for cell, text in zip(cells, row):
-                out += [cell, opening, self._runs(punctuation_width(text), r == 0), "</w:p></w:tc>"]
+                runs = self._runs(punctuation_width(clean_text(text)), r == 0)
+                out += [cell, opening, runs, "</w:p></w:tc>"]
             out.extend(cell + "<w:p/></w:tc>" for cell in cells[len(row):])
             out.append("</w:tr>")
         out.append("</w:tbl>")

@@ -17,10 +17,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from generator import markup  # noqa: E402
-from generator.draft import Engine  # noqa: E402
-from generator.lint import lint_file  # noqa: E402
-from generator.pages import page_texts  # noqa: E402
-from generator.style import load_style  # noqa: E402
+from generator.draft.engine import Engine  # noqa: E402
+from generator.lint.rules import lint_file  # noqa: E402
+from generator.lint.pages import page_texts  # noqa: E402
+from generator.word.style import load_style  # noqa: E402
 
 CLOSING = re.compile(r"\n::: 落款\n.*?\n:::\n", re.S)
 

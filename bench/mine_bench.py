@@ -26,7 +26,7 @@ SOURCES = (ROOT.parent / "shared" / "seeds", ROOT / "seeds")
 def build(folder, megabytes, seed=7):
     """Copies of the seed reports, in shuffled order, each with its body lines shuffled."""
     sys.path.insert(0, str(ROOT))
-    from generator.reading import decode
+    from generator.corpus.reading import decode
     source = next(d for d in SOURCES if d.is_dir())
     texts = [p.read_bytes() for p in sorted(source.iterdir())
              if p.suffix in (".txt", ".md") and not p.name.lower().startswith("readme")]
@@ -50,7 +50,7 @@ def child(megabytes):
         files, size = build(folder, megabytes)
         chars = sum(len(p.read_text(encoding="utf-8")) for p in folder.iterdir())
         before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-        from generator.mine import mine
+        from generator.corpus.mine import mine
         start = time.perf_counter()
         cpu = time.process_time()
         result = mine([folder])

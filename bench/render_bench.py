@@ -35,11 +35,11 @@ sys.path.insert(0, str(ROOT))
 from docx import Document  # noqa: E402
 from lxml import etree  # noqa: E402
 
-from generator.draft import Engine, cpu_count, iter_batch  # noqa: E402
+from generator.draft.engine import Engine, cpu_count, iter_batch  # noqa: E402
 from generator.markup import PLACEHOLDER  # noqa: E402
 from generator.numbering import Numberer  # noqa: E402
-from generator.style import HEADING_KINDS  # noqa: E402
-from generator.writer import STYLE_NAMES  # noqa: E402
+from generator.word.style import HEADING_KINDS  # noqa: E402
+from generator.word.writer import STYLE_NAMES  # noqa: E402
 
 EXAMPLE = ROOT / "examples" / "调研报告.yaml"
 CHECKER = ROOT.parent / "shared" / "tools" / "gbt9704_check.py"

@@ -8,7 +8,7 @@ import unicodedata
 
 import click
 
-from .errors import ReportgenError, os_reason
+from generator.errors import ReportgenError, os_reason
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
@@ -157,7 +157,7 @@ def templates(ctx, template_dirs):
     """列出可用的模板（名称、说明、来源）。"""
     ctx.obj = template_dirs
     if ctx.invoked_subcommand is None:
-        from .templates import Catalog
+        from generator.draft.catalog import Catalog
         catalog, failed = Catalog(template_dirs), 0
         for name in catalog.names():
             try:  # one broken template does not hide the others
@@ -179,7 +179,7 @@ def templates(ctx, template_dirs):
 @click.pass_obj
 def templates_show(parent_dirs, name, template_dirs):
     """显示模板 NAME 的字段：类型、是否必填和说明。"""
-    from .templates import TYPES, Catalog
+    from generator.draft.catalog import TYPES, Catalog
     t = Catalog(tuple(parent_dirs or ()) + template_dirs).get(name)
     click.echo(f"{t.name}：{t.title}  [{t.source}]")
     if t.description:
@@ -203,7 +203,7 @@ def templates_show(parent_dirs, name, template_dirs):
 @click.pass_obj
 def templates_copy(parent_dirs, name, dest, new_name, template_dirs):
     """把模板 NAME 复制到文件夹 DEST 下，供修改。"""
-    from .templates import Catalog, copy_template
+    from generator.draft.catalog import Catalog, copy_template
     target = copy_template(Catalog(tuple(parent_dirs or ()) + template_dirs).get(name), dest, new_name)
     click.echo(f"已复制到 {target}")
     click.echo(f"修改后检查：reportgen templates check {target}")
@@ -215,7 +215,7 @@ def templates_copy(parent_dirs, name, dest, new_name, template_dirs):
 @click.option("--style", help="试渲染用的版式表：内置名称或 YAML 文件路径。")
 def templates_check(folder, style):
     """检查模板文件夹 FOLDER（或其下每个模板）：清单格式、Jinja 语法、字段是否都已声明并用到，并用清单里的示例试渲染。"""
-    from .analysis import check_folder, template_folders
+    from generator.draft.analysis import check_folder, template_folders
     failed = 0
     for one in template_folders(folder):
         try:
@@ -238,8 +238,8 @@ def templates_check(folder, style):
 @templates_option
 def init(name, output, force, template_dirs):
     """生成模板 NAME 的数据文件：每个字段都有说明和示例。"""
-    from .output import file_target, save_atomic
-    from .templates import Catalog, scaffold
+    from generator.draft.catalog import Catalog, scaffold
+    from generator.output import file_target, save_atomic
     text = scaffold(Catalog(template_dirs).get(name))
     if output == "-":
         click.echo(text)
@@ -250,7 +250,7 @@ def init(name, output, force, template_dirs):
 
 
 def _engine(template_dirs, style=None, strict=False, template=None, keywords=False):
-    from .draft import Engine
+    from generator.draft.engine import Engine
     return Engine(template_dirs, style=style, strict=strict, template=template, keywords=keywords)
 
 
@@ -305,7 +305,7 @@ def preview(data, strict, template, template_dirs):
               help="同时生成草稿的进程数（默认：CPU 核数）。")
 def render(data, output, force, strict, style, keywords, template, template_dirs, jobs):
     """把数据文件 DATA 生成 Word 草稿（可一次给多个）。"""
-    from .draft import cpu_count, iter_batch, output_path
+    from generator.draft.engine import cpu_count, iter_batch, output_path
     output_path(data[0], output, len(data))   # several inputs into one .docx: say so once, up front
     engine = _engine(template_dirs, style=style, strict=strict, template=template, keywords=keywords)
     batch = iter_batch(engine, data, output, force, jobs or cpu_count())
@@ -335,7 +335,7 @@ def outline(files, as_json):
     """列出报告 FILES（.txt/.docx/.md）的标题、各级小标题和章节类别。"""
     import json
 
-    from .outline import outline_file
+    from generator.corpus.outline import outline_file
     done, failed = [], 0
     for path in files:
         try:
@@ -361,7 +361,7 @@ def outline(files, as_json):
 @click.option("--clean", is_flag=True, help="先去掉网页残留（版权声明、下载须知、链接列表等）。")
 def format_(rough, output, force, style, clean):
     """一键排版：识别粗稿 ROUGH（.txt/.docx/.md）的标题层级，按 GB/T 9704 写成 Word。"""
-    from .formatting import format_file
+    from generator.corpus.formatting import format_file
     out = format_file(rough, output, force, style, clean)
     click.echo(f"已排版 {out}")
 
@@ -376,10 +376,10 @@ def format_(rough, output, force, style, clean):
 @click.option("--force", is_flag=True, help="输出文件或模板已存在时覆盖。")
 def mine(paths, output, emit, templates_dir, force):
     """挖掘语料 PATHS（文件或文件夹，默认 seeds/）：常见结构、小标题样式、关键词、短语和数字表述。"""
-    from .emit import emit_target, emit_template
-    from .mine import DEFAULT_CORPUS, corpus_files, dump, summary
-    from .mine import mine as run
-    from .output import check_target, save_atomic
+    from generator.corpus.emit import emit_target, emit_template
+    from generator.corpus.mine import DEFAULT_CORPUS, corpus_files, dump, summary
+    from generator.corpus.mine import mine as run
+    from generator.output import check_target, save_atomic
     if output or not emit:
         output = output or "mined.yaml"
         check_target(output, force)
@@ -407,7 +407,7 @@ def mine(paths, output, emit, templates_dir, force):
 @click.option("--mined", type=click.Path(), help="reportgen mine 写出的 YAML（默认 mined.yaml，没有时现场挖掘 seeds/）。")
 def suggest(category, mined):
     """给出某类章节（概述 做法 成效 问题 原因 思考 下一步 其他）常用的小标题样式和短语。"""
-    from .mine import suggestion
+    from generator.corpus.mine import suggestion
     info = suggestion(category, mined)
     click.echo(f"【{category}】共 {info['章节数']} 节")
     click.echo("小标题样式：")
@@ -437,13 +437,14 @@ def lint(files, style, as_json, no_pages, fix, output, force):
     """
     import json
 
-    from .lint import Finding, lint_file
-    from .style import load_style
+    from generator.lint.findings import Finding
+    from generator.lint.rules import lint_file
+    from generator.word.style import load_style
     if output and not fix:
         raise click.UsageError("-o 只用于 --fix（指定修正后的新文件）")
     sheet = load_style(style)
     if fix:
-        from .fix import fix_file
+        from generator.lint.fix import fix_file
         if len(files) != 1 or not output:
             raise click.UsageError("--fix 需要恰好一个文件，并用 -o 指定新的输出文件")
         for line in fix_file(files[0], output, sheet, force):

@@ -17,8 +17,8 @@ from dataclasses import dataclass, field
 from mistune import BlockParser, InlineParser, Markdown
 from mistune.plugins.table import table
 
-from .normalize import clean_text
-from .numbering import strip_number
+from generator.normalize import clean_text
+from generator.numbering import strip_number
 
 CONTAINERS = ("署名", "落款", "关键词", "表格")
 PLACEHOLDER = re.compile(r"【待补充[：:][^】]*】")

@@ -2,7 +2,7 @@
 import os
 from pathlib import Path
 
-from .errors import OutputError, os_reason
+from generator.errors import OutputError, os_reason
 
 
 def file_target(out, default_name):

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import yaml
 
-from .cache import cache_dir, key
-from .errors import DataError, OutputError, read_bytes
-from .normalize import clean_text, map_strings
-from .output import save_atomic
+from generator.cache import cache_dir, key
+from generator.errors import DataError, OutputError, read_bytes
+from generator.normalize import clean_text, map_strings
+from generator.output import save_atomic
 
 try:  # the C loader is much faster when libyaml is there
     from yaml import CSafeLoader as _Loader

@@ -2,8 +2,8 @@
 from docx import Document
 
 from generator import markup
-from generator.style import load_style
-from generator.writer import Writer
+from generator.word.style import load_style
+from generator.word.writer import Writer
 
 # invented sample text; every heading level, digits, quotes, a dash and a 落款
 CLEAN = """\

@@ -15,8 +15,8 @@ from docx.shared import Twips
 from generator.markup import PLACEHOLDER
 from generator.normalize import clean_text, map_pieces, punctuation_width
 from generator.numbering import Numberer
-from generator.style import HEADING_KINDS
-from generator.writer import STYLE_NAMES, column_widths, title_lines
+from generator.word.style import HEADING_KINDS
+from generator.word.writer import STYLE_NAMES, column_widths, title_lines
 
 
 def reference_document(empty_docx, blocks, sheet):

@@ -1,11 +1,11 @@
 """Static template checks and ``reportgen templates check``."""
 import pytest
 
-from generator.analysis import check_fields, used_fields
+from generator.draft.analysis import check_fields, used_fields
 from generator.cli import cli
-from generator.draft import Engine
+from generator.draft.engine import Engine
 from generator.errors import TemplateError
-from generator.templates import BUILTIN_DIR, ENV_VAR
+from generator.draft.catalog import BUILTIN_DIR, ENV_VAR
 
 MANIFEST = "name: {name}\nfields:\n  标题: string\n  导语: text\n"
 

@@ -1,4 +1,4 @@
-from generator.cleaning import (
+from generator.corpus.cleaning import (
     clean,
     drop_repeats,
     join_wrapped,
@@ -7,7 +7,7 @@ from generator.cleaning import (
     t2s,
     to_simplified,
 )
-from generator.reading import Para, read_document
+from generator.corpus.reading import Para, read_document
 
 
 def paras(*lines):

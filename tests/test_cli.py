@@ -148,7 +148,7 @@ def test_batch_continues_after_a_failure(runner, small, tmp_path):
 
 
 def test_style_option(runner, small, tmp_path):
-    sheet = (ROOT / "generator" / "styles" / "gbt9704.yaml").read_text(encoding="utf-8")
+    sheet = (ROOT / "generator" / "word" / "styles" / "gbt9704.yaml").read_text(encoding="utf-8")
     custom = tmp_path / "house.yaml"
     custom.write_text(sheet.replace("行距_pt: 28.95", "行距_pt: 30"), encoding="utf-8")
     assert run(runner, "render", small, "-o", tmp_path / "h.docx", "--style", custom).exit_code == 0
@@ -255,7 +255,7 @@ def test_help_has_no_click_english(runner):
 def test_ctrl_c_says_interrupted_and_exits_130(runner, small, tmp_path, monkeypatch):
     def interrupted(self, path):
         raise KeyboardInterrupt
-    monkeypatch.setattr("generator.draft.Engine.prepare", interrupted)
+    monkeypatch.setattr("generator.draft.engine.Engine.prepare", interrupted)
     result = runner.invoke(cli, ["render", str(small), "-o", str(tmp_path / "d.docx")])
     assert result.exit_code == 130 and one_error_line(result) == "错误：已中断"
     assert not (tmp_path / "d.docx").exists()

@@ -8,7 +8,7 @@ from conftest import paragraphs
 from docx import Document
 
 from generator.cli import cli
-from generator.draft import Engine, iter_batch
+from generator.draft.engine import Engine, iter_batch
 from generator.errors import ReportgenError
 
 
@@ -19,7 +19,7 @@ def test_failed_write_leaves_no_new_folders(runner, tmp_path, monkeypatch):
     def disk_full(self, blocks, stream, title=None, author=None):
         stream.write(b"PK")
         raise OSError(errno.ENOSPC, "磁盘已满")
-    monkeypatch.setattr("generator.writer.Writer.write", disk_full)
+    monkeypatch.setattr("generator.word.writer.Writer.write", disk_full)
     out = tmp_path / "新" / "子" / "稿.docx"
     result = runner.invoke(cli, ["format", str(rough), "-o", str(out)])
     assert result.exit_code == 1 and "Traceback" not in result.output

@@ -6,9 +6,9 @@ from conftest import CHECKER, paragraphs
 from test_mine import corpus
 
 from generator.cli import cli
-from generator.emit import manifest
-from generator.outline import outline_file
-from generator.templates import BUILTIN_DIR, load_template
+from generator.corpus.emit import manifest
+from generator.corpus.outline import outline_file
+from generator.draft.catalog import BUILTIN_DIR, load_template
 
 
 def test_manifest_follows_most_common_skeleton():
@@ -65,7 +65,7 @@ def test_emit_never_overwrites_a_builtin_template(runner, tmp_path, monkeypatch)
     builtin = tmp_path / "项目" / "templates"      # a stand-in for the package's templates/
     shutil.copytree(BUILTIN_DIR / "调研报告", builtin / "调研报告")
     before = (builtin / "调研报告" / "template.yaml").read_bytes()
-    monkeypatch.setattr("generator.emit.BUILTIN_DIR", builtin)
+    monkeypatch.setattr("generator.corpus.emit.BUILTIN_DIR", builtin)
     folder = corpus(tmp_path)
     monkeypatch.chdir(builtin.parent)
     result = runner.invoke(cli, ["mine", str(folder), "--emit-template", "调研报告", "--templates", "templates",

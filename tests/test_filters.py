@@ -2,7 +2,7 @@ import datetime
 
 from jinja2 import Undefined
 
-from generator.filters import (
+from generator.draft.filters import (
     change,
     clause,
     cn_date,

@@ -33,7 +33,7 @@ def test_jieba_is_loaded_only_with_keywords(tmp_path):
 
 
 def test_extract_three_to_five_words_from_the_text():
-    from generator.keywords import extract
+    from generator.corpus.keywords import extract
     markup = ("# 关于柳湾镇茶叶合作社发展的调查\n\n## 基本情况\n\n"
               "全镇茶叶合作社发展迅速，合作社带动茶农增收。茶叶品牌建设取得进展，"
               "电商销售渠道不断拓宽，合作社党支部发挥了引领作用。\n\n【待补充：基本情况】\n")

@@ -12,8 +12,9 @@ from docx.shared import Mm, Pt
 from lintdocs import broken, paragraph, write_clean
 
 from generator.cli import cli
-from generator.lint import Finding, lint_file
-from generator.style import BUILTIN_DIR, load_style
+from generator.lint.findings import Finding
+from generator.lint.rules import lint_file
+from generator.word.style import BUILTIN_DIR, load_style
 
 SHEET = load_style()
 
@@ -184,7 +185,7 @@ def test_page_findings_carry_page_numbers(tmp_path, soffice):
 
 
 def test_without_libreoffice_page_rules_are_skipped_aloud(tmp_path, runner, monkeypatch):
-    monkeypatch.setattr("generator.pages.find_soffice", lambda: None)
+    monkeypatch.setattr("generator.word.office.find_soffice", lambda: None)
     result = runner.invoke(cli, ["lint", str(write_clean(tmp_path / "clean.docx"))])
     assert result.exit_code == 0
     assert "提醒：没有安装 LibreOffice" in result.output and "已跳过按页检查" in result.output
@@ -261,12 +262,12 @@ def test_unreadable_file(tmp_path, runner, monkeypatch):
 
 
 def test_legacy_doc(tmp_path, runner, soffice, monkeypatch):
-    from generator.pages import convert
+    from generator.word.office import convert
     doc = convert(write_clean(tmp_path / "clean.docx"), tmp_path, "doc")
     result = runner.invoke(cli, ["lint", "--no-pages", "--json", str(doc)])
     assert result.exit_code in (0, 1) and "错误：" not in result.output  # converted and checked
     assert "编号" not in {d["rule"] for d in json.loads(result.output)}  # headings survived
-    monkeypatch.setattr("generator.pages.find_soffice", lambda: None)
+    monkeypatch.setattr("generator.word.office.find_soffice", lambda: None)
     result = runner.invoke(cli, ["lint", str(doc)])
     assert result.exit_code == 1 and result.output.count("\n") == 1
     assert "旧版 Word 文档（.doc），需要安装 LibreOffice" in result.output

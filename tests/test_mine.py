@@ -5,7 +5,7 @@ import yaml
 from conftest import ROOT
 
 from generator.cli import cli
-from generator.mine import (
+from generator.corpus.mine import (
     PARALLEL,
     TOP,
     Miner,
@@ -15,7 +15,7 @@ from generator.mine import (
     mine,
     summary,
 )
-from generator.outline import outline_text
+from generator.corpus.outline import outline_text
 
 SAMPLES = ROOT / "seeds"
 
@@ -183,7 +183,7 @@ def test_mine_checks_targets_before_mining(runner, tmp_path, monkeypatch, extra,
     (tmp_path / "文件夹").mkdir()
     (tmp_path / "已有模板").mkdir()
     mined = []
-    monkeypatch.setattr("generator.mine.mine", lambda *a, **k: mined.append(a))
+    monkeypatch.setattr("generator.corpus.mine.mine", lambda *a, **k: mined.append(a))
     result = runner.invoke(cli, ["mine", str(folder), *extra])
     assert (result.exit_code, mined) == (1, [])
     assert result.output.startswith(f"错误：{message}")

@@ -7,7 +7,7 @@ from conftest import DATA, paragraphs
 
 from generator.cli import cli
 from generator.markup import parse
-from generator.outline import (
+from generator.corpus.outline import (
     CATEGORIES,
     classify,
     label_of,
@@ -15,7 +15,7 @@ from generator.outline import (
     outline_file,
     outline_text,
 )
-from generator.templates import Catalog, scaffold
+from generator.draft.catalog import Catalog, scaffold
 
 
 def test_numbered_levels_follow_nesting_order():
@@ -67,7 +67,7 @@ def test_lead_sentence_and_yishi_headings():
 
 
 def test_child_inherits_unless_it_names_a_category():
-    from generator.outline import Section
+    from generator.corpus.outline import Section
     secs = classify([Section("存在问题", 1), Section("组织覆盖仍有薄弱环节", 2), Section("原因分析", 1),
                      Section("思想认识存在偏差", 2), Section("主要做法", 1), Section("下一步工作", 2)])
     assert [s.category for s in secs] == ["问题", "问题", "原因", "原因", "做法", "下一步"]
@@ -151,7 +151,7 @@ def test_outline_cli_skips_unreadable(runner, tmp_path):
 # ---- round trip: every built-in template, rendered and outlined back ----------------
 @pytest.mark.parametrize("name", sorted(Catalog().names()))
 def test_template_round_trip(name, tmp_path):
-    from generator.draft import Engine
+    from generator.draft.engine import Engine
     expected_cats = yaml.safe_load((DATA / "template_sections.yaml").read_text(encoding="utf-8"))
     if name not in expected_cats:
         pytest.fail(f"tests/data/template_sections.yaml 里没有模板“{name}”的章节类别")
@@ -176,7 +176,7 @@ def test_template_round_trip(name, tmp_path):
 def test_no_jieba_for_cli_outline_or_format():
     import subprocess
     import sys
-    code = ("import sys; from generator import cli, outline, formatting, draft; "
+    code = ("import sys; from generator import cli; from generator.corpus import outline, formatting; from generator.draft import engine; "
             "outline.outline_text('标题\\n一、主要做法\\n抓学习。'); print('jieba' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"

@@ -1,6 +1,6 @@
 from lintdocs import write_clean
 
-from generator.pages import compact, locate, page_texts
+from generator.lint.pages import compact, locate, page_texts
 
 
 def test_compact_keeps_only_words():

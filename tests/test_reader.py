@@ -2,7 +2,7 @@
 import pytest
 from conftest import EXAMPLES, pdf_pages, to_pdf
 
-from generator.draft import Engine
+from generator.draft.engine import Engine
 
 
 @pytest.mark.parametrize("example", EXAMPLES, ids=[e.stem for e in EXAMPLES])
@@ -24,8 +24,8 @@ def test_example_opens_and_lays_out(soffice, tmp_path, example):
 
 def test_grid_22_lines_of_28_characters(soffice, tmp_path):
     from generator.markup import parse
-    from generator.style import load_style
-    from generator.writer import Writer
+    from generator.word.style import load_style
+    from generator.word.writer import Writer
     sentence = "党建工作要与业务工作同谋划同部署同推进同考核，"    # 24 characters
     markup = "# 版心测试\n\n" + "\n\n".join(sentence * 7 + "。" for _ in range(12)) + "\n"
     docx = tmp_path / "grid.docx"

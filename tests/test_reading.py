@@ -3,7 +3,7 @@ import zipfile
 import pytest
 from docx import Document
 
-from generator.reading import ReadError, decode, read_document
+from generator.corpus.reading import ReadError, decode, read_document
 
 TEXT = "关于柳湾镇党建工作的调查\n一、基本情况\n全镇共有行政村十八个。"
 

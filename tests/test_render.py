@@ -1,10 +1,10 @@
 import pytest
 from jinja2.sandbox import SandboxedEnvironment
 
-from generator.draft import Engine
+from generator.draft.engine import Engine
 from generator.errors import ReportgenError, TemplateError
-from generator.render import environment, render
-from generator.templates import Catalog, load_template
+from generator.draft.sandbox import environment, render
+from generator.draft.catalog import Catalog, load_template
 
 
 def make_template(tmp_path, body, fields="  标题: {type: string, description: 报告标题}\n"):
@@ -82,7 +82,7 @@ def test_extends_cycle_is_reported(tmp_path):
 def test_builtin_template_renders_small_data(tmp_path):
     from conftest import DATA
 
-    from generator.draft import Engine
+    from generator.draft.engine import Engine
     draft = Engine().prepare(DATA / "小型调研.yaml")
     assert draft.warnings == []
     assert "党组织书记平均年龄46.2岁，比上年下降6.7%" in draft.markup
@@ -108,7 +108,7 @@ def test_huge_repetition_is_blocked(tmp_path):
 
 
 def test_endless_loop_stops_at_time_limit(tmp_path, monkeypatch):
-    import generator.render as render_module
+    import generator.draft.sandbox as render_module
     monkeypatch.setattr(render_module, "TIME_LIMIT", 0.5)
     body = "# x\n{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}\n"
     catalog, template = make_template(tmp_path, body)

@@ -2,9 +2,9 @@ import pytest
 from conftest import ROOT
 
 from generator.errors import ReportgenError
-from generator.style import load_style
+from generator.word.style import load_style
 
-SHEET = (ROOT / "generator" / "styles" / "gbt9704.yaml").read_text(encoding="utf-8")
+SHEET = (ROOT / "generator" / "word" / "styles" / "gbt9704.yaml").read_text(encoding="utf-8")
 
 
 def test_builtin_sheet_loads_by_name():

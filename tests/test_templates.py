@@ -9,7 +9,7 @@ from docx import Document
 
 from generator.cli import cli
 from generator.errors import TemplateError
-from generator.templates import BUILTIN_DIR, ENV_VAR, Catalog, load_template
+from generator.draft.catalog import BUILTIN_DIR, ENV_VAR, Catalog, load_template
 
 BUILTINS = ("调研报告", "工作总结", "经验交流材料")
 # pages a sample may fill: the library's drafts are 2–5 pages; the 调研报告 sample that came

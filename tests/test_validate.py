@@ -1,8 +1,8 @@
 import pytest
 
 from generator.errors import DataError
-from generator.templates import Catalog
-from generator.validate import validate
+from generator.draft.catalog import Catalog
+from generator.draft.validate import validate
 from generator.yamlio import load_yaml
 
 

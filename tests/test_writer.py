@@ -13,10 +13,10 @@ from lintdocs import write_clean
 from lxml import etree
 from reference_writer import reference_document
 
-from generator.draft import Engine
+from generator.draft.engine import Engine
 from generator.markup import Block, parse
-from generator.style import load_style
-from generator.writer import BODY, CORE, Writer, load_base
+from generator.word.style import load_style
+from generator.word.writer import BODY, CORE, Writer, load_base
 
 
 @pytest.fixture(scope="module")
@@ -198,7 +198,7 @@ def test_odd_blocks_equal_python_docx_layout(tmp_path):
 
 
 def test_house_sheet_is_followed(tmp_path):
-    sheet = (ROOT / "generator" / "styles" / "gbt9704.yaml").read_text("utf-8")
+    sheet = (ROOT / "generator" / "word" / "styles" / "gbt9704.yaml").read_text("utf-8")
     house = tmp_path / "house.yaml"
     house.write_text(sheet.replace("高亮: yellow", "高亮: cyan").replace('编号: "{中文}、"', '编号: "第{中文}部分 "'),
                      "utf-8")

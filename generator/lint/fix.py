@@ -9,12 +9,16 @@ alignment). Text changes only in heading numbers and punctuation width.
 from collections import Counter
 from pathlib import Path
 
-from .errors import OutputError
-from .lint import Checker, _w, lint_document, open_document
-from .normalize import map_pieces, punctuation_width
-from .numbering import renumber
-from .output import save_atomic
-from .style import HEADING_KINDS, heading_patterns
+from generator.errors import OutputError
+from generator.lint.document import open_document, w
+from generator.lint.rules import Rules, lint_document
+from generator.normalize import map_pieces, punctuation_width
+from generator.numbering import renumber
+from generator.output import save_atomic
+from generator.word.package import Layout
+from generator.word.parts import STYLE_NAMES
+from generator.word.style import HEADING_KINDS, heading_patterns
+from generator.word.writer import closing_rules
 
 RUN_PROPS = ("rFonts", "sz", "szCs", "spacing")
 BOLD = ("b", "bCs")                      # dropped where the sheet decides bold (not body lead-ins)
@@ -23,15 +27,12 @@ PARA_PROPS = ("ind", "spacing", "jc")
 
 def fix_file(source, out, sheet, force=False):
     """Repair ``source`` into ``out``; return the lines that say what changed."""
-    from .package import Layout
-    from .writer import STYLE_NAMES, closing_rules
-
     if Path(out).suffix.lower() != ".docx":
         raise OutputError("--fix 的输出文件应以 .docx 结尾", out)
     if Path(out).resolve() == Path(source).resolve():
         raise OutputError("--fix 不改原文件，请用 -o 指定另一个文件", out)
     doc = open_document(source)
-    checker = Checker(doc, sheet)
+    checker = Rules(doc, sheet)
     before = checker.run()
     Layout(sheet).apply(doc)
     items = [item for item in checker.items if item.kind != "空"]
@@ -61,7 +62,7 @@ def _strip(props, tags):
     if props is None:
         return
     for tag in tags:
-        for el in props.findall(_w(tag)):
+        for el in props.findall(w(tag)):
             props.remove(el)
 
 

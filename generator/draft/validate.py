@@ -7,9 +7,9 @@ fields are warnings: the draft shows a 【待补充】 placeholder instead, unle
 import datetime
 import math
 
-from .errors import DataError
-from .filters import _DATE
-from .yamlio import line_of
+from generator.draft.filters import _DATE
+from generator.errors import DataError
+from generator.yamlio import line_of
 
 TEMPLATE_KEY = "模板"   # the data key that names the template; not a template field
 STAT_KEYS = ("值", "上年", "目标")

@@ -7,13 +7,13 @@ since a rough draft is the user's own text.
 """
 from pathlib import Path
 
-from .cleaning import join_wrapped, strip_boilerplate
-from .errors import ReportgenError
-from .markup import Block
-from .normalize import CLOSING_DATE, short_line
-from .outline import outline
-from .reading import read_document
-from .style import HEADING_KINDS
+from generator.corpus.cleaning import join_wrapped, strip_boilerplate
+from generator.corpus.outline import outline
+from generator.corpus.reading import read_document
+from generator.errors import ReportgenError
+from generator.markup import Block
+from generator.normalize import CLOSING_DATE, short_line
+from generator.word.style import HEADING_KINDS
 
 
 def blocks_of(paras, fallback_title, clean=False, path=None):
@@ -57,9 +57,9 @@ def default_output(source):
 
 def format_file(source, output=None, force=False, style=None, clean=False):
     """Write the formatted draft of ``source``; return the output path."""
-    from .output import save_atomic
-    from .style import load_style
-    from .writer import Writer
+    from generator.output import save_atomic
+    from generator.word.style import load_style
+    from generator.word.writer import Writer
 
     source = Path(source)
     blocks = blocks_of(read_document(source), source.stem, clean, source)

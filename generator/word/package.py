@@ -3,7 +3,7 @@
 Each paragraph kind of the style sheet becomes a Word paragraph style (the
 headings reuse Word's "Heading 1–4" so the navigation pane shows the outline);
 page size, margins, grid and the page-number footers come from the sheet too.
-``build`` returns what every draft shares as a ``writer.Base``; the writer then
+``build`` returns what every draft shares as a ``parts.Base``; the writer then
 fills in the body of each draft without python-docx.
 """
 import copy
@@ -17,8 +17,22 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
-from .style import HEADING_KINDS, char_spacing, latin_font, page_number_format
-from .writer import AUTHOR, BODY, CORE, NOW, STYLE_NAMES, TITLE, Base
+from generator.word.parts import (
+    APP_PART,
+    AUTHOR,
+    BODY,
+    CORE,
+    NOW,
+    STYLE_NAMES,
+    TITLE,
+    Base,
+)
+from generator.word.style import (
+    HEADING_KINDS,
+    char_spacing,
+    latin_font,
+    page_number_format,
+)
 
 ALIGN = {"居中": WD_ALIGN_PARAGRAPH.CENTER, "右": WD_ALIGN_PARAGRAPH.RIGHT,
          "左": WD_ALIGN_PARAGRAPH.LEFT, "两端": WD_ALIGN_PARAGRAPH.JUSTIFY}
@@ -209,7 +223,6 @@ def _default_rpr(doc):
     return parent
 
 
-APP_PART = "/docProps/app.xml"
 _STALE_STATS = ("Pages", "Words", "Characters", "CharactersWithSpaces", "Lines", "Paragraphs")
 
 

@@ -7,8 +7,8 @@ layout by editing data, never code.
 import re
 from pathlib import Path
 
-from .errors import ReportgenError
-from .yamlio import load_config
+from generator.errors import ReportgenError
+from generator.yamlio import load_config
 
 BUILTIN_DIR = Path(__file__).parent / "styles"
 DEFAULT = "gbt9704"

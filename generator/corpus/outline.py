@@ -18,9 +18,9 @@ taken for work done (做法), the usual body of a Chinese report.
 import re
 from dataclasses import dataclass, field
 
-from .cleaning import clean, width
-from .numbering import cn_value
-from .reading import Para, read_document
+from generator.corpus.cleaning import clean, width
+from generator.corpus.reading import Para, read_document
+from generator.numbering import cn_value
 
 CATEGORIES = ("概述", "做法", "成效", "问题", "原因", "思考", "下一步", "其他")
 

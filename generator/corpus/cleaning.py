@@ -11,7 +11,7 @@ heading (``level`` set) are never dropped or joined.
 import re
 from functools import lru_cache
 
-from .reading import Para
+from generator.corpus.reading import Para
 
 # a line that is entirely site furniture
 _BOILER_LINE = re.compile(

@@ -3,15 +3,15 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import markup
-from .cache import cache_dir, key
-from .errors import DataError, OutputError, ReportgenError, TemplateError
-from .output import check_target, save_atomic
-from .render import environment, render
-from .style import load_style
-from .templates import Catalog
-from .validate import TEMPLATE_KEY, validate
-from .yamlio import line_of, load_yaml
+from generator import markup
+from generator.cache import cache_dir, key
+from generator.draft.catalog import Catalog
+from generator.draft.sandbox import environment, render
+from generator.draft.validate import TEMPLATE_KEY, validate
+from generator.errors import DataError, OutputError, ReportgenError, TemplateError
+from generator.output import check_target, save_atomic
+from generator.word.style import load_style
+from generator.yamlio import line_of, load_yaml
 
 KEYWORDS_KEY = "关键词"
 
@@ -57,7 +57,7 @@ class Engine:
         the cache says this exact set of files passed before."""
         marker = cache_dir("checked", _sources_key(self.catalog, template))
         if not marker.exists():
-            from .analysis import check_fields
+            from generator.draft.analysis import check_fields
             check_fields(self.env, template)
             try:
                 marker.parent.mkdir(parents=True, exist_ok=True)
@@ -69,7 +69,7 @@ class Engine:
     @property
     def writer(self):
         if self._writer is None:  # laid out only when a draft is written
-            from .writer import Writer
+            from generator.word.writer import Writer
             self._writer = Writer(load_style(self.style_name))
         return self._writer
 
@@ -98,7 +98,7 @@ class Engine:
         if self.keywords and KEYWORDS_KEY not in template.fields:
             warnings.append(f"{data_path}: 模板“{template.name}”没有关键词行，--keywords 未起作用")
         elif self.keywords:
-            from .keywords import extract  # jieba loads only when asked
+            from generator.corpus.keywords import extract  # jieba loads only when asked
             values[KEYWORDS_KEY] = extract(markup.parse(text))
             text, missing = render(self.env, template, values, self.strict)
         for name in missing:

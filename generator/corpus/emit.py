@@ -8,9 +8,9 @@ from pathlib import Path
 
 import yaml
 
-from .errors import ReportgenError, TemplateError
-from .outline import label_of
-from .templates import BUILTIN_DIR, MANIFEST, check_name
+from generator.corpus.outline import label_of
+from generator.draft.catalog import BUILTIN_DIR, MANIFEST, check_name
+from generator.errors import ReportgenError, TemplateError
 
 # the heading each section gets in the draft; a heading that names its category
 HEADINGS = {"概述": "基本情况", "做法": "主要做法", "成效": "取得成效", "问题": "存在问题",
@@ -131,7 +131,7 @@ def emit_target(name, templates_dir="templates", force=False):
 
 def emit_template(mined, name, templates_dir="templates", force=False):
     """Write ``templates_dir/name/``; return the folder."""
-    from .output import save_atomic
+    from generator.output import save_atomic
     folder, _ = emit_target(name, templates_dir, force)
     data, sections = manifest(name, mined)
     head = "# 由 reportgen mine --emit-template 生成的模板清单；字段可按需增删，说明和示例可改写。\n"

@@ -17,23 +17,15 @@ import re
 import zipfile
 from pathlib import Path
 
-from .cache import cache_dir, key
-from .errors import OutputError
-from .markup import PLACEHOLDER
-from .normalize import clean_text, map_pieces, punctuation_width
-from .numbering import Numberer
-from .output import save_atomic
-from .style import HEADING_KINDS, heading_patterns
+from generator.cache import cache_dir, key
+from generator.errors import OutputError
+from generator.markup import PLACEHOLDER
+from generator.normalize import clean_text, map_pieces, punctuation_width
+from generator.numbering import Numberer
+from generator.output import save_atomic
+from generator.word.parts import AUTHOR, BODY, CORE, NOW, STYLE_NAMES, TITLE, Base
+from generator.word.style import HEADING_KINDS, heading_patterns
 
-# Word style used for each paragraph kind of the style sheet
-STYLE_NAMES = {
-    "正文": "Normal", "标题": "Title",
-    "一级标题": "Heading 1", "二级标题": "Heading 2", "三级标题": "Heading 3", "四级标题": "Heading 4",
-    "署名": "署名", "关键词": "关键词", "表题": "表题", "表格": "表格文字", "落款": "落款", "页码": "页码",
-}
-BODY, CORE = "word/document.xml", "docProps/core.xml"
-# stand-ins in the base's core properties, replaced per draft
-TITLE, AUTHOR, NOW = "@@title@@", "@@author@@", datetime.datetime(1900, 1, 1)
 DATE_FORMAT = "%Y-%m-%dT%H:%M:%SZ"      # python-docx's form of created/modified
 _STAND_INS = re.compile("|".join(re.escape(s) for s in (TITLE, AUTHOR, NOW.strftime(DATE_FORMAT))))
 PACKAGE_CODE = Path(__file__).with_name("package.py")
@@ -41,19 +33,6 @@ PACKAGE_CODE = Path(__file__).with_name("package.py")
 _SPECIAL = re.compile(r"([\t\r\n])")     # python-docx writes these as <w:tab/> and <w:br/>
 _XML_TEXT = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
 _XML_ATTR = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"})
-
-
-@dataclasses.dataclass
-class Base:
-    """What every draft of one style sheet shares."""
-
-    parts: bytes        # a zip of every part but BODY and CORE, compressed once
-    head: str           # BODY up to where paragraphs go
-    tail: str           # BODY from the section properties on
-    core: str           # CORE with the TITLE, AUTHOR and NOW stand-ins
-    openings: dict      # paragraph kind → "<w:p><w:pPr>…</w:pPr>"
-    table_style: str    # style id of the table grid
-    text_width: int     # EMU between the margins; tables spread over it
 
 
 def load_base(sheet):
@@ -65,7 +44,7 @@ def load_base(sheet):
         return Base(**data)
     except (OSError, ValueError, TypeError):
         pass
-    from .package import build
+    from generator.word.package import build
     base = build(sheet)
     data = dataclasses.asdict(base)
     data["parts"] = base64.b64encode(base.parts).decode("ascii")

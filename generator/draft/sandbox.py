@@ -27,12 +27,12 @@ from jinja2.exceptions import (
 )
 from jinja2.sandbox import SandboxedEnvironment
 
-from .cache import cache_dir, key
-from .errors import ReportgenError, TemplateError
-from .filters import FILTERS
-from .markup import escape
-from .normalize import map_strings
-from .templates import BUILTIN_DIR, descriptions
+from generator.cache import cache_dir, key
+from generator.draft.catalog import BUILTIN_DIR, descriptions
+from generator.draft.filters import FILTERS
+from generator.errors import ReportgenError, TemplateError
+from generator.markup import escape
+from generator.normalize import map_strings
 
 _state = contextvars.ContextVar("render_state")
 BUILTIN_PREFIX = "内置"   # {% extends "内置/调研报告/body.md.j2" %} reaches past a user's override

@@ -9,8 +9,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import ReportgenError, read_bytes
-from .normalize import clean_text
+from generator.errors import ReportgenError, read_bytes
+from generator.normalize import clean_text
 
 SUFFIXES = (".txt", ".docx", ".md")
 

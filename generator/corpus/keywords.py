@@ -9,7 +9,7 @@ import re
 import jieba
 import jieba.analyse
 
-from .markup import PLACEHOLDER
+from generator.markup import PLACEHOLDER
 
 jieba.setLogLevel(logging.WARNING)  # no "Building prefix dict…" chatter on stderr
 

@@ -15,14 +15,14 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import TemplateError, os_reason
-from .yamlio import line_of, load_config
+from generator.errors import TemplateError, os_reason
+from generator.yamlio import line_of, load_config
 
 
 def _builtin_dir():
     """The project's templates/ (editable install, or a checkout), else the copy a normal
     install puts under <prefix>/share/reportgen/templates."""
-    project = Path(__file__).resolve().parent.parent / "templates"
+    project = Path(__file__).resolve().parents[2] / "templates"
     installed = Path(sys.prefix) / "share" / "reportgen" / "templates"
     return project if project.is_dir() or not installed.is_dir() else installed
 

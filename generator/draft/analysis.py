@@ -12,11 +12,11 @@ from typing import NamedTuple
 from jinja2 import meta, nodes
 from jinja2.exceptions import TemplateNotFound, TemplateSyntaxError
 
-from .errors import TemplateError
-from .render import render, syntax_error
-from .templates import MANIFEST, example_of, load_template
-from .validate import Checker
-from .yamlio import load_yaml
+from generator.draft.catalog import MANIFEST, example_of, load_template
+from generator.draft.sandbox import render, syntax_error
+from generator.draft.validate import Checker
+from generator.errors import TemplateError
+from generator.yamlio import load_yaml
 
 _LINKS = (nodes.Extends, nodes.Include, nodes.Import, nodes.FromImport)
 # nodes that bind a name for the whole template (find_undeclared_variables misses
@@ -113,7 +113,7 @@ def template_folders(folder):
 
 def check_folder(folder, style=None):
     """``reportgen templates check``: return ``(template, lines of report)`` or raise."""
-    from .draft import Draft, Engine  # draft imports this module
+    from generator.draft.engine import Draft, Engine  # draft imports this module
 
     folder = Path(folder)
     if not folder.is_dir():

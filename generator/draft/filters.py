@@ -9,7 +9,7 @@ import re
 
 from jinja2 import Undefined
 
-from .numbering import cn_number
+from generator.numbering import cn_number
 
 VALUE, PREVIOUS, TARGET, UNIT = "值", "上年", "目标", "单位"
 

@@ -8,10 +8,10 @@ import re
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from .cleaning import clean
-from .errors import ReportgenError
-from .outline import CATEGORIES, outline
-from .reading import read_document
+from generator.corpus.cleaning import clean
+from generator.corpus.outline import CATEGORIES, outline
+from generator.corpus.reading import read_document
+from generator.errors import ReportgenError
 
 DEFAULT_CORPUS = "seeds"
 SAMPLE_CHARS = 20_000        # text kept per category for keyword extraction
@@ -200,7 +200,7 @@ def mine(paths, progress=None, keywords=True, files=None):
 def suggestion(category, mined=None):
     """The mined entry of one section category: from ``mined`` (a file ``mine`` wrote), else
     from ./mined.yaml when there is one, else mined from the default corpus on the spot."""
-    from .outline import CATEGORIES
+    from generator.corpus.outline import CATEGORIES
     if category not in CATEGORIES:
         raise ReportgenError(f"没有“{category}”这类章节；可选：{'、'.join(CATEGORIES)}")
     if mined or Path("mined.yaml").exists():
@@ -250,7 +250,7 @@ _TYPE_NAMES = {int: "整数", str: "文字", list: "列表", dict: "映射"}
 def load_mined(path):
     """Read a file written by ``reportgen mine``; a hand-edited file of the wrong shape is
     one error naming the line."""
-    from .yamlio import line_of, load_yaml
+    from generator.yamlio import line_of, load_yaml
     data, lines = load_yaml(path)
     if not isinstance(data, dict) or "章节" not in data:
         raise ReportgenError("不是 reportgen mine 生成的文件（缺少“章节”）", path)

@@ -1,0 +1,235 @@
+"""Opening whatever Word document the user gives, resolving its properties the way Word does
+(run → character style → paragraph style chain → document defaults), and telling what each
+paragraph is: from the writer's style names when present, else from its text (a heading label
+such as 一、, the first line, a closing date)."""
+import io
+import re
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator.corpus.reading import load_docx
+from generator.errors import ReportgenError, read_bytes
+from generator.normalize import CLOSING_DATE, short_line
+from generator.numbering import parse_label
+from generator.word import office
+from generator.word.parts import STYLE_NAMES
+from generator.word.style import HEADING_KINDS, heading_patterns
+
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+HEADING_MAX = 60                    # a numbered paragraph longer than this is body text
+
+
+# ---- opening whatever the user gives us -------------------------------------------
+def open_document(path):
+    """A python-docx Document for ``path``; every way it can fail is one Chinese line."""
+    path = Path(path)
+    if path.is_dir():
+        raise ReportgenError("这是一个目录，不是 Word 文档", path)
+    raw = read_bytes(path)
+    if not raw:
+        raise ReportgenError("文件是空的（0 字节），不是 Word 文档", path)
+    if raw.startswith(OLE_MAGIC):
+        raw = _from_ole(path, raw)
+    if not zipfile.is_zipfile(io.BytesIO(raw)):
+        raise ReportgenError("不是 Word 文档（.docx）：文件内容不是 Word 的压缩包格式", path)
+    with zipfile.ZipFile(io.BytesIO(raw)) as archive:
+        if "word/document.xml" not in archive.namelist():
+            raise ReportgenError("不是 Word 文档：压缩包里没有 word/document.xml", path)
+    doc = load_docx(raw, path)
+    if not any(p.text.strip() for p in doc.paragraphs) and not doc.tables:
+        raise ReportgenError("文档是空的，没有可检查的文字", path)
+    return doc
+
+
+def _from_ole(path, raw):
+    """An OLE compound file: a password-protected .docx, or a legacy .doc to convert."""
+    import tempfile
+
+    import olefile
+
+    try:
+        ole = olefile.OleFileIO(io.BytesIO(raw))
+    except OSError:
+        raise ReportgenError("文件已损坏，无法读取", path) from None
+    with ole:
+        encrypted = ole.exists("EncryptedPackage")
+        legacy = ole.exists("WordDocument")
+    if encrypted:
+        raise ReportgenError("文档设有打开密码（已加密），请在 Word 中取消密码后再检查", path)
+    if not legacy:
+        raise ReportgenError("不是 Word 文档：这是其他 Office 程序的旧格式文件", path)
+    if office.find_soffice() is None:
+        raise ReportgenError("这是旧版 Word 文档（.doc），需要安装 LibreOffice 才能检查；"
+                             "也可以在 Word 中另存为 .docx 后再检查", path)
+    with tempfile.TemporaryDirectory(prefix="reportgen-doc-") as tmp:
+        source = Path(tmp) / "input.doc"
+        source.write_bytes(raw)
+        return office.convert(source, tmp, "docx").read_bytes()
+
+
+# ---- resolving properties through the style chain ----------------------------------
+def w(name):
+    """The Clark name of a WordprocessingML tag or attribute."""
+    from docx.oxml.ns import qn
+    return qn(f"w:{name}")
+
+
+class Resolver:
+    """Effective run and paragraph properties: direct → styles → document defaults."""
+
+    def __init__(self, doc):
+        root = doc.styles.element
+        self.doc = doc
+        self.default_rpr = root.find(f"{w('docDefaults')}/{w('rPrDefault')}/{w('rPr')}")
+        self.default_ppr = root.find(f"{w('docDefaults')}/{w('pPrDefault')}/{w('pPr')}")
+
+    @staticmethod
+    def _chain(style):
+        while style is not None:
+            yield style.element
+            style = style.base_style
+
+    def run_levels(self, para, run):
+        from docx.enum.style import WD_STYLE_TYPE
+
+        levels = [run.find(w("rPr"))]
+        rstyle = run.find(f"{w('rPr')}/{w('rStyle')}")
+        if rstyle is not None:
+            try:
+                style = self.doc.styles.get_by_id(rstyle.get(w("val")), WD_STYLE_TYPE.CHARACTER)
+                levels += [s.find(w("rPr")) for s in self._chain(style)]
+            except (KeyError, ValueError):
+                pass
+        levels += [s.find(w("rPr")) for s in self._chain(para.style)]
+        return [x for x in levels + [self.default_rpr] if x is not None]
+
+    def para_levels(self, para):
+        levels = [para._p.pPr] + [s.find(w("pPr")) for s in self._chain(para.style)]
+        return [x for x in levels + [self.default_ppr] if x is not None]
+
+    @staticmethod
+    def attr(levels, tag, name):
+        """The first level whose ``tag`` child has attribute ``name``."""
+        for level in levels:
+            el = level.find(w(tag))
+            if el is not None and el.get(w(name)) is not None:
+                return el.get(w(name))
+        return None
+
+    @classmethod
+    def number(cls, levels, tag, name, default=None):
+        """A numeric attribute (twips, half-points …); ``default`` when absent or unreadable."""
+        match = re.match(r"\s*-?\d+(\.\d+)?", cls.attr(levels, tag, name) or "")
+        return float(match.group()) if match else default
+
+    @staticmethod
+    def font(levels, slot):
+        for level in levels:
+            el = level.find(w("rFonts"))
+            if el is None:
+                continue
+            if el.get(w(slot + "Theme")) is not None:
+                return f"主题字体（{el.get(w(slot + 'Theme'))}）"
+            if el.get(w(slot)) is not None:
+                return el.get(w(slot))
+        return None
+
+    @staticmethod
+    def flag(levels, tag):
+        for level in levels:
+            el = level.find(w(tag))
+            if el is not None:
+                return el.get(w("val"), "1") not in ("0", "false", "off")
+        return False
+
+
+def text_runs(para):
+    """(w:r element, text) for every run with visible text, hyperlinks included."""
+    out = []
+    for run in para._p.xpath("./w:r | ./w:hyperlink/w:r | ./w:ins/w:r"):
+        text = "".join(t.text or "" for t in run.findall(w("t")))
+        if text.strip():
+            out.append((run, text))
+    return out
+
+
+def same_font(a, b):
+    core = lambda f: re.sub(r"_?(GB2312|GBK)$|简体$", "", f or "")
+    return core(a) == core(b)
+
+
+# ---- what each paragraph is -----------------------------------------------------------
+@dataclass
+class Item:
+    index: int        # 1-based among body paragraphs (0 for table cells)
+    para: object
+    kind: str
+    text: str
+    where: str = ""
+    label: str = ""   # heading number as typed
+
+
+def gather(doc, sheet):
+    """Body paragraphs and table cells with their kind, in document order; empties as 空."""
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    # Word style → kind; in a document the writer (or --fix) made, styles say it all
+    style_kinds = {v: k for k, v in STYLE_NAMES.items() if k not in ("正文", "表格", "页码")}
+    ours = any(s.name == STYLE_NAMES["页码"] for s in doc.styles)
+    patterns = heading_patterns(sheet)
+    items, index, tables, previous = [], 0, 0, None
+    for el in doc.element.body.iterchildren():
+        if el.tag == w("p"):
+            index += 1
+            para = Paragraph(el, doc._body)
+            text = para.text
+            kind = "空" if not text.strip() else style_kinds.get(para.style.name, "正文")
+            item = Item(index, para, kind, text)
+            parsed = parse_label(text, patterns) if kind in HEADING_KINDS or (
+                kind == "正文" and not ours and len(text.strip()) <= HEADING_MAX) else None
+            if parsed:
+                item.kind, item.label = HEADING_KINDS[parsed[0] - 1], parsed[2]
+            items.append(item)
+            previous = item
+        elif el.tag == w("tbl"):
+            tables += 1
+            if previous and previous.kind == "正文" and not ours and _caption_like(previous.text):
+                previous.kind = "表题"
+            for cell_para in _cell_paragraphs(Table(el, doc._body)):
+                if cell_para.text.strip():
+                    items.append(Item(0, cell_para, "表格", cell_para.text, where=f"表{tables}"))
+            previous = None
+    texts = [i for i in items if i.kind != "空" and i.index]
+    if ours:
+        return items
+    if texts and texts[0].kind == "正文":
+        texts[0].kind = "标题"
+    if len(texts) > 1 and texts[0].kind == "标题" and texts[1].kind == "正文" and _caption_like(texts[1].text, 30):
+        texts[1].kind = "署名"
+    _closing(texts)
+    return items
+
+
+def _caption_like(text, size=40):
+    return short_line(text, size)
+
+
+def _closing(texts):
+    """The 落款: a closing date and the unit name right above it."""
+    for pos in range(len(texts) - 1, max(len(texts) - 3, 0) - 1, -1):
+        if texts[pos].kind == "正文" and CLOSING_DATE.match(texts[pos].text):
+            texts[pos].kind = "落款"
+            if pos > 0 and texts[pos - 1].kind == "正文" and _caption_like(texts[pos - 1].text, 30):
+                texts[pos - 1].kind = "落款"
+            return
+
+
+def _cell_paragraphs(table):
+    """Each cell's paragraphs once (python-docx repeats merged cells)."""
+    from docx.text.paragraph import Paragraph
+
+    for tc in table._tbl.iter(w("tc")):
+        for p in tc.findall(w("p")):
+            yield Paragraph(p, table)

@@ -1,0 +1,37 @@
+"""What lint reports: one finding per problem, said in Chinese."""
+from dataclasses import asdict, dataclass
+
+ERROR, WARNING = "错误", "提醒"
+
+
+@dataclass
+class Finding:
+    rule: str
+    expected: str
+    seen: str
+    level: str = ERROR
+    paragraph: int = None  # 1-based among the document's body paragraphs
+    where: str = ""        # when not a paragraph: 页面设置, 页脚, 表1 …
+    excerpt: str = ""
+    page: int = None
+    file: str = ""
+
+    def line(self):
+        where = self.where or (f"第{self.paragraph}段" if self.paragraph else "")
+        page = f"第{self.page}页" if self.page else "-"
+        excerpt = f"「{self.excerpt}」" if self.excerpt else ""
+        return (f"{self.file}:{page}:{where}{excerpt} {self.level} {self.rule}："
+                f"应为 {self.expected}，实为 {self.seen}")
+
+    def as_dict(self):
+        return asdict(self)
+
+    @classmethod
+    def unreadable(cls, path, error):
+        """A file that could not be checked at all, as a finding (for JSON output)."""
+        return cls("无法读取", "可以打开的 Word 文档（.docx）", error.message, file=str(path))
+
+
+def excerpt(text, size=12):
+    text = text.strip()
+    return text if len(text) <= size else text[:size] + "…"

@@ -1,135 +1,11 @@
-"""命令行：只解析参数、调用 generator 包，并把 ReportgenError 显示成一行中文。"""
+"""命令行：每个命令只解析参数、调用 generator 包；中文的帮助和报错在 console。"""
 import contextlib
 import gc
-import os
-import re
 import sys
-import unicodedata
 
 import click
 
-from generator.errors import ReportgenError, os_reason
-
-CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
-
-
-# click's own words in usage lines and option metavars, in Chinese
-_METAVARS = (("[OPTIONS]", "[选项]"), ("[COMMAND] [ARGS]...", "[命令] [参数]..."),
-             ("COMMAND [ARGS]...", "命令 [参数]..."), (" DIRECTORY", " 文件夹"),
-             (" PATH", " 路径"), (" TEXT", " 文字"), (" INTEGER", " 整数"), ("[x>=1]", "[至少 1]"))
-
-
-def _chinese(text):
-    for english, chinese in _METAVARS:
-        text = text.replace(english, chinese)
-    return text
-
-
-def _width(text):
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
-
-
-def _section(formatter, heading, rows):
-    """A heading and a two-column list, aligned by display width (a Chinese character is two)."""
-    if rows:
-        formatter.write_paragraph()
-        formatter.write(f"{heading}：\n")
-        first = max(_width(a) for a, _ in rows)
-        for a, b in rows:
-            formatter.write(f"  {a}{' ' * (first - _width(a))}  {b}".rstrip() + "\n")
-
-
-class _Chinese:
-    """Click's help and usage headings, in Chinese."""
-
-    def format_usage(self, ctx, formatter):
-        pieces = _chinese(" ".join(self.collect_usage_pieces(ctx)))
-        formatter.write_usage(ctx.command_path, pieces, "用法：")
-
-    def format_options(self, ctx, formatter):
-        rows = [p.get_help_record(ctx) for p in self.get_params(ctx) if isinstance(p, click.Option)]
-        rows = [(_chinese(a), "显示本帮助并退出。" if a == "-h, --help" else _chinese(b))
-                for a, b in filter(None, rows)]
-        _section(formatter, "选项", rows)
-        if isinstance(self, click.Group):
-            self.format_commands(ctx, formatter)
-
-    def format_commands(self, ctx, formatter):
-        rows = [(name, cmd.get_short_help_str(80)) for name, cmd in
-                ((n, self.get_command(ctx, n)) for n in self.list_commands(ctx)) if cmd and not cmd.hidden]
-        _section(formatter, "命令", rows)
-
-    def main(self, args=None, prog_name=None, **extra):
-        extra.pop("standalone_mode", None)
-        try:
-            code = super().main(args, prog_name, standalone_mode=False, **extra)
-            sys.exit(code if isinstance(code, int) else 0)
-        except ReportgenError as exc:
-            _fail(str(exc))
-        except click.exceptions.Abort as exc:   # click's form of Ctrl-C (and of EOF at a prompt)
-            if isinstance(exc.__cause__, KeyboardInterrupt):
-                _fail("已中断", 130)
-            _fail("已取消")
-        except click.exceptions.NoArgsIsHelpError as exc:  # bare `reportgen`: just the help
-            click.echo(exc.ctx.get_help())
-            sys.exit(0)
-        except click.UsageError as exc:
-            hint = f"（用 {exc.ctx.command_path} -h 查看帮助）" if exc.ctx else ""
-            _fail(f"命令用法有误：{_translate(exc.format_message())}{hint}", 2)
-        except click.ClickException as exc:
-            _fail(_translate(exc.format_message()))
-        except KeyboardInterrupt:
-            _fail("已中断", 130)
-        except OSError as exc:   # standard output refused the text: a full disk, a closed pipe
-            _quiet_stdout()
-            if isinstance(exc, BrokenPipeError):
-                sys.exit(1)
-            _fail(f"无法输出结果（{os_reason(exc)}）")
-
-
-class Command(_Chinese, click.Command):
-    pass
-
-
-class Group(_Chinese, click.Group):
-    command_class = Command
-    group_class = type
-
-
-_MESSAGES = (
-    ("Missing argument", "缺少参数"), ("No such option", "没有这个选项"),
-    ("No such command", "没有这个命令"), ("Got unexpected extra argument", "多余的参数"),
-    ("Got unexpected extra arguments", "多余的参数"), ("Invalid value for", "参数值无效："),
-    ("does not exist", "不存在"), ("Option", "选项"), ("requires an argument", "需要一个值"),
-    ("is not a valid integer", "不是整数"), ("Did you mean", "是不是想用"), ("?", "？"),
-    ("is not in the range", "不在允许的范围内："),
-    ("is a file", "是文件，不是文件夹"), ("is a directory", "是文件夹，不是文件"),
-    ("Directory", "文件夹"),
-)
-
-
-def _translate(message):
-    for english, chinese in _MESSAGES:
-        message = message.replace(english, chinese)
-    # click quotes names as 'x' and ends with a full stop: make it read as Chinese
-    return re.sub(r"'([^']*)'", r"“\1”", message).rstrip(".").replace(". ", "。")
-
-
-def _fail(message, code=1):
-    click.echo(f"错误：{message}", err=True)
-    sys.exit(code)
-
-
-def _quiet_stdout():
-    """Point standard output at the null device, so Python's last flush has nothing to fail on."""
-    with contextlib.suppress(OSError, ValueError):
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-
-
-def _warn(lines):
-    for line in lines:
-        click.echo(f"提醒：{line}", err=True)
-
+from generator.console import CONTEXT, Group, each, warn
 
 templates_option = click.option(
     "--templates", "template_dirs", multiple=True, type=click.Path(file_okay=False),
@@ -158,19 +34,15 @@ def templates(ctx, template_dirs):
     ctx.obj = template_dirs
     if ctx.invoked_subcommand is None:
         from generator.draft.catalog import Catalog
-        catalog, failed = Catalog(template_dirs), 0
-        for name in catalog.names():
-            try:  # one broken template does not hide the others
-                t = catalog.get(name)
-            except ReportgenError as exc:
-                click.echo(f"错误：{exc}", err=True)
-                failed += 1
-                continue
+        catalog = Catalog(template_dirs)
+
+        def show(name):  # one broken template does not hide the others
+            t = catalog.get(name)
             source = f"{t.source}，覆盖内置模板" if t.overrides else t.source
             click.echo(f"{t.name}\t{t.title}\t[{source}]")
             if t.description:
                 click.echo(f"    {t.description}")
-        sys.exit(1 if failed else 0)
+        sys.exit(1 if each(catalog.names(), show) else 0)
 
 
 @templates.command("show", context_settings=CONTEXT)
@@ -215,19 +87,14 @@ def templates_copy(parent_dirs, name, dest, new_name, template_dirs):
 @click.option("--style", help="试渲染用的版式表：内置名称或 YAML 文件路径。")
 def templates_check(folder, style):
     """检查模板文件夹 FOLDER（或其下每个模板）：清单格式、Jinja 语法、字段是否都已声明并用到，并用清单里的示例试渲染。"""
-    from generator.draft.analysis import check_folder, template_folders
-    failed = 0
-    for one in template_folders(folder):
-        try:
-            template, report = check_folder(one, style)
-        except ReportgenError as exc:
-            click.echo(f"错误：{exc}", err=True)
-            failed += 1
-            continue
+    from generator.draft.templatecheck import check_folder, template_folders
+
+    def check_one(one):
+        template, report = check_folder(one, style)
         for line in report:
             click.echo(f"  {line}")
         click.echo(f"{one}：模板“{template.name}”检查通过")
-    sys.exit(1 if failed else 0)
+    sys.exit(1 if each(template_folders(folder), check_one) else 0)
 
 
 @cli.command(context_settings=CONTEXT)
@@ -251,7 +118,10 @@ def init(name, output, force, template_dirs):
 
 def _engine(template_dirs, style=None, strict=False, template=None, keywords=False):
     from generator.draft.engine import Engine
-    return Engine(template_dirs, style=style, strict=strict, template=template, keywords=keywords)
+    extract = None
+    if keywords:  # jieba loads only when asked
+        from generator.corpus.keywords import extract
+    return Engine(template_dirs, style=style, strict=strict, template=template, keywords=extract)
 
 
 strict_option = click.option("--strict", is_flag=True, help="缺少数据时报错，而不是写【待补充】占位。")
@@ -266,17 +136,12 @@ template_option = click.option("-t", "--template", help="使用这个模板（�
 def check(data, strict, template, template_dirs):
     """检查数据文件 DATA 是否符合模板：类型错误报错，缺少的字段列为提醒。"""
     engine = _engine(template_dirs, strict=strict, template=template)
-    failed = 0
-    for path in data:
-        try:
-            draft = engine.prepare(path)
-        except ReportgenError as exc:
-            click.echo(f"错误：{exc}", err=True)
-            failed += 1
-            continue
-        _warn(draft.warnings)
+
+    def check_one(path):
+        draft = engine.prepare(path)
+        warn(draft.warnings)
         click.echo(f"{path}：检查通过（模板“{draft.template.name}”，{len(draft.warnings)} 条提醒）")
-    sys.exit(1 if failed else 0)
+    sys.exit(1 if each(data, check_one) else 0)
 
 
 @cli.command(context_settings=CONTEXT)
@@ -287,7 +152,7 @@ def check(data, strict, template, template_dirs):
 def preview(data, strict, template, template_dirs):
     """把数据文件 DATA 渲染成草稿标记（标题层级、段落、表格）输出到屏幕，不写文件。"""
     draft = _engine(template_dirs, strict=strict, template=template).prepare(data)
-    _warn(draft.warnings)
+    warn(draft.warnings)
     click.echo(draft.markup, nl=False)
 
 
@@ -314,15 +179,15 @@ def render(data, output, force, strict, style, keywords, template, template_dirs
     with bar as drafts:
         # keep only what is reported of each draft, so memory stays flat however long the batch
         results = [(target, draft and draft.warnings, error) for _, target, draft, error in drafts]
-    failed = 0
-    for target, warnings, error in results:
+
+    def report(result):
+        target, warnings, error = result
         if error is not None:
-            click.echo(f"错误：{error}", err=True)
-            failed += 1
-            continue
-        _warn(warnings)
+            raise error
+        warn(warnings)
         note = f"（{len(warnings)} 条提醒）" if warnings else ""
         click.echo(f"已生成 {target}{note}")
+    failed = each(results, report)
     if len(data) > 1:
         click.echo(f"共 {len(data)} 份：成功 {len(data) - failed} 份，失败 {failed} 份")
     sys.exit(1 if failed else 0)
@@ -336,13 +201,8 @@ def outline(files, as_json):
     import json
 
     from generator.corpus.outline import outline_file
-    done, failed = [], 0
-    for path in files:
-        try:
-            done.append(outline_file(path))
-        except ReportgenError as exc:
-            click.echo(f"错误：{exc}（已跳过）", err=True)
-            failed += 1
+    done = []
+    failed = each(files, lambda path: done.append(outline_file(path)), "（已跳过）")
     if as_json:
         click.echo(json.dumps([o.to_dict() for o in done], ensure_ascii=False, indent=2))
     else:
@@ -376,30 +236,15 @@ def format_(rough, output, force, style, clean):
 @click.option("--force", is_flag=True, help="输出文件或模板已存在时覆盖。")
 def mine(paths, output, emit, templates_dir, force):
     """挖掘语料 PATHS（文件或文件夹，默认 seeds/）：常见结构、小标题样式、关键词、短语和数字表述。"""
-    from generator.corpus.emit import emit_target, emit_template
-    from generator.corpus.mine import DEFAULT_CORPUS, corpus_files, dump, summary
-    from generator.corpus.mine import mine as run
-    from generator.output import check_target, save_atomic
-    if output or not emit:
-        output = output or "mined.yaml"
-        check_target(output, force)
-    if emit:
-        _warn(emit_target(emit, templates_dir, force)[1])
-    paths = paths or (DEFAULT_CORPUS,)
-    files = corpus_files(paths)
-    with click.progressbar(length=len(files), label="挖掘语料", file=sys.stderr) as bar:
-        result = run(paths, progress=lambda _path: bar.update(1), files=files)
+    from generator.corpus.mine import Job
+    job = Job(paths, output, emit, templates_dir, force)
+    warn(job.notices)
+    with click.progressbar(length=len(job.files), label="挖掘语料", file=sys.stderr) as bar:
+        result, lines = job.run(progress=lambda _path: bar.update(1))
     for line in result["跳过的文件"]:
         click.echo(f"错误：{line}（已跳过）", err=True)
-    if output:
-        text = dump(result)
-        save_atomic(output, force, lambda stream: stream.write(text.encode("utf-8")))
-        click.echo(f"已写出挖掘结果 {output}")
-    for line in summary(result):
+    for line in lines:
         click.echo(line)
-    if emit:
-        folder = emit_template(result, emit, templates_dir, force)
-        click.echo(f"已生成模板 {folder}；接着运行：reportgen init {emit} --templates {templates_dir}")
 
 
 @cli.command(context_settings=CONTEXT)
@@ -437,7 +282,8 @@ def lint(files, style, as_json, no_pages, fix, output, force):
     """
     import json
 
-    from generator.lint.findings import Finding
+    from generator.errors import ReportgenError
+    from generator.lint.findings import ERROR, Finding, summary
     from generator.lint.rules import lint_file
     from generator.word.style import load_style
     if output and not fix:
@@ -450,27 +296,26 @@ def lint(files, style, as_json, no_pages, fix, output, force):
         for line in fix_file(files[0], output, sheet, force):
             click.echo(line)
         files = (output,)
-    results, failed = [], 0
-    for path in files:
+    results = []
+
+    def lint_one(path):
         try:
             findings, notice = lint_file(path, sheet, with_pages=not no_pages)
         except ReportgenError as exc:
-            if as_json:
-                results.append(Finding.unreadable(path, exc))
-            else:
-                click.echo(f"错误：{exc}", err=True)
-            failed += 1
-            continue
+            if not as_json:
+                raise
+            results.append(Finding.unreadable(path, exc))
+            return True
         if notice:
-            _warn([notice])
-        results += findings
-        errors = sum(f.level == "错误" for f in findings)
-        failed += bool(errors)
+            warn([notice])
+        results.extend(findings)
         if not as_json:
             for finding in findings:
                 click.echo(finding.line())
-            click.echo(f"{path}：{'未通过' if errors else '通过'}，{errors} 处错误，"
-                       f"{len(findings) - errors} 处提醒")
+            click.echo(summary(path, findings))
+        return any(f.level == ERROR for f in findings)
+
+    failed = each(files, lint_one)
     if as_json:
         click.echo(json.dumps([f.as_dict() for f in results], ensure_ascii=False, indent=1))
     sys.exit(1 if failed else 0)

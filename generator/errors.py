@@ -1,13 +1,18 @@
-"""The one error type the CLI shows: its message is what the user reads."""
+"""Every error and notice the user sees: each message is one Chinese line, each error class
+has the exit code the command ends with.
+
+An error is located by ``at(path, line)``, which returns a located copy; ``str()`` gives
+``path:line: message``. A ``Notice`` is a warning that does not stop the work (missing
+data, an unused value): a small record, so code asks about its field, never its wording.
+"""
 import errno
+from dataclasses import dataclass
 
 
 class ReportgenError(Exception):
-    """A problem in the user's input, reported as one Chinese line.
+    """A problem in the user's input, reported as one Chinese line."""
 
-    ``path`` and ``line`` (1-based) locate it when known; ``str()`` gives
-    ``path:line: message``.
-    """
+    exit_code = 1
 
     def __init__(self, message, path=None, line=None):
         super().__init__(message)
@@ -15,15 +20,16 @@ class ReportgenError(Exception):
         self.path = path
         self.line = line
 
+    def at(self, path, line=None):
+        """This error, located at ``path:line``."""
+        return type(self)(self.message, path, line)
+
     def __str__(self):
-        where = ""
-        if self.path is not None:
-            where = str(self.path) + (f":{self.line}" if self.line else "")
-        return f"{where}: {self.message}" if where else self.message
+        return _located(self.path, self.line, self.message)
 
 
 class DataError(ReportgenError):
-    """The YAML data file is malformed or does not fit the template."""
+    """The data file is malformed or does not fit the template."""
 
 
 class TemplateError(ReportgenError):
@@ -32,6 +38,39 @@ class TemplateError(ReportgenError):
 
 class OutputError(ReportgenError):
     """The draft cannot be written where the user asked."""
+
+
+class ReadError(ReportgenError):
+    """A file that is not a readable report or document (binary, unknown encoding, broken .docx)."""
+
+
+class Interrupted(ReportgenError):
+    """Ctrl-C (or a termination signal): the work stopped half-way, nothing half-written."""
+
+    exit_code = 130
+
+    def __init__(self, message="已中断", path=None, line=None):
+        super().__init__(message, path, line)
+
+
+@dataclass(frozen=True)
+class Notice:
+    """A warning about the user's input: where it is, which field (dotted, as the user wrote
+    it: ``主要做法[2].要点``) when it concerns one, and what to say."""
+
+    message: str
+    file: object = None
+    line: int = None
+    field: str = None
+
+    def __str__(self):
+        return _located(self.file, self.line, self.message)
+
+
+def _located(path, line, message):
+    if path is None:
+        return message
+    return f"{path}{f':{line}' if line else ''}: {message}"
 
 
 _REASONS = {

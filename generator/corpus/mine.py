@@ -197,6 +197,39 @@ def mine(paths, progress=None, keywords=True, files=None):
     return miner.result(keywords)
 
 
+class Job:
+    """``reportgen mine``: where the results go is checked before any file is read."""
+
+    def __init__(self, paths=(), output=None, emit=None, templates_dir="我的模板", force=False):
+        from generator.corpus.emit import emit_target
+        from generator.output import check_target
+
+        self.paths = tuple(paths) or (DEFAULT_CORPUS,)
+        self.output = output or (None if emit else "mined.yaml")
+        self.emit, self.templates_dir, self.force = emit, templates_dir, force
+        if self.output:
+            check_target(self.output, force)
+        self.notices = emit_target(emit, templates_dir, force)[1] if emit else []
+        self.files = corpus_files(self.paths)
+
+    def run(self, progress=None):
+        """Mine, write what was asked for; return ``(result, lines for the user)``."""
+        from generator.corpus.emit import emit_template
+        from generator.output import save_atomic
+
+        result = mine(self.paths, progress=progress, files=self.files)
+        lines = []
+        if self.output:
+            text = dump(result).encode("utf-8")
+            save_atomic(self.output, self.force, lambda stream: stream.write(text))
+            lines.append(f"已写出挖掘结果 {self.output}")
+        lines += summary(result)
+        if self.emit:
+            folder = emit_template(result, self.emit, self.templates_dir, self.force)
+            lines.append(f"已生成模板 {folder}；接着运行：reportgen init {self.emit} --templates {self.templates_dir}")
+        return result, lines
+
+
 def suggestion(category, mined=None):
     """The mined entry of one section category: from ``mined`` (a file ``mine`` wrote), else
     from ./mined.yaml when there is one, else mined from the default corpus on the spot."""

@@ -9,14 +9,10 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.errors import ReportgenError, read_bytes
+from generator.errors import ReadError, ReportgenError, read_bytes
 from generator.normalize import clean_text
 
 SUFFIXES = (".txt", ".docx", ".md")
-
-
-class ReadError(ReportgenError):
-    """A file that is not a readable report (binary, unknown encoding, broken .docx)."""
 
 
 @dataclass

@@ -5,10 +5,11 @@ from pathlib import Path
 
 from generator import markup
 from generator.cache import cache_dir, key
+from generator.draft.analysis import check_fields
 from generator.draft.catalog import Catalog
 from generator.draft.sandbox import environment, render
 from generator.draft.validate import TEMPLATE_KEY, validate
-from generator.errors import DataError, OutputError, ReportgenError, TemplateError
+from generator.errors import DataError, Notice, OutputError, ReportgenError, TemplateError
 from generator.output import check_target, save_atomic
 from generator.word.style import load_style
 from generator.yamlio import line_of, load_yaml
@@ -33,13 +34,13 @@ class Draft:
 class Engine:
     """Everything that does not change between drafts: templates, Jinja, style, writer."""
 
-    def __init__(self, template_dirs=(), style=None, strict=False, template=None, keywords=False):
+    def __init__(self, template_dirs=(), style=None, strict=False, template=None, keywords=None):
         self.catalog = Catalog(template_dirs)
         self.env = environment(self.catalog)
         self.style_name = style
         self.strict = strict
         self.template = template     # a name that overrides the data file's 模板
-        self.keywords = keywords     # extract the 关键词 line from the rendered text
+        self.keywords = keywords     # blocks → the 关键词 line (corpus.keywords.extract), or None
         self._writer = None
         self._checked = set()        # templates whose Jinja passed check_fields
 
@@ -57,7 +58,6 @@ class Engine:
         the cache says this exact set of files passed before."""
         marker = cache_dir("checked", _sources_key(self.catalog, template))
         if not marker.exists():
-            from generator.draft.analysis import check_fields
             check_fields(self.env, template)
             try:
                 marker.parent.mkdir(parents=True, exist_ok=True)
@@ -89,21 +89,20 @@ class Engine:
             template = self.catalog.get(str(name))
         except TemplateError as exc:
             if exc.path is None and not self.template:  # point at the 模板: line
-                exc.path, exc.line = data_path, line_of(lines, (TEMPLATE_KEY,))
+                raise exc.at(data_path, line_of(lines, (TEMPLATE_KEY,))) from None
             raise
         if template.name not in self._checked:
             self._check(template)
         values, warnings = validate(data, template, data_path, lines, self.strict)
         text, missing = render(self.env, template, values, self.strict)
         if self.keywords and KEYWORDS_KEY not in template.fields:
-            warnings.append(f"{data_path}: 模板“{template.name}”没有关键词行，--keywords 未起作用")
+            warnings.append(Notice(f"模板“{template.name}”没有关键词行，--keywords 未起作用", data_path))
         elif self.keywords:
-            from generator.corpus.keywords import extract  # jieba loads only when asked
-            values[KEYWORDS_KEY] = extract(markup.parse(text))
+            values[KEYWORDS_KEY] = self.keywords(markup.parse(text))
             text, missing = render(self.env, template, values, self.strict)
         for name in missing:
-            if not any(f"{name}”（" in w for w in warnings):   # the validator said it already
-                warnings.append(f"{data_path}: 缺少“{name}”，草稿中以【待补充】标出")
+            if not any(w.field == name for w in warnings):   # the validator said it already
+                warnings.append(Notice(f"缺少“{name}”，草稿中以【待补充】标出", data_path, field=name))
         return Draft(data_path, template, text, warnings)
 
     def write(self, draft, out, force=False):

@@ -103,7 +103,7 @@ def clause(text):
     return _END.sub("", str(text))
 
 
-_DATE = re.compile(r"^\s*(\d{4})\s*[-/.年]\s*(\d{1,2})(?:\s*[-/.月]\s*(\d{1,2}))?")
+DATE = re.compile(r"^\s*(\d{4})\s*[-/.年]\s*(\d{1,2})(?:\s*[-/.月]\s*(\d{1,2}))?")
 
 
 def cn_date(value, day=None):
@@ -113,7 +113,7 @@ def cn_date(value, day=None):
     if isinstance(value, (datetime.date, datetime.datetime)):
         y, m, d = value.year, value.month, value.day
     else:
-        match = _DATE.match(str(value))
+        match = DATE.match(str(value))
         if not match:
             return str(value)
         y, m, d = int(match[1]), int(match[2]), match[3] and int(match[3])

@@ -165,7 +165,7 @@ def render(env, template, values, strict=False):
                             *_where(exc, template)) from None
     except ReportgenError as exc:
         if exc.path is None:
-            exc.path, exc.line = _where(exc, template)
+            raise exc.at(*_where(exc, template)) from None
         raise
     except UndefinedError as exc:
         raise TemplateError(f"模板用到了不存在的数据（{exc.message}）", *_where(exc, template)) from None

@@ -7,8 +7,8 @@ fields are warnings: the draft shows a 【待补充】 placeholder instead, unle
 import datetime
 import math
 
-from generator.draft.filters import _DATE
-from generator.errors import DataError
+from generator.draft.filters import DATE
+from generator.errors import DataError, Notice
 from generator.yamlio import line_of
 
 TEMPLATE_KEY = "模板"   # the data key that names the template; not a template field
@@ -22,7 +22,7 @@ def placeholder(field):
     return f"【待补充：{field.description or field.name}】"
 
 
-class Checker:
+class Validator:
     def __init__(self, path, lines, strict=False):
         self.path, self.lines, self.strict = path, lines, strict
         self.warnings = []
@@ -31,7 +31,7 @@ class Checker:
         raise DataError(f"字段“{_dotted(at)}”{message}", self.path, line_of(self.lines, at))
 
     def warn(self, at, message):
-        self.warnings.append(f"{self.path}:{line_of(self.lines, at) or 1}: {message}")
+        self.warnings.append(Notice(message, self.path, line_of(self.lines, at) or 1, _dotted(at)))
 
     def missing(self, at, field):
         message = f"缺少必填字段“{_dotted(at)}”（{field.description or field.name}）"
@@ -109,7 +109,7 @@ class Checker:
     def date(self, value, at):
         if isinstance(value, datetime.date):
             return value
-        match = _DATE.match(str(value)) if isinstance(value, (str, int)) else None
+        match = DATE.match(str(value)) if isinstance(value, (str, int)) else None
         if match is None:
             self.fail(at, f"应是日期（如 2026-11-24 或 2026年11月），这里是“{value}”")
         try:
@@ -164,7 +164,7 @@ class Checker:
 
 def validate(data, template, path, lines, strict=False):
     """Return ``(values, warnings)`` or raise DataError (``data`` is the file's top mapping)."""
-    checker = Checker(path, lines, strict)
+    checker = Validator(path, lines, strict)
     values = checker.mapping(data, template.fields, ())
     return values, checker.warnings
 

@@ -35,3 +35,10 @@ class Finding:
 def excerpt(text, size=12):
     text = text.strip()
     return text if len(text) <= size else text[:size] + "…"
+
+
+def summary(path, findings):
+    """The last line of a file's report."""
+    errors = sum(f.level == ERROR for f in findings)
+    return (f"{path}：{'未通过' if errors else '通过'}，{errors} 处错误，"
+            f"{len(findings) - errors} 处提醒")

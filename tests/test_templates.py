@@ -203,15 +203,3 @@ def test_examples_pass_checker_and_open_in_libreoffice(example, tmp_path, runner
 def test_builtin_examples_cover_every_builtin():
     assert {p.stem for p in EXAMPLES} >= set(BUILTINS)
     assert {p.name for p in BUILTIN_DIR.iterdir() if p.is_dir() and p.name[0] != "_"} == set(BUILTINS)
-
-
-def test_every_builtin_template_is_installed_by_setup_cfg():
-    """A normal install copies templates/ through setup.cfg's data_files: none may be missing."""
-    import configparser
-
-    from conftest import ROOT
-    config = configparser.ConfigParser()
-    config.read(ROOT / "setup.cfg", encoding="utf-8")
-    listed = set(config["options.data_files"])
-    folders = {p.name for p in (ROOT / "templates").iterdir() if p.is_dir() and not p.name.startswith(".")}
-    assert {f"share/reportgen/templates/{name}" for name in folders} <= listed

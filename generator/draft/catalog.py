@@ -10,7 +10,6 @@ starts with ``_`` (such as ``_base``) hold shared Jinja files, not templates.
 import os
 import re
 import shutil
-import sys
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,11 +19,11 @@ from generator.yamlio import line_of, load_config
 
 
 def _builtin_dir():
-    """The project's templates/ (editable install, or a checkout), else the copy a normal
-    install puts under <prefix>/share/reportgen/templates."""
-    project = Path(__file__).resolve().parents[2] / "templates"
-    installed = Path(sys.prefix) / "share" / "reportgen" / "templates"
-    return project if project.is_dir() or not installed.is_dir() else installed
+    """The built-in templates: inside the package where a wheel put them at build time
+    (setup.py copies the repository's templates/ there), else the repository's own
+    templates/ (a checkout or an editable install)."""
+    packaged = Path(__file__).resolve().parent / "templates"
+    return packaged if packaged.is_dir() else Path(__file__).resolve().parents[2] / "templates"
 
 
 BUILTIN_DIR = _builtin_dir()
@@ -96,7 +95,11 @@ class Catalog:
         """Every template name with the folder that provides it, first match winning."""
         found = {}
         for d in self.dirs:
-            for sub in sorted(d.iterdir()):
+            try:
+                subs = sorted(d.iterdir())
+            except OSError as exc:
+                raise TemplateError(f"无法读取模板文件夹（{os_reason(exc)}）", d) from None
+            for sub in subs:
                 if sub.is_dir() and not sub.name.startswith((".", "_")) and sub.name not in found:
                     if (sub / MANIFEST).exists():
                         found[sub.name] = d

@@ -39,9 +39,7 @@ def paragraphs(docx_path):
     return [(p.style.name, p.text) for p in Document(str(docx_path)).paragraphs]
 
 
-@pytest.fixture
-def soffice():
-    """LibreOffice for tests that open drafts as a reader would; never skipped in CI."""
+def _soffice():
     exe = shutil.which("soffice") or shutil.which("libreoffice")
     if exe is None:
         if os.environ.get("CI") == "true":
@@ -50,14 +48,46 @@ def soffice():
     return exe
 
 
+@pytest.fixture
+def soffice():
+    """LibreOffice for tests that open drafts as a reader would; never skipped in CI."""
+    return _soffice()
+
+
+@pytest.fixture(scope="session")
+def example_pdfs(tmp_path_factory):
+    """Every example rendered (``--strict``) and laid out by LibreOffice once per test session,
+    in one conversion: ``{name: (docx, pdf)}``."""
+    from generator.cli import cli
+    exe, folder = _soffice(), tmp_path_factory.mktemp("examples")
+    for example in EXAMPLES:
+        done = CliRunner().invoke(cli, ["render", str(example), "-o", str(folder / f"{example.stem}.docx"), "--strict"])
+        assert done.exit_code == 0, done.output
+    docs = [folder / f"{e.stem}.docx" for e in EXAMPLES]
+    to_pdf(exe, docs, folder)
+    return {d.stem: (d, d.with_suffix(".pdf")) for d in docs}
+
+
+READER_FIXTURES = {"soffice", "example_pdfs"}
+
+
+def pytest_collection_modifyitems(items):
+    """Tests that open LibreOffice are marked ``reader``: ``pytest -m "not reader"`` runs the rest."""
+    for item in items:
+        if READER_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.reader)
+
+
 def to_pdf(soffice, docx, outdir):
+    """PDF of ``docx`` (one path, or several converted in one LibreOffice run) in ``outdir``."""
+    docs = [docx] if isinstance(docx, (str, Path)) else list(docx)
     profile = Path(outdir) / "lo-profile"
     subprocess.run([soffice, f"-env:UserInstallation=file://{profile}", "--headless",
-                    "--convert-to", "pdf", "--outdir", str(outdir), str(docx)],
+                    "--convert-to", "pdf", "--outdir", str(outdir), *map(str, docs)],
                    check=True, capture_output=True, timeout=180)
-    pdf = Path(outdir) / (Path(docx).stem + ".pdf")
-    assert pdf.exists(), "LibreOffice 没有生成 PDF"
-    return pdf
+    pdfs = [Path(outdir) / (Path(d).stem + ".pdf") for d in docs]
+    assert all(p.exists() for p in pdfs), "LibreOffice 没有生成 PDF"
+    return pdfs[0]
 
 
 def pdf_pages(pdf):

@@ -50,7 +50,7 @@ def test_user_install_finds_its_templates(wheel, tmp_path):
     userbase = tmp_path / "home" / ".local"
     env = base_env(tmp_path, PYTHONUSERBASE=str(userbase))
     base_python = getattr(sys, "_base_executable", sys.executable)
-    subprocess.run([base_python, "-m", "pip", "install", "-q", "--user", "--no-deps", "--no-warn-script-location",
+    subprocess.run([base_python, "-m", "pip", "install", "-q", "--ignore-installed", "--user", "--no-deps", "--no-warn-script-location",
                     str(wheel)], env=env, check=True, capture_output=True)
     # PYTHONPATH holds only the dependencies (this environment has no generator/ folder of its own)
     env["PYTHONPATH"] = DEPENDENCIES
@@ -60,7 +60,7 @@ def test_user_install_finds_its_templates(wheel, tmp_path):
 
 def test_prefix_install_finds_its_templates(wheel, tmp_path):
     prefix = tmp_path / "prefix"
-    subprocess.run([sys.executable, "-m", "pip", "install", "-q", "--prefix", str(prefix), "--no-deps",
+    subprocess.run([sys.executable, "-m", "pip", "install", "-q", "--ignore-installed", "--prefix", str(prefix), "--no-deps",
                     "--no-warn-script-location", str(wheel)], env=base_env(tmp_path), check=True,
                    capture_output=True)
     site = sysconfig.get_path("purelib", vars={"base": str(prefix), "platbase": str(prefix)})

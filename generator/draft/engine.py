@@ -5,7 +5,6 @@ from pathlib import Path
 
 from generator import markup
 from generator.cache import cache_dir, key
-from generator.draft.analysis import check_fields
 from generator.draft.catalog import Catalog
 from generator.draft.sandbox import environment, render
 from generator.draft.validate import TEMPLATE_KEY, validate
@@ -58,6 +57,7 @@ class Engine:
         the cache says this exact set of files passed before."""
         marker = cache_dir("checked", _sources_key(self.catalog, template))
         if not marker.exists():
+            from generator.draft.analysis import check_fields  # only when the template's files changed
             check_fields(self.env, template)
             try:
                 marker.parent.mkdir(parents=True, exist_ok=True)

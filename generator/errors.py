@@ -6,7 +6,7 @@ An error is located by ``at(path, line)``, which returns a located copy; ``str()
 data, an unused value): a small record, so code asks about its field, never its wording.
 """
 import errno
-from dataclasses import dataclass
+from collections import namedtuple
 
 
 class ReportgenError(Exception):
@@ -53,15 +53,11 @@ class Interrupted(ReportgenError):
         super().__init__(message, path, line)
 
 
-@dataclass(frozen=True)
-class Notice:
-    """A warning about the user's input: where it is, which field (dotted, as the user wrote
-    it: ``主要做法[2].要点``) when it concerns one, and what to say."""
+class Notice(namedtuple("Notice", "message file line field", defaults=(None, None, None))):
+    """A warning about the user's input: what to say, where it is, and which field (dotted, as
+    the user wrote it: ``主要做法[2].要点``) when it concerns one."""
 
-    message: str
-    file: object = None
-    line: int = None
-    field: str = None
+    __slots__ = ()
 
     def __str__(self):
         return _located(self.file, self.line, self.message)

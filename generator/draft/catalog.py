@@ -22,8 +22,9 @@ def _builtin_dir():
     """The built-in templates: inside the package where a wheel put them at build time
     (setup.py copies the repository's templates/ there), else the repository's own
     templates/ (a checkout or an editable install)."""
-    packaged = Path(__file__).resolve().parent / "templates"
-    return packaged if packaged.is_dir() else Path(__file__).resolve().parents[2] / "templates"
+    here = Path(__file__).resolve().parent
+    packaged = here / "templates"
+    return packaged if packaged.is_dir() else here.parent.parent / "templates"
 
 
 BUILTIN_DIR = _builtin_dir()

@@ -4,7 +4,6 @@ import contextlib
 import os
 import re
 import sys
-import unicodedata
 
 import click
 
@@ -26,6 +25,8 @@ def _chinese(text):
 
 
 def _width(text):
+    import unicodedata  # a C extension: loaded only when help is shown
+
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 

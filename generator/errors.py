@@ -6,7 +6,6 @@ An error is located by ``at(path, line)``, which returns a located copy; ``str()
 data, an unused value): a small record, so code asks about its field, never its wording.
 """
 import errno
-from collections import namedtuple
 
 
 class ReportgenError(Exception):
@@ -53,11 +52,26 @@ class Interrupted(ReportgenError):
         super().__init__(message, path, line)
 
 
-class Notice(namedtuple("Notice", "message file line field", defaults=(None, None, None))):
+class Notice:
     """A warning about the user's input: what to say, where it is, and which field (dotted, as
     the user wrote it: ``主要做法[2].要点``) when it concerns one."""
 
-    __slots__ = ()
+    __slots__ = ("message", "file", "line", "field")   # a plain class: no code generated at start-up
+
+    def __init__(self, message, file=None, line=None, field=None):
+        self.message, self.file, self.line, self.field = message, file, line, field
+
+    def _key(self):
+        return self.message, self.file, self.line, self.field
+
+    def __eq__(self, other):
+        return isinstance(other, Notice) and self._key() == other._key()
+
+    def __hash__(self):
+        return hash(self._key())
+
+    def __repr__(self):
+        return f"Notice{self._key()!r}"
 
     def __str__(self):
         return _located(self.file, self.line, self.message)

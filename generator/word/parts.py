@@ -1,6 +1,5 @@
 """What the package builder, the writer and lint share: Word style names, part names,
 the stand-ins of the base's core properties, and the ``Base`` every draft of one sheet reuses."""
-import dataclasses
 import datetime
 
 # Word style used for each paragraph kind of the style sheet
@@ -16,14 +15,28 @@ TITLE, AUTHOR, NOW = "@@title@@", "@@author@@", datetime.datetime(1900, 1, 1)
 APP_PART = "/docProps/app.xml"
 
 
-@dataclasses.dataclass
 class Base:
-    """What every draft of one style sheet shares."""
+    """What every draft of one style sheet shares (a plain class: a dataclass would cost more
+    at start-up than the whole cached read of it)."""
 
-    parts: bytes        # a zip of every part but BODY and CORE, compressed once
-    head: str           # BODY up to where paragraphs go
-    tail: str           # BODY from the section properties on
-    core: str           # CORE with the TITLE, AUTHOR and NOW stand-ins
-    openings: dict      # paragraph kind → "<w:p><w:pPr>…</w:pPr>"
-    table_style: str    # style id of the table grid
-    text_width: int     # EMU between the margins; tables spread over it
+    __slots__ = (
+        "parts",        # a zip of every part but BODY and CORE, compressed once
+        "head",         # BODY up to where paragraphs go
+        "tail",         # BODY from the section properties on
+        "core",         # CORE with the TITLE, AUTHOR and NOW stand-ins
+        "openings",     # paragraph kind → "<w:p><w:pPr>…</w:pPr>"
+        "table_style",  # style id of the table grid
+        "text_width",   # EMU between the margins; tables spread over it
+    )
+
+    def __init__(self, **fields):
+        if set(fields) != set(self.__slots__):
+            raise TypeError(f"Base needs exactly {self.__slots__}")
+        for name, value in fields.items():
+            setattr(self, name, value)
+
+    def as_dict(self):
+        return {name: getattr(self, name) for name in self.__slots__}
+
+    def __eq__(self, other):
+        return isinstance(other, Base) and self.as_dict() == other.as_dict()

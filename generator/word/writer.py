@@ -9,7 +9,6 @@ bold lead-ins and the yellow highlight of placeholders. Heading numbers are
 written as literal text.
 """
 import base64
-import dataclasses
 import datetime
 import io
 import json
@@ -46,7 +45,7 @@ def load_base(sheet):
         pass
     from generator.word.package import build
     base = build(sheet)
-    data = dataclasses.asdict(base)
+    data = base.as_dict()
     data["parts"] = base64.b64encode(base.parts).decode("ascii")
     text = json.dumps(data, ensure_ascii=False).encode("utf-8")
     try:  # a cache that cannot be written only costs time

@@ -3,7 +3,6 @@ import os
 import subprocess
 import sys
 import zipfile
-from dataclasses import replace
 
 import pytest
 from conftest import CHECKER, DATA, ROOT, pdf_pages, to_pdf
@@ -227,7 +226,8 @@ def test_base_is_cached_and_rebuilt_when_broken(tmp_path, monkeypatch):
     assert load_base(sheet) == built
     files[0].write_text("{broken", "utf-8")
     rebuilt = load_base(sheet)
-    assert replace(rebuilt, parts=b"") == replace(built, parts=b"")   # zip times may differ
+    without_parts = lambda base: {**base.as_dict(), "parts": b""}    # zip times may differ
+    assert without_parts(rebuilt) == without_parts(built)
     assert _unzipped(rebuilt.parts) == _unzipped(built.parts)
     other = dict(sheet, 网格=dict(sheet["网格"], 行距_pt=30))
     assert load_base(other) != built and len(list((tmp_path / "cache").glob("base-*"))) == 2

@@ -7,6 +7,7 @@ text that runs on into the next line, and an unclosed quote swallows the rest of
 guess only if repairing that line lets the parser get further, and then carries on with
 the repaired text, so several mistakes in one file are reported in one run.
 """
+import itertools
 import re
 
 from generator.errors import DataError
@@ -17,6 +18,7 @@ _PROBLEMS = (
     ("could not find expected ':'", "缺少“: ”，或者上一行的引号没有闭合"),
     ("did not find expected", "括号或缩进没有对齐、没有闭合"),
     ("expected <block end>", "缩进不一致"),
+    ("found a tab character", "用了 Tab 缩进，请改用空格"),
     ("cannot start any token", "有不能出现在这里的字符（常见原因：用了 Tab 缩进）"),
     ("could not determine a constructor", "不支持的 YAML 标签（以“!”开头的写法）"),
     ("found undefined alias", "引用了没有定义的锚点（*名称）"),
@@ -27,8 +29,8 @@ _PROBLEMS = (
 
 MAX_FINDINGS = 10       # mistakes reported from one file
 _TRIES = 20             # repaired texts parsed again, in all …
-_BUDGET = 2_000_000     # … and at most about this many characters parsed again
-_LOOK_BACK = 20     # lines above the parser's stop that may hold the mistake
+_BUDGET = 1_000_000     # … and at most about this many characters parsed again
+_LOOK_BACK = 20         # lines above the parser's stop that may hold the mistake
 
 # the line breaks YAML counts, so that our line numbers are the parser's
 _BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
@@ -87,36 +89,57 @@ def _start(exc):
     return _line(getattr(exc, "context_mark" if scanning else "problem_mark", None))
 
 
-def _suspects(exc):
-    """Lines (0-based) that may hold the mistake behind ``exc``, likeliest first: where the
-    failing text begins, then upwards from where the parser stopped."""
+def _suspects(exc, lines):
+    """``{line (0-based): (message, repaired line)}`` for the lines that may hold the mistake
+    behind ``exc``, likeliest first: where the failing text begins; the first of the mistaken
+    lines just above where the parser stopped (they ran on into one plain text); then upwards."""
     stop = _line(getattr(exc, "problem_mark", None))
-    return dict.fromkeys([_start(exc)] + list(range(stop, max(stop - _LOOK_BACK, 0) - 1, -1)))
+    window = range(stop, max(stop - _LOOK_BACK, 0) - 1, -1)
+    found = {n: mistake(lines[n], n + 1) for n in [_start(exc), *window] if 0 <= n < len(lines)}
+    run = list(itertools.takewhile(lambda n: found.get(n), window[1:]))
+    order = [_start(exc)] + run[-1:] + list(window)
+    return {n: found[n] for n in order if found.get(n)}
+
+
+def _report(path, findings):
+    """One DataError for several ``(line, message)``: the first on its own, the rest on
+    the following lines as ``file:line: message``."""
+    findings = sorted(findings, key=lambda finding: finding[0] or 0)
+    (line, message), rest = findings[0], findings[1:]
+    return DataError("\n".join([message] + [f"{path}:{n}: {m}" if n else f"{path}: {m}" for n, m in rest]),
+                     path, line)
 
 
 def explain(path, text, exc, first_error):
     """A DataError for the parse error ``exc`` in ``text``: the beginner's mistakes found
     on the way, one ``file:line: message`` line each, and the parser's own complaint when
     no mistake of that kind explains it. ``first_error(text)`` parses a text again and
-    returns its first MarkedYAMLError or None."""
+    returns its first YAMLError or None."""
     lines, findings = _BREAK.split(text), []
     tries = min(_TRIES, _BUDGET // max(len(text), 1))
     while exc is not None and len(findings) < MAX_FINDINGS:
-        for number in _suspects(exc):
-            found = mistake(lines[number], number + 1) if 0 <= number < len(lines) else None
-            if found is None or tries <= 0:
-                continue
+        repair = None
+        for number, (message, fixed) in itertools.islice(_suspects(exc, lines).items(), tries):
             tries -= 1
-            repaired = lines[:number] + [found[1]] + lines[number + 1:]
+            repaired = lines[:number] + [fixed] + lines[number + 1:]
             after = first_error("\n".join(repaired))
             if after is None or _start(after) > _start(exc):
-                findings.append((number + 1, f"YAML 格式错误：{found[0]}"))
-                lines, exc = repaired, after
+                repair = (number + 1, f"YAML 格式错误：{message}"), repaired, after
                 break
-        else:
+        if repair is None:
             findings.append(parse_error(exc))
             break
-    findings.sort(key=lambda finding: finding[0] or 0)
-    (line, message), rest = findings[0], findings[1:]
-    return DataError("\n".join([message] + [f"{path}:{n}: {m}" if n else f"{path}: {m}" for n, m in rest]),
-                     path, line)
+        finding, lines, exc = repair
+        findings.append(finding)
+    return _report(path, findings)
+
+
+def plain_text(path, text, node):
+    """A DataError when a whole document reads as one plain text because every colon in it
+    is a mistake (模板：调研报告 / 标题：关于…), else None."""
+    if node.style:   # quoted or a block scalar: meant as text
+        return None
+    lines = _BREAK.split(text)[node.start_mark.line:node.end_mark.line + 1]
+    findings = [(n, f"YAML 格式错误：{found[0]}") for n, found in
+                ((n, mistake(line, n)) for n, line in enumerate(lines, node.start_mark.line + 1)) if found]
+    return _report(path, findings[:MAX_FINDINGS]) if findings else None

@@ -14,7 +14,7 @@ from generator.cache import cache_dir, key
 from generator.errors import DataError, OutputError, read_bytes
 from generator.normalize import clean_text, map_strings
 from generator.output import save_atomic
-from generator.yamlhints import explain, mistake, parse_error
+from generator.yamlhints import explain, mistake, parse_error, plain_text
 
 try:  # the C loader is much faster when libyaml is there
     from yaml import CSafeLoader as _Loader
@@ -28,19 +28,7 @@ _CODE = (b"".join(Path(__file__).with_name(name).read_bytes()
 _DIGEST = len(key(b""))   # a cache entry starts with the hex digest of the pickle after it
 
 
-def read_text(path, raw=None):
-    """Read a small text file written by a user: UTF-8 (with or without BOM) or GB18030."""
-    path = Path(path)
-    raw = read_bytes(path, DataError) if raw is None else raw
-    for encoding in ("utf-8-sig", "gb18030"):
-        try:
-            return raw.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    raise DataError("文件既不是 UTF-8 也不是 GBK/GB18030 编码的文本", path)
-
-
-MAX_BYTES = 512 * 1024   # a data file, manifest or style sheet
+MAX_BYTES = 256 * 1024   # a data file, manifest or style sheet
 MAX_DEPTH = 50           # mappings and lists inside one another
 MAX_REPEATS = 10_000     # values that anchors (&名称) add when their aliases (*名称) are expanded
 
@@ -49,14 +37,27 @@ _CONSTRUCTION = (ValueError, OverflowError, KeyError, IndexError, AttributeError
 
 
 def _read(path):
-    """The bytes of a YAML file, refusing a regular file above MAX_BYTES before reading it."""
+    """The bytes of a file, refusing a regular file above MAX_BYTES before reading it."""
     try:
         size = path.stat().st_size
     except OSError:
         size = 0   # read_bytes says why
     if size > MAX_BYTES:
-        raise DataError(f"文件太大（{size / 1024 / 1024:.1f} MB），YAML 文件最大 {MAX_BYTES // 1024} KB", path)
+        shown = f"{size / 2**20:.1f} MB" if size >= 2**20 else f"{size // 1024} KB"
+        raise DataError(f"文件太大（{shown}），YAML 文件最大 {MAX_BYTES // 1024} KB", path)
     return read_bytes(path, DataError)
+
+
+def read_text(path, raw=None):
+    """Read a small text file written by a user: UTF-8 (with or without BOM) or GB18030."""
+    path = Path(path)
+    raw = _read(path) if raw is None else raw
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            return raw.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise DataError("文件既不是 UTF-8 也不是 GBK/GB18030 编码的文本", path)
 
 
 def _first_error(text):
@@ -72,13 +73,15 @@ def _first_error(text):
 
 def load_yaml(path, text=None):
     """Return ``(data, lines)`` for a YAML file; raise DataError with file:line."""
-    text = read_text(path, _read(Path(path))) if text is None else text
+    text = read_text(path) if text is None else text
     text = clean_text(text)
     loader = _Loader(text)
     try:
         node = _compose(loader, path, text)
         if node is None:
             return None, {}
+        if isinstance(node, yaml.ScalarNode) and (error := plain_text(path, text, node)):
+            raise error
         lines = _Walk(path, loader, text).lines_of(node)
         data = _construct(loader, node, path)
     finally:
@@ -103,9 +106,8 @@ def _construct(loader, node, path):
         raise DataError(message, path, line) from None
     except _CONSTRUCTION:  # a date such as 2026-02-30, or an explicit !!int abc
         bad = _bad_scalar(loader, node)
-        kind = {"timestamp": "日期", "int": "数字", "float": "数字", "bool": "是/否值"}.get(
-            bad.tag.removeprefix(_TAG) if bad else "timestamp", "值")
-        raise DataError(f"不是有效的{kind}" + (f"：{bad.value}" if bad else ""), path,
+        kind = _VALUE_KINDS.get(bad.tag.removeprefix(_TAG) if bad else "timestamp", "值")
+        raise DataError(f"不是有效的{kind}" + (f"：{bad.value}" if bad and bad.value else ""), path,
                         bad.start_mark.line + 1 if bad else None) from None
 
 
@@ -230,6 +232,7 @@ class _Walk:
                 raise self.fail(f"数字太大（共 {digits} 位），请检查是否多打了数字", line) from None
 
 
+_VALUE_KINDS = {"timestamp": "日期", "int": "数字", "float": "数字", "bool": "是/否值"}
 _KEY_KINDS = {"int": "数字", "float": "数字", "bool": "表示是/否的", "null": "空值", "timestamp": "日期"}
 
 

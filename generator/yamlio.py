@@ -209,7 +209,7 @@ class _Walk:
         """The text of a field name; anything else is an error naming its line."""
         line = node.start_mark.line + 1
         if isinstance(node, yaml.ScalarNode) and node.tag in (_TAG + "str", _TAG + "merge"):
-            if "：" in node.value:   # 党员：{值: 1} reads as the field “党员：{值”
+            if "：" in node.value and not node.style:   # 党员：{值: 1} reads as the field “党员：{值”
                 found = mistake(_line_text(self.text, line), line)
                 raise self.fail(f"YAML 格式错误：{found[0]}" if found else
                                 f"字段名“{node.value}”里有全角冒号“：”，请改成半角冒号加空格", line)

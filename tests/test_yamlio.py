@@ -258,6 +258,8 @@ def test_correct_lines_that_look_like_mistakes_are_not_blamed(runner, tmp_path):
     path = tmp_path / "ok.yaml"
     path.write_text(text.replace("\t对策建议: []\n", ""), encoding="utf-8")
     assert load_yaml(path)[0]["主要做法"] == ["一是：加强组织建设", 630]
+    path.write_text('"注：单位": 万元\n', encoding="utf-8")               # a quoted name may hold “：”
+    assert load_yaml(path)[0] == {"注：单位": "万元"}
 
 
 @pytest.mark.parametrize("key, shown", [

@@ -42,9 +42,13 @@ _QUOTED = re.compile(rf"^\s*(?:-\s+)*(?:{_NAME}:\s+)?([\"'])")
 _CLOSED = {'"': re.compile(r'"(?:[^"\\]|\\.)*"'), "'": re.compile(r"'(?:[^']|'')*'")}
 
 
+def clip(text, size=20):
+    """``text`` cut to ``size`` characters for a one-line message."""
+    return text if len(text) <= size else text[:size] + "…"
+
+
 def _written(name, value):
-    value = value.strip()
-    return f"“{name}: {value[:12]}{'…' if len(value) > 12 else ''}”"
+    return f"“{name}: {clip(value.strip(), 12)}”"
 
 
 def mistake(line, number):

@@ -14,7 +14,7 @@ from generator.cache import cache_dir, key
 from generator.errors import DataError, OutputError, read_bytes
 from generator.normalize import clean_text, map_strings
 from generator.output import save_atomic
-from generator.yamlhints import explain, mistake, parse_error, plain_text
+from generator.yamlhints import clip, explain, mistake, parse_error, plain_text
 
 try:  # the C loader is much faster when libyaml is there
     from yaml import CSafeLoader as _Loader
@@ -107,7 +107,7 @@ def _construct(loader, node, path):
     except _CONSTRUCTION:  # a date such as 2026-02-30, or an explicit !!int abc
         bad = _bad_scalar(loader, node)
         kind = _VALUE_KINDS.get(bad.tag.removeprefix(_TAG) if bad else "timestamp", "值")
-        raise DataError(f"不是有效的{kind}" + (f"：{bad.value}" if bad and bad.value else ""), path,
+        raise DataError(f"不是有效的{kind}" + (f"：{clip(bad.value)}" if bad and bad.value else ""), path,
                         bad.start_mark.line + 1 if bad else None) from None
 
 
@@ -201,7 +201,10 @@ class _Walk:
                 self.walk(value_node, prefix + (name,), depth + 1, key_line, alias)
                 self.lines[prefix + (name,)] = key_line
         else:
+            among_mappings = any(isinstance(item, yaml.MappingNode) for item in node.value)
             for index, item in enumerate(node.value):
+                if among_mappings and isinstance(item, yaml.ScalarNode) and not item.style:
+                    self.mistyped(item)   # - 标题：发展还不够平衡 among “- 标题: …” items
                 self.walk(item, prefix + (index,), depth + 1, line, alias)
         self.open.discard(id(node))
 
@@ -210,17 +213,23 @@ class _Walk:
         line = node.start_mark.line + 1
         if isinstance(node, yaml.ScalarNode) and node.tag in (_TAG + "str", _TAG + "merge"):
             if "：" in node.value and not node.style:   # 党员：{值: 1} reads as the field “党员：{值”
-                found = mistake(_line_text(self.text, line), line)
-                raise self.fail(f"YAML 格式错误：{found[0]}" if found else
-                                f"字段名“{node.value}”里有全角冒号“：”，请改成半角冒号加空格", line)
+                self.mistyped(node)
+                raise self.fail(f"字段名“{clip(node.value)}”里有全角冒号“：”，请改成半角冒号加空格", line)
             return node.value
         if isinstance(node, yaml.ScalarNode) and node.value == "":
             raise self.fail("字段名是空的：冒号前面要写字段名", line)
         if isinstance(node, yaml.ScalarNode):
             kind = _KEY_KINDS.get(node.tag.removeprefix(_TAG), "")
-            raise self.fail(f"字段名应是文字，这里是{kind} {node.value}（需要的话请加引号）", line)
+            raise self.fail(f"字段名应是文字，这里是{kind} {clip(node.value)}（需要的话请加引号）", line)
         kind = "映射" if isinstance(node, yaml.MappingNode) else "列表"
         raise self.fail(f"字段名应是文字，这里是{kind}", line)
+
+    def mistyped(self, node):
+        """Raise the beginner's mistake on the line of ``node``, if there is one."""
+        line = node.start_mark.line + 1
+        found = mistake(_line_text(self.text, line), line)
+        if found:
+            raise self.fail(f"YAML 格式错误：{found[0]}", line)
 
     def number(self, node, line):
         """An integer that no float can hold (309 digits and more) is a typing mistake."""

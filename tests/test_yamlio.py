@@ -199,6 +199,9 @@ def test_big_config_is_refused(tmp_path, monkeypatch):
     # a list item with a full-width colon used to get a message about quoting colons
     ("模板: 调研报告\n标题: t\n存在问题:\n  - 标题：发展还不够平衡\n    说明: 村与村之间差距较大\n",
      "数据.yaml:4: YAML 格式错误：用了全角冒号“：”，请写成半角冒号加空格“标题: 发展还不够平衡”"),
+    # … or, on the item's last line, a text among mappings (“存在问题[1]应是映射” before)
+    ("模板: 调研报告\n标题: t\n存在问题:\n  - 标题：发展还不够平衡\n  - 标题: 基层基础薄弱\n    说明: 一些\n",
+     "数据.yaml:4: YAML 格式错误：用了全角冒号“：”，请写成半角冒号加空格“标题: 发展还不够平衡”"),
     # a full-width colon that PyYAML reads as part of a field name “党员：{值”
     ("模板: 调研报告\n标题: t\n统计数据:\n  党员：{值: 1386}\n  团员: {值: 20}\n",
      "数据.yaml:4: YAML 格式错误：用了全角冒号“：”，请写成半角冒号加空格“党员: {值: 1386}”"),
@@ -268,6 +271,7 @@ def test_correct_lines_that_look_like_mistakes_are_not_blamed(runner, tmp_path):
     ("yes", "表示是/否的 yes（需要的话请加引号）"),
     ("~", "空值 ~（需要的话请加引号）"),
     ("2026-11-24", "日期 2026-11-24（需要的话请加引号）"),
+    ("9" * 400, "数字 99999999999999999999…（需要的话请加引号）"),
     ("[1, 2]", "列表"),                                       # TypeError before
     ("? {a: 1}\n", "映射"),
 ])

@@ -10,6 +10,8 @@ the repaired text, so several mistakes in one file are reported in one run.
 import itertools
 import re
 
+import yaml
+
 from generator.errors import DataError
 
 # PyYAML's commonest complaints, explained in Chinese (the original stays in brackets)
@@ -75,8 +77,13 @@ def _explain(problem):
     return f"{hint}（{problem}）"
 
 
-def parse_error(exc):
+def parse_error(exc, text=""):
     """``(line, message)`` for a YAML error as PyYAML reports it."""
+    if isinstance(exc, yaml.reader.ReaderError):   # a character YAML refuses, such as U+0081
+        char = chr(exc.character) if isinstance(exc.character, int) else exc.character
+        at = text.find(char)   # its first place: the parser stops at the first one
+        return (text.count("\n", 0, at) + 1 if at >= 0 else None,
+                f"YAML 格式错误：有不能出现的字符 U+{ord(char):04X}（{exc.reason}）")
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     problem = getattr(exc, "problem", None) or getattr(exc, "context", None) or str(exc)
     return (mark.line + 1 if mark else None), f"YAML 格式错误：{_explain(problem)}"
@@ -131,7 +138,7 @@ def explain(path, text, exc, first_error):
                 repair = (number + 1, f"YAML 格式错误：{message}"), repaired, after
                 break
         if repair is None:
-            findings.append(parse_error(exc))
+            findings.append(parse_error(exc, "\n".join(lines)))
             break
         finding, lines, exc = repair
         findings.append(finding)

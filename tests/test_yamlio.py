@@ -265,6 +265,11 @@ def test_correct_lines_that_look_like_mistakes_are_not_blamed(runner, tmp_path):
     assert load_yaml(path)[0] == {"注：单位": "万元"}
 
 
+def test_a_character_yaml_refuses_is_one_line(runner, tmp_path):
+    assert _fails(runner, tmp_path, "模板: 调研报告\n标题: t\n单位: 甲\x81乙\n") == [
+        "错误：数据.yaml:3: YAML 格式错误：有不能出现的字符 U+0081（control characters are not allowed）"]
+
+
 @pytest.mark.parametrize("key, shown", [
     ("124", "数字 124（需要的话请加引号）"),
     ("3.5", "数字 3.5（需要的话请加引号）"),

@@ -99,7 +99,6 @@ def test_config_errors_are_not_cached(tmp_path, monkeypatch):
     assert not (tmp_path / "cache" / "yaml").exists()
 
 
-
 # --- what a user sees from `reportgen check` / `render` for files that used to hang, crash
 # or point at the wrong line
 

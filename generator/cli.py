@@ -476,6 +476,16 @@ def lint(files, style, as_json, no_pages, fix, output, force):
     sys.exit(1 if failed else 0)
 
 
+@cli.command(context_settings=CONTEXT)
+@click.option("--style", help="版式表：内置名称（默认 gbt9704）或 YAML 文件路径。")
+def fonts(style):
+    """检查版式表要求的字体本机是否已安装，缺少的由什么代替，以及怎样补上。"""
+    from generator.word.fonts import report
+    from generator.word.style import DEFAULT, load_style
+    for line in report(load_style(style), style or DEFAULT):
+        click.echo(line)
+
+
 def main():
     try:
         cli.main(prog_name="reportgen")

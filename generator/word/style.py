@@ -44,6 +44,36 @@ def char_spacing(sheet, spec):
     return sheet["网格"]["字距_pt"] if same_size else 0
 
 
+FONT_CLASSES = ("宋体", "仿宋", "楷体", "黑体", "小标宋", "生僻字")
+FONT_FAMILIES = ("roman", "swiss", "modern", "script", "decorative", "auto")
+FONT_REPERTOIRES = ("GB2312", "GBK")
+# the kinds whose fonts `reportgen fonts` and render's warning speak of
+FONT_ROLES = ("标题", "一级标题", "二级标题", "正文", "页码")
+
+
+def font_info(sheet, name):
+    """What the sheet's 字体 section says of font ``name`` (empty when a sheet names fonts only
+    in its 段落, as older sheets do)."""
+    return (sheet.get("字体") or {}).get(name) or {}
+
+
+def fallbacks(sheet, name):
+    """The stand-ins of font ``name``, in the order a machine without it should try them."""
+    return list(font_info(sheet, name).get("备选") or [])
+
+
+def font_roles(sheet):
+    """Every Chinese font the sheet uses, each with the paragraph kinds that use it, in the
+    order of KINDS; the 生僻字 font last."""
+    roles = {}
+    for kind in KINDS:
+        roles.setdefault(sheet["段落"][kind]["字体"], []).append(kind)
+    rare = sheet.get("生僻字字体")
+    if rare:
+        roles.setdefault(rare, []).append("生僻字")
+    return roles
+
+
 def builtin_styles():
     return sorted(p.stem for p in BUILTIN_DIR.glob("*.yaml"))
 
@@ -113,6 +143,8 @@ def _check(sheet, lines, path):
     for key, rule in GRID_RULES.items():
         value(("网格", key), rule, required=key in GRID_KEYS)
     value(("西文字体",), (TEXT, None, None), required=False)
+    value(("生僻字字体",), (TEXT, None, None), required=False)
+    _check_fonts(sheet, fail, value)
     mark = value(("待补充", "高亮"), (TEXT, None, None), required=False)
     if mark is not None and mark not in HIGHLIGHTS:
         fail(("待补充", "高亮"), f"应是 Word 的高亮色之一：{'、'.join(HIGHLIGHTS)}")
@@ -132,3 +164,30 @@ def _check(sheet, lines, path):
             fail(("段落", kind, "编号"), "只能用 {中文} 或 {数字} 代表序号，如“（{中文}）”")
         if "格式" in spec and _PLACEHOLDER.findall(spec["格式"]) != ["{页码}"]:
             fail(("段落", kind, "格式"), "应含且只含一个 {页码}，如“— {页码} —”")
+
+
+FONT_RULES = {"类别": FONT_CLASSES, "字库": FONT_REPERTOIRES, "字族": FONT_FAMILIES}
+
+
+def _check_fonts(sheet, fail, value):
+    """The optional 字体 section: for each font, its class, stand-ins and font-table facts."""
+    fonts = sheet.get("字体")
+    if fonts is None:
+        return
+    if not isinstance(fonts, dict):
+        fail(("字体",), "应是映射：字体名 → {类别, 备选, …}")
+    for name, info in fonts.items():
+        if not isinstance(info, dict):
+            fail(("字体", name), "应是映射，如 {类别: 仿宋, 备选: [仿宋, FangSong]}")
+        for key in info:
+            if key not in (*FONT_RULES, "备选", "PANOSE"):
+                fail(("字体", name, key), "不认识；可用的键：类别、备选、字库、字族、PANOSE")
+        for key, allowed in FONT_RULES.items():
+            if value(("字体", name, key), (TEXT, None, None), required=False) not in (None, *allowed):
+                fail(("字体", name, key), f"应是 {'、'.join(allowed)} 之一")
+        alternates = info.get("备选", [])
+        if not isinstance(alternates, list) or not all(isinstance(a, str) and a for a in alternates):
+            fail(("字体", name, "备选"), "应是字体名的列表，如 [仿宋, FangSong]")
+        panose = value(("字体", name, "PANOSE"), (TEXT, None, None), required=False)
+        if panose is not None and not re.fullmatch(r"[0-9A-Fa-f]{20}", panose):
+            fail(("字体", name, "PANOSE"), "应是 20 位十六进制数字，如 \"02010609030101010101\"")

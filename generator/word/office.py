@@ -68,6 +68,30 @@ def _kill_group(process):
     process.wait()
 
 
+def require(where=None):
+    """Fail before anything is written when LibreOffice is not installed."""
+    if find_soffice() is None:
+        raise ReportgenError(MISSING, where)
+
+
+def is_pdf(path):
+    return path is not None and str(path).lower().endswith(".pdf")
+
+
+def pdf_via_docx(write, pdf, force=False):
+    """Write a .docx with ``write(path)`` into a temporary folder and convert it to ``pdf``;
+    nothing but the finished PDF is left behind."""
+    require(pdf)
+    check_target(pdf, force)
+    with tempfile.TemporaryDirectory(prefix="reportgen-docx-") as tmp:
+        docx = Path(tmp) / (Path(pdf).stem + ".docx")
+        write(docx)
+        error = to_pdf([(docx, pdf)], force)[0]
+    if error is not None:
+        raise error
+    return Path(pdf)
+
+
 def convert(source, outdir, fmt="pdf"):
     """Convert ``source`` into ``outdir`` (``pdf``, ``docx`` …) and return the new file."""
     source, outdir = Path(source), Path(outdir)

@@ -34,6 +34,7 @@ from generator.word.style import (
     font_info,
     latin_font,
     page_number_format,
+    wide_font,
 )
 
 APPLICATION = "reportgen"
@@ -248,20 +249,13 @@ class Layout:
             return
         root = etree.fromstring(part.blob)
         names = [self.sheet.get("西文字体")] + [spec["字体"] for spec in self.kinds.values()]
-        names += [self.sheet.get("生僻字字体")] + [s for s in map(self.wide_font, names) if s]
+        names += [self.sheet.get("生僻字字体")] + [wide_font(self.sheet, n) for n in names if n]
         for name in dict.fromkeys(n for n in names if n):
             for old in root.findall(qn("w:font")):
                 if old.get(qn("w:name")) == name:
                     root.remove(old)
             root.append(font_entry(name, font_info(self.sheet, name), fallbacks(self.sheet, name)))
         part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
-
-    def wide_font(self, name):
-        """The font for the ideographs outside GB2312 in text of font ``name`` (its first
-        stand-in when the font has only GB2312's characters), or None."""
-        if name and font_info(self.sheet, name).get("字库") == "GB2312":
-            return next(iter(fallbacks(self.sheet, name)), None)
-        return None
 
 
 def font_entry(name, info, alternates):

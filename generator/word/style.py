@@ -74,6 +74,48 @@ def font_roles(sheet):
     return roles
 
 
+def wide_font(sheet, name):
+    """The font for ideographs outside GB2312 in text of font ``name``: its first stand-in when
+    the sheet says the font has only GB2312's characters (仿宋_GB2312 has no 堃 or 珺), else None."""
+    if font_info(sheet, name).get("字库") == "GB2312":
+        return next(iter(fallbacks(sheet, name)), None)
+    return None
+
+
+_IDEOGRAPHS = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003ffff]")
+
+
+def font_pieces(text, wide=None, rare=None):
+    """``text`` cut where its font must change: ``[(piece, font or None)]``. Ideographs of CJK
+    Extension B and later (生僻字 such as 𠮷 𪚥) get ``rare``, other ideographs outside
+    GB2312 get ``wide``; everything else keeps the paragraph's font (None)."""
+    if not (wide or rare) or text.isascii():
+        return [(text, None)]
+    try:
+        text.encode("gb2312")
+        return [(text, None)]
+    except UnicodeEncodeError:
+        pass
+    out = []
+    for ch in text:
+        font = None
+        if _IDEOGRAPHS.match(ch):
+            font = rare if ord(ch) >= 0x20000 else wide if not _in_gb2312(ch) else None
+        if out and out[-1][1] == font:
+            out[-1][0].append(ch)
+        else:
+            out.append(([ch], font))
+    return [("".join(chars), font) for chars, font in out]
+
+
+def _in_gb2312(ch):
+    try:
+        ch.encode("gb2312")
+        return True
+    except UnicodeEncodeError:
+        return False
+
+
 def builtin_styles():
     return sorted(p.stem for p in BUILTIN_DIR.glob("*.yaml"))
 

@@ -335,3 +335,16 @@ def test_bidi_overrides_and_zero_width_characters_are_dropped(tmp_path, small):
     engine.write(draft, out)
     xml = zipfile.ZipFile(out).read(BODY).decode("utf-8")
     assert "\u202e" not in xml and "\u200b" not in xml and "为了解" in xml
+
+
+def test_tables_have_explicit_widths_everywhere(draft_doc):
+    tables = Document(str(draft_doc)).tables
+    assert tables
+    for table in tables:
+        tbl = table._tbl
+        grid = [int(c.get(qn("w:w"))) for c in tbl.tblGrid.iter(qn("w:gridCol"))]
+        assert tbl.tblPr.find(qn("w:tblW")).get(qn("w:w")) == str(sum(grid))
+        assert tbl.tblPr.find(qn("w:tblLayout")).get(qn("w:type")) == "fixed"
+        for row in table.rows:
+            widths = [tc.tcPr.find(qn("w:tcW")) for tc in row._tr.tc_lst]
+            assert [(w.get(qn("w:type")), int(w.get(qn("w:w")))) for w in widths] == [("dxa", g) for g in grid]

@@ -94,6 +94,25 @@ def pdf_face(name):
     return family if style in ("", "Regular", "Book") else f"{family} {style}"
 
 
+# code points across CJK Extension B (its first and last) and C: a face having all three
+# covers the 生僻字 of people's and places' names
+_RARE_SAMPLE = ":charset=20000 2a6d6 2a700"
+
+
+def rare_faces():
+    """Installed families that have CJK Extension B and C: where LibreOffice finds the 生僻字
+    the 生僻字 font's stand-in lacks (it looks for a face per character)."""
+    fc_list = shutil.which("fc-list")
+    if fc_list is None or sys.platform == "win32":
+        return []
+    try:
+        out = subprocess.run([fc_list, _RARE_SAMPLE, "family"], capture_output=True, text=True,
+                             timeout=60).stdout
+    except (OSError, subprocess.SubprocessError):
+        return []
+    return sorted({line.split(",")[0].strip() for line in out.splitlines() if line.strip()})
+
+
 def check(sheet, families=None):
     """The status of every Chinese font of ``sheet`` on this machine."""
     families = installed_families() if families is None else families
@@ -104,9 +123,13 @@ def check(sheet, families=None):
         status = FontStatus(name, kinds, cls, have)
         if not have and families is not None:
             status.standin = next((f for f in fallbacks(sheet, name) if f.lower() in families), "")
-            status.pdf_face = pdf_face(name)
-            free = [family for family, _ in FREE.get(cls, ())]
-            status.same_kind = not free or any(status.pdf_face.startswith(f) for f in free)
+            if cls == "生僻字":   # LibreOffice finds each character a face that has it
+                faces = rare_faces()
+                status.pdf_face, status.same_kind = "、".join(faces), bool(faces)
+            else:
+                status.pdf_face = pdf_face(name)
+                free = [family for family, _ in FREE.get(cls, ())]
+                status.same_kind = not free or any(status.pdf_face.startswith(f) for f in free)
         out.append(status)
     return out
 
@@ -141,7 +164,10 @@ def report(sheet, style_name):
             continue
         word = f"本机有备选“{s.standin}”" if s.standin else "本机没有它的备选，Word/WPS 会换成默认字体"
         pdf = ""
-        if s.pdf_face:
+        if s.font_class == "生僻字":
+            pdf = (f"；PDF 中扩展 B 区以后的汉字用 {s.pdf_face}" if s.pdf_face else
+                   "；本机没有含扩展 B 区汉字的字体，PDF 中𠮷、𪚥这类字会缺")
+        elif s.pdf_face:
             pdf = f"；reportgen 生成的 PDF 用 {s.pdf_face}" + ("" if s.same_kind else f"（不是{s.font_class}类）")
         lines.append(f"  缺少    {s.name}（{used}）：{word}{pdf}")
     lines.append(advice(statuses, families))

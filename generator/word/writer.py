@@ -147,8 +147,11 @@ class Writer:
             return ""
         width = max(len(r) for r in rows)
         columns = column_widths(rows, width, round(self.base.text_width / 635))   # EMU → twips
-        out = [f'<w:tbl><w:tblPr><w:tblStyle w:val="{self.base.table_style}"/><w:tblW w:type="auto" w:w="0"/>'
-               '<w:jc w:val="center"/><w:tblLook w:firstColumn="1" w:firstRow="1" w:lastColumn="0"'
+        # explicit widths everywhere (table, grid, every cell) and a fixed layout: Word and WPS
+        # then draw the same columns instead of each fitting them its own way
+        out = [f'<w:tbl><w:tblPr><w:tblStyle w:val="{self.base.table_style}"/>'
+               f'<w:tblW w:type="dxa" w:w="{sum(columns)}"/><w:jc w:val="center"/>'
+               '<w:tblLayout w:type="fixed"/><w:tblLook w:firstColumn="1" w:firstRow="1" w:lastColumn="0"'
                ' w:lastRow="0" w:noHBand="0" w:noVBand="1" w:val="04A0"/></w:tblPr><w:tblGrid>',
                "".join(f'<w:gridCol w:w="{w}"/>' for w in columns), "</w:tblGrid>"]
         cells = [f'<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="{w}"/></w:tcPr>' for w in columns]

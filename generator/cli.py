@@ -510,6 +510,8 @@ def lint(files, style, as_json, no_pages, fix, output, force, pdf):
         from generator.lint.fix import fix_file
         if len(files) != 1 or not output:
             raise click.UsageError("--fix 需要恰好一个文件，并用 -o 指定新的输出文件")
+        if output.lower().endswith(".pdf"):   # the repaired .docx is what lint then checks
+            raise click.UsageError("--fix 的 -o 应是 .docx 文件；要 PDF 请再加 --pdf（写在 .docx 旁边）")
         if pdf:
             from generator.word.office import require
             require()

@@ -345,3 +345,11 @@ def test_format_and_fix_write_pdfs_too(runner, tmp_path, soffice):
     result = run(runner, "lint", "--no-pages", tmp_path / "粗稿-排版.docx", "--fix", "-o", tmp_path / "修正.docx", "--pdf")
     assert result.exit_code == 0, result.output
     assert (tmp_path / "修正.pdf").read_bytes().startswith(b"%PDF")
+
+
+def test_fix_into_a_pdf_points_at_pdf_option(runner, tmp_path):
+    from lintdocs import write_clean
+    clean = write_clean(tmp_path / "clean.docx")
+    result = run(runner, "lint", "--no-pages", clean, "--fix", "-o", tmp_path / "修正.pdf")
+    assert result.exit_code == 2 and "--fix 的 -o 应是 .docx 文件；要 PDF 请再加 --pdf" in result.output
+    assert not (tmp_path / "修正.pdf").exists()

@@ -59,7 +59,12 @@ def test_pdf_faces_are_of_the_right_kind_here():
     """With the packages .ci/run installs, each role's PDF face is a free face of its class."""
     if shutil.which("fc-match") is None:
         pytest.skip("本机没有 fontconfig")
+    import os
     sheet = load_style()
-    for status in fonts.check(sheet):
-        if not status.installed and status.font_class != "生僻字":
+    statuses = fonts.check(sheet)
+    lacking = fonts.packages_missing(statuses, fonts.installed_families())
+    if lacking and os.environ.get("CI") != "true":
+        pytest.skip(f"本机没有免费字体包 {' '.join(lacking)}（.ci/run 会安装）")
+    for status in statuses:
+        if not status.installed:
             assert status.same_kind, (status.name, status.pdf_face)

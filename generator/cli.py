@@ -1,5 +1,6 @@
 """命令行：每个命令只解析参数、调用 generator 包；中文的帮助和报错在 console。"""
 import contextlib
+import os
 import gc
 import sys
 
@@ -159,8 +160,9 @@ def preview(data, strict, template, template_dirs):
 @cli.command(context_settings=CONTEXT)
 @click.argument("data", nargs=-1, required=True, type=click.Path())
 @click.option("-o", "--output", default="output", type=click.Path(),
-              help="草稿写到哪里：文件夹，或（只有一个数据文件时）一个 .docx 文件。默认 output/。")
+              help="草稿写到哪里：文件夹，或（只有一个数据文件时）一个 .docx 或 .pdf 文件。默认 output/。")
 @click.option("--force", is_flag=True, help="草稿已存在时覆盖。")
+@click.option("--pdf", is_flag=True, help="另用 LibreOffice 转出同名 PDF，放在 .docx 旁边（嵌入字体）。")
 @strict_option
 @click.option("--style", help="版式表：内置名称（默认 gbt9704）或 YAML 文件路径。")
 @click.option("--keywords", is_flag=True, help="从正文自动提取 3–5 个关键词，写在署名下（模板有关键词行时）。")
@@ -168,17 +170,29 @@ def preview(data, strict, template, template_dirs):
 @templates_option
 @click.option("-j", "--jobs", type=click.IntRange(min=1), metavar="N",
               help="同时生成草稿的进程数（默认：CPU 核数）。")
-def render(data, output, force, strict, style, keywords, template, template_dirs, jobs):
-    """把数据文件 DATA 生成 Word 草稿（可一次给多个）。"""
+def render(data, output, force, pdf, strict, style, keywords, template, template_dirs, jobs):
+    """把数据文件 DATA 生成 Word 草稿（可一次给多个）；-o 某.pdf 或 --pdf 时另转成 PDF。"""
+    import tempfile
+
     from generator.draft.engine import cpu_count, iter_batch, output_path
+    from generator.word import office
     output_path(data[0], output, len(data))   # several inputs into one .docx: say so once, up front
+    pdf_only = office.is_pdf(output)           # -o X.pdf: the .docx only in a temporary folder
+    if pdf or pdf_only:
+        office.require()
+        if pdf_only:
+            from generator.output import check_target
+            check_target(output, force)
     engine = _engine(template_dirs, style=style, strict=strict, template=template, keywords=keywords)
-    batch = iter_batch(engine, data, output, force, jobs or cpu_count())
-    bar = (click.progressbar(batch, length=len(data), label="生成草稿", file=sys.stderr) if len(data) > 1
-           else contextlib.nullcontext(batch))
-    with bar as drafts:
-        # keep only what is reported of each draft, so memory stays flat however long the batch
-        results = [(target, draft and draft.warnings, error) for _, target, draft, error in drafts]
+    with tempfile.TemporaryDirectory(prefix="reportgen-") if pdf_only else contextlib.nullcontext() as tmp:
+        out = os.path.join(tmp, os.path.basename(output)[:-4] + ".docx") if pdf_only else output
+        batch = iter_batch(engine, data, out, force or pdf_only, jobs or cpu_count())
+        bar = (click.progressbar(batch, length=len(data), label="生成草稿", file=sys.stderr) if len(data) > 1
+               else contextlib.nullcontext(batch))
+        with bar as drafts:
+            # keep only what is reported of each draft, so memory stays flat however long the batch
+            results = [(target, draft and draft.warnings, error) for _, target, draft, error in drafts]
+        pdfs = _pdfs(results, output if pdf_only else None, force, style) if pdf or pdf_only else {}
 
     def report(result):
         target, warnings, error = result
@@ -186,11 +200,34 @@ def render(data, output, force, strict, style, keywords, template, template_dirs
             raise error
         warn(warnings)
         note = f"（{len(warnings)} 条提醒）" if warnings else ""
-        click.echo(f"已生成 {target}{note}")
+        if not pdf_only:
+            click.echo(f"已生成 {target}{note}")
+        pdf_target, pdf_error = pdfs.get(target, (None, None))
+        if pdf_error is not None:
+            raise pdf_error
+        if pdf_target is not None:
+            click.echo(f"已生成 {pdf_target}" + (note if pdf_only else ""))
     failed = each(results, report)
     if len(data) > 1:
         click.echo(f"共 {len(data)} 份：成功 {len(data) - failed} 份，失败 {failed} 份")
     sys.exit(1 if failed else 0)
+
+
+def _pdfs(results, pdf_only, force, style):
+    """Convert every written draft of ``results`` to PDF in one LibreOffice run: each draft's
+    PDF beside it, or the one draft to ``pdf_only``; ``{docx: (pdf, error or None)}``."""
+    from pathlib import Path
+
+    from generator.word.fonts import missing
+    from generator.word.office import to_pdf
+    from generator.word.style import load_style
+    done = [target for target, _, error in results if error is None]
+    if not done:
+        return {}
+    warn(filter(None, [missing(load_style(style))]))   # once, not once per draft
+    wanted = [Path(pdf_only) if pdf_only else Path(target).with_suffix(".pdf") for target in done]
+    click.echo(f"用 LibreOffice 转成 PDF（{len(done)} 份）……", err=True)
+    return dict(zip(done, zip(wanted, to_pdf(list(zip(done, wanted)), force))))
 
 
 @cli.command(context_settings=CONTEXT)
@@ -215,15 +252,38 @@ def outline(files, as_json):
 
 @cli.command("format", context_settings=CONTEXT)
 @click.argument("rough", type=click.Path())
-@click.option("-o", "--output", type=click.Path(), help="排好的 .docx 写到哪里（默认：<原名>-排版.docx）。")
+@click.option("-o", "--output", type=click.Path(),
+              help="排好的 .docx（或 .pdf）写到哪里（默认：<原名>-排版.docx）。")
 @click.option("--force", is_flag=True, help="输出文件已存在时覆盖。")
+@click.option("--pdf", is_flag=True, help="另用 LibreOffice 转出同名 PDF，放在 .docx 旁边。")
 @click.option("--style", help="版式表：内置名称（默认 gbt9704）或 YAML 文件路径。")
 @click.option("--clean", is_flag=True, help="先去掉网页残留（版权声明、下载须知、链接列表等）。")
-def format_(rough, output, force, style, clean):
+def format_(rough, output, force, pdf, style, clean):
     """一键排版：识别粗稿 ROUGH（.txt/.docx/.md）的标题层级，按 GB/T 9704 写成 Word。"""
     from generator.corpus.formatting import format_file
-    out = format_file(rough, output, force, style, clean)
+    from generator.word import office
+    write = lambda target, again=force: format_file(rough, target, again, style, clean)
+    if office.is_pdf(output):
+        click.echo(f"已排版 {office.pdf_via_docx(lambda docx: write(docx, True), output, force)}")
+        return
+    if pdf:
+        office.require()
+    out = write(output)
     click.echo(f"已排版 {out}")
+    if pdf:
+        _pdf_beside(out, force)
+
+
+def _pdf_beside(docx, force):
+    """The PDF of a written ``docx``, next to it."""
+    from pathlib import Path
+
+    from generator.word.office import to_pdf
+    target = Path(docx).with_suffix(".pdf")
+    error = to_pdf([(docx, target)], force)[0]
+    if error is not None:
+        raise error
+    click.echo(f"已生成 {target}")
 
 
 @cli.command(context_settings=CONTEXT)
@@ -275,7 +335,8 @@ def suggest(category, mined):
 @click.option("--fix", is_flag=True, help="只做安全的自动修正，写到 -o 指定的新文件（不改原文件）。")
 @click.option("-o", "--output", type=click.Path(), help="--fix 的输出文件（.docx）。")
 @click.option("--force", is_flag=True, help="--fix 的输出文件已存在时覆盖。")
-def lint(files, style, as_json, no_pages, fix, output, force):
+@click.option("--pdf", is_flag=True, help="--fix 时另用 LibreOffice 转出同名 PDF，放在修正后的 .docx 旁边。")
+def lint(files, style, as_json, no_pages, fix, output, force, pdf):
     """按版式表检查 Word 文档 FILES（页面、字体字号、缩进行距、页码、编号、标点，以及排版后的分页）。
 
     有错误时退出码为 1；“提醒”不影响退出码。
@@ -288,13 +349,22 @@ def lint(files, style, as_json, no_pages, fix, output, force):
     from generator.word.style import load_style
     if output and not fix:
         raise click.UsageError("-o 只用于 --fix（指定修正后的新文件）")
+    if pdf and not fix:
+        raise click.UsageError("--pdf 只用于 --fix（把修正后的新文件另转成 PDF）")
     sheet = load_style(style)
     if fix:
         from generator.lint.fix import fix_file
         if len(files) != 1 or not output:
             raise click.UsageError("--fix 需要恰好一个文件，并用 -o 指定新的输出文件")
+        if output.lower().endswith(".pdf"):   # the repaired .docx is what lint then checks
+            raise click.UsageError("--fix 的 -o 应是 .docx 文件；要 PDF 请再加 --pdf（写在 .docx 旁边）")
+        if pdf:
+            from generator.word.office import require
+            require()
         for line in fix_file(files[0], output, sheet, force):
             click.echo(line)
+        if pdf:
+            _pdf_beside(output, force)
         files = (output,)
     results = []
 
@@ -319,6 +389,16 @@ def lint(files, style, as_json, no_pages, fix, output, force):
     if as_json:
         click.echo(json.dumps([f.as_dict() for f in results], ensure_ascii=False, indent=1))
     sys.exit(1 if failed else 0)
+
+
+@cli.command(context_settings=CONTEXT)
+@click.option("--style", help="版式表：内置名称（默认 gbt9704）或 YAML 文件路径。")
+def fonts(style):
+    """检查版式表要求的字体本机是否已安装，缺少的由什么代替，以及怎样补上。"""
+    from generator.word.fonts import report
+    from generator.word.style import DEFAULT, load_style
+    for line in report(load_style(style), style or DEFAULT):
+        click.echo(line)
 
 
 def main():

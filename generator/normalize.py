@@ -11,6 +11,25 @@ def clean_text(text):
     return _ILLEGAL.sub("", text)
 
 
+# invisible characters that reorder or hide text: bidi embeddings, overrides and isolates,
+# zero-width spaces and joiners, the word joiner and a stray byte-order mark
+INVISIBLE = {"\u200b": "零宽空格", "\u200c": "零宽不连字", "\u200d": "零宽连字", "\u200e": "从左到右标记",
+             "\u200f": "从右到左标记", "\u202a": "从左到右嵌入", "\u202b": "从右到左嵌入",
+             "\u202c": "方向格式结束", "\u202d": "从左到右强制", "\u202e": "从右到左强制",
+             "\u2060": "词连接符", "\u2066": "从左到右隔离", "\u2067": "从右到左隔离",
+             "\u2068": "方向隔离", "\u2069": "方向隔离结束", "\ufeff": "零宽不换行空格"}
+_INVISIBLE = re.compile(f"[{''.join(INVISIBLE)}]")
+
+
+def strip_invisible(text):
+    """``text`` without INVISIBLE characters, and a Chinese note naming those removed (or "")."""
+    found = _INVISIBLE.findall(text)
+    if not found:
+        return text, ""
+    kinds = "、".join(f"U+{ord(ch):04X}（{INVISIBLE[ch]}）" for ch in dict.fromkeys(found))
+    return _INVISIBLE.sub("", text), f"删除了 {len(found)} 个不可见字符 {kinds}，它们会打乱或藏起文字"
+
+
 def map_strings(value, func):
     """Apply ``func`` to every string (keys included) in nested dicts and lists."""
     if isinstance(value, str):

@@ -76,6 +76,10 @@ def _table(doc, block, highlight, keep=False):
     table.style = doc.styles["Table Grid"]
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     widths = column_widths(rows, width, round(doc._block_width / 635))
+    table.autofit = False   # a fixed layout, and the table's own width in twips
+    table_width = table._tbl.tblPr.find(qn("w:tblW"))
+    table_width.set(qn("w:type"), "dxa")
+    table_width.set(qn("w:w"), str(sum(widths)))
     for column, twips in zip(table.columns, widths):
         column.width = Twips(twips)
         for cell in column.cells:

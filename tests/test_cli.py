@@ -267,3 +267,89 @@ def test_output_to_a_full_disk_is_one_line(small):
         done = subprocess.run([sys.executable, "-c", "from generator.cli import main; main()", "preview", str(small)],
                               stdout=full, stderr=subprocess.PIPE, text=True, cwd=ROOT)
     assert done.returncode == 1 and done.stderr == "错误：无法输出结果（磁盘已满）\n"
+
+
+# PDF output ------------------------------------------------------------------------------
+def test_output_with_an_unknown_suffix_is_an_error_not_a_folder(runner, small, tmp_path):
+    result = run(runner, "render", small, "-o", tmp_path / "终稿.odt")
+    assert result.exit_code == 1 and result.output.count("\n") == 1
+    assert "-o 应是文件夹、.docx 或 .pdf 文件，不认识“.odt”" in result.output
+    assert not (tmp_path / "终稿.odt").exists()
+    result = run(runner, "render", small, "-o", f"{tmp_path / '第2版.v2'}/")   # a folder, said so
+    assert result.exit_code == 0 and (tmp_path / "第2版.v2" / "小型调研.docx").exists()
+
+
+def test_output_pdf_writes_only_the_pdf(runner, small, tmp_path, soffice):
+    target = tmp_path / "终稿.pdf"
+    result = run(runner, "render", small, "-o", target)
+    assert result.exit_code == 0, result.output
+    assert f"已生成 {target}" in result.output and target.read_bytes().startswith(b"%PDF")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["小型调研.yaml", "终稿.pdf"]
+    again = run(runner, "render", small, "-o", target)
+    assert again.exit_code == 1 and again.output.endswith("终稿.pdf: 文件已存在；确认要覆盖请加 --force\n")
+    assert run(runner, "render", small, "-o", target, "--force").exit_code == 0
+
+
+def test_pdf_beside_each_draft_of_a_batch(runner, small, tmp_path, soffice):
+    other = tmp_path / "另一份.yaml"
+    shutil.copy(small, other)
+    out = tmp_path / "out"
+    result = run(runner, "render", small, other, "-o", out, "--pdf")
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in out.iterdir()) == ["另一份.docx", "另一份.pdf", "小型调研.docx", "小型调研.pdf"]
+    assert result.output.count("用 LibreOffice 转成 PDF（2 份）") == 1     # one run for the batch
+
+
+def test_several_inputs_into_one_pdf_is_refused(runner, small, tmp_path):
+    result = run(runner, "render", small, small, "-o", tmp_path / "a.pdf")
+    assert result.exit_code == 1 and "有多个数据文件时，-o 应是文件夹而不是 .pdf 文件" in result.output
+
+
+def test_pdf_without_libreoffice_writes_nothing(runner, small, tmp_path, monkeypatch):
+    monkeypatch.setattr("generator.word.office.find_soffice", lambda: None)
+    for args in (["-o", tmp_path / "a.pdf"], ["-o", tmp_path / "out", "--pdf"]):
+        result = run(runner, "render", small, *args)
+        assert result.exit_code == 1 and result.output.count("\n") == 1
+        assert result.output.startswith("错误：没有安装 LibreOffice（soffice），无法转换文档")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["小型调研.yaml"]
+
+
+def test_pdf_into_a_read_only_folder(runner, small, tmp_path, soffice, monkeypatch):
+    import errno
+
+    folder = tmp_path / "只读"
+    folder.mkdir()
+
+    from generator import output
+    real = output._temporary
+
+    def refuse(out):   # what a read-only folder does to the file beside the target (root or not)
+        if out.parent == folder:
+            raise PermissionError(errno.EACCES, "Permission denied", str(out))
+        return real(out)
+    monkeypatch.setattr(output, "_temporary", refuse)
+    result = run(runner, "render", small, "-o", folder / "a.pdf")
+    assert result.exit_code == 1
+    assert one_error_line(result) == f"错误：{folder}: 无法在这里写文件（没有权限）"
+    assert list(folder.iterdir()) == []
+
+
+def test_format_and_fix_write_pdfs_too(runner, tmp_path, soffice):
+    rough = tmp_path / "粗稿.txt"
+    rough.write_text("关于某某工作的报告\n\n一、基本情况\n\n今年以来，我们做了很多工作。\n", encoding="utf-8")
+    result = run(runner, "format", rough, "-o", tmp_path / "排好.pdf")
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "排好.pdf").read_bytes().startswith(b"%PDF") and not (tmp_path / "排好.docx").exists()
+    result = run(runner, "format", rough, "--pdf")
+    assert result.exit_code == 0 and (tmp_path / "粗稿-排版.pdf").exists()
+    result = run(runner, "lint", "--no-pages", tmp_path / "粗稿-排版.docx", "--fix", "-o", tmp_path / "修正.docx", "--pdf")
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "修正.pdf").read_bytes().startswith(b"%PDF")
+
+
+def test_fix_into_a_pdf_points_at_pdf_option(runner, tmp_path):
+    from lintdocs import write_clean
+    clean = write_clean(tmp_path / "clean.docx")
+    result = run(runner, "lint", "--no-pages", clean, "--fix", "-o", tmp_path / "修正.pdf")
+    assert result.exit_code == 2 and "--fix 的 -o 应是 .docx 文件；要 PDF 请再加 --pdf" in result.output
+    assert not (tmp_path / "修正.pdf").exists()

@@ -24,6 +24,12 @@ def test_builtin_sheet_loads_by_name():
     ("加粗: true", "加粗: \"是\"", "应是 true 或 false"),
     ('格式: "— {页码} —"', '格式: "— {页码 —"', "应含且只含一个 {页码}"),
     ("行距_pt: 28.95 ", "行距_pt: 0 ", "“网格.行距_pt”应在 1 到 200 之间"),
+    ("    类别: 仿宋\n", "    类别: 魏碑\n", "“字体.仿宋_GB2312.类别”应是 宋体、仿宋、楷体、黑体、小标宋、生僻字 之一"),
+    ("    字族: modern\n", "    字族: fancy\n", "“字体.仿宋_GB2312.字族”应是 roman"),
+    ('    PANOSE: "02010609030101010101"', '    PANOSE: "0201"', "“字体.仿宋_GB2312.PANOSE”应是 20 位十六进制数字"),
+    ("    备选: [仿宋, FangSong,", "    备选: [[仿宋], FangSong,", "“字体.仿宋_GB2312.备选”应是字体名的列表"),
+    ("    字库: GB2312\n", "    字库: BIG5\n", "“字体.方正小标宋简体.字库”应是 GB2312、GBK 之一"),
+    ("    字族: auto\n", "    字体: auto\n", "“字体.宋体.字体”不认识"),
 ])
 def test_bad_values_name_key_and_line(tmp_path, old, new, message):
     assert old in SHEET
@@ -32,3 +38,22 @@ def test_bad_values_name_key_and_line(tmp_path, old, new, message):
     with pytest.raises(ReportgenError) as err:
         load_style(path)
     assert message in str(err.value) and str(err.value).startswith(f"{path}:")
+
+
+def test_a_sheet_naming_one_font_per_kind_still_works(tmp_path):
+    """Older sheets have no 字体 section: fonts come from 段落 alone, with no stand-ins."""
+    from generator.word.style import fallbacks, font_roles, wide_font
+    head, _, rest = SHEET.partition("字体:\n  方正小标宋简体:")
+    path = tmp_path / "old.yaml"
+    path.write_text(head + rest[rest.index("# 各段落类型"):], encoding="utf-8")
+    sheet = load_style(path)
+    assert "字体" not in sheet and "仿宋_GB2312" in font_roles(sheet)
+    assert fallbacks(sheet, "仿宋_GB2312") == [] and wide_font(sheet, "仿宋_GB2312") is None
+
+
+def test_font_pieces_give_rare_ideographs_a_font_that_has_them():
+    from generator.word.style import font_pieces
+    assert font_pieces("张𠮷和王堃来了", "仿宋", "SimSun-ExtB") == [
+        ("张", None), ("𠮷", "SimSun-ExtB"), ("和王", None), ("堃", "仿宋"), ("来了", None)]
+    assert font_pieces("全部在 GB2312 里。", "仿宋", "SimSun-ExtB") == [("全部在 GB2312 里。", None)]
+    assert font_pieces("王堃", None, None) == [("王堃", None)]

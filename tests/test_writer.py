@@ -277,3 +277,74 @@ def test_only_the_first_signature_line_has_space_above(draft_doc):
     assert unit.style.name == date.style.name == "落款"
     assert unit.paragraph_format.space_before is None and doc.styles["落款"].paragraph_format.space_before.pt > 28
     assert date.paragraph_format.space_before == 0
+
+
+def test_font_table_carries_stand_ins_charset_and_family(draft_doc):
+    with zipfile.ZipFile(draft_doc) as z:
+        table = etree.fromstring(z.read("word/fontTable.xml"))
+        styles = z.read("word/styles.xml").decode("utf-8")
+        settings = z.read("word/settings.xml").decode("utf-8")
+    w = lambda tag: qn(f"w:{tag}")
+    fonts = {f.get(w("name")): {c.tag.split("}")[1]: c.get(w("val")) for c in f} for f in table}
+    assert fonts["仿宋_GB2312"] == {"altName": "仿宋", "panose1": "02010609030101010101", "charset": "86",
+                                  "family": "modern", "pitch": "fixed"}
+    assert fonts["方正小标宋简体"]["altName"] == "华文中宋" and fonts["楷体_GB2312"]["altName"] == "楷体"
+    assert fonts["Times New Roman"]["charset"] == "00" and "SimSun-ExtB" in fonts
+    assert "ＭＳ 明朝" not in fonts or fonts["ＭＳ 明朝"]   # the template's own entries may stay
+    assert "Theme=" not in styles and "w:cstheme" not in styles        # no theme fonts
+    assert 'w:eastAsia="zh-CN"' in settings.split("themeFontLang")[1][:60]
+    assert styles.count('<w:overflowPunct w:val="1"/>') >= 12
+
+
+def test_properties_name_reportgen_and_the_unit(draft_doc):
+    doc = Document(str(draft_doc))
+    props = doc.core_properties
+    assert props.title.startswith("关于柳湾镇") and props.author == "中共柳湾镇委员会"
+    assert props.comments == "" and props.created and props.modified
+    with zipfile.ZipFile(draft_doc) as z:
+        app = z.read("docProps/app.xml").decode("utf-8")
+        names = z.namelist()
+    assert "<Application>reportgen</Application>" in app and "Macintosh" not in app
+    assert not any("thumbnail" in n for n in names)
+
+
+def test_page_number_is_a_complex_field(draft_doc):
+    footer = Document(str(draft_doc)).sections[0].footer.paragraphs[0]._p.xml
+    assert "fldSimple" not in footer and footer.count("w:fldChar ") == 3 and " PAGE " in footer
+
+
+def test_rare_ideographs_get_a_font_that_has_them(tmp_path):
+    out = tmp_path / "生僻字.docx"
+    Writer(load_style()).write(parse("# 标题\n\n村民张𠮷和王堃、李𪚥。\n"), out)
+    runs = Document(str(out)).paragraphs[1].runs
+    fonts = {r.text: r._r.rPr.rFonts.get(qn("w:eastAsia")) if r._r.rPr is not None else None for r in runs}
+    assert fonts == {"村民张": None, "𠮷": "SimSun-ExtB", "和王": None, "堃": "仿宋", "、李": None,
+                     "𪚥": "SimSun-ExtB", "。": None}
+    from generator.lint.rules import lint_file
+    findings, _ = lint_file(out, load_style(), with_pages=False)
+    assert [f for f in findings if f.rule == "字体"] == []
+
+
+def test_bidi_overrides_and_zero_width_characters_are_dropped(tmp_path, small):
+    text = small.read_text("utf-8").replace("导语: 为了解", "导语: 为\u202e了\u200b解")
+    small.write_text(text, encoding="utf-8")
+    engine = Engine()
+    draft = engine.prepare(small)
+    assert any("删除了 2 个不可见字符 U+202E（从右到左强制）、U+200B（零宽空格）" in w.message for w in draft.warnings)
+    out = tmp_path / "out.docx"
+    engine.write(draft, out)
+    xml = zipfile.ZipFile(out).read(BODY).decode("utf-8")
+    assert "\u202e" not in xml and "\u200b" not in xml and "为了解" in xml
+
+
+def test_tables_have_explicit_widths_everywhere(draft_doc):
+    tables = Document(str(draft_doc)).tables
+    assert tables
+    for table in tables:
+        tbl = table._tbl
+        grid = [int(c.get(qn("w:w"))) for c in tbl.tblGrid.iter(qn("w:gridCol"))]
+        assert tbl.tblPr.find(qn("w:tblW")).get(qn("w:w")) == str(sum(grid))
+        assert tbl.tblPr.find(qn("w:tblLayout")).get(qn("w:type")) == "fixed"
+        for row in table.rows:
+            widths = [tc.tcPr.find(qn("w:tcW")) for tc in row._tr.tc_lst]
+            assert [(w.get(qn("w:type")), int(w.get(qn("w:w")))) for w in widths] == [("dxa", g) for g in grid]

@@ -9,6 +9,7 @@ from generator.draft.catalog import Catalog
 from generator.draft.sandbox import environment, render
 from generator.draft.validate import TEMPLATE_KEY, validate
 from generator.errors import DataError, Notice, OutputError, ReportgenError, TemplateError
+from generator.normalize import strip_invisible
 from generator.output import check_target, save_atomic
 from generator.word.style import load_style
 from generator.yamlio import line_of, load_yaml
@@ -103,6 +104,9 @@ class Engine:
         for name in missing:
             if not any(w.field == name for w in warnings):   # the validator said it already
                 warnings.append(Notice(f"缺少“{name}”，草稿中以【待补充】标出", data_path, field=name))
+        text, hidden = strip_invisible(text)   # bidi overrides, zero-width characters
+        if hidden:
+            warnings.append(Notice(hidden, data_path))
         return Draft(data_path, template, text, warnings)
 
     def write(self, draft, out, force=False):
@@ -121,11 +125,15 @@ def _sources_key(catalog, template):
 
 def output_path(source, out, count):
     """Where the draft of ``source`` goes: ``out`` is a .docx file (one input) or a folder."""
+    folder = str(out).endswith(("/", os.sep))
     out = Path(out)
-    if out.suffix.lower() == ".docx" and not out.is_dir():
+    if out.suffix.lower() in (".docx", ".pdf") and not folder and not out.is_dir():
         if count > 1:
-            raise OutputError("有多个数据文件时，-o 应是文件夹而不是 .docx 文件", out)
-        return out
+            raise OutputError(f"有多个数据文件时，-o 应是文件夹而不是 {out.suffix} 文件", out)
+        return out.with_suffix(".docx")
+    if out.suffix and not folder and not out.is_dir():   # never a folder named like a file
+        raise OutputError(f"-o 应是文件夹、.docx 或 .pdf 文件，不认识“{out.suffix}”；"
+                          f"若要写进名为 {out.name} 的文件夹，请写成 {out.name}/", out)
     return out / (Path(source).stem + ".docx")
 
 

@@ -21,9 +21,11 @@ from generator.word import office
 from generator.word.style import (
     HEADING_KINDS,
     char_spacing,
+    font_pieces,
     heading_patterns,
     latin_font,
     page_number_format,
+    wide_font,
 )
 
 MM = 36000  # EMU per mm
@@ -120,9 +122,12 @@ class Rules:
         runs = text_runs(item.para)
         seen = {}  # rule → the values its runs have
         latin = latin_font(self.sheet, spec)
+        stand_ins = (wide_font(self.sheet, spec["字体"]), self.sheet.get("生僻字字体"))
         for run, text in runs:
             levels = self.resolve.run_levels(item.para, run)
-            seen.setdefault("字体", set()).add(self.resolve.font(levels, "eastAsia") or "未设置")
+            font = self.resolve.font(levels, "eastAsia")
+            if not _stand_in_run(text, font, stand_ins):   # 生僻字 in a font that has them
+                seen.setdefault("字体", set()).add(font or "未设置")
             if LATIN.search(text):
                 for slot in ("ascii", "hAnsi"):
                     seen.setdefault("西文字体", set()).add(self.resolve.font(levels, slot) or "未设置")
@@ -205,6 +210,13 @@ class Rules:
             after = any(i.kind != "空" for i in body[pos + 1:])
             if before and after and body[pos - 1].kind != "空":  # one finding per run of empties
                 self.add("空段落", "用段前段后距离分隔，不用空段落", "空段落", item, WARNING)
+
+
+def _stand_in_run(text, font, stand_ins):
+    """Whether a run is ideographs the paragraph's font lacks, set in the stand-in the writer
+    gives them (仿宋 for 堃 in 仿宋_GB2312 text, SimSun-ExtB for 𠮷)."""
+    pieces = font_pieces(text, *stand_ins)
+    return font is not None and len(pieces) == 1 and pieces[0][1] == font
 
 
 def _fmt(value, rule):

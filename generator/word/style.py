@@ -44,6 +44,78 @@ def char_spacing(sheet, spec):
     return sheet["网格"]["字距_pt"] if same_size else 0
 
 
+FONT_CLASSES = ("宋体", "仿宋", "楷体", "黑体", "小标宋", "生僻字")
+FONT_FAMILIES = ("roman", "swiss", "modern", "script", "decorative", "auto")
+FONT_REPERTOIRES = ("GB2312", "GBK")
+# the kinds whose fonts `reportgen fonts` and render's warning speak of
+FONT_ROLES = ("标题", "一级标题", "二级标题", "正文", "页码")
+
+
+def font_info(sheet, name):
+    """What the sheet's 字体 section says of font ``name`` (empty when a sheet names fonts only
+    in its 段落, as older sheets do)."""
+    return (sheet.get("字体") or {}).get(name) or {}
+
+
+def fallbacks(sheet, name):
+    """The stand-ins of font ``name``, in the order a machine without it should try them."""
+    return list(font_info(sheet, name).get("备选") or [])
+
+
+def font_roles(sheet):
+    """Every Chinese font the sheet uses, each with the paragraph kinds that use it, in the
+    order of KINDS; the 生僻字 font last."""
+    roles = {}
+    for kind in KINDS:
+        roles.setdefault(sheet["段落"][kind]["字体"], []).append(kind)
+    rare = sheet.get("生僻字字体")
+    if rare:
+        roles.setdefault(rare, []).append("生僻字")
+    return roles
+
+
+def wide_font(sheet, name):
+    """The font for ideographs outside GB2312 in text of font ``name``: its first stand-in when
+    the sheet says the font has only GB2312's characters (仿宋_GB2312 has no 堃 or 珺), else None."""
+    if font_info(sheet, name).get("字库") == "GB2312":
+        return next(iter(fallbacks(sheet, name)), None)
+    return None
+
+
+_IDEOGRAPHS = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003ffff]")
+
+
+def font_pieces(text, wide=None, rare=None):
+    """``text`` cut where its font must change: ``[(piece, font or None)]``. Ideographs of CJK
+    Extension B and later (生僻字 such as 𠮷 𪚥) get ``rare``, other ideographs outside
+    GB2312 get ``wide``; everything else keeps the paragraph's font (None)."""
+    if not (wide or rare) or text.isascii():
+        return [(text, None)]
+    try:
+        text.encode("gb2312")
+        return [(text, None)]
+    except UnicodeEncodeError:
+        pass
+    out = []
+    for ch in text:
+        font = None
+        if _IDEOGRAPHS.match(ch):
+            font = rare if ord(ch) >= 0x20000 else wide if not _in_gb2312(ch) else None
+        if out and out[-1][1] == font:
+            out[-1][0].append(ch)
+        else:
+            out.append(([ch], font))
+    return [("".join(chars), font) for chars, font in out]
+
+
+def _in_gb2312(ch):
+    try:
+        ch.encode("gb2312")
+        return True
+    except UnicodeEncodeError:
+        return False
+
+
 def builtin_styles():
     return sorted(p.stem for p in BUILTIN_DIR.glob("*.yaml"))
 
@@ -113,6 +185,8 @@ def _check(sheet, lines, path):
     for key, rule in GRID_RULES.items():
         value(("网格", key), rule, required=key in GRID_KEYS)
     value(("西文字体",), (TEXT, None, None), required=False)
+    value(("生僻字字体",), (TEXT, None, None), required=False)
+    _check_fonts(sheet, fail, value)
     mark = value(("待补充", "高亮"), (TEXT, None, None), required=False)
     if mark is not None and mark not in HIGHLIGHTS:
         fail(("待补充", "高亮"), f"应是 Word 的高亮色之一：{'、'.join(HIGHLIGHTS)}")
@@ -132,3 +206,30 @@ def _check(sheet, lines, path):
             fail(("段落", kind, "编号"), "只能用 {中文} 或 {数字} 代表序号，如“（{中文}）”")
         if "格式" in spec and _PLACEHOLDER.findall(spec["格式"]) != ["{页码}"]:
             fail(("段落", kind, "格式"), "应含且只含一个 {页码}，如“— {页码} —”")
+
+
+FONT_RULES = {"类别": FONT_CLASSES, "字库": FONT_REPERTOIRES, "字族": FONT_FAMILIES}
+
+
+def _check_fonts(sheet, fail, value):
+    """The optional 字体 section: for each font, its class, stand-ins and font-table facts."""
+    fonts = sheet.get("字体")
+    if fonts is None:
+        return
+    if not isinstance(fonts, dict):
+        fail(("字体",), "应是映射：字体名 → {类别, 备选, …}")
+    for name, info in fonts.items():
+        if not isinstance(info, dict):
+            fail(("字体", name), "应是映射，如 {类别: 仿宋, 备选: [仿宋, FangSong]}")
+        for key in info:
+            if key not in (*FONT_RULES, "备选", "PANOSE"):
+                fail(("字体", name, key), "不认识；可用的键：类别、备选、字库、字族、PANOSE")
+        for key, allowed in FONT_RULES.items():
+            if value(("字体", name, key), (TEXT, None, None), required=False) not in (None, *allowed):
+                fail(("字体", name, key), f"应是 {'、'.join(allowed)} 之一")
+        alternates = info.get("备选", [])
+        if not isinstance(alternates, list) or not all(isinstance(a, str) and a for a in alternates):
+            fail(("字体", name, "备选"), "应是字体名的列表，如 [仿宋, FangSong]")
+        panose = value(("字体", name, "PANOSE"), (TEXT, None, None), required=False)
+        if panose is not None and not re.fullmatch(r"[0-9A-Fa-f]{20}", panose):
+            fail(("字体", name, "PANOSE"), "应是 20 位十六进制数字，如 \"02010609030101010101\"")

@@ -19,11 +19,12 @@ from pathlib import Path
 from generator.cache import cache_dir, key
 from generator.errors import OutputError
 from generator.markup import PLACEHOLDER
-from generator.normalize import clean_text, map_pieces, punctuation_width
+from generator.normalize import clean_text as _clean_text
+from generator.normalize import map_pieces, punctuation_width, strip_invisible
 from generator.numbering import Numberer
 from generator.output import save_atomic
 from generator.word.parts import AUTHOR, BODY, CORE, NOW, STYLE_NAMES, TITLE, Base
-from generator.word.style import HEADING_KINDS, heading_patterns
+from generator.word.style import HEADING_KINDS, font_pieces, heading_patterns, wide_font
 
 DATE_FORMAT = "%Y-%m-%dT%H:%M:%SZ"      # python-docx's form of created/modified
 _STAND_INS = re.compile("|".join(re.escape(s) for s in (TITLE, AUTHOR, NOW.strftime(DATE_FORMAT))))
@@ -32,6 +33,11 @@ PACKAGE_CODE = Path(__file__).with_name("package.py")
 _SPECIAL = re.compile(r"([\t\r\n])")     # python-docx writes these as <w:tab/> and <w:br/>
 _XML_TEXT = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
 _XML_ATTR = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"})
+
+
+def clean_text(text):
+    """Text as a draft holds it: no characters XML refuses, none that reorder or hide text."""
+    return strip_invisible(_clean_text(text))[0]
 
 
 def load_base(sheet):
@@ -75,14 +81,19 @@ class Writer:
         self.base = base or load_base(sheet)
         colour = sheet.get("待补充", {}).get("高亮", "yellow")
         self._highlight = f'<w:highlight w:val="{str(colour).translate(_XML_ATTR)}"/>'
+        # per kind: the fonts for ideographs its own font lacks (outside GB2312, Extension B on)
+        rare = sheet.get("生僻字字体")
+        self._stand_ins = {kind: (wide_font(sheet, spec["字体"]), rare if rare != spec["字体"] else None)
+                           for kind, spec in sheet["段落"].items()}
 
     def write(self, blocks, target, title=None, author=None):
         """Write ``blocks`` to ``target`` (a path or a binary stream). The document's title and
         author properties come from the 标题 and 署名 blocks unless given."""
         if title is None:
             title = next((b.text for b in blocks if b.kind == "标题"), "")
-        if author is None:
-            author = next((b.text for b in blocks if b.kind == "署名"), "")
+        if author is None:   # the unit: the first line of the 落款, else the 署名 line
+            author = next((b.text.strip().split("\n")[0] for b in blocks if b.kind == "落款"), None) or \
+                next((b.text for b in blocks if b.kind == "署名"), "")
         base, numberer, body = self.base, Numberer(self.numbering), []
         kinds = [block.kind for block in blocks]
         for index, block in enumerate(blocks):
@@ -101,7 +112,7 @@ class Writer:
             opening = base.openings[block.kind]
             body.append(_with(opening, KEEP_NEXT) if keep else _with(opening, NO_SPACE_BEFORE) if tight
                         else opening)
-            body.extend(self._runs(text, bold) for text, bold in runs)
+            body.extend(self._runs(text, bold, block.kind) for text, bold in runs)
             body.append("</w:p>")
         # Word keeps at most 255 characters in a document property
         values = {TITLE: clean_text(title)[:255].translate(_XML_TEXT),
@@ -117,14 +128,16 @@ class Writer:
         else:
             Path(target).write_bytes(package.getbuffer())
 
-    def _runs(self, text, bold):
-        """One cleaned text as runs: placeholders highlighted, tabs and line breaks as Word writes them."""
+    def _runs(self, text, bold, kind):
+        """One cleaned text as runs: placeholders highlighted, tabs and line breaks as Word writes
+        them, ideographs the kind's font lacks in a font that has them."""
         out, pos = [], 0
+        wide, rare = self._stand_ins[kind]
         for match in PLACEHOLDER.finditer(text):
-            out.append(_run(text[pos:match.start()], bold))
+            out.extend(_run(p, bold, font=f) for p, f in font_pieces(text[pos:match.start()], wide, rare))
             out.append(_run(match.group(), bold, self._highlight))
             pos = match.end()
-        out.append(_run(text[pos:], bold))
+        out.extend(_run(p, bold, font=f) for p, f in font_pieces(text[pos:], wide, rare))
         return "".join(out)
 
     def _table(self, block, keep_last_row=False):
@@ -133,8 +146,11 @@ class Writer:
             return ""
         width = max(len(r) for r in rows)
         columns = column_widths(rows, width, round(self.base.text_width / 635))   # EMU → twips
-        out = [f'<w:tbl><w:tblPr><w:tblStyle w:val="{self.base.table_style}"/><w:tblW w:type="auto" w:w="0"/>'
-               '<w:jc w:val="center"/><w:tblLook w:firstColumn="1" w:firstRow="1" w:lastColumn="0"'
+        # explicit widths everywhere (table, grid, every cell) and a fixed layout: Word and WPS
+        # then draw the same columns instead of each fitting them its own way
+        out = [f'<w:tbl><w:tblPr><w:tblStyle w:val="{self.base.table_style}"/>'
+               f'<w:tblW w:type="dxa" w:w="{sum(columns)}"/><w:jc w:val="center"/>'
+               '<w:tblLayout w:type="fixed"/><w:tblLook w:firstColumn="1" w:firstRow="1" w:lastColumn="0"'
                ' w:lastRow="0" w:noHBand="0" w:noVBand="1" w:val="04A0"/></w:tblPr><w:tblGrid>',
                "".join(f'<w:gridCol w:w="{w}"/>' for w in columns), "</w:tblGrid>"]
         cells = [f'<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="{w}"/></w:tcPr>' for w in columns]
@@ -144,7 +160,7 @@ class Writer:
                 opening = _with(opening, KEEP_NEXT)
             out.append("<w:tr>")
             for cell, text in zip(cells, row):
-                runs = self._runs(punctuation_width(clean_text(text)), r == 0)
+                runs = self._runs(punctuation_width(clean_text(text)), r == 0, "表格")
                 out += [cell, opening, runs, "</w:p></w:tc>"]
             out.extend(cell + "<w:p/></w:tc>" for cell in cells[len(row):])
             out.append("</w:tr>")
@@ -210,10 +226,14 @@ def title_lines(text, sheet):
     return "\n".join(out + [rest])
 
 
-def _run(text, bold, mark=""):
+def _run(text, bold, mark="", font=None):
     if not text:
         return ""
     props = ("<w:b/>" if bold else "") + mark
+    if font:
+        name = font.translate(_XML_ATTR)
+        props = (f'<w:rFonts w:ascii="{name}" w:hAnsi="{name}" w:eastAsia="{name}" w:cs="{name}"'
+                 ' w:hint="eastAsia"/>') + props
     out = ["<w:r>", f"<w:rPr>{props}</w:rPr>" if props else ""]
     for piece in _SPECIAL.split(text):
         if piece == "\t":

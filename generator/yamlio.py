@@ -13,6 +13,7 @@ from generator.cache import cache_dir, key
 from generator.errors import DataError, OutputError, read_bytes
 from generator.normalize import clean_text, map_strings
 from generator.output import save_atomic
+from generator.yamlcomma import check_commas
 
 try:  # the C loader is much faster when libyaml is there
     from yaml import CSafeLoader as _Loader
@@ -63,6 +64,7 @@ def load_yaml(path, text=None):
     node = None
     try:
         node = loader.get_single_node()
+        check_commas(node, path)   # {值: 28,654}: before the line map, before any value is built
         if node is not None:
             lines = {}
             _walk(node, (), lines, path)

@@ -42,8 +42,13 @@ def test_init_scaffold_checks_clean_and_renders(runner, tmp_path):
     assert run(runner, "init", "调研报告", "-o", data).exit_code == 0
     text = data.read_text(encoding="utf-8")
     assert "模板: 调研报告" in text and "# 主要做法（必填，列表）" in text
-    checked = run(runner, "check", data)
-    assert checked.exit_code == 0 and "0 条提醒" in checked.output
+    checked = run(runner, "check", data)   # a file straight from init is not a clean file
+    assert checked.exit_code == 0 and "0 条提醒" not in checked.output
+    assert "字段“标题”里还有占位的“××”，请换成实际内容" in checked.output
+    assert "字段“导语”这里还是示例内容，请换成本单位的实际情况" in checked.output
+    strict = run(runner, "check", data, "--strict")
+    assert strict.exit_code == 1 and "还有占位的“××”" in one_error_line(strict)
+    assert run(runner, "render", data, "-o", tmp_path / "草稿.docx").exit_code == 0
     again = run(runner, "init", "调研报告", "-o", data)
     assert again.exit_code == 1 and "已存在" in one_error_line(again)
 

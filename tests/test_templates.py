@@ -74,8 +74,8 @@ def test_copy_edit_and_render_with_the_edit(tmp_path, runner):
     manifest["fields"]["表态"] = {"type": "text", "description": "结尾表态"}
     (copy / "template.yaml").write_text(yaml.safe_dump(manifest, allow_unicode=True), encoding="utf-8")
     body = (copy / "body.md.j2").read_text(encoding="utf-8")
-    body = body.replace("## 下一步工作打算", "## 今后努力方向").replace(
-        "{% endfor %}\n{% endblock %}", "{% endfor %}\n\n\n{{ 表态 }}\n{% endblock %}")
+    head, end, tail = body.replace("## 下一步工作打算", "## 今后努力方向").rpartition("{% endblock %}")
+    body = head + "\n\n{{ 表态 }}\n" + end + tail
     (copy / "body.md.j2").write_text(body, encoding="utf-8")
     data = tmp_path / "数据.yaml"
     data.write_text((ROOT / "examples" / "工作总结.yaml").read_text(encoding="utf-8")
@@ -164,7 +164,7 @@ def test_same_yaml_feeds_two_kinds(tmp_path, runner):
         assert text[0] == "鹤汀县2026年基层党建工作总结"
         assert text[-2:] == ["中共鹤汀县委组织部", "2026年12月18日"]
         joined = "".join(text)
-        assert "发展党员412名，完成目标的108.4%，比上年增长9.6%" in joined, kind
+        assert "发展党员412名，完成目标的108.4%，超额完成32名，比上年增长9.6%" in joined, kind
         assert "坚持固本强基，基层组织体系更加健全" in joined, kind   # 主要做法 is shared too
     assert "（一）坚持固本强基，基层组织体系更加健全" in texts["调研报告"]
     assert any("【待补充：基本情况" in t for t in texts["调研报告"])   # what 工作总结 data lacks

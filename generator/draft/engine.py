@@ -8,10 +8,11 @@ from generator.cache import cache_dir, key
 from generator.draft.catalog import Catalog
 from generator.draft.sandbox import environment, render
 from generator.draft.validate import TEMPLATE_KEY, validate
+from generator.draft.workbook import load_data
 from generator.errors import DataError, Notice, OutputError, ReportgenError, TemplateError
 from generator.output import check_target, save_atomic
 from generator.word.style import load_style
-from generator.yamlio import line_of, load_yaml
+from generator.yamlio import line_of
 
 KEYWORDS_KEY = "关键词"
 
@@ -74,9 +75,9 @@ class Engine:
         return self._writer
 
     def prepare(self, data_path):
-        """Load and check one data file and render its markup."""
-        data_path = Path(data_path)
-        data, lines = load_yaml(data_path)
+        """Load and check one data file (or a Loaded row of a batch) and render its markup."""
+        data, lines = load_data(data_path)
+        data_path = Path(getattr(data_path, "path", data_path))
         if not isinstance(data, dict):
             raise DataError("数据文件的顶层应是“字段: 值”的映射", data_path, 1)
         name = self.template or data.get(TEMPLATE_KEY)

@@ -7,8 +7,9 @@ fields are warnings: the draft shows a 【待补充】 placeholder instead, unle
 import datetime
 import math
 import re
+from pathlib import Path
 
-from generator.draft import numbers
+from generator.draft import numbers, workbook
 from generator.draft.filters import DATE
 from generator.errors import DataError, Notice
 from generator.yamlio import line_of
@@ -90,6 +91,8 @@ class Validator:
         return out
 
     def value(self, value, field, at):
+        if field.type in ("list", "stats", "table"):
+            value = self.sheet(value, field, at)
         self.check_leftover(value, field, at)
         kind = field.type
         if kind in ("string", "text"):
@@ -117,6 +120,21 @@ class Validator:
         if kind == "table":
             return self.table(value, at)
         raise AssertionError(kind)  # the manifest loader admits no other type
+
+    def sheet(self, value, field, at):
+        """A sheet's rows as the value of ``field``: a workbook's own sheet, or a YAML
+        ``{来源: 统计表.xlsx, 工作表: 指标}``; each value then located by its cell."""
+        sheet = value
+        if not isinstance(sheet, workbook.Sheet):
+            try:
+                sheet = workbook.reference(value, Path(self.path).parent)
+            except DataError as exc:
+                raise (exc if exc.path else exc.at(*self.where(at))) from None
+            if sheet is None:
+                return value
+        data, lines = workbook.as_field(sheet, field)
+        self.lines.update({at + key: loc for key, loc in lines.items()})
+        return data
 
     def text(self, value, at, single_line=False):
         if isinstance(value, datetime.date):

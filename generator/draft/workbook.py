@@ -171,9 +171,8 @@ def _read_csv(path):
 def _cell(value):
     if isinstance(value, datetime.datetime):
         return value.date() if value.time() == datetime.time() else value
-    if isinstance(value, str):
-        value = value.strip()
-        return value or None
+    if isinstance(value, str):   # kept as written (a text's closing line break too), unless blank
+        return value if value.strip() else None
     return value
 
 
@@ -189,7 +188,7 @@ def _sheet(path, name, grid, csv=False):
     for col, title in enumerate(header):
         if title is None:
             sheet.fail("这一列没有列名（第一行是列名）", first, col)
-    sheet.header = [str(h) for h in header]
+    sheet.header = [str(h).strip() for h in header]
     width = len(header)
     for n, cells in rows[1:]:
         if isinstance(cells[0], str) and cells[0].startswith(NOTE):
@@ -228,13 +227,13 @@ def as_field(sheet, field):
         out = {}
         for n, cells in sheet.rows:
             row = dict(zip(sheet.header, cells))
-            name = row.pop("名称")
-            if name is None:
+            name = str(row.pop("名称") or "").strip()
+            if not name:
                 sheet.fail("这一行没有名称", n, sheet.header.index("名称"))
-            out[str(name)] = {k: v for k, v in row.items() if v is not None}
-            lines[(str(name),)] = sheet.at(n, sheet.header.index("名称"))
+            out[name] = {k: v for k, v in row.items() if v is not None}
+            lines[(name,)] = sheet.at(n, sheet.header.index("名称"))
             for key in row:
-                lines[(str(name), key)] = sheet.at(n, sheet.header.index(key))
+                lines[(name, key)] = sheet.at(n, sheet.header.index(key))
         return out, lines
     if field.type == "table":
         rows = []
@@ -284,10 +283,9 @@ def load_workbook(path):
     key, content = fields.header.index("字段"), fields.header.index("内容")
     data, lines = {}, {(): fields.at(1)}
     for n, cells in fields.rows:
-        name = cells[key]
-        if name is None:
+        name = str(cells[key] or "").strip()
+        if not name:
             continue
-        name = str(name)
         if name in data:
             fields.fail(f"字段“{name}”重复，只能保留一个", n, key)
         data[name] = cells[content]

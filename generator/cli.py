@@ -339,6 +339,32 @@ def lint(files, style, as_json, no_pages, fix, output, force):
     sys.exit(1 if failed else 0)
 
 
+@cli.command(context_settings=CONTEXT)
+@click.argument("draft", type=click.Path())
+@click.argument("data", nargs=-1, required=True, type=click.Path())
+@click.option("--no-pages", is_flag=True, help="不标页码（不调用 LibreOffice 排版），只标第几段。")
+@template_option
+@templates_option
+def verify(draft, data, no_pages, template, template_dirs):
+    """核对草稿 DRAFT（.docx，可以是在 Word 里改过的）里的每个数字是否来自数据文件 DATA。
+
+    \b
+    列出数据里找不到来源的数字（也不是工具会算出的增减、比例、完成率或合计），
+    以及数据里有、草稿没有写到的数字。日期、年份、序号和文号不算。
+    有找不到来源的数字时退出码为 1。
+    """
+    from generator.lint.verify import unstated_line, untraced_line, verify as check_numbers
+    untraced, unstated, note = check_numbers(draft, data, template_dirs, template, not no_pages)
+    if note:
+        warn([note])
+    for stated in untraced:
+        click.echo(untraced_line(draft, stated))
+    for figure in unstated:
+        click.echo(unstated_line(figure))
+    click.echo(f"{draft}：{len(untraced)} 个数字在数据里找不到来源，数据中有 {len(unstated)} 个数字草稿没有写到")
+    sys.exit(1 if untraced else 0)
+
+
 def main():
     try:
         cli.main(prog_name="reportgen")

@@ -272,3 +272,28 @@ def test_output_to_a_full_disk_is_one_line(small):
         done = subprocess.run([sys.executable, "-c", "from generator.cli import main; main()", "preview", str(small)],
                               stdout=full, stderr=subprocess.PIPE, text=True, cwd=ROOT)
     assert done.returncode == 1 and done.stderr == "错误：无法输出结果（磁盘已满）\n"
+
+
+def test_the_comma_trap_is_an_error_and_nothing_is_written(runner, tmp_path):
+    data = tmp_path / "数据.yaml"
+    data.write_text("模板: 工作总结\n标题: t\n统计数据:\n  党员总数: {值: 28,654, 上年: 28,190, 单位: 名}\n",
+                    encoding="utf-8")
+    checked = run(runner, "check", data)
+    assert checked.exit_code == 1 and one_error_line(checked) == (
+        f"错误：{data}:4: “28,654”里的逗号被当成了分隔符：请去掉逗号写成 28654，或加引号写成 \"28,654\"")
+    out = tmp_path / "草稿.docx"
+    assert run(runner, "render", data, "-o", out).exit_code == 1 and not out.exists()
+
+
+def test_the_lead_sentence_states_numbers_correctly(runner, tmp_path):
+    data = tmp_path / "数据.yaml"
+    data.write_text("模板: 工作总结\n标题: t\n时间段: 2026年\n导语: 今年以来，工作扎实推进。\n统计数据:\n"
+                    "  党员总数: {值: \"28,654\", 上年: 28654, 单位: 名}\n  基层党组织: 1236\n"
+                    "  发展党员: {值: 286, 目标: 300, 单位: 名}\n  达标率: {值: 93.1%, 上年: 95.2%, 目标: 95%}\n",
+                    encoding="utf-8")
+    shown = run(runner, "preview", data)
+    assert shown.exit_code == 0
+    assert ("2026年，党员总数28654名，与上年持平；基层党组织1236；发展党员286名，完成目标的95.3%，距目标还差14名；"
+            "达标率93.1%，距目标还差1.9个百分点，比上年下降2.1个百分点。") in shown.output
+    assert f"提醒：{data}:7: 统计项“统计数据.基层党组织”没有单位（如 个、名、家、%），草稿里会写成“基层党组织1236”" \
+        in shown.output

@@ -201,3 +201,10 @@ def test_examples_pass_checker_and_open_in_libreoffice(example, example_pdfs):
 def test_builtin_examples_cover_every_builtin():
     assert {p.stem for p in EXAMPLES} >= set(BUILTINS)
     assert {p.name for p in BUILTIN_DIR.iterdir() if p.is_dir() and p.name[0] != "_"} == set(BUILTINS)
+
+
+def test_plans_weave_target_and_deadline_into_a_sentence(runner):
+    shown = runner.invoke(cli, ["preview", str(ROOT / "examples" / "工作总结.yaml")])
+    assert shown.exit_code == 0
+    assert "推行“线上＋线下”组织生活方式。力争到2027年6月底前新兴领域党组织覆盖率达到93%以上。" in shown.output
+    assert "目标**" not in shown.output and "时限" not in shown.output

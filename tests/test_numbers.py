@@ -20,38 +20,32 @@ def test_anything_else_is_not_a_number(text):
         parse(text)
 
 
-@pytest.mark.parametrize("value, previous, unit, phrase", [
-    (28190, 28190, "名", "与上年持平"),
-    (1386, 1274, "家", "比上年增长8.8%"),
-    (950, 1000, "名", "比上年下降5%"),
-    (88.6, 83.1, "%", "比上年提高5.5个百分点"),
-    (80.0, 83.1, "%", "比上年下降3.1个百分点"),
-    (83.12, 83.1, "%", "与上年持平"),
-    (148, 121, "个", "比上年增加27个"),
-    (30, 36, "名", "比上年减少6名"),
-    (1500, 1420, "万元", "比上年增长5.6%"),   # money is not a count
-    (5, 0, "个", "比上年增加5个"),
+@pytest.mark.parametrize("say, value, other, unit, phrase", [
+    (compared, 28190, 28190, "名", "与上年持平"),
+    (compared, 1386, 1274, "家", "比上年增长8.8%"),
+    (compared, 950, 1000, "名", "比上年下降5%"),
+    (compared, 88.6, 83.1, "%", "比上年提高5.5个百分点"),
+    (compared, 80.0, 83.1, "%", "比上年下降3.1个百分点"),
+    (compared, 83.12, 83.1, "%", "与上年持平"),
+    (compared, 148, 121, "个", "比上年增加27个"),
+    (compared, 30, 36, "名", "比上年减少6名"),
+    (compared, 1500, 1420, "万元", "比上年增长5.6%"),   # money is not a count
+    (compared, 5, 0, "个", "比上年增加5个"),
+    (against_target, 412, 380, "名", "完成目标的108.4%，超额完成32名"),
+    (against_target, 285, 300, "名", "完成目标的95%，距目标还差15名"),
+    (against_target, 300, 300, "名", "完成目标的100%"),
+    (against_target, 93.1, 95, "%", "距目标还差1.9个百分点"),
+    (against_target, 96.5, 95, "%", "超过目标1.5个百分点"),
+    (against_target, 95, 95, "%", "达到目标"),
 ])
-def test_compared_with_last_year(value, previous, unit, phrase):
-    assert compared(value, previous, unit) == phrase
+def test_phrases_against_last_year_and_target(say, value, other, unit, phrase):
+    assert say(value, other, unit) == phrase
 
 
 def test_compared_can_be_told_how():
     assert compared(412, 376, "名") == "比上年增长9.6%"
     assert compared(412, 376, "名", by="count") == "比上年增加36名"
     assert compared(148, 121, "个", by="percent") == "比上年增长22.3%"
-
-
-@pytest.mark.parametrize("value, target, unit, phrase", [
-    (412, 380, "名", "完成目标的108.4%，超额完成32名"),
-    (285, 300, "名", "完成目标的95%，距目标还差15名"),
-    (300, 300, "名", "完成目标的100%"),
-    (93.1, 95, "%", "距目标还差1.9个百分点"),
-    (96.5, 95, "%", "超过目标1.5个百分点"),
-    (95, 95, "%", "达到目标"),
-])
-def test_against_target(value, target, unit, phrase):
-    assert against_target(value, target, unit) == phrase
 
 
 @pytest.mark.parametrize("goal, deadline, sentence", [

@@ -74,20 +74,6 @@ class Engine:
             self._writer = Writer(load_style(self.style_name))
         return self._writer
 
-    def prepare(self, data_path):
-        """Load and check one data file (or a Loaded row of a batch) and render its markup."""
-        data_path, template, values, warnings, _ = self.values(data_path)
-        text, missing = render(self.env, template, values, self.strict)
-        if self.keywords and KEYWORDS_KEY not in template.fields:
-            warnings.append(Notice(f"模板“{template.name}”没有关键词行，--keywords 未起作用", data_path))
-        elif self.keywords:
-            values[KEYWORDS_KEY] = self.keywords(markup.parse(text))
-            text, missing = render(self.env, template, values, self.strict)
-        for name in missing:
-            if not any(w.field == name for w in warnings):   # the validator said it already
-                warnings.append(Notice(f"缺少“{name}”，草稿中以【待补充】标出", data_path, field=name))
-        return Draft(data_path, template, text, warnings)
-
     def values(self, data_path):
         """``(path, template, values, warnings, lines)`` of one data file, loaded and checked."""
         data, lines = load_data(data_path)
@@ -110,6 +96,20 @@ class Engine:
             self._check(template)
         values, warnings = validate(data, template, data_path, lines, self.strict)
         return data_path, template, values, warnings, lines
+
+    def prepare(self, data_path):
+        """Load and check one data file (or a Loaded row of a batch) and render its markup."""
+        data_path, template, values, warnings, _ = self.values(data_path)
+        text, missing = render(self.env, template, values, self.strict)
+        if self.keywords and KEYWORDS_KEY not in template.fields:
+            warnings.append(Notice(f"模板“{template.name}”没有关键词行，--keywords 未起作用", data_path))
+        elif self.keywords:
+            values[KEYWORDS_KEY] = self.keywords(markup.parse(text))
+            text, missing = render(self.env, template, values, self.strict)
+        for name in missing:
+            if not any(w.field == name for w in warnings):   # the validator said it already
+                warnings.append(Notice(f"缺少“{name}”，草稿中以【待补充】标出", data_path, field=name))
+        return Draft(data_path, template, text, warnings)
 
     def write(self, draft, out, force=False):
         blocks = draft.blocks

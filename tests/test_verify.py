@@ -82,3 +82,13 @@ def test_verify_with_pages(runner, tmp_path, draft, soffice):
     doc.save(str(draft))
     result = run(runner, "verify", draft, EXAMPLE)
     assert result.exit_code == 1 and f"{draft}: 第1页 第" in result.output
+
+
+def test_numbers_in_names_and_headers_are_data(runner, tmp_path):
+    data = tmp_path / "数据.yaml"
+    data.write_text("模板: 工作总结\n标题: t\n时间段: 2026年\n导语: 好。\n统计数据:\n  收入50万元以上的村: {值: 3, 单位: 个}\n"
+                    "主要指标表:\n  表题: 前3名\n  表头: [指标, 近5年]\n  行: [[a, 7]]\n", encoding="utf-8")
+    out = tmp_path / "草稿.docx"
+    assert run(runner, "render", data, "-o", out).exit_code == 0
+    result = run(runner, "verify", out, data, "--no-pages")
+    assert result.exit_code == 0 and "0 个数字在数据里找不到来源" in result.output

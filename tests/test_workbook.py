@@ -197,3 +197,20 @@ def test_each_row_is_a_draft_and_a_bad_row_fails_alone(runner, tmp_path):
     assert sorted(p.name for p in out.iterdir()) == ["第1支部.docx", "第2支部.docx", "第4支部.docx"]
     texts = [t for _, t in paragraphs(out / "第2支部.docx")]
     assert texts[0] == "第2支部工作总结" and "党员数302名，比上年增长7.9%" in "".join(texts)
+
+
+def test_cells_read_as_shown_percent_format_and_dates(runner, tmp_path):
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "汇总"
+    ws.append(["名称", "值", "上年", "单位"])
+    ws.append(["覆盖率", 0.886, 0.831, None])
+    ws.append(["党员数", 1234, None, "名"])
+    for cell in (ws["B2"], ws["C2"]):
+        cell.number_format = "0.0%"
+    wb.save(tmp_path / "统计表.xlsx")
+    data = tmp_path / "数据.yaml"
+    data.write_text("模板: 工作总结\n标题: t\n时间段: 2026年\n统计数据: {来源: 统计表.xlsx, 工作表: 汇总}\n",
+                    encoding="utf-8")
+    shown = run(runner, "preview", data)
+    assert shown.exit_code == 0 and "覆盖率88.6%，比上年提高5.5个百分点；党员数1234名。" in shown.output

@@ -17,6 +17,7 @@ import io
 import re
 from pathlib import Path
 
+from generator.draft.numbers import plain
 from generator.errors import DataError, read_bytes
 from generator.yamlio import load_yaml, read_text
 
@@ -102,6 +103,7 @@ def read_sheets(path, names=None):
 
 def _read_xlsx(path, raw, book, name):
     ws = book[name]
+    ws.reset_dimensions()   # some writers claim A1:XFD1048576: read the rows that are there
     grid, formulas = [], []
     for number, cells in enumerate(ws.iter_rows(), 1):
         if number > MAX_ROWS + 2:
@@ -109,10 +111,9 @@ def _read_xlsx(path, raw, book, name):
                             path, f"{name}!A{number}")
         row = []
         for col, cell in enumerate(cells):
-            value = cell.value
             if cell.data_type == "f":
                 formulas.append((number, col))
-            row.append(value)
+            row.append(_value(cell))
         grid.append((number, row))
     _no_merged(path, ws, name)
     if formulas:
@@ -140,7 +141,9 @@ def _cached(path, raw, name, grid, formulas):
     import openpyxl
     book = openpyxl.load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
     try:
-        values = {number: [c.value for c in cells] for number, cells in enumerate(book[name].iter_rows(), 1)
+        sheet = book[name]
+        sheet.reset_dimensions()
+        values = {number: [_value(c) for c in cells] for number, cells in enumerate(sheet.iter_rows(), 1)
                   if number <= MAX_ROWS + 2}
     finally:
         book.close()
@@ -166,6 +169,14 @@ def _read_csv(path):
                                 "请填写数值", path, f"{column(col)}{number}")
         grid.append((number, cells))
     return _sheet(path, path.stem, grid, csv=True)
+
+
+def _value(cell):
+    """A cell's value as the user sees it: 0.853 shown as a percentage is “85.3%”."""
+    value = cell.value
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and "%" in (cell.number_format or ""):
+        return plain(value * 100, 10) + "%"
+    return value
 
 
 def _cell(value):

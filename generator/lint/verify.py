@@ -126,13 +126,18 @@ class Facts:
         elif isinstance(value, (int, float)):
             self._figure(value, at, path, lines)
         elif isinstance(value, str):
-            for _, number, _ in read_numbers(value):
-                self._figure(number, at, path, lines)
+            self._words(value, at, path, lines)
+
+    def _words(self, text, at, path, lines):
+        """The numbers in a text of the data (a field, a statistic's name, a table's header)."""
+        for _, number, _ in read_numbers(str(text)):
+            self._figure(number, at, path, lines)
 
     def _stats(self, stats, at, path, lines):
         mains = {}
         for name, stat in stats.items():
             where = at + (name,)
+            self._words(name, where, path, lines)
             got = {key: self._figure(stat[key], where + (key,), path, lines)
                    for key in numbers_keys(stat)}
             value, previous, target = got.get("值"), got.get("上年"), got.get("目标")
@@ -151,14 +156,15 @@ class Facts:
 
     def _table(self, table, at, path, lines):
         rows = []
+        for text in [table.get("表题", "")] + list(table.get("表头", [])):
+            self._words(text, at, path, lines)
         for i, row in enumerate(table.get("行", [])):
             cells = []
             for cell in row:
                 try:
                     cells.append(self._figure(numbers.parse(cell)[0], at + ("行", i), path, lines))
                 except ValueError:   # a cell of words: its numbers are figures, not a column's
-                    for _, number, _ in read_numbers(str(cell)):
-                        self._figure(number, at + ("行", i), path, lines)
+                    self._words(cell, at + ("行", i), path, lines)
                     cells.append(None)
             rows.append(cells)
             for a, b in permutations([c for c in cells if c is not None], 2):

@@ -121,3 +121,18 @@ def test_leftovers_warn_and_strict_makes_them_errors(tmp_path, template):
         check(tmp_path, template, text, strict=True)
     _, (_, warnings) = check(tmp_path, template, "时间段: 2026年1月至10月\n标题: XXL号\n")
     assert not [w for w in warnings if w.field in ("时间段", "标题")]   # by chance, or not a placeholder
+
+
+@pytest.mark.parametrize("text, message", [
+    ("统计数据:\n  率: {值: 85%, 单位: ％}\n", None),
+    ("统计数据:\n  企业: {值: , 上年: 3}\n", ":2: 字段“统计数据.企业”缺少“值”"),
+    ("统计数据:\n  企业: {值: 1.5, 单位: 家}\n", None),
+    ("统计数据:\n  企业: {值: 1,5}\n", ":2: “1,5”里的逗号被当成了分隔符"),
+])
+def test_stat_edge_cases(tmp_path, template, text, message):
+    if message is None:
+        check(tmp_path, template, text)
+        return
+    with pytest.raises(DataError) as err:
+        check(tmp_path, template, text)
+    assert message in str(err.value)

@@ -7,6 +7,7 @@ fields are warnings: the draft shows a 【待补充】 placeholder instead, unle
 import datetime
 import math
 import re
+import unicodedata
 from pathlib import Path
 
 from generator.draft import numbers, workbook
@@ -187,11 +188,11 @@ class Validator:
                 self.fail(at, "里有一项没有名称")
             if not isinstance(stat, dict):
                 stat = {"值": stat}
-            if "值" not in stat:
+            if stat.get("值") is None:
                 self.fail(where, "缺少“值”")
             if "单位" in stat and not isinstance(stat["单位"], str):
                 self.fail(where + ("单位",), "应是文字，如 家、名、%")
-            item, units = {}, {stat["单位"]} if stat.get("单位") else set()
+            item, units = {}, {unicodedata.normalize("NFKC", stat["单位"])} if stat.get("单位") else set()
             for key in STAT_KEYS:
                 if key in stat and stat[key] is not None:
                     loc = where + (key,) if isinstance(value[name], dict) else where

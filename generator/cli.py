@@ -101,14 +101,22 @@ def templates_check(folder, style):
 @cli.command(context_settings=CONTEXT)
 @click.argument("name")
 @click.option("-o", "--output", type=click.Path(),
-              help="数据文件写到哪里（默认：<模板名>.yaml；给文件夹则写在其中；- 表示输出到屏幕）。")
+              help="数据文件写到哪里（默认：<模板名>.yaml；以 .xlsx 结尾时写成 Excel 工作簿；给文件夹则写在其中；"
+                   "- 表示输出到屏幕）。")
 @click.option("--force", is_flag=True, help="输出文件已存在时覆盖。")
 @templates_option
 def init(name, output, force, template_dirs):
     """生成模板 NAME 的数据文件：每个字段都有说明和示例。"""
     from generator.draft.catalog import Catalog, scaffold
     from generator.output import file_target, save_atomic
-    text = scaffold(Catalog(template_dirs).get(name))
+    template = Catalog(template_dirs).get(name)
+    if output and output.lower().endswith(".xlsx"):
+        from generator.draft.workbook import scaffold_workbook
+        output = file_target(output, f"{name}.xlsx")
+        save_atomic(output, force, lambda stream: scaffold_workbook(template, stream))
+        click.echo(f"已生成数据工作簿 {output}；填写后运行：reportgen render {output}")
+        return
+    text = scaffold(template)
     if output == "-":
         click.echo(text)
         return
@@ -170,12 +178,22 @@ def preview(data, strict, template, template_dirs):
 @templates_option
 @click.option("-j", "--jobs", type=click.IntRange(min=1), metavar="N",
               help="同时生成草稿的进程数（默认：CPU 核数）。")
-def render(data, output, force, pdf, strict, style, keywords, template, template_dirs, jobs):
-    """把数据文件 DATA 生成 Word 草稿（可一次给多个）；-o 某.pdf 或 --pdf 时另转成 PDF。"""
+@click.option("--each", "each_file", type=click.Path(), metavar="表格",
+              help="按工作表（.xlsx 的第一个工作表或 .csv）每行生成一份草稿：该行各列填入或覆盖 DATA 的字段。")
+@click.option("--name-column", metavar="列名", help="--each 时用哪一列给草稿命名（默认：名称、支部或单位列，否则第一列）。")
+def render(data, output, force, pdf, strict, style, keywords, template, template_dirs, jobs, each_file, name_column):
+    """把数据文件 DATA（YAML 或 Excel 工作簿）生成 Word 草稿（可一次给多个）；-o 某.pdf 或 --pdf 时另转成 PDF。"""
     import tempfile
 
     from generator.draft.engine import cpu_count, iter_batch, output_path
     from generator.word import office
+    if name_column and not each_file:
+        raise click.UsageError("--name-column 只用于 --each")
+    if each_file:
+        from generator.draft.batch import rows
+        if len(data) != 1:
+            raise click.UsageError("--each 时只给一个共同的数据文件")
+        data = rows(data[0], each_file, name_column)
     output_path(data[0], output, len(data))   # several inputs into one .docx: say so once, up front
     pdf_only = office.is_pdf(output)           # -o X.pdf: the .docx only in a temporary folder
     if pdf or pdf_only:
@@ -399,6 +417,32 @@ def fonts(style):
     from generator.word.style import DEFAULT, load_style
     for line in report(load_style(style), style or DEFAULT):
         click.echo(line)
+
+
+@cli.command(context_settings=CONTEXT)
+@click.argument("draft", type=click.Path())
+@click.argument("data", nargs=-1, required=True, type=click.Path())
+@click.option("--no-pages", is_flag=True, help="不标页码（不调用 LibreOffice 排版），只标第几段。")
+@template_option
+@templates_option
+def verify(draft, data, no_pages, template, template_dirs):
+    """核对草稿 DRAFT（.docx，可以是在 Word 里改过的）里的每个数字是否来自数据文件 DATA。
+
+    \b
+    列出数据里找不到来源的数字（也不是工具会算出的增减、比例、完成率或合计），
+    以及数据里有、草稿没有写到的数字。日期、年份、序号和文号不算。
+    有找不到来源的数字时退出码为 1。
+    """
+    from generator.lint.verify import unstated_line, untraced_line, verify as check_numbers
+    untraced, unstated, note = check_numbers(draft, data, template_dirs, template, not no_pages)
+    if note:
+        warn([note])
+    for stated in untraced:
+        click.echo(untraced_line(draft, stated))
+    for figure in unstated:
+        click.echo(unstated_line(figure))
+    click.echo(f"{draft}：{len(untraced)} 个数字在数据里找不到来源，数据中有 {len(unstated)} 个数字草稿没有写到")
+    sys.exit(1 if untraced else 0)
 
 
 def main():

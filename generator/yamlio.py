@@ -14,6 +14,7 @@ from generator.cache import cache_dir, key
 from generator.errors import DataError, OutputError, read_bytes
 from generator.normalize import clean_text, map_strings
 from generator.output import save_atomic
+from generator.yamlcomma import check_commas
 from generator.yamlhints import clip, explain, mistake, parse_error, plain_text
 
 try:  # the C loader is much faster when libyaml is there
@@ -80,6 +81,7 @@ def load_yaml(path, text=None):
         node = _compose(loader, path, text)
         if node is None:
             return None, {}
+        check_commas(node, path)   # {值: 28,654}: before the line map, before any value is built
         if isinstance(node, yaml.ScalarNode) and (error := plain_text(path, text, node)):
             raise error
         lines = _Walk(path, loader, text).lines_of(node)

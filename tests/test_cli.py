@@ -42,8 +42,13 @@ def test_init_scaffold_checks_clean_and_renders(runner, tmp_path):
     assert run(runner, "init", "调研报告", "-o", data).exit_code == 0
     text = data.read_text(encoding="utf-8")
     assert "模板: 调研报告" in text and "# 主要做法（必填，列表）" in text
-    checked = run(runner, "check", data)
-    assert checked.exit_code == 0 and "0 条提醒" in checked.output
+    checked = run(runner, "check", data)   # a file straight from init is not a clean file
+    assert checked.exit_code == 0 and "0 条提醒" not in checked.output
+    assert "字段“标题”里还有占位的“××”，请换成实际内容" in checked.output
+    assert "字段“导语”这里还是示例内容，请换成本单位的实际情况" in checked.output
+    strict = run(runner, "check", data, "--strict")
+    assert strict.exit_code == 1 and "还有占位的“××”" in one_error_line(strict)
+    assert run(runner, "render", data, "-o", tmp_path / "草稿.docx").exit_code == 0
     again = run(runner, "init", "调研报告", "-o", data)
     assert again.exit_code == 1 and "已存在" in one_error_line(again)
 
@@ -353,3 +358,28 @@ def test_fix_into_a_pdf_points_at_pdf_option(runner, tmp_path):
     result = run(runner, "lint", "--no-pages", clean, "--fix", "-o", tmp_path / "修正.pdf")
     assert result.exit_code == 2 and "--fix 的 -o 应是 .docx 文件；要 PDF 请再加 --pdf" in result.output
     assert not (tmp_path / "修正.pdf").exists()
+
+
+def test_the_comma_trap_is_an_error_and_nothing_is_written(runner, tmp_path):
+    data = tmp_path / "数据.yaml"
+    data.write_text("模板: 工作总结\n标题: t\n统计数据:\n  党员总数: {值: 28,654, 上年: 28,190, 单位: 名}\n",
+                    encoding="utf-8")
+    checked = run(runner, "check", data)
+    assert checked.exit_code == 1 and one_error_line(checked) == (
+        f"错误：{data}:4: “28,654”里的逗号被当成了分隔符：请去掉逗号写成 28654，或加引号写成 \"28,654\"")
+    out = tmp_path / "草稿.docx"
+    assert run(runner, "render", data, "-o", out).exit_code == 1 and not out.exists()
+
+
+def test_the_lead_sentence_states_numbers_correctly(runner, tmp_path):
+    data = tmp_path / "数据.yaml"
+    data.write_text("模板: 工作总结\n标题: t\n时间段: 2026年\n导语: 今年以来，工作扎实推进。\n统计数据:\n"
+                    "  党员总数: {值: \"28,654\", 上年: 28654, 单位: 名}\n  基层党组织: 1236\n"
+                    "  发展党员: {值: 286, 目标: 300, 单位: 名}\n  达标率: {值: 93.1%, 上年: 95.2%, 目标: 95%}\n",
+                    encoding="utf-8")
+    shown = run(runner, "preview", data)
+    assert shown.exit_code == 0
+    assert ("2026年，党员总数28654名，与上年持平；基层党组织1236；发展党员286名，完成目标的95.3%，距目标还差14名；"
+            "达标率93.1%，距目标还差1.9个百分点，比上年下降2.1个百分点。") in shown.output
+    assert f"提醒：{data}:7: 统计项“统计数据.基层党组织”没有单位（如 个、名、家、%），草稿里会写成“基层党组织1236”" \
+        in shown.output

@@ -76,3 +76,38 @@ def test_enumerate_drops_a_lead_already_typed():
 def test_rates_rise_in_points_and_one_point_has_no_lead():
     assert change(52.1, 50.0, points=True) == "提高2.1个百分点"
     assert enumerate_cn(["只有一条。"]) == "只有一条。"
+
+
+def test_yoy_says_the_whole_comparison():
+    from generator.draft.filters import yoy
+    assert yoy({"值": 28190, "上年": 28190, "单位": "名"}) == "与上年持平"
+    assert yoy({"值": 1386, "上年": 1274, "单位": "家"}) == "比上年增长8.8%"
+    assert yoy({"值": 88.6, "上年": 83.1, "单位": "%"}) == "比上年提高5.5个百分点"
+    assert yoy({"值": 148, "上年": 121, "单位": "个"}) == "比上年增加27个"
+    assert yoy({"值": 412, "上年": 376, "单位": "名"}, by="count") == "比上年增加36名"
+    assert isinstance(yoy(3, Undefined(name="上年")), Undefined)
+
+
+def test_vs_target_says_over_or_short():
+    from generator.draft.filters import vs_target
+    assert vs_target({"值": 412, "目标": 380, "单位": "名"}) == "完成目标的108.4%，超额完成32名"
+    assert vs_target({"值": 286, "目标": 300, "单位": "名"}) == "完成目标的95.3%，距目标还差14名"
+    assert vs_target({"值": 93.1, "目标": 95, "单位": "%"}) == "距目标还差1.9个百分点"
+
+
+def test_goal_weaves_target_and_deadline():
+    from generator.draft.filters import goal
+    assert goal("党支部达标率达到95%以上。", "2027年6月底前") == "力争到2027年6月底前党支部达标率达到95%以上。"
+    assert goal(Undefined(name="目标"), "2027年6月底前") == "力争于2027年6月底前完成。"
+    assert goal(Undefined(name="目标"), Undefined(name="时限")) == ""
+
+
+def test_total_is_computed_over_rows():
+    from generator.draft.filters import total
+    table = {"表头": ["支部", "党员数"], "行": [["一支部", "1,234"], ["二支部", "56"], ["合计栏", ""]]}
+    assert total(table, "党员数") == "1290"
+    assert total({"a": {"值": 1.5}, "b": {"值": 2}}) == "3.5"
+    assert total([1, "2万"]) == "20001"
+    import pytest
+    with pytest.raises(ValueError, match="没有“人数”列"):
+        total(table, "人数")

@@ -74,8 +74,8 @@ def test_copy_edit_and_render_with_the_edit(tmp_path, runner):
     manifest["fields"]["表态"] = {"type": "text", "description": "结尾表态"}
     (copy / "template.yaml").write_text(yaml.safe_dump(manifest, allow_unicode=True), encoding="utf-8")
     body = (copy / "body.md.j2").read_text(encoding="utf-8")
-    body = body.replace("## 下一步工作打算", "## 今后努力方向").replace(
-        "{% endfor %}\n{% endblock %}", "{% endfor %}\n\n\n{{ 表态 }}\n{% endblock %}")
+    head, end, tail = body.replace("## 下一步工作打算", "## 今后努力方向").rpartition("{% endblock %}")
+    body = head + "\n\n{{ 表态 }}\n" + end + tail
     (copy / "body.md.j2").write_text(body, encoding="utf-8")
     data = tmp_path / "数据.yaml"
     data.write_text((ROOT / "examples" / "工作总结.yaml").read_text(encoding="utf-8")
@@ -164,7 +164,7 @@ def test_same_yaml_feeds_two_kinds(tmp_path, runner):
         assert text[0] == "鹤汀县2026年基层党建工作总结"
         assert text[-2:] == ["中共鹤汀县委组织部", "2026年12月18日"]
         joined = "".join(text)
-        assert "发展党员412名，完成目标的108.4%，比上年增长9.6%" in joined, kind
+        assert "发展党员412名，完成目标的108.4%，超额完成32名，比上年增长9.6%" in joined, kind
         assert "坚持固本强基，基层组织体系更加健全" in joined, kind   # 主要做法 is shared too
     assert "（一）坚持固本强基，基层组织体系更加健全" in texts["调研报告"]
     assert any("【待补充：基本情况" in t for t in texts["调研报告"])   # what 工作总结 data lacks
@@ -201,3 +201,10 @@ def test_examples_pass_checker_and_open_in_libreoffice(example, example_pdfs):
 def test_builtin_examples_cover_every_builtin():
     assert {p.stem for p in EXAMPLES} >= set(BUILTINS)
     assert {p.name for p in BUILTIN_DIR.iterdir() if p.is_dir() and p.name[0] != "_"} == set(BUILTINS)
+
+
+def test_plans_weave_target_and_deadline_into_a_sentence(runner):
+    shown = runner.invoke(cli, ["preview", str(ROOT / "examples" / "工作总结.yaml")])
+    assert shown.exit_code == 0
+    assert "推行“线上＋线下”组织生活方式。力争到2027年6月底前新兴领域党组织覆盖率达到93%以上。" in shown.output
+    assert "目标**" not in shown.output and "时限" not in shown.output

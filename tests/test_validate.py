@@ -88,3 +88,51 @@ def test_one_line_fields_lose_line_breaks_not_words(tmp_path, template):
     _, (values, _) = check(tmp_path, template, "标题: \"第一行\\n第二行\"\n基本情况表:\n  行: [[null, 3]]\n")
     assert values["标题"] == "第一行第二行"
     assert values["基本情况表"]["行"] == [["", "3"]]
+
+
+def test_numbers_as_people_write_them_are_read(tmp_path, template):
+    text = ("统计数据:\n  党员总数: {值: \"28,654\", 上年: 28，190, 单位: 名}\n  覆盖率: 85％\n"
+            "  人数: {值: 1.2万, 单位: 人}\n  提升: {值: 3.5个百分点}\n")
+    _, (values, warnings) = check(tmp_path, template, text)
+    assert values["统计数据"] == {"党员总数": {"值": 28654, "上年": 28190, "单位": "名"},
+                                  "覆盖率": {"值": 85, "单位": "%"}, "人数": {"值": 12000, "单位": "人"},
+                                  "提升": {"值": 3.5, "单位": "个百分点"}}
+
+
+def test_units_must_agree(tmp_path, template):
+    with pytest.raises(DataError, match=r":2: 字段“统计数据.率”的单位前后不一致（%、名）"):
+        check(tmp_path, template, "统计数据:\n  率: {值: 85%, 单位: 名}\n")
+
+
+def test_a_count_without_unit_is_a_warning_naming_the_field(tmp_path, template):
+    _, (_, warnings) = check(tmp_path, template, "标题: t\n统计数据:\n  基层党组织: 1236\n")
+    notice = next(w for w in warnings if w.field == "统计数据.基层党组织")
+    assert notice.line == 3 and notice.message == (
+        "统计项“统计数据.基层党组织”没有单位（如 个、名、家、%），草稿里会写成“基层党组织1236”")
+
+
+def test_leftovers_warn_and_strict_makes_them_errors(tmp_path, template):
+    text = "标题: 关于××区党建工作的调查\n单位: 中共××区委组织部\n导语: 为摸清全区“两新”组织党建工作底数，课题组采取座谈走访、问卷调查等方式开展专题调研。\n"
+    _, (_, warnings) = check(tmp_path, template, text)
+    said = {w.field: w.message for w in warnings}
+    assert said["标题"] == "字段“标题”里还有占位的“××”，请换成实际内容"
+    assert said["导语"] == "字段“导语”这里还是示例内容，请换成本单位的实际情况"
+    with pytest.raises(DataError, match=r":1: 字段“标题”里还有占位的“××”，请换成实际内容（--strict）"):
+        check(tmp_path, template, text, strict=True)
+    _, (_, warnings) = check(tmp_path, template, "时间段: 2026年1月至10月\n标题: XXL号\n")
+    assert not [w for w in warnings if w.field in ("时间段", "标题")]   # by chance, or not a placeholder
+
+
+@pytest.mark.parametrize("text, message", [
+    ("统计数据:\n  率: {值: 85%, 单位: ％}\n", None),
+    ("统计数据:\n  企业: {值: , 上年: 3}\n", ":2: 字段“统计数据.企业”缺少“值”"),
+    ("统计数据:\n  企业: {值: 1.5, 单位: 家}\n", None),
+    ("统计数据:\n  企业: {值: 1,5}\n", ":2: “1,5”里的逗号被当成了分隔符"),
+])
+def test_stat_edge_cases(tmp_path, template, text, message):
+    if message is None:
+        check(tmp_path, template, text)
+        return
+    with pytest.raises(DataError) as err:
+        check(tmp_path, template, text)
+    assert message in str(err.value)

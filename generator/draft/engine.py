@@ -8,11 +8,12 @@ from generator.cache import cache_dir, key
 from generator.draft.catalog import Catalog
 from generator.draft.sandbox import environment, render
 from generator.draft.validate import TEMPLATE_KEY, validate
+from generator.draft.workbook import load_data
 from generator.errors import DataError, Notice, OutputError, ReportgenError, TemplateError
 from generator.normalize import strip_invisible
 from generator.output import check_target, save_atomic
 from generator.word.style import load_style
-from generator.yamlio import line_of, load_yaml
+from generator.yamlio import line_of
 
 KEYWORDS_KEY = "关键词"
 
@@ -74,10 +75,10 @@ class Engine:
             self._writer = Writer(load_style(self.style_name))
         return self._writer
 
-    def prepare(self, data_path):
-        """Load and check one data file and render its markup."""
-        data_path = Path(data_path)
-        data, lines = load_yaml(data_path)
+    def values(self, data_path):
+        """``(path, template, values, warnings, lines)`` of one data file, loaded and checked."""
+        data, lines = load_data(data_path)
+        data_path = Path(getattr(data_path, "path", data_path))
         if not isinstance(data, dict):
             raise DataError("数据文件的顶层应是“字段: 值”的映射", data_path, 1)
         name = self.template or data.get(TEMPLATE_KEY)
@@ -95,6 +96,11 @@ class Engine:
         if template.name not in self._checked:
             self._check(template)
         values, warnings = validate(data, template, data_path, lines, self.strict)
+        return data_path, template, values, warnings, lines
+
+    def prepare(self, data_path):
+        """Load and check one data file (or a Loaded row of a batch) and render its markup."""
+        data_path, template, values, warnings, _ = self.values(data_path)
         text, missing = render(self.env, template, values, self.strict)
         if self.keywords and KEYWORDS_KEY not in template.fields:
             warnings.append(Notice(f"模板“{template.name}”没有关键词行，--keywords 未起作用", data_path))

@@ -9,6 +9,8 @@ import re
 
 from jinja2 import Undefined
 
+from generator.draft import numbers
+from generator.draft.numbers import plain as _number
 from generator.numbering import cn_number
 
 VALUE, PREVIOUS, TARGET, UNIT = "值", "上年", "目标", "单位"
@@ -20,12 +22,6 @@ def _value(stat):
 
 def _missing(*values):
     return any(isinstance(v, Undefined) or v is None for v in values)
-
-
-def _number(x, digits=1):
-    """1234 → 1234, 81.0 → 81, 9.44 → 9.4."""
-    x = round(float(x), digits)
-    return str(int(x)) if x == int(x) else f"{x:.{digits}f}".rstrip("0").rstrip(".")
 
 
 def cn_num(value):
@@ -77,6 +73,62 @@ def change(current, previous=None, points=False, digits=1):
     return (rise if delta > 0 else fall) + _number(abs(delta), digits) + unit
 
 
+def _unit(stat):
+    return stat.get(UNIT, "") if isinstance(stat, dict) else ""
+
+
+def yoy(stat, previous=None, by=None, digits=1):
+    """The whole comparison with last year: 比上年增长8.8% / 与上年持平 / 比上年提高5.3个百分点
+    (unit %) / 比上年增加27个 (a small count; ``by="count"`` or ``by="percent"`` chooses)."""
+    if previous is None and isinstance(stat, dict):
+        previous = stat.get(PREVIOUS)
+    current, previous = _value(stat), _value(previous)
+    if _missing(current, previous):
+        return previous if _missing(previous) else current
+    return numbers.compared(current, previous, _unit(stat), digits, by)
+
+
+def vs_target(stat, target=None, digits=1):
+    """完成目标的108.4%，超额完成32名 / 完成目标的95.3%，距目标还差15名; for a rate
+    达到目标 / 超过目标1.5个百分点 / 距目标还差1.9个百分点."""
+    if target is None and isinstance(stat, dict):
+        target = stat.get(TARGET)
+    current, target = _value(stat), _value(target)
+    if _missing(current, target):
+        return target if _missing(target) else current
+    return numbers.against_target(current, target, _unit(stat), digits)
+
+
+def goal(target, deadline=None):
+    """A plan's 目标 and 时限 in one sentence: 力争到2027年6月底前党支部达标率达到95%以上。
+    A missing 目标 or 时限 is left out (both are optional)."""
+    target, deadline = (None if _missing(v) else clause(v) for v in (target, deadline))
+    return numbers.plan(target, deadline)
+
+
+def total(rows, column=None, digits=1):
+    """The sum the tool computes, never typed in: of a table's column (by its header), of a
+    stats mapping's 值, or of a list of numbers. Cells that are not numbers are skipped."""
+    if _missing(rows):
+        return rows
+    if isinstance(rows, dict) and "行" in rows:
+        head = list(rows.get("表头") or [])
+        if column not in head:
+            raise ValueError(f"表格没有“{column}”列")
+        cells = [row[head.index(column)] for row in rows["行"]]
+    elif isinstance(rows, dict):
+        cells = [_value(stat) for stat in rows.values()]
+    else:
+        cells = list(rows)
+    amounts = []
+    for cell in cells:
+        try:
+            amounts.append(numbers.parse(cell)[0])
+        except ValueError:
+            continue
+    return _number(sum(amounts), digits)
+
+
 _END = re.compile(r"[。；;，,、\s]+$")
 _LEAD = re.compile(r"^\s*(?:\*\*)?[一二三四五六七八九十]+是(?:\*\*)?")   # an item that already says 一是
 
@@ -124,4 +176,5 @@ def cn_date(value, day=None):
 FILTERS = {
     "cn_num": cn_num, "num": num, "percent": percent, "change": change,
     "enumerate_cn": enumerate_cn, "cn_date": cn_date, "clause": clause,
+    "yoy": yoy, "vs_target": vs_target, "goal": goal, "total": total,
 }

@@ -6,7 +6,11 @@ fields are warnings: the draft shows a 【待补充】 placeholder instead, unle
 """
 import datetime
 import math
+import re
+import unicodedata
+from pathlib import Path
 
+from generator.draft import numbers, workbook
 from generator.draft.filters import DATE
 from generator.errors import DataError, Notice
 from generator.yamlio import line_of
@@ -16,6 +20,8 @@ STAT_KEYS = ("值", "上年", "目标")
 STAT_ALL = STAT_KEYS + ("单位",)
 SCALARS = ("string", "text", "date", "integer", "number")
 LIMIT = 1e15            # larger numbers are typing mistakes, and overflow the filters
+_PERIOD = re.compile(r"^[\d年月日底前内上下半季度至-]+$")   # "2026年" is an example only by chance
+LEFTOVER = re.compile(r"×{2,}|Ｘ{2,}|(?<![A-Za-z])[XＸ]{2,}(?![A-Za-z])")   # init's placeholders
 
 
 def placeholder(field):
@@ -23,15 +29,41 @@ def placeholder(field):
 
 
 class Validator:
-    def __init__(self, path, lines, strict=False):
-        self.path, self.lines, self.strict = path, lines, strict
+    """``leftovers``: also say where a value is still init's placeholder (××) or the manifest's
+    own example (an error when ``strict``)."""
+
+    def __init__(self, path, lines, strict=False, leftovers=False):
+        self.path, self.lines, self.strict, self.leftovers = path, lines, strict, leftovers
         self.warnings = []
 
+    def where(self, at):
+        """``(file, line)`` of a key path: a line of this file, or a cell ``(file, "汇总!C7")``."""
+        found = line_of(self.lines, at)
+        return found if isinstance(found, tuple) else (self.path, found)
+
     def fail(self, at, message):
-        raise DataError(f"字段“{_dotted(at)}”{message}", self.path, line_of(self.lines, at))
+        raise DataError(f"字段“{_dotted(at)}”{message}", *self.where(at))
 
     def warn(self, at, message):
-        self.warnings.append(Notice(message, self.path, line_of(self.lines, at) or 1, _dotted(at)))
+        path, line = self.where(at)
+        self.warnings.append(Notice(message, path, line or 1, _dotted(at)))
+
+    def leftover(self, at, message):
+        if self.strict:
+            raise DataError(f"{message}（--strict）", *self.where(at))
+        self.warn(at, message)
+
+    def check_leftover(self, value, field, at):
+        if not self.leftovers:
+            return
+        if isinstance(value, str) and LEFTOVER.search(value):
+            self.leftover(at, f"字段“{_dotted(at)}”里还有占位的“{LEFTOVER.search(value)[0]}”，请换成实际内容")
+        elif field.type == "stats" and isinstance(value, dict) and isinstance(field.example, dict):
+            for name, stat in value.items():
+                if field.example.get(name) == stat:
+                    self.leftover(at + (name,), f"统计项“{_dotted(at + (name,))}”这里还是示例内容，请换成本单位的实际情况")
+        elif field.example is not None and value == field.example and not _PERIOD.match(str(value)):
+            self.leftover(at, f"字段“{_dotted(at)}”这里还是示例内容，请换成本单位的实际情况")
 
     def missing(self, at, field):
         message = f"缺少必填字段“{_dotted(at)}”（{field.description or field.name}）"
@@ -60,6 +92,9 @@ class Validator:
         return out
 
     def value(self, value, field, at):
+        if field.type in ("list", "stats", "table"):
+            value = self.sheet(value, field, at)
+        self.check_leftover(value, field, at)
         kind = field.type
         if kind in ("string", "text"):
             return self.text(value, at, single_line=kind == "string")
@@ -87,6 +122,21 @@ class Validator:
             return self.table(value, at)
         raise AssertionError(kind)  # the manifest loader admits no other type
 
+    def sheet(self, value, field, at):
+        """A sheet's rows as the value of ``field``: a workbook's own sheet, or a YAML
+        ``{来源: 统计表.xlsx, 工作表: 指标}``; each value then located by its cell."""
+        sheet = value
+        if not isinstance(sheet, workbook.Sheet):
+            try:
+                sheet = workbook.reference(value, Path(self.path).parent)
+            except DataError as exc:
+                raise (exc if exc.path else exc.at(*self.where(at))) from None
+            if sheet is None:
+                return value
+        data, lines = workbook.as_field(sheet, field)
+        self.lines.update({at + key: loc for key, loc in lines.items()})
+        return data
+
     def text(self, value, at, single_line=False):
         if isinstance(value, datetime.date):
             return f"{value.year}年{value.month}月{value.day}日"
@@ -99,12 +149,19 @@ class Validator:
         return "".join(part.strip() for part in value.splitlines()) if single_line else value
 
     def number(self, value, at, integer=False):
-        ok = isinstance(value, int) if integer else isinstance(value, (int, float))
-        if not ok or isinstance(value, bool):
+        return self.measure(value, at, integer)[0]
+
+    def measure(self, value, at, integer=False):
+        """``(number, unit)`` of a number as people write it (1,234 · 1.2万 · 85% · 3.5个百分点)."""
+        try:
+            value, unit = numbers.parse(value)
+        except ValueError:
             self.fail(at, f"应是{'整数' if integer else '数字'}，这里是“{value}”")
         if not math.isfinite(value) or abs(value) >= LIMIT:
             self.fail(at, f"的数字“{value}”不合理（太大或不是有限数）")
-        return value
+        if integer and not float(value).is_integer():
+            self.fail(at, f"应是整数，这里是“{value}”")
+        return (int(value) if integer else value), unit
 
     def date(self, value, at):
         if isinstance(value, datetime.date):
@@ -124,26 +181,38 @@ class Validator:
     def stats(self, value, at):
         if not isinstance(value, dict):
             self.fail(at, "应是映射（名称: 数字，或 名称: {值, 上年, 目标, 单位}）")
+        out = {}
         for name, stat in value.items():
             where = at + (name,)
             if not str(name).strip():
                 self.fail(at, "里有一项没有名称")
             if not isinstance(stat, dict):
-                self.number(stat, where)
-                continue
-            if "值" not in stat:
+                stat = {"值": stat}
+            if stat.get("值") is None:
                 self.fail(where, "缺少“值”")
-            for key in STAT_KEYS:
-                if key in stat:
-                    self.number(stat[key], where + (key,))
-            if "目标" in stat and stat["目标"] <= 0:
-                self.fail(where + ("目标",), "应大于 0")
             if "单位" in stat and not isinstance(stat["单位"], str):
                 self.fail(where + ("单位",), "应是文字，如 家、名、%")
+            item, units = {}, {unicodedata.normalize("NFKC", stat["单位"])} if stat.get("单位") else set()
+            for key in STAT_KEYS:
+                if key in stat and stat[key] is not None:
+                    loc = where + (key,) if isinstance(value[name], dict) else where
+                    item[key], unit = self.measure(stat[key], loc)
+                    units.update([unit] if unit else [])
+            if "目标" in item and item["目标"] <= 0:
+                self.fail(where + ("目标",), "应大于 0")
+            if len(units - {numbers.POINTS}) > 1:
+                self.fail(where, f"的单位前后不一致（{'、'.join(sorted(units))}）")
+            unit = stat.get("单位") or next(iter(units), "")
+            if unit:
+                item["单位"] = unit
+            else:
+                self.warn(where, f"统计项“{_dotted(where)}”没有单位（如 个、名、家、%），"
+                                 f"草稿里会写成“{name}{numbers.plain(item['值'])}”")
             for key in stat:
                 if key not in STAT_ALL:
                     self.warn(where + (key,), f"统计项只认 {'、'.join(STAT_ALL)}，“{key}”不会用到")
-        return value
+            out[name] = item
+        return out
 
     def table(self, value, at):
         if not isinstance(value, dict) or not isinstance(value.get("行"), list):
@@ -164,7 +233,7 @@ class Validator:
 
 def validate(data, template, path, lines, strict=False):
     """Return ``(values, warnings)`` or raise DataError (``data`` is the file's top mapping)."""
-    checker = Validator(path, lines, strict)
+    checker = Validator(path, lines, strict, leftovers=True)
     values = checker.mapping(data, template.fields, ())
     return values, checker.warnings
 

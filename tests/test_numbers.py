@@ -1,0 +1,60 @@
+import pytest
+
+from generator.draft.numbers import against_target, compared, parse, plan
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("1,234", (1234, None)), ("1，234", (1234, None)), ("１２３４", (1234, None)),
+    ("1.2万", (12000, None)), ("3亿", (300000000, None)), ("85%", (85, "%")), ("85％", (85, "%")),
+    ("3.5个百分点", (3.5, "个百分点")), ("-2.5", (-2.5, None)), (" 28,654 ", (28654, None)),
+    ("1,234,567.5", (1234567.5, None)), (12, (12, None)), (4.5, (4.5, None)),
+])
+def test_numbers_as_people_write_them(text, expected):
+    value, unit = parse(text)
+    assert (value, unit) == expected and type(value) is type(expected[0])
+
+
+@pytest.mark.parametrize("text", ["约三百", "28,65", "1,2345", "85%%", "", "12名", True, None, "1.2.3"])
+def test_anything_else_is_not_a_number(text):
+    with pytest.raises(ValueError):
+        parse(text)
+
+
+@pytest.mark.parametrize("say, value, other, unit, phrase", [
+    (compared, 28190, 28190, "名", "与上年持平"),
+    (compared, 1386, 1274, "家", "比上年增长8.8%"),
+    (compared, 950, 1000, "名", "比上年下降5%"),
+    (compared, 88.6, 83.1, "%", "比上年提高5.5个百分点"),
+    (compared, 80.0, 83.1, "%", "比上年下降3.1个百分点"),
+    (compared, 83.12, 83.1, "%", "与上年持平"),
+    (compared, 148, 121, "个", "比上年增加27个"),
+    (compared, 30, 36, "名", "比上年减少6名"),
+    (compared, 1500, 1420, "万元", "比上年增长5.6%"),   # money is not a count
+    (compared, 5, 0, "个", "比上年增加5个"),
+    (against_target, 412, 380, "名", "完成目标的108.4%，超额完成32名"),
+    (against_target, 285, 300, "名", "完成目标的95%，距目标还差15名"),
+    (against_target, 300, 300, "名", "完成目标的100%"),
+    (against_target, 93.1, 95, "%", "距目标还差1.9个百分点"),
+    (against_target, 96.5, 95, "%", "超过目标1.5个百分点"),
+    (against_target, 95, 95, "%", "达到目标"),
+])
+def test_phrases_against_last_year_and_target(say, value, other, unit, phrase):
+    assert say(value, other, unit) == phrase
+
+
+def test_compared_can_be_told_how():
+    assert compared(412, 376, "名") == "比上年增长9.6%"
+    assert compared(412, 376, "名", by="count") == "比上年增加36名"
+    assert compared(148, 121, "个", by="percent") == "比上年增长22.3%"
+
+
+@pytest.mark.parametrize("goal, deadline, sentence", [
+    ("党支部达标率达到95%以上", "2027年6月底前", "力争到2027年6月底前党支部达标率达到95%以上。"),
+    ("力争党支部达标率达到95%以上", "到2027年底", "力争到2027年底党支部达标率达到95%以上。"),
+    ("党支部达标率达到95%以上", None, "力争党支部达标率达到95%以上。"),
+    (None, "2027年6月底前", "力争于2027年6月底前完成。"),
+    ("覆盖率保持在98%以上", "长期坚持", "力争覆盖率保持在98%以上，长期坚持。"),
+    (None, None, ""),
+])
+def test_plan_weaves_goal_and_deadline(goal, deadline, sentence):
+    assert plan(goal, deadline) == sentence

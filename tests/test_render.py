@@ -171,4 +171,19 @@ def test_sandbox_message_names_the_attribute_in_chinese(tmp_path):
     catalog, template = make_template(tmp_path, "# {{ 标题.__class__.__mro__ }}\n")
     with pytest.raises(TemplateError) as err:
         render(environment(catalog), template, {"标题": "x"})
-    assert "已被沙箱阻止（属性 __" in err.value.message and "unsafe" not in err.value.message
+    assert "模板试图访问不安全的内容（属性 __" in err.value.message and "unsafe" not in err.value.message
+
+
+@pytest.mark.parametrize("body", [
+    "# 甲\n\n{% set x = 标题.__class__ %}乙\n",               # stored, never printed
+    "# 甲\n\n{% if 标题.__class__ is defined %}{% endif %}乙\n",
+    "# 甲\n\n{{ ''.__class__.__mro__[1].__subclasses__() }}\n",
+    "# 甲\n\n{{ cycler.__init__.__globals__.os.popen('id') }}\n",
+    "# 甲\n\n{{ '{0.__class__}'.format(标题) }}\n",
+])
+def test_every_refused_access_stops_the_render(tmp_path, body):
+    catalog, template = make_template(tmp_path, body)
+    with pytest.raises(TemplateError) as err:
+        render(environment(catalog), template, {"标题": "x"})
+    assert err.value.message.startswith("模板试图访问不安全的内容（")
+    assert str(err.value.path).endswith("body.md.j2") and err.value.line == 3

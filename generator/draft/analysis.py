@@ -13,7 +13,7 @@ from jinja2 import meta, nodes
 from jinja2.exceptions import TemplateNotFound, TemplateSyntaxError
 
 from generator.draft.catalog import MANIFEST, example_of, load_template
-from generator.draft.sandbox import render, syntax_error
+from generator.draft.sandbox import render, syntax_error, unsafe_message
 from generator.draft.validate import Checker
 from generator.errors import TemplateError
 from generator.yamlio import load_yaml
@@ -94,8 +94,22 @@ def used_fields(env, template):
     return used
 
 
+def check_unsafe(sources):
+    """Raise TemplateError at the first ``x._name`` or ``x["_name"]``: the sandbox refuses
+    such names (Python internals) when the template runs, so say it before."""
+    for source in sources.values():
+        bad = [(node.lineno, name) for node in source.ast.find_all((nodes.Getattr, nodes.Getitem))
+               if isinstance(name := node.attr if isinstance(node, nodes.Getattr)
+                             else getattr(node.arg, "value", None), str) and name.startswith("_")]
+        if bad:  # the first line; in a chain (a.__init__.__globals__) the first name
+            line, name = min(reversed(bad), key=lambda b: b[0])
+            raise TemplateError(unsafe_message(f"属性 {name}"), source.filename, line)
+
+
 def check_fields(env, template):
-    """Raise TemplateError unless the chain parses and uses only declared fields."""
+    """Raise TemplateError unless the chain parses, uses only declared fields and reaches
+    for no Python internals."""
+    check_unsafe(chain(env, template.body)[0])
     used = used_fields(env, template)
     for var, (filename, line) in used.items():
         if var not in template.fields:

@@ -44,8 +44,6 @@ class _Missing(ChainableUndefined):
     __slots__ = ()
 
     def __str__(self):
-        if issubclass(self._undefined_exception, SecurityError):   # the sandbox said no
-            self._fail_with_undefined_error()
         state = _state.get()
         name = self._undefined_name or "字段"
         text = state["descriptions"].get(name, name)
@@ -101,6 +99,11 @@ class _Sandbox(SandboxedEnvironment):
 
     intercepted_binops = frozenset(["*", "**"])
     MAX_ITEMS = 1_000_000
+
+    def unsafe_undefined(self, obj, attribute):
+        """Stop at once: an Undefined would let ``{% set %}``, ``is defined`` or ``{% if %}``
+        carry the refused value on silently."""
+        raise SecurityError(f"access to attribute {attribute!r} of {type(obj).__name__!r} object is unsafe.")
 
     def call_binop(self, context, operator, left, right):
         if operator == "**" and isinstance(right, (int, float)) and abs(right) > 64:
@@ -161,7 +164,7 @@ def render(env, template, values, strict=False):
     except TemplateNotFound as exc:
         raise TemplateError(f"找不到模板文件“{exc.name}”", *_where(exc, template)) from None
     except SecurityError as exc:
-        raise TemplateError(f"模板试图访问不允许的内容，已被沙箱阻止（{_security(exc)}）",
+        raise TemplateError(unsafe_message(_security(exc)),
                             *_where(exc, template)) from None
     except ReportgenError as exc:
         if exc.path is None:
@@ -208,6 +211,10 @@ def syntax_error(exc, filename):
             words = [_TOKENS.get(word, word) for word in match.groups()]
             return TemplateError(f"模板语法错误：{hint.format(*words)}（{exc.message}）", filename, exc.lineno)
     return TemplateError(f"模板语法错误（{exc.message}）", filename, exc.lineno)
+
+
+def unsafe_message(what):
+    return f"模板试图访问不安全的内容（{what}，已被沙箱阻止）"
 
 
 def _security(exc):

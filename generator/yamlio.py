@@ -9,10 +9,10 @@ from pathlib import Path
 
 import yaml
 
+from generator import cache
 from generator.cache import cache_dir, key
-from generator.errors import DataError, OutputError, read_bytes
+from generator.errors import DataError, read_bytes
 from generator.normalize import clean_text, map_strings
-from generator.output import save_atomic
 
 try:  # the C loader is much faster when libyaml is there
     from yaml import CSafeLoader as _Loader
@@ -90,16 +90,13 @@ def load_config(path):
     raw = read_bytes(Path(path), DataError)
     store = cache_dir("yaml", key(raw, _CODE))
     try:
-        data, lines = pickle.loads(store.read_bytes())
+        data, lines = pickle.loads(cache.load(store))   # only from a trusted folder, digest checked
         if isinstance(lines, dict):
             return data, lines
     except Exception:  # noqa: BLE001 - unreadable, damaged or foreign: read the file again
         pass
     result = load_yaml(path, read_text(path, raw))
-    try:  # a cache that cannot be written only costs time
-        save_atomic(store, True, lambda stream: pickle.dump(result, stream))
-    except OutputError:
-        pass
+    cache.store(store, pickle.dumps(result))
     return result
 
 

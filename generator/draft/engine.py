@@ -4,7 +4,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator import markup
-from generator.cache import cache_dir, key
+from generator import cache
 from generator.draft.catalog import Catalog
 from generator.draft.sandbox import environment, render
 from generator.draft.validate import TEMPLATE_KEY, validate
@@ -55,15 +55,11 @@ class Engine:
     def _check(self, template):
         """Check the template's Jinja and fields once per version of its files: a marker in
         the cache says this exact set of files passed before."""
-        marker = cache_dir("checked", _sources_key(self.catalog, template))
-        if not marker.exists():
+        marker = cache.cache_dir("checked", _sources_key(self.catalog, template))
+        if cache.load(marker) is None:   # no trusted cache, or not checked yet
             from generator.draft.analysis import check_fields
             check_fields(self.env, template)
-            try:
-                marker.parent.mkdir(parents=True, exist_ok=True)
-                marker.touch()
-            except OSError:
-                pass  # a cache that cannot be written only costs time
+            cache.store(marker, b"")
         self._checked.add(template.name)
 
     @property
@@ -117,7 +113,7 @@ def _sources_key(catalog, template):
     for folder in catalog.dirs:
         for path in sorted(folder.rglob("*.j2")):
             chunks += [str(path).encode(), path.read_bytes()]
-    return key(*chunks)
+    return cache.key(*chunks)
 
 
 def output_path(source, out, count):

@@ -13,9 +13,9 @@ import threading
 from pathlib import Path
 
 from jinja2 import (
+    BytecodeCache,
     ChainableUndefined,
     ChoiceLoader,
-    FileSystemBytecodeCache,
     FileSystemLoader,
     PrefixLoader,
 )
@@ -27,7 +27,7 @@ from jinja2.exceptions import (
 )
 from jinja2.sandbox import SandboxedEnvironment
 
-from generator.cache import cache_dir, key
+from generator import cache
 from generator.draft.catalog import BUILTIN_DIR, descriptions
 from generator.draft.filters import FILTERS
 from generator.errors import ReportgenError, TemplateError
@@ -58,25 +58,23 @@ def _finalize(value):
     return "" if value is None else value
 
 
-class _CompiledCache(FileSystemBytecodeCache):
-    """Templates compiled by an earlier run (keyed by their source); unreadable or unwritable
-    only means compiling again."""
+class _CompiledCache(BytecodeCache):
+    """Templates compiled by an earlier run, keyed by their source, in the trusted cache
+    folder (``cache.load`` checks each entry's digest); a miss only means compiling again."""
+
+    def __init__(self, folder):
+        self.folder = folder
 
     def load_bytecode(self, bucket):
-        try:
-            super().load_bytecode(bucket)
-        except OSError:
-            pass
+        data = cache.load(self.folder / f"{bucket.key}.cache")
+        if data is not None:
+            bucket.bytecode_from_string(data)
 
     def dump_bytecode(self, bucket):
-        try:
-            os.makedirs(self.directory, exist_ok=True)
-            super().dump_bytecode(bucket)
-        except OSError:
-            pass
+        cache.store(self.folder / f"{bucket.key}.cache", bucket.bytecode_to_string())
 
 
-_SOURCE_KEY = key(Path(__file__).read_bytes())
+_SOURCE_KEY = cache.key(Path(__file__).read_bytes())
 
 
 def environment(catalog):
@@ -88,7 +86,7 @@ def environment(catalog):
         loader=loader, undefined=_Missing, finalize=_finalize, autoescape=False,
         trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
         # compiled code depends on this module's settings (sandbox, filters): key the folder by it
-        bytecode_cache=_CompiledCache(str(cache_dir("jinja-" + _SOURCE_KEY))),
+        bytecode_cache=_CompiledCache(folder) if (folder := cache.cache_dir("jinja-" + _SOURCE_KEY)) else None,
     )
     env.filters.update(FILTERS)
     return env

@@ -8,7 +8,7 @@ from generator import cache
 from generator.draft.catalog import Catalog
 from generator.draft.sandbox import environment, render
 from generator.draft.validate import TEMPLATE_KEY, validate
-from generator.errors import DataError, OutputError, ReportgenError, TemplateError
+from generator.errors import DataError, OutputError, ReportgenError, TemplateError, read_bytes
 from generator.output import check_target, save_atomic
 from generator.word.style import load_style
 from generator.yamlio import line_of, load_yaml
@@ -109,10 +109,11 @@ class Engine:
 
 def _sources_key(catalog, template):
     """A digest of the manifest, every Jinja file the catalog can reach and the checking code."""
-    chunks = [template.manifest_path.read_bytes(), Path(__file__).with_name("analysis.py").read_bytes()]
+    chunks = [read_bytes(template.manifest_path, TemplateError),
+              Path(__file__).with_name("analysis.py").read_bytes()]
     for folder in catalog.dirs:
         for path in sorted(folder.rglob("*.j2")):
-            chunks += [str(path).encode(), path.read_bytes()]
+            chunks += [str(path).encode(), read_bytes(path, TemplateError)]
     return cache.key(*chunks)
 
 

@@ -267,3 +267,23 @@ def test_output_to_a_full_disk_is_one_line(small):
         done = subprocess.run([sys.executable, "-c", "from generator.cli import main; main()", "preview", str(small)],
                               stdout=full, stderr=subprocess.PIPE, text=True, cwd=ROOT)
     assert done.returncode == 1 and done.stderr == "错误：无法输出结果（磁盘已满）\n"
+
+
+def test_an_unreadable_input_is_said_in_chinese_and_skipped(runner, small, tmp_path, monkeypatch):
+    locked = tmp_path / "锁住.yaml"
+    shutil.copy(small, locked)
+    real_access, real_open = os.access, os.open
+
+    def access(name, mode, **kwargs):     # as a file without read permission (tests may run as root)
+        return False if str(name) == str(locked) else real_access(name, mode, **kwargs)
+
+    def open_(name, *args, **kwargs):
+        if str(name) == str(locked):
+            raise PermissionError(13, "Permission denied")
+        return real_open(name, *args, **kwargs)
+    monkeypatch.setattr(os, "access", access)
+    monkeypatch.setattr(os, "open", open_)
+    result = run(runner, "render", locked, small, "-o", tmp_path / "out", "-j", "1")
+    assert result.exit_code == 1 and "is not readable" not in result.output
+    assert f"错误：{locked}: 无法读取文件（没有权限）" in result.output
+    assert (tmp_path / "out" / f"{small.stem}.docx").exists()

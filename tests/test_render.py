@@ -187,3 +187,26 @@ def test_every_refused_access_stops_the_render(tmp_path, body):
         render(environment(catalog), template, {"标题": "x"})
     assert err.value.message.startswith("模板试图访问不安全的内容（")
     assert str(err.value.path).endswith("body.md.j2") and err.value.line == 3
+
+
+@pytest.mark.parametrize("run", [" ", "，", "\t", " ，", "\u3000", "、 "])
+def test_long_runs_of_spaces_and_punctuation_render_in_linear_time(run, small, tmp_path):
+    """100,000-character runs in a list item, a paragraph and headings: every pattern on the
+    render path is linear (the punctuation trimmer and the heading label were quadratic)."""
+    import time
+
+    import yaml
+    from docx import Document
+    data = yaml.safe_load(small.read_text(encoding="utf-8"))
+    long = run * (100_000 // len(run))
+    data["导语"] = long + "x"
+    data["下一步工作"] = [long + "甲", "乙" + long]
+    data["主要做法"][0]["标题"] = long + "拓宽"
+    data["主要做法"][0]["要点"] = [long + "x", "（" + long]
+    data["基本情况"] = long + "\n\nx" + long
+    small.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    engine, start = Engine(), time.monotonic()
+    draft = engine.prepare(small)
+    engine.write(draft, tmp_path / "长.docx")
+    assert time.monotonic() - start < 10
+    assert any(p.text.endswith("甲。") or "甲" in p.text for p in Document(str(tmp_path / "长.docx")).paragraphs)

@@ -210,3 +210,28 @@ def test_long_runs_of_spaces_and_punctuation_render_in_linear_time(run, small, t
     engine.write(draft, tmp_path / "长.docx")
     assert time.monotonic() - start < 10
     assert any(p.text.endswith("甲。") or "甲" in p.text for p in Document(str(tmp_path / "长.docx")).paragraphs)
+
+
+def test_a_template_that_doubles_a_string_stops_at_the_memory_limit(tmp_path):
+    """Run in a child process, whose peak memory is then measured."""
+    import json
+    import subprocess
+    import sys
+    body = ("# 甲\n\n{% set ns = namespace(s='党') %}\n{% for i in range(36) %}{% set ns.s = ns.s ~ ns.s %}"
+            "{% endfor %}\n{{ ns.s | length }}\n")
+    catalog, template = make_template(tmp_path, body)
+    child = ("import json, sys; from generator.draft.catalog import Catalog; "
+             "from generator.draft.sandbox import environment, render; from generator.errors import ReportgenError\n"
+             f"catalog = Catalog([{str(tmp_path / 'tpl')!r}])\n"
+             "try:\n    render(environment(catalog), catalog.get('试验'), {})\n"
+             "except ReportgenError as exc:\n    print(exc)\n")
+    measure = ("import resource, subprocess, sys, time; start = time.monotonic(); "
+               "out = subprocess.run([sys.executable, '-c', sys.argv[1]], capture_output=True, text=True).stdout; "
+               "print(json.dumps([out, time.monotonic() - start, "
+               "resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss]))")
+    out, seconds, peak_kb = json.loads(subprocess.run(
+        [sys.executable, "-c", "import json; " + measure, child], capture_output=True, text=True,
+        timeout=120).stdout)
+    assert out.strip() == (f"{tmp_path / 'tpl' / '试验' / 'body.md.j2'}:4: 模板生成的内容太多，超过了 512 MB 的"
+                           "内存上限（可能是把文字或列表反复翻倍的循环）")
+    assert peak_kb < 1024 * 1024 and seconds < 20     # 3 GB before

@@ -136,6 +136,32 @@ def _time_limit(seconds):
         signal.signal(signal.SIGALRM, previous)
 
 
+@contextlib.contextmanager
+def _memory_limit(budget):
+    """Let a render take at most ``budget`` more bytes of data memory (Linux: RLIMIT_DATA
+    above what the process holds now); beyond it allocations fail with MemoryError."""
+    try:
+        import resource
+        with open("/proc/self/status", "rb") as status:
+            used = next(int(line.split()[1]) * 1024 for line in status if line.startswith(b"VmData:"))
+        previous = resource.getrlimit(resource.RLIMIT_DATA)
+        limit = used + budget
+        if previous[0] != resource.RLIM_INFINITY and previous[0] < limit:
+            raise ValueError   # already tighter: keep it
+        resource.setrlimit(resource.RLIMIT_DATA, (limit, previous[1]))
+    except (ImportError, OSError, StopIteration, ValueError):
+        yield   # not Linux, or not allowed: the time limit still holds
+        return
+    try:
+        yield
+    finally:
+        resource.setrlimit(resource.RLIMIT_DATA, previous)
+
+
+class TimeLimitError(TemplateError):
+    """A render that did not end within TIME_LIMIT: the batch skips the template after one."""
+
+
 # Python errors a template expression can raise on odd data, said in Chinese
 _PYTHON_ERRORS = {
     ZeroDivisionError: "除数为零", OverflowError: "数字太大", TypeError: "数据类型不对",
@@ -143,6 +169,7 @@ _PYTHON_ERRORS = {
     AttributeError: "没有这个属性",
 }
 TIME_LIMIT = 30   # seconds a single render may take
+MEMORY_LIMIT = 512 * 2**20   # bytes of memory a single render may add
 
 
 def render(env, template, values, strict=False):
@@ -150,11 +177,14 @@ def render(env, template, values, strict=False):
     state = {"descriptions": descriptions(template.fields), "strict": strict, "missing": []}
     token = _state.set(state)
     try:
-        with _time_limit(TIME_LIMIT):
+        with _time_limit(TIME_LIMIT), _memory_limit(MEMORY_LIMIT):
             markup = env.get_template(template.body).render(map_strings(values, escape))
     except _TimeUp:
-        raise TemplateError(f"模板渲染超过 {TIME_LIMIT} 秒仍未结束，可能有死循环",
-                            template.manifest_path) from None
+        raise TimeLimitError(f"模板渲染超过 {TIME_LIMIT} 秒仍未结束，可能有死循环",
+                             template.manifest_path) from None
+    except MemoryError as exc:
+        raise TemplateError(f"模板生成的内容太多，超过了 {MEMORY_LIMIT >> 20} MB 的内存上限"
+                            "（可能是把文字或列表反复翻倍的循环）", *_where(exc, template)) from None
     except UnicodeDecodeError:
         raise TemplateError("模板文件不是 UTF-8 编码的文本", template.path) from None
     except TemplateSyntaxError as exc:

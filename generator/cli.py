@@ -67,6 +67,8 @@ class _Chinese:
         except ReportgenError as exc:
             _fail(str(exc))
         except click.exceptions.Abort as exc:   # click's form of Ctrl-C (and of EOF at a prompt)
+            if isinstance(exc.__cause__, _Terminated):
+                _fail("已终止（收到终止信号）", 143)
             if isinstance(exc.__cause__, KeyboardInterrupt):
                 _fail("已中断", 130)
             _fail("已取消")
@@ -78,6 +80,8 @@ class _Chinese:
             _fail(f"命令用法有误：{_translate(exc.format_message())}{hint}", 2)
         except click.ClickException as exc:
             _fail(_translate(exc.format_message()))
+        except _Terminated:
+            _fail("已终止（收到终止信号）", 143)
         except KeyboardInterrupt:
             _fail("已中断", 130)
         except OSError as exc:   # standard output refused the text: a full disk, a closed pipe
@@ -311,7 +315,7 @@ def render(data, output, force, strict, style, keywords, template, template_dirs
     batch = iter_batch(engine, data, output, force, jobs or cpu_count())
     bar = (click.progressbar(batch, length=len(data), label="生成草稿", file=sys.stderr) if len(data) > 1
            else contextlib.nullcontext(batch))
-    with bar as drafts:
+    with contextlib.closing(batch), bar as drafts:   # closed at once if interrupted: no drafts after
         # keep only what is reported of each draft, so memory stays flat however long the batch
         results = [(target, draft and draft.warnings, error) for _, target, draft, error in drafts]
     failed = 0
@@ -476,7 +480,17 @@ def lint(files, style, as_json, no_pages, fix, output, force):
     sys.exit(1 if failed else 0)
 
 
+class _Terminated(KeyboardInterrupt):
+    """SIGTERM, handled as Ctrl-C is: the drafts in flight finish, the others are not started."""
+
+
+def _terminate(signum, frame):
+    raise _Terminated()
+
+
 def main():
+    import signal
+    signal.signal(signal.SIGTERM, _terminate)
     try:
         cli.main(prog_name="reportgen")
     finally:

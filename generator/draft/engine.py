@@ -1,15 +1,17 @@
 """YAML data + template → draft: load, validate, render, lay out, write atomically."""
+import contextlib
 import os
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator import markup
 from generator import cache
 from generator.draft.catalog import Catalog
-from generator.draft.sandbox import environment, render
+from generator.draft.sandbox import TimeLimitError, environment, render
 from generator.draft.validate import TEMPLATE_KEY, validate
 from generator.errors import DataError, OutputError, ReportgenError, TemplateError, read_bytes
-from generator.output import check_target, save_atomic
+from generator.output import check_target, remove_pending, save_atomic
 from generator.word.style import load_style
 from generator.yamlio import line_of, load_yaml
 
@@ -42,6 +44,7 @@ class Engine:
         self.keywords = keywords     # extract the 关键词 line from the rendered text
         self._writer = None
         self._checked = set()        # templates whose Jinja passed check_fields
+        self._timed_out = set()      # templates that ran out of time: skipped from then on
 
     def __getstate__(self):   # a worker process gets the settings and the laid-out writer
         state = self.__dict__.copy()
@@ -90,17 +93,29 @@ class Engine:
         if template.name not in self._checked:
             self._check(template)
         values, warnings = validate(data, template, data_path, lines, self.strict)
-        text, missing = render(self.env, template, values, self.strict)
+        text, missing = self._render(data_path, template, values)
         if self.keywords and KEYWORDS_KEY not in template.fields:
             warnings.append(f"{data_path}: 模板“{template.name}”没有关键词行，--keywords 未起作用")
         elif self.keywords:
             from generator.corpus.keywords import extract  # jieba loads only when asked
             values[KEYWORDS_KEY] = extract(markup.parse(text))
-            text, missing = render(self.env, template, values, self.strict)
+            text, missing = self._render(data_path, template, values)
         for name in missing:
             if not any(f"{name}”（" in w for w in warnings):   # the validator said it already
                 warnings.append(f"{data_path}: 缺少“{name}”，草稿中以【待补充】标出")
         return Draft(data_path, template, text, warnings)
+
+    def _render(self, data_path, template, values):
+        """Render, unless the template already ran out of time in this batch: one time-out
+        is enough to know, and each costs the whole time limit."""
+        if template.name in self._timed_out:
+            raise TemplateError(f"已跳过：模板“{template.name}”在本批前面的草稿中渲染超时，不再用它生成",
+                                data_path)
+        try:
+            return render(self.env, template, values, self.strict)
+        except TimeLimitError:
+            self._timed_out.add(template.name)
+            raise
 
     def write(self, draft, out, force=False):
         blocks = draft.blocks
@@ -159,11 +174,14 @@ def iter_batch(engine, sources, out, force=False, jobs=1):
     from concurrent.futures.process import BrokenProcessPool
 
     _ = engine.writer   # lay out the base package once, before the workers copy the engine
-    pool = ProcessPoolExecutor(jobs, initializer=_start_worker, initargs=(engine,))
+    pool = ProcessPoolExecutor(jobs, initializer=_start_worker, initargs=(engine, os.getpid()))
     try:
-        yield from pool.map(_work, tasks, chunksize=max(1, min(16, len(tasks) // (4 * jobs))))
-    except BrokenProcessPool:
-        raise ReportgenError("生成草稿的子进程意外退出（可能是内存不足）；可以用 --jobs 1 重试") from None
+        for task, future in [(task, pool.submit(_work, task)) for task in tasks]:
+            try:
+                yield future.result()
+            except BrokenProcessPool:   # the drafts done before the crash are still reported
+                yield task[:2] + (None, ReportgenError(
+                    "生成这份草稿的子进程意外退出（可能是内存不足），草稿没有生成；可以用 --jobs 1 重试", task[0]))
     finally:
         pool.shutdown(cancel_futures=True)
 
@@ -183,12 +201,33 @@ def _render(engine, source, target, force, error):
 _worker_engine = None
 
 
-def _start_worker(engine):
-    global _worker_engine
+_parent = None
+
+
+def _start_worker(engine, parent):
+    global _worker_engine, _parent
     import signal
     signal.signal(signal.SIGINT, signal.SIG_IGN)   # Ctrl-C is the parent's to handle
-    _worker_engine = engine
+    signal.signal(signal.SIGTERM, _stop_worker)
+    if sys.platform.startswith("linux"):           # the kernel sends SIGTERM when the parent dies
+        import ctypes
+        with contextlib.suppress(OSError, AttributeError):
+            ctypes.CDLL(None).prctl(1, signal.SIGTERM)     # PR_SET_PDEATHSIG
+    _worker_engine, _parent = engine, parent
+    _exit_if_orphaned()                            # the parent died before that took effect
+
+
+def _stop_worker(signum, frame):
+    remove_pending()     # no half-written temporary file stays behind
+    os._exit(128 + signum)
+
+
+def _exit_if_orphaned():
+    if os.getppid() != _parent:
+        remove_pending()
+        os._exit(1)
 
 
 def _work(task):
+    _exit_if_orphaned()   # a parent gone (killed) wants no more drafts
     return _render(_worker_engine, *task)

@@ -75,9 +75,9 @@ def save_atomic(out, force, write):
         raise OutputError(f"无法写入（{os_reason(exc)}）", out) from None
     finally:
         if tmp:
-            _pending.discard(tmp)
             if os.path.exists(tmp):
                 os.unlink(tmp)
+            _pending.discard(tmp)
         if not out.exists():
             for folder in created:
                 try:
@@ -108,12 +108,11 @@ def _temporary(out):
     """A new file beside ``out``, created exclusively, with the usual permissions (umask)."""
     for attempt in range(100):
         tmp = out.with_name(f"{TEMP_PREFIX}{os.getpid()}-{attempt}.tmp")
+        _pending.add(tmp)    # before it exists: a signal handler may remove it at any moment
         try:
-            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+            return os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666), tmp
         except FileExistsError:
-            continue
-        _pending.add(tmp)
-        return fd, tmp
+            _pending.discard(tmp)
     raise OSError(errno.EEXIST, "临时文件名都已被占用")
 
 

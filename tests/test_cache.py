@@ -138,3 +138,11 @@ def test_a_damaged_base_package_is_rebuilt(runner, small, tmp_path, monkeypatch)
             assert package.testzip() is None
         assert Document(str(tmp_path / name)).paragraphs[0].text.startswith("关于柳湾镇")
     assert entry.read_bytes() != bytes(raw)      # rebuilt
+
+
+def test_a_pipe_in_the_cache_is_a_miss_not_a_hang(monkeypatch, tmp_path):
+    monkeypatch.setenv("REPORTGEN_CACHE", str(tmp_path / "c"))
+    path = cache_dir("yaml", "x")
+    path.parent.mkdir(parents=True)
+    os.mkfifo(path)
+    assert load(path) is None      # reading it would wait for a writer for ever

@@ -173,8 +173,11 @@ def iter_batch(engine, sources, out, force=False, jobs=1):
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
+    import multiprocessing
+
     _ = engine.writer   # lay out the base package once, before the workers copy the engine
-    pool = ProcessPoolExecutor(jobs, initializer=_start_worker, initargs=(engine, os.getpid()))
+    timed_out = multiprocessing.Array("c", 4096)   # templates any worker saw run out of time
+    pool = ProcessPoolExecutor(jobs, initializer=_start_worker, initargs=(engine, os.getpid(), timed_out))
     try:
         for task, future in [(task, pool.submit(_work, task)) for task in tasks]:
             try:
@@ -204,7 +207,24 @@ _worker_engine = None
 _parent = None
 
 
-def _start_worker(engine, parent):
+class _SharedNames:
+    """The names a batch's workers add, seen by all of them: lines in a shared buffer."""
+
+    def __init__(self, buffer):
+        self.buffer, self.own = buffer, set()
+
+    def __contains__(self, name):
+        return name in self.own or name.encode() in self.buffer.value.split(b"\n")
+
+    def add(self, name):
+        self.own.add(name)
+        with self.buffer.get_lock():
+            value = self.buffer.value + name.encode() + b"\n"
+            if len(value) < len(self.buffer):   # when full, each worker still remembers its own
+                self.buffer.value = value
+
+
+def _start_worker(engine, parent, timed_out):
     global _worker_engine, _parent
     import signal
     signal.signal(signal.SIGINT, signal.SIG_IGN)   # Ctrl-C is the parent's to handle
@@ -213,6 +233,7 @@ def _start_worker(engine, parent):
         import ctypes
         with contextlib.suppress(OSError, AttributeError):
             ctypes.CDLL(None).prctl(1, signal.SIGTERM)     # PR_SET_PDEATHSIG
+    engine._timed_out = _SharedNames(timed_out)
     _worker_engine, _parent = engine, parent
     _exit_if_orphaned()                            # the parent died before that took effect
 

@@ -189,7 +189,7 @@ def test_every_refused_access_stops_the_render(tmp_path, body):
     assert str(err.value.path).endswith("body.md.j2") and err.value.line == 3
 
 
-@pytest.mark.parametrize("run", [" ", "，", "\t", " ，", "\u3000", "、 "])
+@pytest.mark.parametrize("run", [" ", "，", "\t", " ，", "\u3000", "、 ", "\n", " \r\n", "【待补充："])
 def test_long_runs_of_spaces_and_punctuation_render_in_linear_time(run, small, tmp_path):
     """100,000-character runs in a list item, a paragraph and headings: every pattern on the
     render path is linear (the punctuation trimmer and the heading label were quadratic)."""

@@ -130,7 +130,7 @@ def test_a_folder_of_templates_checks_each(tmp_path, runner):
 
 @pytest.mark.parametrize("expression, name", [
     ("标题._secret", "_secret"), ("标题['__class__']", "__class__"),
-    ("cycler.__init__.__globals__", "__init__"),
+    ("cycler.__init__.__globals__", "__init__"), ("标题 | attr('__class__')", "__class__"),
 ])
 def test_python_internals_fail_render_and_check(tmp_path, runner, expression, name):
     make(tmp_path, "甲", f"# {{{{ 标题 }}}}\n\n{{{{ 导语 }}}}\n{{% set x = {expression} %}}\n")

@@ -84,7 +84,7 @@ def templates_copy(parent_dirs, name, dest, new_name, template_dirs):
 
 
 @templates.command("check", context_settings=CONTEXT)
-@click.argument("folder", type=click.Path())
+@click.argument("folder", type=click.Path(readable=False))
 @click.option("--style", help="试渲染用的版式表：内置名称或 YAML 文件路径。")
 def templates_check(folder, style):
     """检查模板文件夹 FOLDER（或其下每个模板）：清单格式、Jinja 语法、字段是否都已声明并用到，并用清单里的示例试渲染。"""
@@ -138,7 +138,7 @@ template_option = click.option("-t", "--template", help="使用这个模板（�
 
 
 @cli.command(context_settings=CONTEXT)
-@click.argument("data", nargs=-1, required=True, type=click.Path())
+@click.argument("data", nargs=-1, required=True, type=click.Path(readable=False))
 @strict_option
 @template_option
 @templates_option
@@ -154,7 +154,7 @@ def check(data, strict, template, template_dirs):
 
 
 @cli.command(context_settings=CONTEXT)
-@click.argument("data", type=click.Path())
+@click.argument("data", type=click.Path(readable=False))
 @strict_option
 @template_option
 @templates_option
@@ -166,7 +166,7 @@ def preview(data, strict, template, template_dirs):
 
 
 @cli.command(context_settings=CONTEXT)
-@click.argument("data", nargs=-1, required=True, type=click.Path())
+@click.argument("data", nargs=-1, required=True, type=click.Path(readable=False))
 @click.option("-o", "--output", default="output", type=click.Path(),
               help="草稿写到哪里：文件夹，或（只有一个数据文件时）一个 .docx 或 .pdf 文件。默认 output/。")
 @click.option("--force", is_flag=True, help="草稿已存在时覆盖。")
@@ -178,7 +178,7 @@ def preview(data, strict, template, template_dirs):
 @templates_option
 @click.option("-j", "--jobs", type=click.IntRange(min=1), metavar="N",
               help="同时生成草稿的进程数（默认：CPU 核数）。")
-@click.option("--each", "each_file", type=click.Path(), metavar="表格",
+@click.option("--each", "each_file", type=click.Path(readable=False), metavar="表格",
               help="按工作表（.xlsx 的第一个工作表或 .csv）每行生成一份草稿：该行各列填入或覆盖 DATA 的字段。")
 @click.option("--name-column", metavar="列名", help="--each 时用哪一列给草稿命名（默认：名称、支部或单位列，否则第一列）。")
 def render(data, output, force, pdf, strict, style, keywords, template, template_dirs, jobs, each_file, name_column):
@@ -207,7 +207,7 @@ def render(data, output, force, pdf, strict, style, keywords, template, template
         batch = iter_batch(engine, data, out, force or pdf_only, jobs or cpu_count())
         bar = (click.progressbar(batch, length=len(data), label="生成草稿", file=sys.stderr) if len(data) > 1
                else contextlib.nullcontext(batch))
-        with bar as drafts:
+        with contextlib.closing(batch), bar as drafts:   # closed at once if interrupted: no drafts after
             # keep only what is reported of each draft, so memory stays flat however long the batch
             results = [(target, draft and draft.warnings, error) for _, target, draft, error in drafts]
         pdfs = _pdfs(results, output if pdf_only else None, force, style) if pdf or pdf_only else {}
@@ -249,7 +249,7 @@ def _pdfs(results, pdf_only, force, style):
 
 
 @cli.command(context_settings=CONTEXT)
-@click.argument("files", nargs=-1, required=True, type=click.Path())
+@click.argument("files", nargs=-1, required=True, type=click.Path(readable=False))
 @click.option("--json", "as_json", is_flag=True, help="输出 JSON：[{file, title, sections: [{heading, level, category}]}]。")
 def outline(files, as_json):
     """列出报告 FILES（.txt/.docx/.md）的标题、各级小标题和章节类别。"""
@@ -269,7 +269,7 @@ def outline(files, as_json):
 
 
 @cli.command("format", context_settings=CONTEXT)
-@click.argument("rough", type=click.Path())
+@click.argument("rough", type=click.Path(readable=False))
 @click.option("-o", "--output", type=click.Path(),
               help="排好的 .docx（或 .pdf）写到哪里（默认：<原名>-排版.docx）。")
 @click.option("--force", is_flag=True, help="输出文件已存在时覆盖。")
@@ -305,7 +305,7 @@ def _pdf_beside(docx, force):
 
 
 @cli.command(context_settings=CONTEXT)
-@click.argument("paths", nargs=-1, type=click.Path())
+@click.argument("paths", nargs=-1, type=click.Path(readable=False))
 @click.option("-o", "--output", type=click.Path(),
               help="挖掘结果（YAML）写到哪里（默认 mined.yaml；生成模板时只在给出 -o 时才写）。")
 @click.option("--emit-template", "emit", metavar="NAME", help="按最常见的结构生成模板 NAME。")
@@ -327,7 +327,7 @@ def mine(paths, output, emit, templates_dir, force):
 
 @cli.command(context_settings=CONTEXT)
 @click.argument("category")
-@click.option("--mined", type=click.Path(), help="reportgen mine 写出的 YAML（默认 mined.yaml，没有时现场挖掘 seeds/）。")
+@click.option("--mined", type=click.Path(readable=False), help="reportgen mine 写出的 YAML（默认 mined.yaml，没有时现场挖掘 seeds/）。")
 def suggest(category, mined):
     """给出某类章节（概述 做法 成效 问题 原因 思考 下一步 其他）常用的小标题样式和短语。"""
     from generator.corpus.mine import suggestion
@@ -346,7 +346,7 @@ def suggest(category, mined):
 
 
 @cli.command(context_settings=CONTEXT)
-@click.argument("files", nargs=-1, required=True, type=click.Path())
+@click.argument("files", nargs=-1, required=True, type=click.Path(readable=False))
 @click.option("--style", help="版式表：内置名称（默认 gbt9704）或 YAML 文件路径。")
 @click.option("--json", "as_json", is_flag=True, help="以 JSON 列表输出检查结果（打不开的文件也列为一条“无法读取”的错误）。")
 @click.option("--no-pages", is_flag=True, help="不做按页检查（不调用 LibreOffice 排版）。")
@@ -420,8 +420,8 @@ def fonts(style):
 
 
 @cli.command(context_settings=CONTEXT)
-@click.argument("draft", type=click.Path())
-@click.argument("data", nargs=-1, required=True, type=click.Path())
+@click.argument("draft", type=click.Path(readable=False))
+@click.argument("data", nargs=-1, required=True, type=click.Path(readable=False))
 @click.option("--no-pages", is_flag=True, help="不标页码（不调用 LibreOffice 排版），只标第几段。")
 @template_option
 @templates_option

@@ -7,7 +7,7 @@ import sys
 
 import click
 
-from generator.errors import Interrupted, ReportgenError, os_reason
+from generator.errors import Interrupted, ReportgenError, Terminated, os_reason
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
@@ -62,6 +62,8 @@ class _Chinese:
 
     def main(self, args=None, prog_name=None, **extra):
         extra.pop("standalone_mode", None)
+        import signal
+        signal.signal(signal.SIGTERM, _terminate)
         try:
             code = super().main(args, prog_name, standalone_mode=False, **extra)
             sys.exit(code if isinstance(code, int) else 0)
@@ -69,7 +71,7 @@ class _Chinese:
             fail(str(exc), exc.exit_code)
         except click.exceptions.Abort as exc:   # click's form of Ctrl-C (and of EOF at a prompt)
             if isinstance(exc.__cause__, KeyboardInterrupt):
-                fail(Interrupted().message, Interrupted.exit_code)
+                _stopped(exc.__cause__)
             fail("已取消")
         except click.exceptions.NoArgsIsHelpError as exc:  # bare `reportgen`: just the help
             click.echo(exc.ctx.get_help())
@@ -79,8 +81,8 @@ class _Chinese:
             fail(f"命令用法有误：{_translate(exc.format_message())}{hint}", 2)
         except click.ClickException as exc:
             fail(_translate(exc.format_message()))
-        except KeyboardInterrupt:
-            fail(Interrupted().message, Interrupted.exit_code)
+        except KeyboardInterrupt as exc:
+            _stopped(exc)
         except OSError as exc:
             if exc.filename is not None:   # a file the package did not expect to fail on
                 fail(f"{exc.filename}: 无法读写（{os_reason(exc)}）")
@@ -148,3 +150,16 @@ def each(items, work, skipped=""):
             click.echo(f"错误：{exc}{skipped}", err=True)
             failed += 1
     return failed
+
+
+class _Signalled(KeyboardInterrupt):
+    """SIGTERM, handled as Ctrl-C is: the drafts in flight finish, the others are not started."""
+
+
+def _terminate(signum, frame):
+    raise _Signalled()
+
+
+def _stopped(interrupt):
+    stop = Terminated() if isinstance(interrupt, _Signalled) else Interrupted()
+    fail(stop.message, stop.exit_code)

@@ -6,6 +6,8 @@ An error is located by ``at(path, line)``, which returns a located copy; ``str()
 data, an unused value): a small record, so code asks about its field, never its wording.
 """
 import errno
+import os
+import stat
 
 
 class ReportgenError(Exception):
@@ -49,6 +51,15 @@ class Interrupted(ReportgenError):
     exit_code = 130
 
     def __init__(self, message="已中断", path=None, line=None):
+        super().__init__(message, path, line)
+
+
+class Terminated(Interrupted):
+    """A termination signal (SIGTERM): handled as Ctrl-C is."""
+
+    exit_code = 143
+
+    def __init__(self, message="已终止（收到终止信号）", path=None, line=None):
         super().__init__(message, path, line)
 
 
@@ -97,13 +108,24 @@ def os_reason(exc):
 
 
 def read_bytes(path, error=ReportgenError):
-    """The bytes of a file the user named; a folder, a missing or unreadable file raise
-    ``error`` with a one-line Chinese reason."""
+    """The bytes of a file the user named; a folder, a missing or unreadable file, a pipe or
+    a device (which could block or never end) raise ``error`` with a one-line Chinese reason."""
     try:
-        return path.read_bytes()
-    except IsADirectoryError:
-        raise error("这是一个目录，不是文件", path) from None
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            raise _not_a_file(path, error)
+        # O_NONBLOCK: a pipe swapped in since the check must not block the open
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+        with open(fd, "rb") as stream:
+            if not stat.S_ISREG(os.fstat(fd).st_mode):
+                raise _not_a_file(path, error)
+            return stream.read()
     except FileNotFoundError:
         raise error("文件不存在", path) from None
     except OSError as exc:
         raise error(f"无法读取文件（{os_reason(exc)}）", path) from None
+
+
+def _not_a_file(path, error):
+    if os.path.isdir(path):
+        return error("这是一个目录，不是文件", path)
+    return error("不是普通文件（是管道、设备等特殊文件），不能读取", path)

@@ -21,7 +21,7 @@ from generator.normalize import clean_text
 from generator.numbering import strip_number
 
 CONTAINERS = ("署名", "落款", "关键词", "表格")
-PLACEHOLDER = re.compile(r"【待补充[：:][^】]*】")
+PLACEHOLDER = re.compile(r"【待补充[：:][^【】]*】")   # not across a 【: many unclosed ones stay linear
 
 
 @dataclass
@@ -65,7 +65,7 @@ _md.block.rules = ["container"] + _BLOCK_RULES
 _md.inline.rules = ["escape", "emphasis", "linebreak", "softbreak"]
 
 _ESCAPE = re.compile(r"([\\*_|#])")
-_LINE_START = re.compile(r"^(\s*):", re.MULTILINE)
+_LINE_START = re.compile(r"^([^\S\n]*):", re.MULTILINE)   # within a line: \s* crossed lines, quadratically
 _INDENT = re.compile(r"^[ \t\u3000]+", re.MULTILINE)   # the dialect has no indented blocks
 _PIPE = re.compile(r"(?<!\\)(?:\\\\)*\|")                # a pipe no backslash escapes
 

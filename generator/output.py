@@ -1,5 +1,8 @@
 """Writing what the user asked for: never over an existing file without force, never half a file."""
+import errno
 import os
+import re
+import time
 from pathlib import Path
 
 from generator.errors import OutputError, os_reason
@@ -16,6 +19,9 @@ def file_target(out, default_name):
     return Path(out) / default_name if folder else Path(out)
 
 
+EXISTS = "文件已存在；确认要覆盖请加 --force"
+
+
 def check_target(out, force):
     """Refuse a target that is a folder, exists (without force), or cannot be a file."""
     out = Path(out)
@@ -30,13 +36,22 @@ def check_target(out, force):
         if out.exists() and not out.is_file():
             raise OutputError("输出路径不是普通文件（如设备文件），不能写入", out)
         if out.exists() and not force:
-            raise OutputError("文件已存在；确认要覆盖请加 --force", out)
+            raise OutputError(EXISTS, out)
     except OSError as exc:
         raise OutputError(f"无法使用这个路径（{os_reason(exc)}）", out) from None
 
 
+TEMP_PREFIX = ".reportgen-"   # .reportgen-<pid>-<n>.tmp: short, whatever the target's name
+_TEMP = re.compile(r"\.reportgen-(\d+)-\d+\.tmp")
+STALE_AFTER = 60              # seconds after which a dead run's temporary file is removed
+_swept = set()                # folders already cleared of stale temporary files
+_pending = set()              # temporary files this process is writing now
+
+
 def save_atomic(out, force, write):
-    """Write through ``write(stream)`` to a temporary file beside ``out``, then rename.
+    """Write through ``write(stream)`` to a temporary file beside ``out``, then publish it:
+    with ``force`` by rename, without by a hard link, which fails if ``out`` appeared since
+    the check (another run writing the same draft), so nothing is ever replaced unasked.
 
     If the write fails, the folders this call created for ``out`` are removed again."""
     out = Path(out)
@@ -49,17 +64,20 @@ def save_atomic(out, force, write):
     tmp = None
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
+        _sweep(out.parent)
         fd, tmp = _temporary(out)
         with os.fdopen(fd, "wb") as stream:
             write(stream)
-        os.replace(tmp, out)
+        _publish(tmp, out, force)
     except OSError as exc:
         if tmp is None:
             raise OutputError(f"无法在这里写文件（{os_reason(exc)}）", out.parent) from None
         raise OutputError(f"无法写入（{os_reason(exc)}）", out) from None
     finally:
-        if tmp and os.path.exists(tmp):
-            os.unlink(tmp)
+        if tmp:
+            if os.path.exists(tmp):
+                os.unlink(tmp)
+            _pending.discard(tmp)
         if not out.exists():
             for folder in created:
                 try:
@@ -70,12 +88,67 @@ def save_atomic(out, force, write):
                     break
 
 
+def _publish(tmp, out, force):
+    if force:
+        os.replace(tmp, out)
+        return
+    try:
+        os.link(tmp, out)
+    except FileExistsError:
+        raise OutputError(EXISTS, out) from None
+    except OSError as exc:
+        if exc.errno not in (errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.ENOSYS):
+            raise
+        if os.path.lexists(out):     # a file system without hard links (FAT): check, then rename
+            raise OutputError(EXISTS, out) from None
+        os.replace(tmp, out)
+
+
 def _temporary(out):
     """A new file beside ``out``, created exclusively, with the usual permissions (umask)."""
     for attempt in range(100):
-        tmp = out.with_name(f".{out.name}.{os.getpid()}.{attempt}.tmp")
+        tmp = out.with_name(f"{TEMP_PREFIX}{os.getpid()}-{attempt}.tmp")
+        _pending.add(tmp)    # before it exists: a signal handler may remove it at any moment
         try:
             return os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666), tmp
         except FileExistsError:
-            continue
-    raise FileExistsError(f"{out.parent}: 临时文件名都已被占用")
+            _pending.discard(tmp)
+    raise OSError(errno.EEXIST, "临时文件名都已被占用")
+
+
+def _sweep(folder):
+    """Remove the temporary files a killed run left in ``folder`` (once per process): those
+    whose process is gone and that have not changed for a while (the folder may be shared)."""
+    if folder in _swept:
+        return
+    _swept.add(folder)
+    try:
+        entries = [e for e in os.scandir(folder) if _TEMP.fullmatch(e.name)]
+    except OSError:
+        return
+    for entry in entries:
+        try:
+            if not _alive(int(_TEMP.fullmatch(entry.name)[1])) and \
+                    time.time() - entry.stat(follow_symlinks=False).st_mtime > STALE_AFTER:
+                os.unlink(entry.path)
+        except OSError:
+            continue   # another run removed it first: nothing lost
+
+
+def _alive(pid):
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:   # someone else's process
+        pass
+    return True
+
+
+def remove_pending():
+    """Remove the temporary files this process is writing (for a signal handler that exits)."""
+    for tmp in list(_pending):
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass

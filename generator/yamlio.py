@@ -10,10 +10,10 @@ from pathlib import Path
 
 import yaml
 
+from generator import cache
 from generator.cache import cache_dir, key
-from generator.errors import DataError, OutputError, read_bytes
+from generator.errors import DataError, read_bytes
 from generator.normalize import clean_text, map_strings
-from generator.output import save_atomic
 from generator.yamlcomma import check_commas
 from generator.yamlhints import clip, explain, mistake, parse_error, plain_text
 
@@ -26,7 +26,6 @@ except ImportError:  # pragma: no cover - depends on the platform build
 _CODE = (b"".join(Path(__file__).with_name(name).read_bytes()
                   for name in ("yamlio.py", "yamlhints.py", "normalize.py"))
          + f"{yaml.__version__} {_Loader.__name__}".encode())
-_DIGEST = len(key(b""))   # a cache entry starts with the hex digest of the pickle after it
 
 
 MAX_BYTES = 256 * 1024   # a data file, manifest or style sheet
@@ -122,11 +121,7 @@ def load_config(path):
     if cached is not None:
         return cached
     result = load_yaml(path, read_text(path, raw))
-    payload = pickle.dumps(result)
-    try:  # a cache that cannot be written only costs time
-        save_atomic(store, True, lambda stream: stream.write(key(payload).encode() + payload))
-    except OutputError:
-        pass
+    cache.store(store, pickle.dumps(result))
     return result
 
 
@@ -143,14 +138,12 @@ class _Unpickler(pickle.Unpickler):
 
 def _from_cache(store):
     """The cached ``(data, lines)``, or None when the entry is missing, damaged or foreign:
-    its checksum must match its bytes, and those may build nothing but YAML values."""
+    cache.load checks the folder and the entry's digest, and the bytes may build nothing but
+    YAML values."""
     try:
-        entry = store.read_bytes()
-        digest, payload = entry[:_DIGEST], entry[_DIGEST:]
-        if digest == key(payload).encode():
-            data, lines = _Unpickler(io.BytesIO(payload)).load()
-            if isinstance(lines, dict):
-                return data, lines
+        data, lines = _Unpickler(io.BytesIO(cache.load(store))).load()
+        if isinstance(lines, dict):
+            return data, lines
     except Exception:  # noqa: BLE001 - unreadable, damaged or foreign: read the file again
         pass
     return None

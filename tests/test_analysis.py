@@ -126,3 +126,19 @@ def test_a_folder_of_templates_checks_each(tmp_path, runner):
     assert result.exit_code == 1
     assert f"{tmp_path / '甲'}：模板“甲”检查通过" in result.output
     assert "错误：" in result.output and "声明了字段“导语”" in result.output
+
+
+@pytest.mark.parametrize("expression, name", [
+    ("标题._secret", "_secret"), ("标题['__class__']", "__class__"),
+    ("cycler.__init__.__globals__", "__init__"), ("标题 | attr('__class__')", "__class__"),
+])
+def test_python_internals_fail_render_and_check(tmp_path, runner, expression, name):
+    make(tmp_path, "甲", f"# {{{{ 标题 }}}}\n\n{{{{ 导语 }}}}\n{{% set x = {expression} %}}\n")
+    data = tmp_path / "数据.yaml"
+    data.write_text("模板: 甲\n标题: 测试\n导语: 一段话。\n", encoding="utf-8")
+    out = tmp_path / "out"
+    expected = f"错误：{tmp_path / '甲' / 'body.md.j2'}:4: 模板试图访问不安全的内容（属性 {name}，已被沙箱阻止）"
+    assert fail(runner, ["render", str(data), "--templates", str(tmp_path), "-o", str(out)]) == expected
+    assert not out.exists()
+    assert fail(runner, ["templates", "check", str(tmp_path / "甲")]) == expected.replace(
+        str(tmp_path), str(tmp_path.resolve()))

@@ -383,3 +383,23 @@ def test_the_lead_sentence_states_numbers_correctly(runner, tmp_path):
             "达标率93.1%，距目标还差1.9个百分点，比上年下降2.1个百分点。") in shown.output
     assert f"提醒：{data}:7: 统计项“统计数据.基层党组织”没有单位（如 个、名、家、%），草稿里会写成“基层党组织1236”" \
         in shown.output
+
+
+def test_an_unreadable_input_is_said_in_chinese_and_skipped(runner, small, tmp_path, monkeypatch):
+    locked = tmp_path / "锁住.yaml"
+    shutil.copy(small, locked)
+    real_access, real_open = os.access, os.open
+
+    def access(name, mode, **kwargs):     # as a file without read permission (tests may run as root)
+        return False if str(name) == str(locked) else real_access(name, mode, **kwargs)
+
+    def open_(name, *args, **kwargs):
+        if str(name) == str(locked):
+            raise PermissionError(13, "Permission denied")
+        return real_open(name, *args, **kwargs)
+    monkeypatch.setattr(os, "access", access)
+    monkeypatch.setattr(os, "open", open_)
+    result = run(runner, "render", locked, small, "-o", tmp_path / "out", "-j", "1")
+    assert result.exit_code == 1 and "is not readable" not in result.output
+    assert f"错误：{locked}: 无法读取文件（没有权限）" in result.output
+    assert (tmp_path / "out" / f"{small.stem}.docx").exists()

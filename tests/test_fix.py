@@ -116,3 +116,21 @@ def test_fix_keeps_the_signature_rules_of_the_writer(tmp_path, runner):
         unit, date = paras[-2], paras[-1]
         assert paras[-3].paragraph_format.keep_with_next, path
         assert unit.paragraph_format.space_before is None and date.paragraph_format.space_before == 0, path
+
+
+def test_fix_renumbers_the_heading_not_a_text_box_in_front_of_it(tmp_path, runner):
+    from docx.oxml import parse_xml
+    box = ('<w:r xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+           'xmlns:v="urn:schemas-microsoft-com:vml"><w:pict><v:shape><v:textbox><w:txbxContent>'
+           '<w:p><w:r><w:t>四、图示</w:t></w:r></w:p></w:txbxContent></v:textbox></v:shape></w:pict></w:r>')
+
+    def change(doc):
+        heading = next(p for p in doc.paragraphs if p.text.startswith("二、"))
+        heading.runs[0].text = heading.runs[0].text.replace("二、", "四、")
+        heading.runs[0]._r.addprevious(parse_xml(box))
+    path, out = broken(tmp_path, "x", change), tmp_path / "out.docx"
+    result = runner.invoke(cli, ["lint", "--no-pages", str(path), "--fix", "-o", str(out)])
+    assert "四、 → 二、" in result.output
+    assert "二、存在问题" in texts(out)
+    assert "四、图示" in [t.text for t in Document(str(out)).element.body.iter(
+        "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}t")]

@@ -1,4 +1,5 @@
 import json
+import os
 import subprocess
 import sys
 import zipfile
@@ -254,9 +255,13 @@ def test_bad_input_is_one_chinese_line(tmp_path, runner, make, message):
 def test_unreadable_file(tmp_path, runner, monkeypatch):
     path = write_clean(tmp_path / "x.docx")
 
-    def refuse(self):
-        raise PermissionError(13, "Permission denied")
-    monkeypatch.setattr("pathlib.Path.read_bytes", refuse)
+    real_open = os.open
+
+    def refuse(name, *args, **kwargs):   # as a file without read permission (tests may run as root)
+        if str(name) == str(path):
+            raise PermissionError(13, "Permission denied")
+        return real_open(name, *args, **kwargs)
+    monkeypatch.setattr(os, "open", refuse)
     result = runner.invoke(cli, ["lint", str(path)])
     assert result.exit_code == 1 and "无法读取文件" in result.output and result.output.count("\n") == 1
 

@@ -65,3 +65,11 @@ def test_renumber_names_one_problem_per_defect():
 
 def test_cn_value_reads_digits_and_refuses_non_numbers():
     assert [cn_value(t) for t in ("12", "二十", "一百零五", "一二", "甲")] == [12, 20, 105, 0, 0]
+
+
+def test_labels_after_long_runs_of_spaces_are_found_in_linear_time():
+    import time
+    start = time.monotonic()
+    assert strip_number(" " * 100_000 + "拓宽渠道") == "拓宽渠道"
+    assert strip_number("\u3000" * 100_000 + "（一）拓宽") == "拓宽"
+    assert time.monotonic() - start < 2

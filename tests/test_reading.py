@@ -61,3 +61,46 @@ def test_binary_and_unknown_files_are_reported(tmp_path):
 
 def test_decode_detects_gbk_without_hint():
     assert decode("党组织覆盖率达到百分之八十，比上年提高五个百分点。".encode("gbk")).startswith("党组织")
+
+
+def _bomb(tmp_path, megabytes):
+    """A real .docx whose document.xml holds one paragraph of ``megabytes`` MB of spaces."""
+    from lintdocs import write_clean
+    clean = write_clean(tmp_path / "clean.docx")
+    bomb = tmp_path / "炸弹.docx"
+    with zipfile.ZipFile(clean) as source, zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as out:
+        for item in source.infolist():
+            if item.filename != "word/document.xml":
+                out.writestr(item, source.read(item))
+                continue
+            xml = source.read(item)
+            head, tail = xml.split(b"</w:body>")
+            with out.open("word/document.xml", "w", force_zip64=True) as stream:
+                stream.write(head + b"<w:p><w:r><w:t xml:space=\"preserve\">")
+                for _ in range(megabytes):
+                    stream.write(b" " * 2**20)
+                stream.write(b"</w:t></w:r></w:p></w:body>" + tail)
+    return bomb
+
+
+@pytest.mark.parametrize("megabytes, reason", [(300, "解压后有 300 MB，超过上限 200 MB"),
+                                               (30, "超过上限 100 倍")])
+@pytest.mark.parametrize("command", [["outline"], ["lint", "--no-pages"], ["format", "-o", "x.docx"],
+                                     ["mine", "-o", "m.yaml"]])
+def test_zip_bombs_are_refused_before_they_are_read(tmp_path, runner, megabytes, reason, command):
+    import json
+    import subprocess
+    import sys
+    bomb = _bomb(tmp_path, megabytes)
+    assert bomb.stat().st_size < 2 * 2**20
+    # run through a small parent that reports the peak memory of its one child
+    measure = ("import json, resource, subprocess, sys; r = subprocess.run(sys.argv[1:], capture_output=True, "
+               "text=True); print(json.dumps([r.returncode, r.stderr, "
+               "resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss]))")
+    code, stderr, peak_kb = json.loads(subprocess.run(
+        [sys.executable, "-c", measure, sys.executable, "-m", "generator.cli", command[0], str(bomb),
+         *command[1:]], cwd=tmp_path, capture_output=True, text=True, timeout=60).stdout)
+    assert code == 1 and "Traceback" not in stderr
+    assert f"{bomb}: 文档中的“word/document.xml”" in stderr and reason in stderr
+    assert peak_kb < 250 * 1024      # the part was never expanded
+    assert not (tmp_path / "x.docx").exists() and not (tmp_path / "m.yaml").exists()

@@ -171,4 +171,68 @@ def test_sandbox_message_names_the_attribute_in_chinese(tmp_path):
     catalog, template = make_template(tmp_path, "# {{ 标题.__class__.__mro__ }}\n")
     with pytest.raises(TemplateError) as err:
         render(environment(catalog), template, {"标题": "x"})
-    assert "已被沙箱阻止（属性 __" in err.value.message and "unsafe" not in err.value.message
+    assert "模板试图访问不安全的内容（属性 __" in err.value.message and "unsafe" not in err.value.message
+
+
+@pytest.mark.parametrize("body", [
+    "# 甲\n\n{% set x = 标题.__class__ %}乙\n",               # stored, never printed
+    "# 甲\n\n{% if 标题.__class__ is defined %}{% endif %}乙\n",
+    "# 甲\n\n{{ ''.__class__.__mro__[1].__subclasses__() }}\n",
+    "# 甲\n\n{{ cycler.__init__.__globals__.os.popen('id') }}\n",
+    "# 甲\n\n{{ '{0.__class__}'.format(标题) }}\n",
+])
+def test_every_refused_access_stops_the_render(tmp_path, body):
+    catalog, template = make_template(tmp_path, body)
+    with pytest.raises(TemplateError) as err:
+        render(environment(catalog), template, {"标题": "x"})
+    assert err.value.message.startswith("模板试图访问不安全的内容（")
+    assert str(err.value.path).endswith("body.md.j2") and err.value.line == 3
+
+
+@pytest.mark.parametrize("run", [" ", "，", "\t", " ，", "\u3000", "、 ", "\n", " \r\n", "【待补充："])
+def test_long_runs_of_spaces_and_punctuation_render_in_linear_time(run, small, tmp_path):
+    """100,000-character runs in a list item, a paragraph and headings: every pattern on the
+    render path is linear (the punctuation trimmer and the heading label were quadratic)."""
+    import time
+
+    import yaml
+    from docx import Document
+    data = yaml.safe_load(small.read_text(encoding="utf-8"))
+    long = run * (100_000 // len(run))
+    data["导语"] = long + "x"
+    data["下一步工作"] = [long + "甲", "乙" + long]
+    data["主要做法"][0]["标题"] = long + "拓宽"
+    data["主要做法"][0]["要点"] = [long + "x", "（" + long]
+    data["基本情况"] = long + "\n\nx" + long
+    # handed over already loaded: a YAML file this long is over the data-file size limit
+    from generator.draft.batch import Loaded
+    engine, start = Engine(), time.monotonic()
+    draft = engine.prepare(Loaded("长", data, {}, small, None))
+    engine.write(draft, tmp_path / "长.docx")
+    assert time.monotonic() - start < 10
+    assert any(p.text.endswith("甲。") or "甲" in p.text for p in Document(str(tmp_path / "长.docx")).paragraphs)
+
+
+def test_a_template_that_doubles_a_string_stops_at_the_memory_limit(tmp_path):
+    """Run in a child process, whose peak memory is then measured."""
+    import json
+    import subprocess
+    import sys
+    body = ("# 甲\n\n{% set ns = namespace(s='党') %}\n{% for i in range(36) %}{% set ns.s = ns.s ~ ns.s %}"
+            "{% endfor %}\n{{ ns.s | length }}\n")
+    catalog, template = make_template(tmp_path, body)
+    child = ("import json, sys; from generator.draft.catalog import Catalog; "
+             "from generator.draft.sandbox import environment, render; from generator.errors import ReportgenError\n"
+             f"catalog = Catalog([{str(tmp_path / 'tpl')!r}])\n"
+             "try:\n    render(environment(catalog), catalog.get('试验'), {})\n"
+             "except ReportgenError as exc:\n    print(exc)\n")
+    measure = ("import resource, subprocess, sys, time; start = time.monotonic(); "
+               "out = subprocess.run([sys.executable, '-c', sys.argv[1]], capture_output=True, text=True).stdout; "
+               "print(json.dumps([out, time.monotonic() - start, "
+               "resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss]))")
+    out, seconds, peak_kb = json.loads(subprocess.run(
+        [sys.executable, "-c", "import json; " + measure, child], capture_output=True, text=True,
+        timeout=120).stdout)
+    assert out.strip() == (f"{tmp_path / 'tpl' / '试验' / 'body.md.j2'}:4: 模板生成的内容太多，超过了 512 MB 的"
+                           "内存上限（可能是把文字或列表反复翻倍的循环）")
+    assert peak_kb < 1024 * 1024 and seconds < 20     # 3 GB before

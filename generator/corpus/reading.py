@@ -79,15 +79,39 @@ def _markdown(text):
 DAMAGED = "不是有效的 .docx 文件（已损坏，或不是 Word 文档）"
 
 
+# A part of a .docx is refused before it is read when it would expand beyond PART_LIMIT
+# bytes, or beyond RATIO_LIMIT times its compressed size (once larger than RATIO_FROM):
+# a 2 MB file whose document.xml expands to 2 GiB costs memory and time, not a report.
+PART_LIMIT = 200 * 2**20
+RATIO_LIMIT = 100
+RATIO_FROM = 2**20
+
+
 def load_docx(raw, path, error=ReportgenError):
-    """A python-docx Document of ``raw``; a damaged package is one line."""
+    """A python-docx Document of ``raw``; a damaged package or a zip bomb is one line."""
     import io
+    import zipfile
 
     from docx import Document
     try:
+        with zipfile.ZipFile(io.BytesIO(raw)) as package:
+            for part in package.infolist():
+                _check_part(part, path, error)
         return Document(io.BytesIO(raw))
+    except ReportgenError:
+        raise
     except Exception:  # a damaged package can fail in zipfile, lxml or python-docx
         raise error(DAMAGED, path) from None
+
+
+def _check_part(part, path, error):
+    size, mb = part.file_size, part.file_size / 2**20
+    if size > PART_LIMIT:
+        raise error(f"文档中的“{part.filename}”解压后有 {mb:.0f} MB，超过上限 {PART_LIMIT >> 20} MB，"
+                    "不予读取（可能是恶意构造的文件）", path)
+    if size > RATIO_FROM and size > RATIO_LIMIT * max(part.compress_size, 1):
+        raise error(f"文档中的“{part.filename}”压缩了 {size // max(part.compress_size, 1)} 倍"
+                    f"（{mb:.0f} MB），超过上限 {RATIO_LIMIT} 倍，不予读取（可能是恶意构造的文件）", path)
 
 
 def _docx(raw, path):

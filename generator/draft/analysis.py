@@ -10,7 +10,7 @@ from jinja2 import meta, nodes
 from jinja2.exceptions import TemplateNotFound, TemplateSyntaxError
 
 from generator.draft.catalog import MANIFEST
-from generator.draft.sandbox import syntax_error
+from generator.draft.sandbox import syntax_error, unsafe_message
 from generator.errors import TemplateError
 
 _LINKS = (nodes.Extends, nodes.Include, nodes.Import, nodes.FromImport)
@@ -89,8 +89,30 @@ def used_fields(env, template):
     return used
 
 
+def check_unsafe(sources):
+    """Raise TemplateError at the first ``x._name``, ``x["_name"]`` or ``x | attr("_name")``:
+    the sandbox refuses such names (Python internals) when the template runs, so say it before."""
+    for source in sources.values():
+        bad = [(node.lineno, name) for node in source.ast.find_all((nodes.Getattr, nodes.Getitem, nodes.Filter))
+               if isinstance(name := _accessed(node), str) and name.startswith("_")]
+        if bad:  # the first line; in a chain (a.__init__.__globals__) the first name
+            line, name = min(reversed(bad), key=lambda b: b[0])
+            raise TemplateError(unsafe_message(f"属性 {name}"), source.filename, line)
+
+
+def _accessed(node):
+    """The attribute name a node reads, when it is written out in the template."""
+    if isinstance(node, nodes.Getattr):
+        return node.attr
+    if isinstance(node, nodes.Getitem):
+        return getattr(node.arg, "value", None)
+    return getattr(node.args[0], "value", None) if node.name == "attr" and node.args else None
+
+
 def check_fields(env, template):
-    """Raise TemplateError unless the chain parses and uses only declared fields."""
+    """Raise TemplateError unless the chain parses, uses only declared fields and reaches
+    for no Python internals."""
+    check_unsafe(chain(env, template.body)[0])
     used = used_fields(env, template)
     for var, (filename, line) in used.items():
         if var not in template.fields:

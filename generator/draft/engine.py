@@ -1,17 +1,19 @@
 """YAML data + template → draft: load, validate, render, lay out, write atomically."""
+import contextlib
 import os
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator import markup
-from generator.cache import cache_dir, key
+from generator import cache
 from generator.draft.catalog import Catalog
-from generator.draft.sandbox import environment, render
+from generator.draft.sandbox import TimeLimitError, environment, render
 from generator.draft.validate import TEMPLATE_KEY, validate
 from generator.draft.workbook import load_data
-from generator.errors import DataError, Notice, OutputError, ReportgenError, TemplateError
+from generator.errors import DataError, Notice, OutputError, ReportgenError, TemplateError, read_bytes
 from generator.normalize import strip_invisible
-from generator.output import check_target, save_atomic
+from generator.output import check_target, remove_pending, save_atomic
 from generator.word.style import load_style
 from generator.yamlio import line_of
 
@@ -44,6 +46,7 @@ class Engine:
         self.keywords = keywords     # blocks → the 关键词 line (corpus.keywords.extract), or None
         self._writer = None
         self._checked = set()        # templates whose Jinja passed check_fields
+        self._timed_out = set()      # templates that ran out of time: skipped from then on
 
     def __getstate__(self):   # a worker process gets the settings and the laid-out writer
         state = self.__dict__.copy()
@@ -57,15 +60,11 @@ class Engine:
     def _check(self, template):
         """Check the template's Jinja and fields once per version of its files: a marker in
         the cache says this exact set of files passed before."""
-        marker = cache_dir("checked", _sources_key(self.catalog, template))
-        if not marker.exists():
+        marker = cache.cache_dir("checked", _sources_key(self.catalog, template))
+        if cache.load(marker) is None:   # no trusted cache, or not checked yet
             from generator.draft.analysis import check_fields  # only when the template's files changed
             check_fields(self.env, template)
-            try:
-                marker.parent.mkdir(parents=True, exist_ok=True)
-                marker.touch()
-            except OSError:
-                pass  # a cache that cannot be written only costs time
+            cache.store(marker, b"")
         self._checked.add(template.name)
 
     @property
@@ -101,12 +100,12 @@ class Engine:
     def prepare(self, data_path):
         """Load and check one data file (or a Loaded row of a batch) and render its markup."""
         data_path, template, values, warnings, _ = self.values(data_path)
-        text, missing = render(self.env, template, values, self.strict)
+        text, missing = self._render(data_path, template, values)
         if self.keywords and KEYWORDS_KEY not in template.fields:
             warnings.append(Notice(f"模板“{template.name}”没有关键词行，--keywords 未起作用", data_path))
         elif self.keywords:
             values[KEYWORDS_KEY] = self.keywords(markup.parse(text))
-            text, missing = render(self.env, template, values, self.strict)
+            text, missing = self._render(data_path, template, values)
         for name in missing:
             if not any(w.field == name for w in warnings):   # the validator said it already
                 warnings.append(Notice(f"缺少“{name}”，草稿中以【待补充】标出", data_path, field=name))
@@ -115,6 +114,18 @@ class Engine:
             warnings.append(Notice(hidden, data_path))
         return Draft(data_path, template, text, warnings)
 
+    def _render(self, data_path, template, values):
+        """Render, unless the template already ran out of time in this batch: one time-out
+        is enough to know, and each costs the whole time limit."""
+        if template.name in self._timed_out:
+            raise TemplateError(f"已跳过：模板“{template.name}”在本批前面的草稿中渲染超时，不再用它生成",
+                                data_path)
+        try:
+            return render(self.env, template, values, self.strict)
+        except TimeLimitError:
+            self._timed_out.add(template.name)
+            raise
+
     def write(self, draft, out, force=False):
         blocks = draft.blocks
         save_atomic(out, force, lambda stream: self.writer.write(blocks, stream))
@@ -122,11 +133,12 @@ class Engine:
 
 def _sources_key(catalog, template):
     """A digest of the manifest, every Jinja file the catalog can reach and the checking code."""
-    chunks = [template.manifest_path.read_bytes(), Path(__file__).with_name("analysis.py").read_bytes()]
+    chunks = [read_bytes(template.manifest_path, TemplateError),
+              Path(__file__).with_name("analysis.py").read_bytes()]
     for folder in catalog.dirs:
         for path in sorted(folder.rglob("*.j2")):
-            chunks += [str(path).encode(), path.read_bytes()]
-    return key(*chunks)
+            chunks += [str(path).encode(), read_bytes(path, TemplateError)]
+    return cache.key(*chunks)
 
 
 def output_path(source, out, count):
@@ -174,12 +186,18 @@ def iter_batch(engine, sources, out, force=False, jobs=1):
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
+    import multiprocessing
+
     _ = engine.writer   # lay out the base package once, before the workers copy the engine
-    pool = ProcessPoolExecutor(jobs, initializer=_start_worker, initargs=(engine,))
+    timed_out = multiprocessing.Array("c", 4096)   # templates any worker saw run out of time
+    pool = ProcessPoolExecutor(jobs, initializer=_start_worker, initargs=(engine, os.getpid(), timed_out))
     try:
-        yield from pool.map(_work, tasks, chunksize=max(1, min(16, len(tasks) // (4 * jobs))))
-    except BrokenProcessPool:
-        raise ReportgenError("生成草稿的子进程意外退出（可能是内存不足）；可以用 --jobs 1 重试") from None
+        for task, future in [(task, pool.submit(_work, task)) for task in tasks]:
+            try:
+                yield future.result()
+            except BrokenProcessPool:   # the drafts done before the crash are still reported
+                yield task[:2] + (None, ReportgenError(
+                    "生成这份草稿的子进程意外退出（可能是内存不足），草稿没有生成；可以用 --jobs 1 重试", task[0]))
     finally:
         pool.shutdown(cancel_futures=True)
 
@@ -199,12 +217,51 @@ def _render(engine, source, target, force, error):
 _worker_engine = None
 
 
-def _start_worker(engine):
-    global _worker_engine
+_parent = None
+
+
+class _SharedNames:
+    """The names a batch's workers add, seen by all of them: lines in a shared buffer."""
+
+    def __init__(self, buffer):
+        self.buffer, self.own = buffer, set()
+
+    def __contains__(self, name):
+        return name in self.own or name.encode() in self.buffer.value.split(b"\n")
+
+    def add(self, name):
+        self.own.add(name)
+        with self.buffer.get_lock():
+            value = self.buffer.value + name.encode() + b"\n"
+            if len(value) < len(self.buffer):   # when full, each worker still remembers its own
+                self.buffer.value = value
+
+
+def _start_worker(engine, parent, timed_out):
+    global _worker_engine, _parent
     import signal
     signal.signal(signal.SIGINT, signal.SIG_IGN)   # Ctrl-C is the parent's to handle
-    _worker_engine = engine
+    signal.signal(signal.SIGTERM, _stop_worker)
+    if sys.platform.startswith("linux"):           # the kernel sends SIGTERM when the parent dies
+        import ctypes
+        with contextlib.suppress(OSError, AttributeError):
+            ctypes.CDLL(None).prctl(1, signal.SIGTERM)     # PR_SET_PDEATHSIG
+    engine._timed_out = _SharedNames(timed_out)
+    _worker_engine, _parent = engine, parent
+    _exit_if_orphaned()                            # the parent died before that took effect
+
+
+def _stop_worker(signum, frame):
+    remove_pending()     # no half-written temporary file stays behind
+    os._exit(128 + signum)
+
+
+def _exit_if_orphaned():
+    if os.getppid() != _parent:
+        remove_pending()
+        os._exit(1)
 
 
 def _work(task):
+    _exit_if_orphaned()   # a parent gone (killed) wants no more drafts
     return _render(_worker_engine, *task)

@@ -129,7 +129,18 @@ def total(rows, column=None, digits=1):
     return _number(sum(amounts), digits)
 
 
-_END = re.compile(r"[。；;，,、\s]+$")
+_END_MARKS = "。；;，,、"
+
+
+def _trim_end(text):
+    """``text`` without the closing punctuation and spaces a user typed (linear: a regex
+    ``[…\\s]+$`` retries from every space of a long run)."""
+    end = len(text)
+    while end and (text[end - 1] in _END_MARKS or text[end - 1].isspace()):
+        end -= 1
+    return text[:end]
+
+
 _LEAD = re.compile(r"^\s*(?:\*\*)?[一二三四五六七八九十]+是(?:\*\*)?")   # an item that already says 一是
 
 
@@ -139,11 +150,11 @@ def enumerate_cn(items, bold=True, sep="；", end="。"):
         return items
     items = [items] if isinstance(items, str) else list(items)
     if len(items) == 1:   # a single point needs no 一是
-        return _LEAD.sub("", _END.sub("", str(items[0]))) + end
+        return _LEAD.sub("", _trim_end(str(items[0]))) + end
     parts = []
     for n, item in enumerate(items, 1):
         lead = cn_number(n) + "是"
-        text = str(item) if isinstance(item, Undefined) else _LEAD.sub("", _END.sub("", str(item)))
+        text = str(item) if isinstance(item, Undefined) else _LEAD.sub("", _trim_end(str(item)))
         parts.append((f"**{lead}**" if bold else lead) + text)
     return sep.join(parts) + (end if parts else "")
 
@@ -152,7 +163,7 @@ def clause(text):
     """Drop the closing punctuation a user typed, so the template can add its own: "目标。" → "目标"."""
     if _missing(text):
         return text
-    return _END.sub("", str(text))
+    return _trim_end(str(text))
 
 
 DATE = re.compile(r"^\s*(\d{4})\s*[-/.年]\s*(\d{1,2})(?:\s*[-/.月]\s*(\d{1,2}))?")

@@ -6,16 +6,15 @@ as 【待补充：<字段说明>】 and is reported as a warning (an error when 
 """
 import contextlib
 import contextvars
-import os
 import re
 import signal
 import threading
 from pathlib import Path
 
 from jinja2 import (
+    BytecodeCache,
     ChainableUndefined,
     ChoiceLoader,
-    FileSystemBytecodeCache,
     FileSystemLoader,
     PrefixLoader,
 )
@@ -27,7 +26,7 @@ from jinja2.exceptions import (
 )
 from jinja2.sandbox import SandboxedEnvironment
 
-from generator.cache import cache_dir, key
+from generator import cache
 from generator.draft.catalog import BUILTIN_DIR, descriptions
 from generator.draft.filters import FILTERS
 from generator.errors import ReportgenError, TemplateError
@@ -44,8 +43,6 @@ class _Missing(ChainableUndefined):
     __slots__ = ()
 
     def __str__(self):
-        if issubclass(self._undefined_exception, SecurityError):   # the sandbox said no
-            self._fail_with_undefined_error()
         state = _state.get()
         name = self._undefined_name or "字段"
         text = state["descriptions"].get(name, name)
@@ -60,25 +57,23 @@ def _finalize(value):
     return "" if value is None else value
 
 
-class _CompiledCache(FileSystemBytecodeCache):
-    """Templates compiled by an earlier run (keyed by their source); unreadable or unwritable
-    only means compiling again."""
+class _CompiledCache(BytecodeCache):
+    """Templates compiled by an earlier run, keyed by their source, in the trusted cache
+    folder (``cache.load`` checks each entry's digest); a miss only means compiling again."""
+
+    def __init__(self, folder):
+        self.folder = folder
 
     def load_bytecode(self, bucket):
-        try:
-            super().load_bytecode(bucket)
-        except OSError:
-            pass
+        data = cache.load(self.folder / f"{bucket.key}.cache")
+        if data is not None:
+            bucket.bytecode_from_string(data)
 
     def dump_bytecode(self, bucket):
-        try:
-            os.makedirs(self.directory, exist_ok=True)
-            super().dump_bytecode(bucket)
-        except OSError:
-            pass
+        cache.store(self.folder / f"{bucket.key}.cache", bucket.bytecode_to_string())
 
 
-_SOURCE_KEY = key(Path(__file__).read_bytes())
+_SOURCE_KEY = cache.key(Path(__file__).read_bytes())
 
 
 def environment(catalog):
@@ -90,7 +85,7 @@ def environment(catalog):
         loader=loader, undefined=_Missing, finalize=_finalize, autoescape=False,
         trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
         # compiled code depends on this module's settings (sandbox, filters): key the folder by it
-        bytecode_cache=_CompiledCache(str(cache_dir("jinja-" + _SOURCE_KEY))),
+        bytecode_cache=_CompiledCache(folder) if (folder := cache.cache_dir("jinja-" + _SOURCE_KEY)) else None,
     )
     env.filters.update(FILTERS)
     return env
@@ -101,6 +96,11 @@ class _Sandbox(SandboxedEnvironment):
 
     intercepted_binops = frozenset(["*", "**"])
     MAX_ITEMS = 1_000_000
+
+    def unsafe_undefined(self, obj, attribute):
+        """Stop at once: an Undefined would let ``{% set %}``, ``is defined`` or ``{% if %}``
+        carry the refused value on silently."""
+        raise SecurityError(f"access to attribute {attribute!r} of {type(obj).__name__!r} object is unsafe.")
 
     def call_binop(self, context, operator, left, right):
         if operator == "**" and isinstance(right, (int, float)) and abs(right) > 64:
@@ -135,6 +135,32 @@ def _time_limit(seconds):
         signal.signal(signal.SIGALRM, previous)
 
 
+@contextlib.contextmanager
+def _memory_limit(budget):
+    """Let a render take at most ``budget`` more bytes of data memory (Linux: RLIMIT_DATA
+    above what the process holds now); beyond it allocations fail with MemoryError."""
+    try:
+        import resource
+        with open("/proc/self/status", "rb") as status:
+            used = next(int(line.split()[1]) * 1024 for line in status if line.startswith(b"VmData:"))
+        previous = resource.getrlimit(resource.RLIMIT_DATA)
+        limit = used + budget
+        if previous[0] != resource.RLIM_INFINITY and previous[0] < limit:
+            raise ValueError   # already tighter: keep it
+        resource.setrlimit(resource.RLIMIT_DATA, (limit, previous[1]))
+    except (ImportError, OSError, StopIteration, ValueError):
+        yield   # not Linux, or not allowed: the time limit still holds
+        return
+    try:
+        yield
+    finally:
+        resource.setrlimit(resource.RLIMIT_DATA, previous)
+
+
+class TimeLimitError(TemplateError):
+    """A render that did not end within TIME_LIMIT: the batch skips the template after one."""
+
+
 # Python errors a template expression can raise on odd data, said in Chinese
 _PYTHON_ERRORS = {
     ZeroDivisionError: "除数为零", OverflowError: "数字太大", TypeError: "数据类型不对",
@@ -142,6 +168,7 @@ _PYTHON_ERRORS = {
     AttributeError: "没有这个属性",
 }
 TIME_LIMIT = 30   # seconds a single render may take
+MEMORY_LIMIT = 512 * 2**20   # bytes of memory a single render may add
 
 
 def render(env, template, values, strict=False):
@@ -149,11 +176,14 @@ def render(env, template, values, strict=False):
     state = {"descriptions": descriptions(template.fields), "strict": strict, "missing": []}
     token = _state.set(state)
     try:
-        with _time_limit(TIME_LIMIT):
+        with _time_limit(TIME_LIMIT), _memory_limit(MEMORY_LIMIT):
             markup = env.get_template(template.body).render(map_strings(values, escape))
     except _TimeUp:
-        raise TemplateError(f"模板渲染超过 {TIME_LIMIT} 秒仍未结束，可能有死循环",
-                            template.manifest_path) from None
+        raise TimeLimitError(f"模板渲染超过 {TIME_LIMIT} 秒仍未结束，可能有死循环",
+                             template.manifest_path) from None
+    except MemoryError as exc:
+        raise TemplateError(f"模板生成的内容太多，超过了 {MEMORY_LIMIT >> 20} MB 的内存上限"
+                            "（可能是把文字或列表反复翻倍的循环）", *_where(exc, template)) from None
     except UnicodeDecodeError:
         raise TemplateError("模板文件不是 UTF-8 编码的文本", template.path) from None
     except TemplateSyntaxError as exc:
@@ -161,7 +191,7 @@ def render(env, template, values, strict=False):
     except TemplateNotFound as exc:
         raise TemplateError(f"找不到模板文件“{exc.name}”", *_where(exc, template)) from None
     except SecurityError as exc:
-        raise TemplateError(f"模板试图访问不允许的内容，已被沙箱阻止（{_security(exc)}）",
+        raise TemplateError(unsafe_message(_security(exc)),
                             *_where(exc, template)) from None
     except ReportgenError as exc:
         if exc.path is None:
@@ -208,6 +238,10 @@ def syntax_error(exc, filename):
             words = [_TOKENS.get(word, word) for word in match.groups()]
             return TemplateError(f"模板语法错误：{hint.format(*words)}（{exc.message}）", filename, exc.lineno)
     return TemplateError(f"模板语法错误（{exc.message}）", filename, exc.lineno)
+
+
+def unsafe_message(what):
+    return f"模板试图访问不安全的内容（{what}，已被沙箱阻止）"
 
 
 def _security(exc):

@@ -67,7 +67,9 @@ def _strip(props, tags):
 
 
 def _texts(para):
-    return para._p.xpath(".//w:t")
+    """The paragraph's own text (its runs, in hyperlinks and tracked insertions too), never
+    that of a text box, footnote reference or comment inside it."""
+    return para._p.xpath("./w:r/w:t | ./w:hyperlink/w:r/w:t | ./w:ins/w:r/w:t")
 
 
 def _renumber(checker, sheet):

@@ -16,13 +16,11 @@ import re
 import zipfile
 from pathlib import Path
 
-from generator.cache import cache_dir, key
-from generator.errors import OutputError
+from generator import cache
 from generator.markup import PLACEHOLDER
 from generator.normalize import clean_text as _clean_text
 from generator.normalize import map_pieces, punctuation_width, strip_invisible
 from generator.numbering import Numberer
-from generator.output import save_atomic
 from generator.word.parts import AUTHOR, BODY, CORE, NOW, STYLE_NAMES, TITLE, Base
 from generator.word.style import HEADING_KINDS, font_pieces, heading_patterns, wide_font
 
@@ -42,22 +40,18 @@ def clean_text(text):
 
 def load_base(sheet):
     """The Base of ``sheet``: from the cache when it is there, else built with python-docx and cached."""
-    path = cache_dir(f"base-{_key(sheet)}.json")
+    path = cache.cache_dir(f"base-{_key(sheet)}.json")
     try:
-        data = json.loads(path.read_text("utf-8"))
+        data = json.loads(cache.load(path))   # None (a miss) is a TypeError
         data["parts"] = base64.b64decode(data["parts"])
         return Base(**data)
-    except (OSError, ValueError, TypeError):
+    except (ValueError, TypeError):
         pass
     from generator.word.package import build
     base = build(sheet)
     data = base.as_dict()
     data["parts"] = base64.b64encode(base.parts).decode("ascii")
-    text = json.dumps(data, ensure_ascii=False).encode("utf-8")
-    try:  # a cache that cannot be written only costs time
-        save_atomic(path, True, lambda stream: stream.write(text))
-    except OutputError:
-        pass
+    cache.store(path, json.dumps(data, ensure_ascii=False).encode("utf-8"))
     return base
 
 
@@ -67,7 +61,7 @@ def _key(sheet):
 
     what = [sheet, STYLE_NAMES, TITLE, AUTHOR, str(NOW)]
     docx = importlib.util.find_spec("docx")     # its __init__ holds its version
-    return key(json.dumps(what, sort_keys=True, ensure_ascii=False, default=str).encode(),
+    return cache.key(json.dumps(what, sort_keys=True, ensure_ascii=False, default=str).encode(),
                PACKAGE_CODE.read_bytes(),
                Path(docx.origin).read_bytes() if docx and docx.origin else b"")
 

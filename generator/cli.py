@@ -1,6 +1,5 @@
 """命令行：每个命令只解析参数、调用 generator 包；中文的帮助和报错在 console。"""
 import contextlib
-import os
 import gc
 import sys
 
@@ -183,10 +182,8 @@ def preview(data, strict, template, template_dirs):
 @click.option("--name-column", metavar="列名", help="--each 时用哪一列给草稿命名（默认：名称、支部或单位列，否则第一列）。")
 def render(data, output, force, pdf, strict, style, keywords, template, template_dirs, jobs, each_file, name_column):
     """把数据文件 DATA（YAML 或 Excel 工作簿）生成 Word 草稿（可一次给多个）；-o 某.pdf 或 --pdf 时另转成 PDF。"""
-    import tempfile
-
-    from generator.draft.engine import cpu_count, iter_batch, output_path
-    from generator.word import office
+    from generator.draft.engine import cpu_count
+    from generator.draft.publish import Render
     if name_column and not each_file:
         raise click.UsageError("--name-column 只用于 --each")
     if each_file:
@@ -194,58 +191,26 @@ def render(data, output, force, pdf, strict, style, keywords, template, template
         if len(data) != 1:
             raise click.UsageError("--each 时只给一个共同的数据文件")
         data = rows(data[0], each_file, name_column)
-    output_path(data[0], output, len(data))   # several inputs into one .docx: say so once, up front
-    pdf_only = office.is_pdf(output)           # -o X.pdf: the .docx only in a temporary folder
-    if pdf or pdf_only:
-        office.require()
-        if pdf_only:
-            from generator.output import check_target
-            check_target(output, force)
     engine = _engine(template_dirs, style=style, strict=strict, template=template, keywords=keywords)
-    with tempfile.TemporaryDirectory(prefix="reportgen-") if pdf_only else contextlib.nullcontext() as tmp:
-        out = os.path.join(tmp, os.path.basename(output)[:-4] + ".docx") if pdf_only else output
-        batch = iter_batch(engine, data, out, force or pdf_only, jobs or cpu_count())
-        bar = (click.progressbar(batch, length=len(data), label="生成草稿", file=sys.stderr) if len(data) > 1
-               else contextlib.nullcontext(batch))
-        with contextlib.closing(batch), bar as drafts:   # closed at once if interrupted: no drafts after
-            # keep only what is reported of each draft, so memory stays flat however long the batch
-            results = [(target, draft and draft.warnings, error) for _, target, draft, error in drafts]
-        pdfs = _pdfs(results, output if pdf_only else None, force, style) if pdf or pdf_only else {}
+    job = Render(engine, data, output, force, pdf, jobs or cpu_count())
+    bar = (click.progressbar(length=len(data), label="生成草稿", file=sys.stderr) if len(data) > 1
+           else contextlib.nullcontext())
+    with bar:
+        outcomes = job.run(progress=getattr(bar, "update", None), say=lambda text: click.echo(text, err=True))
+    warn(job.notices)
 
-    def report(result):
-        target, warnings, error = result
-        if error is not None:
-            raise error
-        warn(warnings)
-        note = f"（{len(warnings)} 条提醒）" if warnings else ""
-        if not pdf_only:
-            click.echo(f"已生成 {target}{note}")
-        pdf_target, pdf_error = pdfs.get(target, (None, None))
-        if pdf_error is not None:
-            raise pdf_error
-        if pdf_target is not None:
-            click.echo(f"已生成 {pdf_target}" + (note if pdf_only else ""))
-    failed = each(results, report)
+    def report(outcome):
+        warn(outcome.warnings or ())
+        note = f"（{len(outcome.warnings)} 条提醒）" if outcome.warnings else ""
+        for written in outcome.written:
+            click.echo(f"已生成 {written}{note}")
+            note = ""
+        if outcome.error is not None:
+            raise outcome.error
+    failed = each(outcomes, report)
     if len(data) > 1:
         click.echo(f"共 {len(data)} 份：成功 {len(data) - failed} 份，失败 {failed} 份")
     sys.exit(1 if failed else 0)
-
-
-def _pdfs(results, pdf_only, force, style):
-    """Convert every written draft of ``results`` to PDF in one LibreOffice run: each draft's
-    PDF beside it, or the one draft to ``pdf_only``; ``{docx: (pdf, error or None)}``."""
-    from pathlib import Path
-
-    from generator.word.fonts import missing
-    from generator.word.office import to_pdf
-    from generator.word.style import load_style
-    done = [target for target, _, error in results if error is None]
-    if not done:
-        return {}
-    warn(filter(None, [missing(load_style(style))]))   # once, not once per draft
-    wanted = [Path(pdf_only) if pdf_only else Path(target).with_suffix(".pdf") for target in done]
-    click.echo(f"用 LibreOffice 转成 PDF（{len(done)} 份）……", err=True)
-    return dict(zip(done, zip(wanted, to_pdf(list(zip(done, wanted)), force))))
 
 
 @cli.command(context_settings=CONTEXT)
@@ -278,30 +243,11 @@ def outline(files, as_json):
 @click.option("--clean", is_flag=True, help="先去掉网页残留（版权声明、下载须知、链接列表等）。")
 def format_(rough, output, force, pdf, style, clean):
     """一键排版：识别粗稿 ROUGH（.txt/.docx/.md）的标题层级，按 GB/T 9704 写成 Word。"""
-    from generator.corpus.formatting import format_file
-    from generator.word import office
-    write = lambda target, again=force: format_file(rough, target, again, style, clean)
-    if office.is_pdf(output):
-        click.echo(f"已排版 {office.pdf_via_docx(lambda docx: write(docx, True), output, force)}")
-        return
-    if pdf:
-        office.require()
-    out = write(output)
-    click.echo(f"已排版 {out}")
-    if pdf:
-        _pdf_beside(out, force)
-
-
-def _pdf_beside(docx, force):
-    """The PDF of a written ``docx``, next to it."""
-    from pathlib import Path
-
-    from generator.word.office import to_pdf
-    target = Path(docx).with_suffix(".pdf")
-    error = to_pdf([(docx, target)], force)[0]
-    if error is not None:
-        raise error
-    click.echo(f"已生成 {target}")
+    from generator.corpus.formatting import format_to
+    first, *pdfs = format_to(rough, output, force, pdf, style, clean)
+    click.echo(f"已排版 {first}")
+    for written in pdfs:
+        click.echo(f"已生成 {written}")
 
 
 @cli.command(context_settings=CONTEXT)
@@ -382,7 +328,8 @@ def lint(files, style, as_json, no_pages, fix, output, force, pdf):
         for line in fix_file(files[0], output, sheet, force):
             click.echo(line)
         if pdf:
-            _pdf_beside(output, force)
+            from generator.word.office import pdf_beside
+            click.echo(f"已生成 {pdf_beside(output, force)}")
         files = (output,)
     results = []
 

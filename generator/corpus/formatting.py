@@ -69,3 +69,16 @@ def format_file(source, output=None, force=False, style=None, clean=False):
     writer = Writer(load_style(style))
     save_atomic(output, force, lambda stream: writer.write(blocks, stream))
     return output
+
+
+def format_to(rough, output=None, force=False, pdf=False, style=None, clean=False):
+    """``reportgen format``: the .docx, or for ``-o X.pdf`` only the PDF, or with ``pdf`` a PDF
+    beside the .docx. Returns the files written, the formatted document first."""
+    from generator.word import office
+
+    if office.is_pdf(output):
+        return [office.pdf_via_docx(lambda docx: format_file(rough, docx, True, style, clean), output, force)]
+    if pdf:
+        office.require()
+    out = format_file(rough, output, force, style, clean)
+    return [out, office.pdf_beside(out, force)] if pdf else [out]

@@ -92,6 +92,15 @@ def pdf_via_docx(write, pdf, force=False):
     return Path(pdf)
 
 
+def pdf_beside(docx, force=False):
+    """The PDF of a written ``docx``, next to it; returns its path."""
+    target = Path(docx).with_suffix(".pdf")
+    error = to_pdf([(docx, target)], force)[0]
+    if error is not None:
+        raise error
+    return target
+
+
 def convert(source, outdir, fmt="pdf"):
     """Convert ``source`` into ``outdir`` (``pdf``, ``docx`` …) and return the new file."""
     source, outdir = Path(source), Path(outdir)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import generator
 
-LAYERS = ("shared", "word", "draft", "corpus", "lint", "console", "cli")
+LAYERS = ("shared", "word", "draft", "corpus", "lint", "serve", "console", "cli")
 PACKAGE = Path(generator.__file__).parent
 
 

@@ -77,6 +77,12 @@ class Engine:
         """Load and check one data file and render its markup."""
         data_path = Path(data_path)
         data, lines = load_yaml(data_path)
+        return self.prepare_data(data, data_path, lines)
+
+    def prepare_data(self, data, data_path, lines=None):
+        """Check data already in hand (a loaded file, a web form) and render its markup;
+        ``data_path`` names it in messages, ``lines`` maps key paths to its lines."""
+        lines = lines or {}
         if not isinstance(data, dict):
             raise DataError("数据文件的顶层应是“字段: 值”的映射", data_path, 1)
         name = self.template or data.get(TEMPLATE_KEY)

@@ -160,9 +160,7 @@ def test_a_second_tab_does_not_erase_the_first(browser, live_server):
 
 
 def upload(driver, input_id, path):
-    element = driver.find_element(By.ID, input_id)
-    driver.execute_script("arguments[0].hidden = false", element)
-    element.send_keys(str(path))
+    driver.find_element(By.ID, input_id).send_keys(str(path))
 
 
 def test_lint_and_format_pages(browser, live_server, tmp_path):

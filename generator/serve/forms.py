@@ -62,7 +62,7 @@ def example_text(example):
     if isinstance(example, (list, dict)):
         if isinstance(example, list) and all(isinstance(v, str) for v in example):
             return "；".join(example)
-        return yaml.safe_dump(example, allow_unicode=True, default_flow_style=True, width=1000).strip()
+        return yaml.safe_dump(example, allow_unicode=True, default_flow_style=True, sort_keys=False, width=1000).strip()
     return str(example)
 
 

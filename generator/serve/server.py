@@ -52,13 +52,17 @@ def run(host="127.0.0.1", port=8765, open_browser=False, data_dir=None, token=No
     data_dir = Path(data_dir) if data_dir else Path.home() / "reportgen"
     app = create_app(data_dir, template_dirs, style, allowed_hosts(host), token)
     url = address(host, port, token)
-    config = uvicorn.Config(app, host=host, port=port, log_level="warning", access_log=False)
+    # uvicorn's own log lines are English; what goes wrong at start is said below in Chinese
+    config = uvicorn.Config(app, host=host, port=port, log_level="critical", access_log=False)
     server = uvicorn.Server(config)
     if message:
         echo(message)
     echo(f"reportgen 网页版已启动：{url}\n草稿保存在 {data_dir}\n按 Ctrl-C 停止")
     if open_browser:
         threading.Timer(1.0, webbrowser.open, (url,)).start()
-    server.run()
+    try:
+        server.run()
+    except SystemExit:      # uvicorn's way of saying it could not bind
+        pass
     if not server.started:
         raise ReportgenError(f"无法在 {host}:{port} 启动服务（端口可能已被占用），可以用 --port 换一个端口")

@@ -316,7 +316,10 @@ async function download(fmt, button) {
 
 function offer(id, fmt, reason) {
   const button = document.getElementById(id);
-  if (reason) { button.disabled = true; button.title = reason; button.textContent += "（不可用）"; }
+  if (reason) {
+    button.disabled = true; button.title = reason; button.textContent += "（不可用）";
+    document.getElementById("notes").append(h("div", { class: "unavailable" }, button.textContent.replace(/（不可用）$/, "") + "：" + reason));
+  }
   else button.addEventListener("click", () => download(fmt, button));
 }
 offer("dl-docx", "docx"); offer("dl-pdf", "pdf", boot.pdf); offer("dl-yaml", "yaml"); offer("dl-xlsx", "xlsx", boot.workbook);

@@ -237,3 +237,8 @@ def test_a_short_token_is_refused():
     from generator.errors import ReportgenError
     with pytest.raises(ReportgenError, match="至少要 8 个字符"):
         settings("192.0.2.7", "abc")
+
+
+def test_a_missing_draft_opened_in_the_browser_is_a_page(client):
+    page = client.get("/draft/0123456789ab", headers={"accept": "text/html"})
+    assert page.status_code == 404 and "没有这份草稿，可能已被删除" in page.text and '<a href="/">返回首页</a>' in page.text

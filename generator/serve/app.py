@@ -9,6 +9,7 @@ from urllib.parse import quote
 
 import generator
 from jinja2 import Environment, FileSystemLoader, select_autoescape
+from markupsafe import escape
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
@@ -323,6 +324,9 @@ def _file(content, name, media_type):
 
 def _refused(request, exc):
     status = 409 if isinstance(exc, Conflict) else 404 if isinstance(exc, NotFound) else 400
+    if request.method == "GET" and "text/html" in request.headers.get("accept", ""):   # a page, not a fetch
+        return HTMLResponse(f'<!doctype html><html lang="zh-CN"><meta charset="utf-8"><title>reportgen</title>'
+                            f'<p>{escape(str(exc))}</p><p><a href="/">返回首页</a></p></html>', status_code=status)
     return JSONResponse({"error": str(exc), "field": forms.error_field(exc)}, status_code=status)
 
 

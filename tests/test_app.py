@@ -242,3 +242,13 @@ def test_a_short_token_is_refused():
 def test_a_missing_draft_opened_in_the_browser_is_a_page(client):
     page = client.get("/draft/0123456789ab", headers={"accept": "text/html"})
     assert page.status_code == 404 and "没有这份草稿，可能已被删除" in page.text and '<a href="/">返回首页</a>' in page.text
+
+
+def test_lint_with_pages_names_the_page(client, soffice):
+    doc = Document()
+    doc.add_paragraph("关于某项工作的报告")
+    raw = io.BytesIO()
+    doc.save(raw)
+    answer = client.post("/api/lint", params={"name": "稿.docx", "pages": "1"}, content=raw.getvalue()).json()
+    assert answer["notice"] is None
+    assert {(f["page"], f["paragraph"]) for f in answer["findings"] if f["rule"] == "字号"} == {(1, 1)}

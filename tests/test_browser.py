@@ -201,3 +201,15 @@ def test_opening_a_yaml_file_continues_it(browser, live_server):
     wait(browser, EC.presence_of_element_located((By.CSS_SELECTOR, '[name="标题"]')))
     wait(browser, preview_has(browser, "调查与思考"))
     assert "调查与思考" in browser.find_element(By.CSS_SELECTOR, '[name="标题"]').get_attribute("value")
+
+
+def test_suggestions_beside_a_section(browser, live_server):
+    browser.get(live_server + "/")
+    browser.find_element(By.CSS_SELECTOR, 'button.start[data-template="工作总结"]').click()
+    button = wait(browser, EC.element_to_be_clickable((By.CSS_SELECTOR, '[data-field="存在问题"] .suggest-btn')))
+    assert button.text == "素材：问题"
+    browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", button)
+    button.click()
+    panel = wait(browser, lambda d: d.find_element(By.CSS_SELECTOR, '[data-field="存在问题"] > .suggest'))
+    wait(browser, lambda d: "常用小标题" in panel.text, 60)
+    assert panel.find_elements(By.CSS_SELECTOR, ".chip")

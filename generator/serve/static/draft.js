@@ -197,7 +197,8 @@ async function showSuggestion(button, category, path) {
   const old = box.querySelector(":scope > .suggest");
   if (old) { old.remove(); return; }
   const panel = h("div", { class: "suggest" }, "正在从语料中整理……");
-  box.insertBefore(panel, box.querySelector(":scope > .field-msg"));
+  const about = box.querySelector(":scope > .about") || box.querySelector(":scope > .label");
+  about.after(panel);              // under the field's heading, where the user is looking
   try {
     const s = await api("GET", "/api/suggest/" + encodeURIComponent(category));
     panel.textContent = "";

@@ -57,7 +57,10 @@ def run(host="127.0.0.1", port=8765, open_browser=False, data_dir=None, token=No
     server = uvicorn.Server(config)
     if message:
         echo(message)
-    echo(f"reportgen 网页版已启动：{url}\n草稿保存在 {data_dir}\n按 Ctrl-C 停止")
+    echo(f"reportgen 网页版已启动：{url}")
+    if allowed_hosts(host) == ("*",):
+        echo("（其他电脑访问时，把地址里的 127.0.0.1 换成本机的 IP 地址）")
+    echo(f"草稿保存在 {data_dir}\n按 Ctrl-C 停止")
     if open_browser:
         threading.Timer(1.0, webbrowser.open, (url,)).start()
     try:

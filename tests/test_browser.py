@@ -7,9 +7,12 @@ from pathlib import Path
 
 import pytest
 from docx import Document
-from selenium.webdriver.common.by import By
-from selenium.webdriver.support import expected_conditions as EC
-from selenium.webdriver.support.ui import WebDriverWait
+try:   # without selenium the browser fixture skips (locally) or fails (in CI)
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions as EC
+    from selenium.webdriver.support.ui import WebDriverWait
+except ImportError:
+    By = EC = WebDriverWait = None
 
 from tests.conftest import DATA, EXAMPLES
 

@@ -35,7 +35,7 @@ async function runLint() {
       h("tbody", {}, r.findings.map(f => h("tr", {},
         h("td", {}, f.page ? "第 " + f.page + " 页" : "—"),
         h("td", {}, f.where || (f.paragraph ? "第 " + f.paragraph + " 段" : "")),
-        h("td", {}, f.excerpt || ""), h("td", {}, f.level), h("td", {}, f.rule),
+        h("td", {}, f.excerpt || ""), h("td", { class: f.level === "错误" ? "lv-error" : "lv-warn" }, f.level), h("td", {}, f.rule),
         h("td", {}, f.expected), h("td", {}, f.seen))))));
   } catch (e) { say(msg, "无法检查：" + e.message, "bad"); }
 }

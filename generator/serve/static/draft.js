@@ -325,6 +325,29 @@ function offer(id, fmt, reason) {
 }
 offer("dl-docx", "docx"); offer("dl-pdf", "pdf", boot.pdf); offer("dl-yaml", "yaml"); offer("dl-xlsx", "xlsx", boot.workbook);
 
+// the preview follows the form: focusing a field shows where its words (or its placeholder) are
+function findInPreview(input) {
+  const paper = document.getElementById("preview");
+  const value = (input.value || "").trim().slice(0, 12);
+  const blocks = [...paper.querySelectorAll("h1,h2,h3,h4,h5,p,td,th")];
+  if (value.length >= 2) {
+    const hit = blocks.find(el => el.textContent.includes(value));
+    if (hit) return hit;
+  }
+  const box = input.closest(".field");
+  const about = box && box.querySelector(":scope > .about");
+  const words = about && about.firstChild && about.firstChild.nodeType === 3 ? about.firstChild.textContent.slice(0, 10) : "";
+  return words ? [...paper.querySelectorAll("mark")].find(m => m.textContent.includes(words)) : null;
+}
+document.getElementById("form").addEventListener("focusin", ev => {
+  if (!ev.target.matches("input,textarea")) return;
+  const hit = findInPreview(ev.target);
+  if (!hit) return;
+  hit.scrollIntoView({ block: "center", behavior: "smooth" });
+  hit.classList.add("here");
+  setTimeout(() => hit.classList.remove("here"), 1200);
+});
+
 document.getElementById("form").append(...schema.fields.map(f => render(f, [f.name])));
 status("已打开（第 " + version + " 版）");
 runPreview();

@@ -204,6 +204,15 @@ def test_opening_a_yaml_file_continues_it(browser, live_server):
     wait(browser, EC.presence_of_element_located((By.CSS_SELECTOR, '[name="标题"]')))
     wait(browser, preview_has(browser, "调查与思考"))
     assert "调查与思考" in browser.find_element(By.CSS_SELECTOR, '[name="标题"]').get_attribute("value")
+    # the preview follows the form: a field far down brings its words into view
+    side = browser.find_element(By.CSS_SELECTOR, ".preview-side")
+    assert browser.execute_script("return arguments[0].scrollTop", side) == 0
+    last = browser.find_elements(By.CSS_SELECTOR, '[data-field="对策建议"] input[name$=".标题"]')[-1]
+    browser.execute_script("arguments[0].focus()", last)
+    wait(browser, lambda d: d.execute_script("return arguments[0].scrollTop", side) > 500)
+    heading = next(h for h in browser.find_elements(By.CSS_SELECTOR, "#preview h3") if last.get_attribute("value") in h.text)
+    top = browser.execute_script("return arguments[0].getBoundingClientRect().top", heading)
+    assert 52 < top < 768
 
 
 def test_suggestions_beside_a_section(browser, live_server):
@@ -216,12 +225,3 @@ def test_suggestions_beside_a_section(browser, live_server):
     panel = wait(browser, lambda d: d.find_element(By.CSS_SELECTOR, '[data-field="存在问题"] > .suggest'))
     wait(browser, lambda d: "常用小标题" in panel.text, 60)
     assert panel.find_elements(By.CSS_SELECTOR, ".chip")
-    # the preview follows the form: a field far down brings its words into view
-    side = browser.find_element(By.CSS_SELECTOR, ".preview-side")
-    assert browser.execute_script("return arguments[0].scrollTop", side) == 0
-    last = browser.find_elements(By.CSS_SELECTOR, '[data-field^="下一步"] input[name$=".标题"]')[-1]
-    browser.execute_script("arguments[0].focus()", last)
-    wait(browser, lambda d: d.execute_script("return arguments[0].scrollTop", side) > 500)
-    heading = next(h for h in browser.find_elements(By.CSS_SELECTOR, "#preview h3") if last.get_attribute("value") in h.text)
-    top = browser.execute_script("return arguments[0].getBoundingClientRect().top", heading)
-    assert 52 < top < 768

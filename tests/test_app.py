@@ -252,3 +252,16 @@ def test_lint_with_pages_names_the_page(client, soffice):
     answer = client.post("/api/lint", params={"name": "稿.docx", "pages": "1"}, content=raw.getvalue()).json()
     assert answer["notice"] is None
     assert {(f["page"], f["paragraph"]) for f in answer["findings"] if f["rule"] == "字号"} == {(1, 1)}
+
+
+@pytest.mark.parametrize("name, message", [
+    ("../../etc", "模板名称“../../etc”不合法：不能含路径分隔符，不能以“.”或“_”开头"),
+    ("_base", "模板名称“_base”不合法：不能含路径分隔符，不能以“.”或“_”开头"),
+    ("不存在", "没有名为“不存在”的模板；可用的模板：工作总结、经验交流材料、调研报告"),
+    (5, "请选择模板"),
+])
+def test_templates_come_only_from_the_catalog(client, data_dir, name, message):
+    for answer in (client.post("/api/drafts", json={"模板": name}),
+                   client.post("/api/preview", json={"模板": name, "form": {}})):
+        assert answer.status_code == 400 and answer.json()["error"] == message
+    assert not (data_dir / "草稿").exists() or not any((data_dir / "草稿").iterdir())

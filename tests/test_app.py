@@ -265,3 +265,10 @@ def test_templates_come_only_from_the_catalog(client, data_dir, name, message):
                    client.post("/api/preview", json={"模板": name, "form": {}})):
         assert answer.status_code == 400 and answer.json()["error"] == message
     assert not (data_dir / "草稿").exists() or not any((data_dir / "草稿").iterdir())
+
+
+def test_a_new_draft_can_start_from_a_form(client):
+    draft = client.post("/api/drafts", json={"模板": "工作总结", "form": {"标题": "另存的"}}).json()["id"]
+    assert client.get(f"/draft/{draft}/download.yaml").text == "模板: 工作总结\n标题: 另存的\n"
+    wrong = client.post("/api/drafts", json={"模板": "工作总结", "form": {"标题": 3.5, "颜色": "红"}})
+    assert wrong.status_code == 400 and wrong.json() == {"error": "模板没有字段“颜色”", "field": "颜色"}

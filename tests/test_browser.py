@@ -157,7 +157,10 @@ def test_a_second_tab_does_not_erase_the_first(browser, live_server):
     type_into(browser, "标题", "第一个标签页写的标题")
     wait(browser, lambda d: "有冲突" in d.find_element(By.ID, "save-state").text)
     assert "另一个窗口或标签页里保存过" in browser.find_element(By.ID, "banner").text
-    browser.get(url)    # the other tab's work is what was kept
+    browser.find_element(By.ID, "keep-mine").click()      # this tab's work becomes a new draft
+    wait(browser, lambda d: d.current_url != url)
+    wait(browser, preview_has(browser, "第一个标签页写的标题"))
+    browser.get(url)    # the other tab's work is what was kept in the first draft
     wait(browser, EC.presence_of_element_located((By.CSS_SELECTOR, '[name="标题"]')))
     assert browser.find_element(By.CSS_SELECTOR, '[name="标题"]').get_attribute("value") == "第二个标签页写的标题"
 

@@ -139,7 +139,8 @@ def create_app(data_dir, template_dirs=(), style=None, hosts=("127.0.0.1", "loca
     async def new_draft(request):
         body = await _json(request)
         template = app.template(body.get("模板") if isinstance(body, dict) else None)
-        return JSONResponse({"id": app.store.create({TEMPLATE_KEY: template.name})})
+        # a form comes along when a tab that lost a save conflict keeps its work as a new draft
+        return JSONResponse({"id": app.store.create(forms.to_data(template, body.get("form") or {}))})
 
     async def save_draft(request):
         body = await _json(request)

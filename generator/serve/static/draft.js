@@ -293,11 +293,17 @@ async function save() {
         status("未保存：有冲突", true);
         const banner = document.getElementById("banner");
         banner.hidden = false;
-        banner.textContent = e.message;
+        banner.textContent = e.message + "　";
+        banner.append(h("button", { type: "button", id: "keep-mine", onclick: keepMine }, "把这里的内容另存为新草稿"));
       } else { dirty = true; status("未保存：" + e.message, true); }
     }
   })();
   await saving; saving = null;
+}
+
+async function keepMine() {   // after a conflict: nothing typed here is lost
+  try { location.href = "/draft/" + (await api("POST", "/api/drafts", { 模板: schema.name, form: state })).id; }
+  catch (e) { status("未能另存：" + e.message, true); }
 }
 
 window.addEventListener("beforeunload", ev => {

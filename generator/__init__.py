@@ -9,11 +9,13 @@ The package, one subpackage per pipeline (see README, 项目结构):
 - ``draft``: template catalog, validation, the Jinja sandbox and its filters, the engine;
 - ``corpus``: reading, cleaning, outlining and mining reports, emitting templates, ``format``;
 - ``lint``: opening any .docx, the rules, page rules, ``--fix``;
+- ``serve``: the local web app (form, live preview, downloads, saved drafts), Starlette on uvicorn;
 - ``console`` and ``cli``: the command line.
 
-Imports go only leftwards in  shared ← word ← draft ← corpus ← lint ← console ← cli : a
+Imports go only leftwards in  shared ← word ← draft ← corpus ← lint ← serve ← console ← cli : a
 module imports its own layer and the layers before it, never a later one, and there are no
-import cycles. Nothing imports ``cli``; jieba is imported only in ``corpus``.
+import cycles. Nothing imports ``cli``; jieba is imported only in ``corpus``; the web framework only
+in ``serve``, which only the ``serve`` command imports.
 tests/test_layers.py holds the package to this.
 """
 

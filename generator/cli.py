@@ -392,6 +392,22 @@ def verify(draft, data, no_pages, template, template_dirs):
     sys.exit(1 if untraced else 0)
 
 
+@cli.command(context_settings=CONTEXT)
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="监听的地址；默认只有本机能访问。绑定到其他地址时必须用口令。")
+@click.option("--port", default=8765, show_default=True, type=click.IntRange(1, 65535), help="端口。")
+@click.option("--open", "open_browser", is_flag=True, help="启动后打开浏览器。")
+@click.option("--data-dir", type=click.Path(file_okay=False),
+              help="保存草稿的数据文件夹（默认 ~/reportgen）。")
+@click.option("--token", help="访问口令（绑定到本机以外的地址时必需；不给时自动生成并显示）。")
+@click.option("--style", help="版式表：内置名称（默认 gbt9704）或 YAML 文件路径。")
+@templates_option
+def serve(host, port, open_browser, data_dir, token, style, template_dirs):
+    """启动本机网页版：填表起草、实时预览、下载 Word，检查和排版 Word 文档。"""
+    from generator.serve.server import run   # the web framework loads only here
+    run(host, port, open_browser, data_dir, token, template_dirs, style, echo=click.echo)
+
+
 def main():
     try:
         cli.main(prog_name="reportgen")

@@ -76,6 +76,8 @@ def pytest_collection_modifyitems(items):
     for item in items:
         if READER_FIXTURES & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.reader)
+        if "browser" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.browser)
 
 
 def to_pdf(soffice, docx, outdir):
@@ -106,3 +108,74 @@ def seeds():
     if not SEEDS.is_dir():
         pytest.skip("没有 ../shared/seeds 参考语料，跳过")
     return SEEDS
+
+
+BROWSER_FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                 "--window-size=1366,768", "--lang=zh-CN")
+
+
+@pytest.fixture
+def browser(tmp_path):
+    """Headless Chromium driven by selenium (Debian's chromium and chromium-driver), with its
+    downloads going to ``browser.downloads``; skips locally with a reason, fails in CI."""
+    exe = shutil.which("chromium") or shutil.which("chromium-browser")
+    driver_exe = shutil.which("chromedriver")
+    try:
+        from selenium import webdriver
+    except ImportError:
+        exe = None
+    if exe is None or driver_exe is None:
+        if os.environ.get("CI") == "true":
+            pytest.fail("CI 中必须安装 Chromium 和 chromedriver（.ci/run 会安装 chromium chromium-driver）")
+        pytest.skip("本机没有 Chromium、chromedriver 或 selenium，跳过浏览器测试")
+    from selenium.webdriver.chrome.service import Service
+    options = webdriver.ChromeOptions()
+    options.binary_location = exe
+    for flag in BROWSER_FLAGS:
+        options.add_argument(flag)
+    options.add_argument(f"--user-data-dir={tmp_path / 'chromium-profile'}")
+    downloads = tmp_path / "downloads"
+    downloads.mkdir()
+    options.add_experimental_option("prefs", {"download.default_directory": str(downloads),
+                                              "download.prompt_for_download": False})
+    driver = webdriver.Chrome(service=Service(driver_exe), options=options)
+    driver.set_window_size(1366, 768)
+    chrome = driver.execute_script("return [outerWidth - innerWidth, outerHeight - innerHeight]")
+    driver.set_window_size(1366 + chrome[0], 768 + chrome[1])   # the page itself is 1366×768
+    driver.downloads = downloads
+    yield driver
+    driver.quit()
+
+
+@pytest.fixture
+def live_server(tmp_path):
+    """``reportgen serve`` on a free loopback port, in a thread, stopped at the end: its
+    address, with ``.data_dir`` where it saves drafts."""
+    import socket
+    import threading
+    import time
+
+    import uvicorn
+
+    from generator.serve.app import create_app
+    data_dir = tmp_path / "数据"
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = uvicorn.Server(uvicorn.Config(create_app(data_dir), host="127.0.0.1", port=port,
+                                           log_level="warning", access_log=False))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not server.started and thread.is_alive() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert server.started, "服务没有启动"
+
+    class Live(str):
+        pass
+    url = Live(f"http://127.0.0.1:{port}")
+    url.data_dir = data_dir
+    yield url
+    server.should_exit = True
+    thread.join(10)

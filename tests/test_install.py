@@ -67,3 +67,11 @@ def test_prefix_install_finds_its_templates(wheel, tmp_path):
     env = base_env(tmp_path, PYTHONPATH=os.pathsep.join([site, DEPENDENCIES]))
     where = installed_run(prefix / "bin", env, tmp_path)
     assert where.startswith(str(prefix)), where
+
+
+def test_the_wheel_carries_the_web_apps_pages_and_assets(wheel):
+    import zipfile
+    shipped = set(zipfile.ZipFile(wheel).namelist())
+    serve = ROOT / "generator" / "serve"
+    assets = [p.relative_to(ROOT).as_posix() for folder in ("static", "templates") for p in (serve / folder).iterdir()]
+    assert assets and set(assets) <= shipped

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import generator
 
-LAYERS = ("shared", "word", "draft", "corpus", "lint", "console", "cli")
+LAYERS = ("shared", "word", "draft", "corpus", "lint", "serve", "console", "cli")
 PACKAGE = Path(generator.__file__).parent
 
 
@@ -101,3 +101,17 @@ def test_a_forbidden_edge_is_caught(tmp_path, monkeypatch):
     monkeypatch.setattr(importlib.util, "find_spec", lambda name: Spec if name == "generator.word.probe" else real(name))
     targets = {i for i in imports("generator.word.probe") if i in MODULES}
     assert [(i, layer(i) > layer("generator.word.probe")) for i in targets] == [("generator.lint.rules", True)]
+
+
+def test_web_framework_only_in_serve():
+    users = {m for m in MODULES if any(i.split(".")[0] in ("starlette", "uvicorn") for i in imports(m))}
+    assert users and all(m.startswith("generator.serve.") for m in users)
+    assert {m for m, targets in graph().items() if any(t.startswith("generator.serve") for t in targets)
+            and not m.startswith("generator.serve")} == {"generator.cli"}   # inside the serve command
+
+
+def test_the_command_line_starts_without_the_web_framework():
+    import subprocess
+    import sys
+    code = "import sys, generator.cli; print(sorted(m for m in ('starlette', 'uvicorn', 'generator.serve') if m in sys.modules))"
+    assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout == "[]\n"

@@ -97,6 +97,12 @@ class Engine:
         values, warnings = validate(data, template, data_path, lines, self.strict)
         return data_path, template, values, warnings, lines
 
+    def prepare_data(self, data, data_path, lines=None):
+        """Check data already in hand (a web form, an opened upload) and render its markup;
+        ``data_path`` names it in messages, ``lines`` maps key paths to its lines."""
+        from generator.draft.batch import Loaded
+        return self.prepare(Loaded(Path(data_path).stem, data, lines or {}, data_path, None))
+
     def prepare(self, data_path):
         """Load and check one data file (or a Loaded row of a batch) and render its markup."""
         data_path, template, values, warnings, _ = self.values(data_path)

@@ -153,17 +153,66 @@ def bare_shape(text):
             and not re.search(r"\d{4}", text))
 
 
+# what a site adds to a title: (2), (全文4610字), 【三篇】, (12篇), 第1篇, 篇1, 7篇, 范文, .docx
+_SITE_ADD = re.compile(
+    r"[(（]\s*(?:\d+|全文\d+字|全文完整|完整版|精选文档|精选|材料|\d+篇)\s*[)）]|【[^【】]{0,6}】"
+    r"|^第\s*\d+\s*篇\s*|篇\s*\d+$|\d+\s*篇$|范文$|\.(?:docx?|pdf|wps|txt)$")
+_TITLE_LEAD = re.compile(rf"^(?:\|\s*)?(?:标题\s*[:：]\s*)?(?:[{CN}]\s*[:：]\s*)?")
+
+
+def title_core(text):
+    """A title line without what a site adds: a table's | borders, 标题：, a collection's
+    number (一 : , 第1篇, 【篇1】), (全文N字), 范文; a title doubled as X-X counts once."""
+    text = one_line(text).strip(" |\u3000")
+    text = _TITLE_LEAD.sub("", text)
+    before = None
+    while before != text:
+        before, text = text, _SITE_ADD.sub("", text).strip(" |\u3000")
+    half, dash, rest = text.partition("-")
+    if dash and half.strip() == rest.strip():
+        text = half.strip()
+    return text
+
+
+def _title_shaped(text):
+    return (0 < width(text) <= 100 and text[-1] not in "。；;：:，,!！" and not marker(text)
+            and not text.startswith(("——", "—", "-", "－")) and not re.search(r"[。！？]", text))
+
+
+def _body_start(text):
+    """A paragraph that begins the report's text: a sentence, or a numbered heading."""
+    if marker(text):
+        return split_heading(marker(text)[3]) is not None or len(text) >= 40
+    return len(text) >= 40 and bool(re.search(r"[。！？，,；]", text))
+
+
+def _same(a, b):
+    a, b = re.sub(r"\s", "", a), re.sub(r"\s", "", b)
+    return bool(a) and bool(b) and (a in b or b in a)
+
+
 def _title(paras):
-    """Index of the title paragraph, or None."""
+    """``(title, indexes of the lines that state it)``: the file's Title paragraph, or the
+    first title-shaped line above the text; a later line that repeats it (a site prints its
+    page title, then the report's own) is the exact form and wins."""
     for i, p in enumerate(paras):
         if p.level == 0:
-            return i
-    if paras:
-        first = paras[0]
-        text = first.text.strip()
-        if first.level is None and text and width(text) <= 90 and text[-1] not in "。；;：:，," and not marker(text):
-            return 0
-    return None
+            return one_line(p.text), {i}
+    found = []
+    for i, p in enumerate(paras):
+        text = p.text.strip()
+        if p.level or _body_start(text):
+            break
+        if _title_shaped(text) and title_core(text):
+            found.append((i, title_core(text)))
+    if not found:
+        return "", set()
+    title, picked = found[0][1], {found[0][0]}
+    for i, core in found[1:]:
+        if _same(core, title):
+            title = core
+            picked.add(i)
+    return title, picked
 
 
 def one_line(text):
@@ -174,9 +223,11 @@ def one_line(text):
 
 def outline(paras, file=""):
     """Outline cleaned paragraphs."""
-    title_at = _title(paras)
-    title = one_line(paras[title_at].text) if title_at is not None else ""
-    body = [p for i, p in enumerate(paras) if i != title_at]
+    title, title_at = _title(paras)
+    body = [p for i, p in enumerate(paras) if i not in title_at]
+    if title and body and body[0].level is None and len(body[0].text.strip()) > len(title) \
+            and body[0].text.strip().startswith(title):
+        body[0] = Para(body[0].text.strip()[len(title):])     # a page that runs the title into the text
     if any(p.level for p in body):
         items = _explicit(body)
     else:

@@ -26,17 +26,18 @@ CATEGORIES = ("概述", "做法", "成效", "问题", "原因", "思考", "下�
 
 # cue words: a heading that contains a LABEL names its category outright
 LABELS = {
-    "概述": ("基本情况", "基本概况", "总体情况", "概况", "现状", "背景", "调研情况"),
-    "做法": ("做法", "举措", "主要措施", "工作措施", "具体措施", "主要工作", "工作开展情况"),
-    "成效": ("成效", "成绩"),
+    "概述": ("基本情况", "根本情况", "基本概况", "总体情况", "概况", "现状", "背景", "调研情况"),
+    "做法": ("做法", "经验", "举措", "主要措施", "工作措施", "具体措施", "主要工作", "工作开展情况"),
+    "成效": ("成效", "成绩", "总体评价"),
     "问题": ("问题", "存在的不足", "存在不足", "问题和不足"),
     "原因": ("原因", "根源", "症结", "成因"),
     "思考": ("思考", "建议", "对策", "启示", "体会", "几点认识"),
     "下一步": ("下一步", "今后", "打算", "工作计划", "工作安排", "展望", "明年"),
+    "其他": ("调研方法", "研究方法", "前言", "引言", "选题", "结语", "结束语"),
 }
 CUES = {
     "做法": ("措施",),
-    "成效": ("实效", "亮点", "成果", "效果", "显著", "明显提升", "持续扩大", "凸显", "持续改善"),
+    "成效": ("实效", "成果", "效果", "显著", "明显提升", "持续扩大", "凸显", "持续改善"),
     "问题": ("不足", "短板", "差距", "薄弱", "困难", "瓶颈", "挑战", "弱项", "偏差", "滞后", "不够", "不强", "不深", "不高",
            "有待", "亟待", "欠缺", "缺乏", "不平衡", "不到位", "不明显", "不充分", "偏弱"),
 }
@@ -49,6 +50,7 @@ ACTIONS = (
     "着力", "解决", "破解", "聚力",
 )
 WEIGHTS = ((LABELS, 4), (CUES, 2), ({"做法": ACTIONS}, 1))
+PARTS = ("主体", "正文", "附件", "附录")   # a part of the paper, not of the work
 LATER = ("问题", "原因", "思考", "下一步")     # sections that follow the account of the work
 
 CN = "一二三四五六七八九十"
@@ -396,9 +398,9 @@ def _best(scores, text=""):
     top = max(score for score, _ in scores.values())
     tied = sorted((at, c) for c, (score, at) in scores.items() if score == top)
     de = text.rfind("的")
-    after_de = [c for at, c in tied if de >= 0 and at > de]
-    substantive = [c for _, c in tied if c != "概述"]
-    return (after_de or substantive or [tied[0][1]])[0]
+    after_de = [(at, c) for at, c in tied if de >= 0 and at > de] or tied
+    substantive = [c for _, c in after_de if c != "概述"]
+    return (substantive or [after_de[0][1]])[0]
 
 
 def label_of(text, scores=None):
@@ -418,10 +420,10 @@ def classify(sections):
         if parents:
             names = own and len(s.heading) <= 12 and not s.heading.startswith(ACTIONS)
             s.category = own if names else parents[-1].category
+        elif s.heading in PARTS:
+            s.category = "其他"
         else:
-            s.category = own or _best(scores, s.heading) or "其他"
-            if s.category == "其他" and not later:
-                s.category = "做法"
+            s.category = own or _best(scores, s.heading) or ("其他" if later else "做法")
             later = later or s.category in LATER
         parents.append(s)
     return sections

@@ -75,7 +75,9 @@ def test_child_inherits_unless_it_names_a_category():
 
 def test_marker_forms():
     assert marker("（二）强化领导")[:3] == ("（一）", 2, "（二）")
-    assert marker("12、创新不够")[:2] == ("1.", 12)
+    assert marker("12、创新不够")[:2] == ("1、", 12)
+    assert marker("12.创新不够")[:2] == ("1.", 12)
+    assert marker("X.资源开发模式。")[:2] == ("1.", 0)          # a placeholder number
     assert marker("3.5万户") is None
 
 

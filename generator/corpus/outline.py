@@ -26,7 +26,8 @@ CATEGORIES = ("概述", "做法", "成效", "问题", "原因", "思考", "下�
 
 # cue words: a heading that contains a LABEL names its category outright
 LABELS = {
-    "概述": ("基本情况", "根本情况", "基本概况", "总体情况", "概况", "现状", "背景", "调研情况"),
+    "概述": ("基本情况", "根本情况", "基本概况", "总体情况", "概况", "现状", "背景", "调研情况",
+           "必要性", "重要性", "重要意义"),
     "做法": ("做法", "经验", "举措", "主要措施", "工作措施", "具体措施", "主要工作", "工作开展情况"),
     "成效": ("成效", "成绩", "总体评价"),
     "问题": ("问题", "存在的不足", "存在不足", "问题和不足"),
@@ -58,12 +59,15 @@ CN = "一二三四五六七八九十"
 STYLES = (
     ("一、", re.compile(rf"^\s*([{CN}]+)\s*[、.．]\s*")),
     ("（一）", re.compile(rf"^\s*[（(]\s*([{CN}]+)\s*[)）]\s*[、.．]?\s*")),
-    ("1.", re.compile(r"^\s*(\d{1,2})\s*(?:[、．]|\.(?!\d))\s*")),
+    ("1、", re.compile(r"^\s*(\d{1,2}|[Xx])\s*、\s*")),
+    ("1.", re.compile(r"^\s*(\d{1,2}|[Xx])\s*(?:．|\.(?!\d))\s*")),
     ("（1）", re.compile(r"^\s*[（(]\s*(\d{1,2})\s*[)）]\s*[、.．]?\s*")),
-    ("第一，", re.compile(rf"^\s*第\s*([{CN}]+)\s*[，,、：:]\s*")),
+    ("第一，", re.compile(rf"^\s*第\s*([{CN}]+)\s*(?:步|条|点)?\s*[，,、：:]\s*")),
     ("一是", re.compile(rf"^\s*([{CN}]+)是\s*[，,：:]?\s*")),
 )
+BRACKETED = ("（一）", "（1）")
 LEAD_ONLY = ("第一，", "一是")        # styles that are headings only as lead-in sentences
+ANY = 0                              # the value of a placeholder number (X.资源开发模式)
 _SENTENCE = re.compile(r"^(.*?[。！？!?])")
 _CLAUSES = re.compile(r"[，,、；;]")
 _ENDS = "。！？!?；;：:，,"
@@ -101,10 +105,15 @@ def marker(text):
     for style, regex in STYLES:
         match = regex.match(text)
         if match:
-            value = cn_value(match[1])
-            if value:
+            value = ANY if match[1] in "Xx" else cn_value(match[1])
+            if value or match[1] in "Xx":
                 return style, value, text[:match.end()].strip(), text[match.end():]
     return None
+
+
+# words that open a report's sentence: a heading run straight into its text ends before one
+_OPENER = re.compile(r"(?<=[\u4e00-\u9fff”）)])(?:随着|近年来|一年来|今年以来|多年来|几年来|从总体上看|总体上看|"
+                     r"总的来看|为了|为进一步|我们|我[县市区镇乡局委部院校所厂司]|截至|截止)")
 
 
 def split_heading(rest, inline_max=40, standalone_max=60):
@@ -117,10 +126,16 @@ def split_heading(rest, inline_max=40, standalone_max=60):
         # one sentence, or no full stop at all: the whole line is the heading
         if len(rest) <= standalone_max and "。" not in rest.rstrip("。"):
             return rest, ""
-        return None
-    head = sentence[1]
-    if len(head) <= inline_max:
-        return head, rest[sentence.end():].strip()
+    elif len(sentence[1]) <= inline_max:
+        return sentence[1], rest[sentence.end():].strip()
+    return run_in(rest, inline_max)
+
+
+def run_in(rest, limit=40):
+    """A heading run into its text without punctuation: 加强思想教育一年来，我支部…"""
+    opener = _OPENER.search(rest, 6, limit + 1)
+    if opener and "。" not in rest[:opener.start()] and len(rest) - opener.start() >= 20:
+        return rest[:opener.start()], rest[opener.start():]
     return None
 
 
@@ -140,18 +155,27 @@ def lead_shape(text, limit=25):
     return head, rest
 
 
-def lead_split(rest):
-    """A 一是/第一， paragraph as (heading, body): a short lead sentence, or a short line on its own."""
+def lead_split(rest, style="第一，"):
+    """A 第一，paragraph as (heading, body): a short lead sentence, or a short line on its own.
+    一是 heads only a line of its own: run into a paragraph it is the paragraph's first point."""
     rest = rest.strip()
     if bare_shape(rest):
         return rest, ""
+    if style == "一是":
+        sentence = _SENTENCE.match(rest)
+        whole = sentence is not None and sentence.end() == len(rest) and len(rest) <= 30
+        return (rest, "") if whole else None
     return lead_shape(rest)
 
 
+_PLACE = re.compile(r"^[\u4e00-\u9fff]{1,10}(?:省|市|州|盟|县|旗|区|镇|乡|村|街道|社区)$")
+
+
 def bare_shape(text):
-    """A short line with no closing punctuation and no spaces: 着眼发展，突出重点."""
+    """A short line with no closing punctuation and no spaces: 着眼发展，突出重点; or a place's
+    name heading its part of a compilation (青岚县)."""
     text = text.strip()
-    return (4 <= len(text) <= 25 and text[-1] not in _ENDS and not re.search(r"\s", text)
+    return bool(_PLACE.match(text)) or (4 <= len(text) <= 25 and text[-1] not in _ENDS and not re.search(r"\s", text)
             and not re.search(r"\d{4}", text))
 
 
@@ -266,50 +290,72 @@ def _section(raw, level, typed=""):
     return Section(raw.strip().rstrip(_STRIP_END), level, number=typed, raw=raw.strip())
 
 
+GAP = 2          # a number may skip one (a page that left a part out): 一、 三、
+
+
 def _numbered(paras):
-    """Headings from typed numbers; the rest stay paragraphs (strings)."""
+    """Headings from typed numbers; the rest stay paragraphs (strings). A level is the set of
+    number styles used at that depth and the last number it reached."""
     texts = [p.text.strip() for p in paras]
     marks = [marker(t) for t in texts]
     lead_ok = _lead_sequences(marks, texts)
-    items, stack, last = [], [], {}
+    items, levels = [], []
     for i, text in enumerate(texts):
         m = marks[i]
         split = None
         if m:
             style, value, typed, rest = m
             if style in LEAD_ONLY:
-                split = lead_split(rest) if i in lead_ok else None
+                split = lead_split(rest, style) if i in lead_ok else None
             else:
                 split = split_heading(rest)
-        if split:
-            if style in stack:
-                index = stack.index(style)
-                ok = value == last.get(style, 0) + 1 or (value == 1 and index > 0)
+        index = _place(levels, style, value) if split else None
+        if index is not None:
+            del levels[index + 1:]
+            if index == len(levels):
+                levels.append([{style}, value or 1])
             else:
-                index, ok = len(stack), value == 1
-            if ok:
-                del stack[index:]
-                stack.append(style)
-                for deeper in [s for s in last if s not in stack]:
-                    del last[deeper]
-                last[style] = value
-                items.append(_section(split[0], index + 1, typed))
-                if split[1]:
-                    items.append(split[1])
-                continue
+                levels[index][0].add(style)
+                levels[index][1] = value or levels[index][1] + 1
+            items.append(_section(split[0], index + 1, typed))
+            if split[1]:
+                items.append(split[1])
+            continue
         items.append(text)
     return items
+
+
+def _place(levels, style, value):
+    """The depth (0-based) a heading numbered ``value`` in ``style`` takes, or None when the
+    number does not fit: numbers count up (one may be skipped), a new style starts at 1 one
+    level deeper, and a number typed in another style (1、 二. 三、) that goes on counting a
+    level of the same kind (bracketed or not) is that level's."""
+    for index, (styles, last) in enumerate(levels):
+        if style in styles:
+            if value == ANY or last < value <= last + GAP or (value == 1 and index > 0):
+                return index
+            return None
+    if value in (1, ANY):
+        return len(levels)
+    if style in LEAD_ONLY:
+        return None
+    kind = style in BRACKETED
+    for index in reversed(range(len(levels))):
+        styles, last = levels[index]
+        if value == last + 1 and not styles & set(LEAD_ONLY) and any((s in BRACKETED) == kind for s in styles):
+            return index
+    return None
 
 
 def _lead_sequences(marks, texts):
     """Indexes of 一是/第一， paragraphs that have a sibling counting on from them."""
     ok = set()
     for i, m in enumerate(marks):
-        if not m or m[0] not in LEAD_ONLY or not lead_split(m[3]):
+        if not m or m[0] not in LEAD_ONLY or not lead_split(m[3], m[0]):
             continue
         for j in range(i + 1, len(marks)):
             n = marks[j]
-            if n and n[0] == m[0] and n[1] == m[1] + 1 and lead_split(n[3]):
+            if n and n[0] == m[0] and n[1] == m[1] + 1 and lead_split(n[3], n[0]):
                 ok.update((i, j))
                 break
             if n and n[0] not in LEAD_ONLY:
@@ -322,29 +368,68 @@ _UNIT = re.compile(r"(委员会|党?[工总]?委|党组|支部|部|办公室|局
 
 
 def _bare(items):
-    """Short bare lines as level-1 headings, when there are at least two of them. A unit's
-    name among the short lines above the first paragraph (under a ——subtitle) is not one."""
+    """Short bare lines as level-1 headings, when there are at least two of them, or one that
+    reads as a heading (names a section, or two short parallel clauses). A unit's name among
+    the short lines above the first paragraph (under a ——subtitle) is not one."""
     top = next((i for i, t in enumerate(items) if len(t) >= 40), len(items))
     picks = [i for i, t in enumerate(items[:-1]) if bare_shape(t) and len(items[i + 1]) >= 40
              and not bare_shape(items[i + 1]) and not (i < top and _UNIT.search(t))]
-    if len(picks) < 2:
+    if len(picks) < 2 and not (picks and _headline(items[picks[0]])):
         return items
     return [_section(t, 1) if i in picks else t for i, t in enumerate(items)]
+
+
+def _headline(text):
+    clauses = [c for c in _CLAUSES.split(text) if c]
+    return bool(label_of(text)) or (len(clauses) == 2 and all(4 <= len(c) <= 12 for c in clauses))
+
+
+# a heading set between dashes at the start of its paragraph: ——抓班子队伍强核心——几年来，…
+_DASHED = re.compile(r"^——([^—。，,]{2,20})——(?=\S)")
+
+
+def _tail_heading(text):
+    """``(body, heading)`` when a paragraph ends on a heading-shaped sentence that a flattened
+    page ran into it: ……具体行动措施。创新方式方法，实现学习教育“多样化”。"""
+    sentences = re.findall(r"[^。！？]*[。！？]", text)
+    if len(sentences) < 2:
+        return None
+    last = sentences[-1]
+    core = last.rstrip(_STRIP_END)
+    clauses = [c for c in _CLAUSES.split(core) if c]
+    if (len(clauses) == 2 and len(core) <= 25 and not re.search(r"\d", core)
+            and all(4 <= len(c.replace("“", "").replace("”", "")) <= 14 for c in clauses)
+            and text.endswith(last)):
+        return text[:-len(last)], last
+    return None
 
 
 def _lead_sentences(items):
     """Turn stretches of paragraphs led by heading-like sentences into headings."""
     out, stretch, parent = [], [], 0
 
+    def shape(text):
+        m = marker(text)
+        return None if m and m[0] == "一是" else lead_shape(text)
+
     def flush():
-        shapes = [lead_shape(t) for t in stretch]
+        shapes = [shape(t) for t in stretch]
         hits = sum(1 for s in shapes if s)
         room = sum(1 for t in stretch if len(t) >= 50)   # paragraphs long enough to carry one
-        if hits >= 2 and hits * 2 >= room:
-            for text, shape in zip(stretch, shapes):
-                if shape:
-                    out.append(_section(shape[0], min(parent + 1, 4)))
-                    out.append(shape[1])
+        # one short lead under a heading, worded as an action: 明确责任传压力。按照……
+        single = (hits == 1 and shapes and shapes[0] and parent and len(shapes[0][0]) <= 11
+                  and not _CLAUSES.search(shapes[0][0]) and shapes[0][0].startswith(ACTIONS))
+        if (hits >= 2 and hits * 2 >= room) or single:
+            for k, (text, found) in enumerate(zip(stretch, shapes)):
+                tail = None
+                if hits >= 2 and k + 1 < len(stretch) and not shapes[k + 1]:
+                    tail = _tail_heading(found[1] if found else text)
+                if found:
+                    out.append(_section(found[0], min(parent + 1, 4)))
+                    text = found[1]
+                if tail:
+                    out.append(tail[0])
+                    out.append(_section(tail[1], min(parent + 1, 4)))
                 else:
                     out.append(text)
         else:
@@ -356,6 +441,10 @@ def _lead_sentences(items):
             flush()
             out.append(item)
             parent = item.level
+        elif _DASHED.match(item) and parent:
+            flush()
+            out.append(_section(_DASHED.match(item)[1], min(parent + 1, 4)))
+            out.append(item[_DASHED.match(item).end():])
         else:
             stretch.append(item)
     flush()

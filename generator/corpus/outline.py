@@ -113,7 +113,7 @@ def marker(text):
 
 # words that open a report's sentence: a heading run straight into its text ends before one
 _OPENER = re.compile(r"(?<=[\u4e00-\u9fff”）)])(?:随着|近年来|一年来|今年以来|多年来|几年来|从总体上看|总体上看|"
-                     r"总的来看|为了|为进一步|我们|我[县市区镇乡局委部院校所厂司]|截至|截止)")
+                     r"总的来看|截至|截止)")
 
 
 def split_heading(rest, inline_max=40, standalone_max=60):
@@ -121,6 +121,9 @@ def split_heading(rest, inline_max=40, standalone_max=60):
     rest = rest.strip()
     if not rest:
         return None
+    run = run_in(rest, inline_max)
+    if run:
+        return run
     sentence = _SENTENCE.match(rest)
     if sentence is None or sentence.end() >= len(rest.rstrip()):
         # one sentence, or no full stop at all: the whole line is the heading
@@ -128,12 +131,12 @@ def split_heading(rest, inline_max=40, standalone_max=60):
             return rest, ""
     elif len(sentence[1]) <= inline_max:
         return sentence[1], rest[sentence.end():].strip()
-    return run_in(rest, inline_max)
+    return None
 
 
 def run_in(rest, limit=40):
     """A heading run into its text without punctuation: 加强思想教育一年来，我支部…"""
-    opener = _OPENER.search(rest, 6, limit + 1)
+    opener = _OPENER.search(rest, 4, limit + 1)
     if opener and "。" not in rest[:opener.start()] and len(rest) - opener.start() >= 20:
         return rest[:opener.start()], rest[opener.start():]
     return None

@@ -21,7 +21,8 @@ _BOILER_LINE = re.compile(
     r"(?:发布时间|发布日期|时间|日期|点击数|点击|浏览次数|阅读|作者|来源|责任编辑|编辑|"
     r"关键词|关键字|导语|摘要来源|文章来源|信息来源|所属栏目|指导老师|指导教师|网站客服|大小|页数|格式|ID)\s*[:：].*"
     r"|.*(?:当前位置|您的位置|你的位置)\s*[:：].*|[^。>]{1,20}(?:\s*>\s*[^>。]{1,12}){2,}\s*>?"
-    r"|\d+\s*(?:阅读|浏览|人阅读)|分享|栏目|收藏|打印|下载文档|编\s*者\s*按"
+    r"|\d+\s*(?:阅读|浏览|人阅读)|分享|栏目|收藏|打印|下载文档|编\s*者\s*按|文\s*[/／]\s*\S{2,12}"
+    r"|.*范文.*[，,。！!].*|.*[，,。！!].*范文.*"
     r"|.*(?:小编|本站|网友为您|范文网|文库|为大家整理|为您整理|为大家精心|为你精心|供大家参考|供您参考|"
     r"有所帮助|欢迎大家参考|参考查阅|欢迎咨询|由会员分享|可在线阅读|页珍藏版|下载本文|分享赚钱|温馨提示).*"
     r"|[-–—•·]?\s*\d{1,2}\s*[、.．]\s*.*(?:文档|下载|VIP|版权|上传|会员|付费).*"
@@ -63,6 +64,8 @@ def strip_boilerplate(paras):
             break                      # everything after "猜你喜欢" is links
         if len(text) <= 300 and (_BOILER_LINE.match(text) or _is_link_list(text)):
             continue            # site furniture is never a long paragraph
+        if text[:1] in "?？":
+            text = re.sub(r"^[?？\s]+(?=\S)", "", text)      # a lost non-breaking space before a heading
         if "字" in text or "登录" in text or "会员" in text:
             text = _INLINE_NOISE.sub(" ", text).strip()
             if not text:
@@ -108,6 +111,7 @@ def join_pages(paras):
 # text flattened from a PDF or a page: paragraphs run together, parted by wide spaces, or a
 # numbered heading after a sentence's end (。一、…, 。 二、…)
 _FLAT = re.compile(r"\s{3,}|(?<=[。！？；])\s*(?=[一二三四五六七八九十]{1,2}、)"
+                   r"|(?<=[。！？；])\s+(?=(?:\d{1,2}[、．]|[（(][一二三四五六七八九十\d]{1,2}[)）]))"
                    r"|(?<=[\u4e00-\u9fff”）)])\s+(?=[一二三四五六七八九十]{1,2}(?:、|是))")
 
 

@@ -28,7 +28,7 @@ CATEGORIES = ("概述", "做法", "成效", "问题", "原因", "思考", "下�
 LABELS = {
     "概述": ("基本情况", "根本情况", "基本概况", "总体情况", "概况", "现状", "背景", "调研情况",
            "必要性", "重要性", "重要意义"),
-    "做法": ("做法", "经验", "举措", "主要措施", "工作措施", "具体措施", "主要工作", "工作开展情况"),
+    "做法": ("做法", "经验", "模式", "举措", "主要措施", "工作措施", "具体措施", "主要工作", "工作开展情况"),
     "成效": ("成效", "成绩", "总体评价"),
     "问题": ("问题", "存在的不足", "存在不足", "问题和不足"),
     "原因": ("原因", "根源", "症结", "成因"),
@@ -135,15 +135,22 @@ def split_heading(rest, inline_max=40, standalone_max=60):
 
 
 def run_in(rest, limit=40):
-    """A heading run into its text without punctuation: 加强思想教育一年来，我支部…"""
+    """A heading run into its text without punctuation: 加强思想教育一年来，我支部…, or
+    parted from it by a space only (a flattened page): 坚持理论武装 2004年，机关……"""
     opener = _OPENER.search(rest, 4, limit + 1)
     if opener and "。" not in rest[:opener.start()] and len(rest) - opener.start() >= 20:
         return rest[:opener.start()], rest[opener.start():]
+    spaces = [m.start() for m in re.finditer(r"\s", rest[:limit + 1]) if m.start() >= 4]
+    if spaces:
+        head, body = rest[:spaces[-1]], rest[spaces[-1]:].strip()
+        if "。" not in head and len(body) >= 30 and re.search(r"[。！？]", body[:200]):
+            return head, body
     return None
 
 
-def lead_shape(text, limit=25):
-    """The first sentence when it reads like a heading: short, and made of short clauses."""
+def lead_shape(text, limit=32):
+    """The first sentence when it reads like a heading: short, and made of short clauses (the
+    last may be longer: 紧扣中心，深度融合，探索将党建品牌建设融入中心工作的多种模式。)."""
     sentence = _SENTENCE.match(text)
     if sentence is None:
         return None
@@ -152,8 +159,9 @@ def lead_shape(text, limit=25):
     core = head.rstrip(_STRIP_END)
     if len(core) > limit or len(rest) < 30 or re.search(r"\d", core):
         return None
-    clauses = [c for c in _CLAUSES.split(core) if c]
-    if len(clauses) > 3 or any(not 4 <= len(c.replace("“", "").replace("”", "")) <= 14 for c in clauses):
+    clauses = [len(c.replace("“", "").replace("”", "")) for c in _CLAUSES.split(core) if c]
+    if (len(clauses) > 3 or any(not 4 <= n <= 14 for n in clauses[:-1]) or not 4 <= clauses[-1] <= 20
+            or (len(core) > 25 and len(clauses) < 3)):
         return None
     return head, rest
 
@@ -186,6 +194,8 @@ def bare_shape(text):
 _SITE_ADD = re.compile(
     r"[(（]\s*(?:\d+|全文\d+字|全文完整|完整版|精选文档|精选|材料|\d+篇)\s*[)）]|【[^【】]{0,6}】"
     r"|^第\s*\d+\s*篇\s*|篇\s*\d+$|\d+\s*篇$|范文$|\.(?:docx?|pdf|wps|txt)$")
+# a page that gathers several reports: its title is not a report's own (高校党建调研报告锦集3篇)
+_COLLECTION = re.compile(r"\d+\s*篇|[一二三四五六七八九十]+篇|锦集|合集|汇总|大全|精选")
 _TITLE_LEAD = re.compile(rf"^(?:\|\s*)?(?:标题\s*[:：]\s*)?(?:[{CN}]\s*[:：]\s*)?")
 
 
@@ -200,7 +210,7 @@ def title_core(text):
     half, dash, rest = text.partition("-")
     if dash and half.strip() == rest.strip():
         text = half.strip()
-    return text
+    return re.sub(r"(?<=[告结料言])\s*\d$", "", text)     # 调研报告1: the first of a collection
 
 
 def _title_shaped(text):
@@ -212,7 +222,7 @@ def _body_start(text):
     """A paragraph that begins the report's text: a sentence, or a numbered heading."""
     if marker(text):
         return split_heading(marker(text)[3]) is not None or len(text) >= 40
-    return len(text) >= 40 and bool(re.search(r"[。！？，,；]", text))
+    return len(text) >= 40 and bool(re.search(r"[。！？；]", text) or len(text) >= 120)
 
 
 def _same(a, b):
@@ -227,17 +237,26 @@ def _title(paras):
     for i, p in enumerate(paras):
         if p.level == 0:
             return one_line(p.text), {i}
-    found = []
+    found, head = [], []
     for i, p in enumerate(paras):
         text = p.text.strip()
         if p.level or _body_start(text):
             break
+        head.append(text)
         if _title_shaped(text) and title_core(text):
             found.append((i, title_core(text)))
+    # a title's words one to a line (2023 / 基层 / 党建 …) are a page's keyword column
+    found = [(i, core) for i, core in found if len(core) > 4
+             or not any(len(t) <= 4 for t in head if t != paras[i].text.strip())]
+    lines = found
+    while len(found) > 1 and _COLLECTION.search(paras[found[0][0]].text):
+        found = found[1:]       # the page's title names a collection: the first report's is next
     if not found:
         return "", set()
     title, picked = found[0][1], {found[0][0]}
-    for i, core in found[1:]:
+    for i, core in lines:
+        if i > found[0][0] and _same(core, title):
+            title = core
         if _same(core, title):
             title = core
             picked.add(i)
@@ -375,16 +394,22 @@ def _bare(items):
     reads as a heading (names a section, or two short parallel clauses). A unit's name among
     the short lines above the first paragraph (under a ——subtitle) is not one."""
     top = next((i for i, t in enumerate(items) if len(t) >= 40), len(items))
-    picks = [i for i, t in enumerate(items[:-1]) if bare_shape(t) and len(items[i + 1]) >= 40
+    picks = [i for i, t in enumerate(items[:-1]) if (bare_shape(t) or _sentence_line(t)) and len(items[i + 1]) >= 40
              and not bare_shape(items[i + 1]) and not (i < top and _UNIT.search(t))]
     if len(picks) < 2 and not (picks and _headline(items[picks[0]])):
         return items
     return [_section(t, 1) if i in picks else t for i, t in enumerate(items)]
 
 
+def _sentence_line(text):
+    """A heading typed as one short sentence on its own line: 实施“联开工程”，整合各项资源。"""
+    return (text.endswith("。") and len(text) <= 32 and text.count("。") == 1 and _headline(text)
+            and not label_of(text))
+
+
 def _headline(text):
-    clauses = [c for c in _CLAUSES.split(text) if c]
-    return bool(label_of(text)) or (len(clauses) == 2 and all(4 <= len(c) <= 12 for c in clauses))
+    clauses = [c for c in _CLAUSES.split(text.rstrip("。")) if c]
+    return bool(label_of(text)) or (2 <= len(clauses) <= 3 and all(4 <= len(c) <= 14 for c in clauses))
 
 
 # a heading set between dashes at the start of its paragraph: ——抓班子队伍强核心——几年来，…

@@ -1,10 +1,12 @@
 import pytest
 
 from generator.numbering import (
+    Levels,
     Numberer,
     cn_number,
     cn_value,
     label,
+    label_style,
     parse_label,
     renumber,
     strip_number,
@@ -65,3 +67,23 @@ def test_renumber_names_one_problem_per_defect():
 
 def test_cn_value_reads_digits_and_refuses_non_numbers():
     assert [cn_value(t) for t in ("12", "二十", "一百零五", "一二", "甲")] == [12, 20, 105, 0, 0]
+
+
+def levels_of(labels):
+    levels = Levels()
+    return [levels.add(*label_style(text)[:3]) for text in labels]
+
+
+def test_levels_read_mixed_styles_gaps_and_nesting():
+    assert levels_of(["1、", "1.", "2.", "二.", "三、"]) == [1, 2, 2, 1, 1]        # 1、 二. 三、 one level
+    assert levels_of(["一、", "二、", "3、", "四、", "五、"]) == [1, 1, 1, 1, 1]     # a number typed in another style
+    assert levels_of(["一、", "三、", "（一）", "（三）", "1.", "（1）"]) == [1, 1, 2, 2, 3, 4]   # one skipped is a gap
+    assert levels_of(["一、", "二、", "五、"]) == [1, 1, None]                       # three is not
+    assert levels_of(["3."]) == [None]                                               # numbers start at 1
+    assert levels_of(["一、", "（一）", "（二）", "3、"]) == [1, 2, 2, None]        # bracketed and bare differ
+
+
+def test_label_style():
+    assert label_style("（二）强化领导") == ("（一、", 2, "（", "（二）")
+    assert label_style("12、创新")[:3] == ("1、", 12, "")
+    assert label_style("3.5万户") is None

@@ -12,7 +12,7 @@ from generator.corpus.outline import outline
 from generator.corpus.reading import read_document
 from generator.errors import ReportgenError
 from generator.markup import Block
-from generator.normalize import CLOSING_DATE, short_line
+from generator.normalize import CLOSING_DATE, short_line, written_date
 from generator.word.style import HEADING_KINDS
 
 
@@ -44,7 +44,7 @@ def _signature(o):
     holder = o.sections[-1].body if o.sections else o.lead
     if not holder or not CLOSING_DATE.match(holder[-1]):
         return []
-    tail = [holder.pop()]
+    tail = [written_date(holder.pop())]
     if holder and short_line(holder[-1]):
         tail.insert(0, holder.pop())
     return tail

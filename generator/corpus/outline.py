@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 from generator.corpus.cleaning import clean, width
 from generator.corpus.reading import Para, read_document
-from generator.numbering import cn_value
+from generator.numbering import Levels, cn_value
 
 CATEGORIES = ("概述", "做法", "成效", "问题", "原因", "思考", "下一步", "其他")
 
@@ -67,7 +67,7 @@ STYLES = (
 )
 BRACKETED = ("（一）", "（1）")
 LEAD_ONLY = ("第一，", "一是")        # styles that are headings only as lead-in sentences
-ANY = 0                              # the value of a placeholder number (X.资源开发模式)
+ANY = Levels.ANY                     # the value of a placeholder number (X.资源开发模式)
 _SENTENCE = re.compile(r"^(.*?[。！？!?])")
 _CLAUSES = re.compile(r"[，,、；;]")
 _ENDS = "。！？!?；;：:，,"
@@ -312,16 +312,13 @@ def _section(raw, level, typed=""):
     return Section(raw.strip().rstrip(_STRIP_END), level, number=typed, raw=raw.strip())
 
 
-GAP = 2          # a number may skip one (a page that left a part out): 一、 三、
-
-
 def _numbered(paras):
-    """Headings from typed numbers; the rest stay paragraphs (strings). A level is the set of
-    number styles used at that depth and the last number it reached."""
+    """Headings from typed numbers (levels as ``numbering.Levels`` reads them); the rest stay
+    paragraphs (strings)."""
     texts = [p.text.strip() for p in paras]
     marks = [marker(t) for t in texts]
     lead_ok = _lead_sequences(marks, texts)
-    items, levels = [], []
+    items, levels = [], Levels()
     for i, text in enumerate(texts):
         m = marks[i]
         split = None
@@ -331,42 +328,15 @@ def _numbered(paras):
                 split = lead_split(rest, style) if i in lead_ok else None
             else:
                 split = split_heading(rest)
-        index = _place(levels, style, value) if split else None
-        if index is not None:
-            del levels[index + 1:]
-            if index == len(levels):
-                levels.append([{style}, value or 1])
-            else:
-                levels[index][0].add(style)
-                levels[index][1] = value or levels[index][1] + 1
-            items.append(_section(split[0], index + 1, typed))
+        family = None if not split or style in LEAD_ONLY else "（" if style in BRACKETED else ""
+        level = levels.add(style, value, family) if split else None
+        if level:
+            items.append(_section(split[0], level, typed))
             if split[1]:
                 items.append(split[1])
             continue
         items.append(text)
     return items
-
-
-def _place(levels, style, value):
-    """The depth (0-based) a heading numbered ``value`` in ``style`` takes, or None when the
-    number does not fit: numbers count up (one may be skipped), a new style starts at 1 one
-    level deeper, and a number typed in another style (1、 二. 三、) that goes on counting a
-    level of the same kind (bracketed or not) is that level's."""
-    for index, (styles, last) in enumerate(levels):
-        if style in styles:
-            if value == ANY or last < value <= last + GAP or (value == 1 and index > 0):
-                return index
-            return None
-    if value in (1, ANY):
-        return len(levels)
-    if style in LEAD_ONLY:
-        return None
-    kind = style in BRACKETED
-    for index in reversed(range(len(levels))):
-        styles, last = levels[index]
-        if value == last + 1 and not styles & set(LEAD_ONLY) and any((s in BRACKETED) == kind for s in styles):
-            return index
-    return None
 
 
 def _lead_sequences(marks, texts):

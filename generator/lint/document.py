@@ -11,10 +11,10 @@ from pathlib import Path
 from generator.corpus.reading import load_docx
 from generator.errors import ReportgenError, read_bytes
 from generator.normalize import CLOSING_DATE, short_line
-from generator.numbering import parse_label
+from generator.numbering import Levels, label_style
 from generator.word import office
 from generator.word.parts import STYLE_NAMES
-from generator.word.style import HEADING_KINDS, heading_patterns
+from generator.word.style import HEADING_KINDS
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 HEADING_MAX = 60                    # a numbered paragraph longer than this is body text
@@ -178,8 +178,7 @@ def gather(doc, sheet):
     # Word style → kind; in a document the writer (or --fix) made, styles say it all
     style_kinds = {v: k for k, v in STYLE_NAMES.items() if k not in ("正文", "表格", "页码")}
     ours = any(s.name == STYLE_NAMES["页码"] for s in doc.styles)
-    patterns = heading_patterns(sheet)
-    items, index, tables, previous = [], 0, 0, None
+    items, index, tables, previous, levels = [], 0, 0, None, Levels()
     for el in doc.element.body.iterchildren():
         if el.tag == w("p"):
             index += 1
@@ -187,10 +186,20 @@ def gather(doc, sheet):
             text = para.text
             kind = "空" if not text.strip() else style_kinds.get(para.style.name, "正文")
             item = Item(index, para, kind, text)
-            parsed = parse_label(text, patterns) if kind in HEADING_KINDS or (
-                kind == "正文" and not ours and len(text.strip()) <= HEADING_MAX) else None
-            if parsed:
-                item.kind, item.label = HEADING_KINDS[parsed[0] - 1], parsed[2]
+            # a typed number's level is read as format reads it (numbering.Levels); in a draft
+            # the writer made, a numbered line left as body text is a heading gone astray
+            typed = label_style(text) if kind in HEADING_KINDS or (
+                kind == "正文" and len(text.strip()) <= HEADING_MAX
+                and (not ours or text.strip()[-1] not in "。！？!?；;：:，,")) else None
+            level = levels.add(*typed[:3]) if typed else None
+            if typed and not level and ours and kind == "正文":
+                level = levels.depth_of(typed[0])      # its number does not fit: flagged below
+            if level and level <= len(HEADING_KINDS):
+                if not (ours and kind in HEADING_KINDS):
+                    item.kind = HEADING_KINDS[level - 1]
+                item.label = typed[3]
+            elif typed and ours and kind in HEADING_KINDS:
+                item.label = typed[3]
             items.append(item)
             previous = item
         elif el.tag == w("tbl"):

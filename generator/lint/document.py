@@ -75,12 +75,28 @@ def w(name):
     return qn(f"w:{name}")
 
 
+class ParagraphStyles:
+    """A paragraph's style as python-docx's ``para.style`` gives it (its own, else the default
+    paragraph style), from a table made once per document instead of a search per paragraph."""
+
+    def __init__(self, doc):
+        from docx.enum.style import WD_STYLE_TYPE
+        styles = [s for s in doc.styles if s.type == WD_STYLE_TYPE.PARAGRAPH]
+        self.by_id = {s.style_id: s for s in styles}
+        self.default = doc.styles.default(WD_STYLE_TYPE.PARAGRAPH)
+
+    def of(self, para):
+        pstyle = para._p.style
+        return self.by_id.get(pstyle, self.default) if pstyle is not None else self.default
+
+
 class Resolver:
     """Effective run and paragraph properties: direct → styles → document defaults."""
 
     def __init__(self, doc):
         root = doc.styles.element
         self.doc = doc
+        self.styles = ParagraphStyles(doc)
         self.default_rpr = root.find(f"{w('docDefaults')}/{w('rPrDefault')}/{w('rPr')}")
         self.default_ppr = root.find(f"{w('docDefaults')}/{w('pPrDefault')}/{w('pPr')}")
 
@@ -101,11 +117,11 @@ class Resolver:
                 levels += [s.find(w("rPr")) for s in self._chain(style)]
             except (KeyError, ValueError):
                 pass
-        levels += [s.find(w("rPr")) for s in self._chain(para.style)]
+        levels += [s.find(w("rPr")) for s in self._chain(self.styles.of(para))]
         return [x for x in levels + [self.default_rpr] if x is not None]
 
     def para_levels(self, para):
-        levels = [para._p.pPr] + [s.find(w("pPr")) for s in self._chain(para.style)]
+        levels = [para._p.pPr] + [s.find(w("pPr")) for s in self._chain(self.styles.of(para))]
         return [x for x in levels + [self.default_ppr] if x is not None]
 
     @staticmethod
@@ -179,12 +195,14 @@ def gather(doc, sheet):
     style_kinds = {v: k for k, v in STYLE_NAMES.items() if k not in ("正文", "表格", "页码")}
     ours = any(s.name == STYLE_NAMES["页码"] for s in doc.styles)
     items, index, tables, previous, levels = [], 0, 0, None, Levels()
+    styles = ParagraphStyles(doc)
     for el in doc.element.body.iterchildren():
         if el.tag == w("p"):
             index += 1
             para = Paragraph(el, doc._body)
             text = para.text
-            kind = "空" if not text.strip() else style_kinds.get(para.style.name, "正文")
+            style = styles.of(para)
+            kind = "空" if not text.strip() else style_kinds.get(style.name if style is not None else None, "正文")
             item = Item(index, para, kind, text)
             # a typed number's level is read as format reads it (numbering.Levels); in a draft
             # the writer made, a numbered line left as body text is a heading gone astray

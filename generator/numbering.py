@@ -192,6 +192,39 @@ class Levels:
         return None
 
 
+def read_levels(labels, strays=()):
+    """The level of each heading label of a document, in order: ``labels`` holds
+    ``(style, value, family)`` or None (not a heading) per paragraph; the answer holds a level
+    or None. A number typed in another style does not take a level's next place when a
+    Chinese number later in the text claims that place (1、主要工作 2.党员教育 二.存在问题:
+    二. is the second part, 2. is not). Indexes in ``strays`` (lines that should have been
+    headings) keep the level their style numbers even when their number does not fit, so
+    that the numbering check sees them."""
+    levels, out = Levels(), []
+    for i, found in enumerate(labels):
+        if found is None:
+            out.append(None)
+            continue
+        style, value, family = found
+        if family is not None and "1" in style and _claimed(labels, i):
+            family = None
+        level = levels.add(style, value, family)
+        out.append(level if level or i not in strays else levels.depth_of(style))
+    return out
+
+
+def _claimed(labels, i, reach=40):
+    style, value, family = labels[i]
+    for later in labels[i + 1:i + 1 + reach]:
+        if later is None:
+            continue
+        if later[0] == style:
+            return False
+        if later[1] == value and later[2] == family and "一" in later[0]:
+            return True
+    return False
+
+
 def label_style(text):
     """``(style, value, family, label)`` of a typed heading label (一、 （二） 3. （4）), for
     ``Levels``: the style is its shape (brackets, Chinese or Arabic, 、 or .), the family

@@ -170,3 +170,17 @@ def test_a_broken_structure_does_not_lint_clean(runner, tmp_path):
     assert "五、存在问题" in [t for s, t in paragraphs(out) if s == "Normal"]
     code, output = lint_lines(runner, out)
     assert code != 0 and "编号：应为 三、，实为 五、（不连续）" in output, output
+
+
+def test_format_does_not_promote_a_stray_arabic_number(runner, tmp_path):
+    # the draft of issue #15: 2. under 1、主要工作, with no 1. before it, is not the second part
+    src = tmp_path / "粗稿.txt"
+    src.write_text(MIXED.replace("1.加强理论学习\n全年组织集中学习六次，覆盖全体党员。\n", "")
+                   .replace("2.党员教育管理\n", "2.党员教育管理，"), encoding="utf-8")
+    out = tmp_path / "排版.docx"
+    assert runner.invoke(cli, ["format", str(src), "-o", str(out)]).exit_code == 0
+    got = paragraphs(out)
+    assert [t for s, t in got if s.startswith("Heading")] == ["一、主要工作", "二、存在问题", "三、下一步打算"]
+    assert "2.党员教育管理，落实“三会一课”制度，按期召开组织生活会。" in [t for s, t in got if s == "Normal"]
+    code, output = lint_lines(runner, out)
+    assert code == 0 and "编号" not in output, output

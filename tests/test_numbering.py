@@ -8,6 +8,7 @@ from generator.numbering import (
     label,
     label_style,
     parse_label,
+    read_levels,
     renumber,
     strip_number,
 )
@@ -87,3 +88,11 @@ def test_label_style():
     assert label_style("（二）强化领导") == ("（一、", 2, "（", "（二）")
     assert label_style("12、创新")[:3] == ("1、", 12, "")
     assert label_style("3.5万户") is None
+
+
+def test_read_levels_gives_a_slot_to_the_chinese_number_that_claims_it():
+    styles = [label_style(t)[:3] for t in ("1、", "2.", "二.", "三、")]
+    assert read_levels(styles) == [1, None, 1, 1]             # 2. under 主要工作 is not its sibling
+    assert read_levels([label_style(t)[:3] for t in ("一、", "二、", "3、", "四、")]) == [1, 1, 1, 1]
+    gone = [label_style(t)[:3] for t in ("一、", "二、", "五、")]
+    assert read_levels(gone) == [1, 1, None] and read_levels(gone, strays={2}) == [1, 1, 1]

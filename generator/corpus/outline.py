@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 from generator.corpus.cleaning import clean, width
 from generator.corpus.reading import Para, read_document
-from generator.numbering import Levels, cn_value
+from generator.numbering import Levels, cn_value, read_levels
 
 CATEGORIES = ("概述", "做法", "成效", "问题", "原因", "思考", "下一步", "其他")
 
@@ -313,29 +313,28 @@ def _section(raw, level, typed=""):
 
 
 def _numbered(paras):
-    """Headings from typed numbers (levels as ``numbering.Levels`` reads them); the rest stay
-    paragraphs (strings)."""
+    """Headings from typed numbers (levels as ``numbering.read_levels`` reads them); the rest
+    stay paragraphs (strings)."""
     texts = [p.text.strip() for p in paras]
     marks = [marker(t) for t in texts]
     lead_ok = _lead_sequences(marks, texts)
-    items, levels = [], Levels()
-    for i, text in enumerate(texts):
-        m = marks[i]
+    splits, labels = [], []
+    for i, m in enumerate(marks):
         split = None
         if m:
             style, value, typed, rest = m
-            if style in LEAD_ONLY:
-                split = lead_split(rest, style) if i in lead_ok else None
-            else:
-                split = split_heading(rest)
-        family = None if not split or style in LEAD_ONLY else "（" if style in BRACKETED else ""
-        level = levels.add(style, value, family) if split else None
+            split = (lead_split(rest, style) if i in lead_ok else None) if style in LEAD_ONLY else split_heading(rest)
+        splits.append(split)
+        family = None if m is None or m[0] in LEAD_ONLY else "（" if m[0] in BRACKETED else ""
+        labels.append((m[0], m[1], family) if split else None)
+    items = []
+    for text, m, split, level in zip(texts, marks, splits, read_levels(labels)):
         if level:
-            items.append(_section(split[0], level, typed))
+            items.append(_section(split[0], level, m[2]))
             if split[1]:
                 items.append(split[1])
-            continue
-        items.append(text)
+        else:
+            items.append(text)
     return items
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 from generator.corpus.reading import load_docx
 from generator.errors import ReportgenError, read_bytes
 from generator.normalize import CLOSING_DATE, short_line
-from generator.numbering import Levels, label_style
+from generator.numbering import label_style, read_levels
 from generator.word import office
 from generator.word.parts import STYLE_NAMES
 from generator.word.style import HEADING_KINDS
@@ -194,7 +194,7 @@ def gather(doc, sheet):
     # Word style → kind; in a document the writer (or --fix) made, styles say it all
     style_kinds = {v: k for k, v in STYLE_NAMES.items() if k not in ("正文", "表格", "页码")}
     ours = any(s.name == STYLE_NAMES["页码"] for s in doc.styles)
-    items, index, tables, previous, levels = [], 0, 0, None, Levels()
+    items, index, tables, previous, typed = [], 0, 0, None, []
     styles = ParagraphStyles(doc)
     for el in doc.element.body.iterchildren():
         if el.tag == w("p"):
@@ -204,20 +204,9 @@ def gather(doc, sheet):
             style = styles.of(para)
             kind = "空" if not text.strip() else style_kinds.get(style.name if style is not None else None, "正文")
             item = Item(index, para, kind, text)
-            # a typed number's level is read as format reads it (numbering.Levels); in a draft
-            # the writer made, a numbered line left as body text is a heading gone astray
-            typed = label_style(text) if kind in HEADING_KINDS or (
+            typed.append((item, label_style(text) if kind in HEADING_KINDS or (
                 kind == "正文" and len(text.strip()) <= HEADING_MAX
-                and (not ours or text.strip()[-1] not in "。！？!?；;：:，,")) else None
-            level = levels.add(*typed[:3]) if typed else None
-            if typed and not level and ours and kind == "正文":
-                level = levels.depth_of(typed[0])      # its number does not fit: flagged below
-            if level and level <= len(HEADING_KINDS):
-                if not (ours and kind in HEADING_KINDS):
-                    item.kind = HEADING_KINDS[level - 1]
-                item.label = typed[3]
-            elif typed and ours and kind in HEADING_KINDS:
-                item.label = typed[3]
+                and (not ours or text.strip()[-1] not in "。！？!?；;：:，,")) else None))
             items.append(item)
             previous = item
         elif el.tag == w("tbl"):
@@ -228,6 +217,7 @@ def gather(doc, sheet):
                 if cell_para.text.strip():
                     items.append(Item(0, cell_para, "表格", cell_para.text, where=f"表{tables}"))
             previous = None
+    _typed_levels(typed, ours)
     texts = [i for i in items if i.kind != "空" and i.index]
     if ours:
         return items
@@ -237,6 +227,19 @@ def gather(doc, sheet):
         texts[1].kind = "署名"
     _closing(texts)
     return items
+
+
+def _typed_levels(typed, ours):
+    """Levels of typed numbers read as ``format`` reads them (numbering.read_levels). In a
+    draft the writer made, styles give the levels, and a numbered line left as body text is a
+    heading gone astray: it keeps its style's level so that the numbering check flags it."""
+    strays = {i for i, (item, found) in enumerate(typed) if found and ours and item.kind == "正文"}
+    levels = read_levels([found[:3] if found else None for _, found in typed], strays)
+    for (item, found), level in zip(typed, levels):
+        if ours and item.kind in HEADING_KINDS and found:
+            item.label = found[3]
+        elif level and level <= len(HEADING_KINDS):
+            item.kind, item.label = HEADING_KINDS[level - 1], found[3]
 
 
 def _caption_like(text, size=40):

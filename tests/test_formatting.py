@@ -162,14 +162,19 @@ def test_format_and_lint_fix_read_a_numbering_gap_alike(runner, tmp_path):
     assert code == 0 and "编号" not in output, output
 
 
-def test_a_broken_structure_does_not_lint_clean(runner, tmp_path):
-    # 一、 二、 五、: a jump of three is not a gap format closes, so 五、 stays body text and lint says so
-    src = gap_docx(tmp_path / "粗稿.docx", ("一、", "二、", "五、", "六、", "七、"))
+@pytest.mark.parametrize("numbers, stray, finding", [
+    # 一、 二、 五、: a jump of three is not a gap format closes, so 五、 stays body text
+    (("一、", "二、", "五、", "六、", "七、"), "五、存在问题", "编号：应为 三、，实为 五、（不连续）"),
+    # numbering that starts again: the second 一、 stays body text
+    (("一、", "二、", "一、", "二、", "三、"), "一、存在问题", "编号：应为 三、，实为 一、（不连续）"),
+])
+def test_a_broken_structure_does_not_lint_clean(runner, tmp_path, numbers, stray, finding):
+    src = gap_docx(tmp_path / "粗稿.docx", numbers)
     out = tmp_path / "排版.docx"
     assert runner.invoke(cli, ["format", str(src), "-o", str(out)]).exit_code == 0
-    assert "五、存在问题" in [t for s, t in paragraphs(out) if s == "Normal"]
+    assert stray in [t for s, t in paragraphs(out) if s == "Normal"]
     code, output = lint_lines(runner, out)
-    assert code != 0 and "编号：应为 三、，实为 五、（不连续）" in output, output
+    assert code != 0 and finding in output, output
 
 
 def test_format_does_not_promote_a_stray_arabic_number(runner, tmp_path):

@@ -189,3 +189,18 @@ def test_format_does_not_promote_a_stray_arabic_number(runner, tmp_path):
     assert "2.党员教育管理，落实“三会一课”制度，按期召开组织生活会。" in [t for s, t in got if s == "Normal"]
     code, output = lint_lines(runner, out)
     assert code == 0 and "编号" not in output, output
+
+
+def test_format_clean_joins_a_previewed_documents_pages(runner, tmp_path):
+    src = tmp_path / "网页.txt"
+    src.write_text("《柳湾镇党建工作总结.docx》由会员分享,可在线阅读,更多相关《柳湾镇党建工作总结.docx(3页珍藏版)》请在文库上搜索。\n"
+                   "1、柳湾镇党建工作总结今年以来，镇党委坚持以党建引领基层治理。一、主要做法随着工作重心下移，"
+                   "镇党委建立了网格化服务体系，全镇十八个村全部\n"
+                   "2、完成组织生活规范化建设。二、存在问题从总体上看，工作已初见成效，但队伍结构有待优化，学习主动性不强。",
+                   encoding="utf-8")
+    out = tmp_path / "排版.docx"
+    assert runner.invoke(cli, ["format", "--clean", str(src), "-o", str(out)]).exit_code == 0
+    got = paragraphs(out)
+    assert [(s, t) for s, t in got if s in ("Title", "Heading 1")] == [
+        ("Title", "柳湾镇党建工作总结"), ("Heading 1", "一、主要做法"), ("Heading 1", "二、存在问题")]
+    assert "随着工作重心下移，镇党委建立了网格化服务体系，全镇十八个村全部完成组织生活规范化建设。" in [t for _, t in got]

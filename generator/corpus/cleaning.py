@@ -38,7 +38,7 @@ _BOILER_LINE = re.compile(
 _SOURCE_NOTE = re.compile(r"[(（]\s*(?:信息)?来源[:：\s][^()（）]{1,30}[)）]\s*$")
 # a site's note inside a paragraph: ……(某某网省略685字,正式会员可完整阅读)……, ---此处隐藏513字---
 _INLINE_NOISE = re.compile(
-    r"…*\s*[(（][^()（）]{0,40}(?:省略|隐藏)\d+字[^()（）]{0,40}[)）]\s*…*"
+    r"\s*…*\s*[(（][^()（）]{0,40}(?:省略|隐藏)\d+字[^()（）]{0,40}[)）]\s*…*\s*"
     r"|-{2,}\s*此处隐藏\d+字.*?-{2,}"
     r"|[(（][^()（）]{0,30}(?:先登录|正式会员)[^()（）]{0,30}[)）]")
 _TAIL = re.compile(r"^\s*(?:猜你喜欢|相关阅读|相关推荐|相关文章|推荐阅读|热门文章)\s*$")
@@ -84,7 +84,8 @@ _PAGE = re.compile(r"^\s*(\d{1,3})、")
 
 def join_pages(paras):
     """The pages of a previewed document (1、… 2、… cut mid-sentence) joined back into one text,
-    with the document's name, when the text opens with it, as a line of its own."""
+    with the document's name, when the text opens with it, as a line of its own; the site's
+    banner above them goes."""
     for at, para in enumerate(paras[:5]):
         match = _PREVIEW.search(para.text)
         if match:

@@ -1,13 +1,24 @@
 """Outline a report: its title, headings with levels, and a category for every section.
 
+The title is the file's Title paragraph, or the first title-shaped line above the text
+(site lines are gone by then, see cleaning); a later line that repeats it is its exact
+form, a collection's page title (锦集3篇) gives way to the first report's, and what sites
+add to a title ((全文N字), 第1篇, 范文, 标题：) is cut. No such line: no title ("").
+
 Headings are found, in this order of trust:
 
 1. levels the file marks itself (Word heading styles, Markdown ``#``);
-2. typed numbers 一、 （一） 1. （1） 一是 第一， — a number style's level is the order in
-   which styles nest in this document, and numbers must count up (1, 2, 3…);
-3. in a document without numbers, short bare lines such as 着眼发展，突出重点;
+2. typed numbers 一、 （一） 1、 1. （1） 第一， 第一步， and 一是 on a line of its own —
+   levels as ``numbering.read_levels`` reads them (the reading ``lint`` shares): the order
+   in which styles nest, numbers counting up with one gap allowed, a number typed in another
+   style going on with its level (1、 二. 三、); a heading ends at its first short sentence, or,
+   run straight into its text, before a sentence opener (……素质一年来，) or a space;
+3. in a document without numbers, short bare lines such as 着眼发展，突出重点 or a place's
+   name heading its part of a compilation (one line only when it reads as a heading);
 4. paragraphs whose short first sentence is the heading (发挥……优势，强化……作用。……),
-   when most paragraphs of that stretch are shaped so.
+   when most paragraphs of that stretch are shaped so (or one short action lead under a
+   heading), a heading between dashes (——抓班子——), and one a flattened page ran onto the
+   end of the paragraph before.
 
 Every section gets one of CATEGORIES from cue words in its heading; a child keeps
 its parent's category unless its heading is itself a section name (存在问题, 取得成效:

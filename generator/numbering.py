@@ -135,3 +135,109 @@ def renumber(headings, patterns):
         out.append((expected, problem))
         previous = level
     return out
+
+
+GAP = 2          # a number may skip one (a page or a draft left a part out): 一、 三、
+
+
+class Levels:
+    """Heading levels from typed numbers, in document order: the one reading of a draft's
+    numbering that ``format`` (through the outliner) and ``lint``/``lint --fix`` share.
+
+    A level is the set of number styles used at that depth and the last number it reached.
+    A number counts its level up (one may be skipped: 一、 三、); a new style starting at 1
+    opens a level one deeper; a number typed in another style that goes on counting a level
+    of the same family (1、 二. 三、, or 3、 among 一、二、四、) is that level's. ``family`` is
+    None for styles that never stand for another (一是, 第一，). ``ANY`` (a placeholder
+    number, X.) fits wherever its style does.
+    """
+    ANY = 0
+
+    def __init__(self):
+        self.levels = []           # [styles, families, last number]
+
+    def add(self, style, value, family=""):
+        """The 1-based level of a heading numbered ``value`` in ``style``, or None when the
+        number does not fit (then nothing changes)."""
+        index = self._place(style, value, family)
+        if index is None:
+            return None
+        del self.levels[index + 1:]
+        if index == len(self.levels):
+            self.levels.append([{style}, {family}, value or 1])
+        else:
+            styles, families, last = self.levels[index]
+            styles.add(style)
+            families.add(family)
+            self.levels[index][2] = value or last + 1
+        return index + 1
+
+    def depth_of(self, style):
+        """The 1-based level that ``style`` numbers now, or None."""
+        return next((i + 1 for i, (styles, _, _) in enumerate(self.levels) if style in styles), None)
+
+    def _place(self, style, value, family):
+        for index, (styles, _, last) in enumerate(self.levels):
+            if style in styles:
+                if value == self.ANY or last < value <= last + GAP or (value == 1 and index > 0):
+                    return index
+                return None
+        if value in (1, self.ANY):
+            return len(self.levels)
+        if family is None:
+            return None
+        for index in reversed(range(len(self.levels))):
+            _, families, last = self.levels[index]
+            if value == last + 1 and None not in families and family in families:
+                return index
+        return None
+
+
+def read_levels(labels, strays=()):
+    """The level of each heading label of a document, in order: ``labels`` holds
+    ``(style, value, family)`` or None (not a heading) per paragraph; the answer holds a level
+    or None. A number typed in another style does not take a level's next place when a
+    Chinese number later in the text claims that place (1、主要工作 2.党员教育 二.存在问题:
+    二. is the second part, 2. is not). Indexes in ``strays`` (lines that should have been
+    headings) keep the level their style numbers even when their number does not fit, so
+    that the numbering check sees them."""
+    levels, out = Levels(), []
+    for i, found in enumerate(labels):
+        if found is None:
+            out.append(None)
+            continue
+        style, value, family = found
+        if family is not None and "1" in style and _claimed(labels, i):
+            family = None
+        level = levels.add(style, value, family)
+        out.append(level if level or i not in strays else levels.depth_of(style))
+    return out
+
+
+def _claimed(labels, i, reach=40):
+    style, value, family = labels[i]
+    for later in labels[i + 1:i + 1 + reach]:
+        if later is None:
+            continue
+        if later[0] == style:
+            return False
+        if later[1] == value and later[2] == family and "一" in later[0]:
+            return True
+    return False
+
+
+def label_style(text):
+    """``(style, value, family, label)`` of a typed heading label (一、 （二） 3. （4）), for
+    ``Levels``: the style is its shape (brackets, Chinese or Arabic, 、 or .), the family
+    whether it is bracketed; None when the text does not start with one."""
+    match = LABEL.match(text)
+    if not match:
+        return None
+    chinese = not match["num"].isdigit()
+    value = cn_value(match["num"]) if chinese else int(match["num"])
+    if not value:
+        return None
+    typed = match.group().strip()
+    family = "（" if match["open"] else ""
+    separator = "、" if typed.endswith("、") or chinese else "."
+    return family + ("一" if chinese else "1") + separator, value, family, typed

@@ -90,3 +90,33 @@ def test_seed_hard_wrap_rejoined(seeds):
     got = texts(seed(seeds, "004"))
     long = [t for t in got if len(t) > 60]
     assert len(long) >= 5 and all(t.startswith(("为了", "构建", "实施", "创新", "完成")) for t in long)
+
+
+def test_site_lines_of_scraped_pages_are_dropped():
+    from generator.corpus.cleaning import strip_boilerplate
+    lines = ["当前位置：首页 > 工作总结 > 党建", "酷猫写作 > 范文大全 > 工作报告", "61阅读", "分享", "编 者按", "文/李某某",
+             "下面是小编为大家整理的党建工作总结，供大家参考。", "本站为你精心整理了工作总结范文，欢迎咨询。",
+             "青岚日报 2026年7月10日 第3版", "指导老师：张某", "一、主要做法"]
+    assert [p.text for p in strip_boilerplate([Para(t) for t in lines])] == ["一、主要做法"]
+    noted = strip_boilerplate([Para("第一段。……(某网省略685字,正式会员可完整阅读)…… 第二段。"), Para("---此处隐藏513字,下载后查看---")])
+    assert [p.text for p in noted] == ["第一段。 第二段。"]
+
+
+def test_join_pages_of_a_previewed_document():
+    from generator.corpus.cleaning import join_pages
+    paras = [Para("《柳湾镇工作总结.docx》由会员分享,可在线阅读"), Para("1、柳湾镇工作总结今年以来，我们抓"),
+             Para("2、学习，成效明显。"), Para("3、最后一页")]
+    assert [p.text for p in join_pages(paras)] == ["柳湾镇工作总结", "今年以来，我们抓学习，成效明显。最后一页"]
+    plain = [Para("1、第一点"), Para("2、第二点")]
+    assert join_pages(plain) == plain               # numbered lines without a preview banner stay
+
+
+def test_split_flattened_parts_run_together_paragraphs():
+    from generator.corpus.cleaning import split_flattened
+    flat = Para("总体情况良好，各项工作有序推进，取得了阶段性成效。   一、主要做法   全年组织学习十二次，覆盖全体党员。"
+                "二、存在问题 部分党员学习主动性不强，需要在今后的工作中加以改进和提高。 1、加强学习。继续抓好理论武装。")
+    assert [p.text for p in split_flattened([flat])] == [
+        "总体情况良好，各项工作有序推进，取得了阶段性成效。", "一、主要做法", "全年组织学习十二次，覆盖全体党员。",
+        "二、存在问题 部分党员学习主动性不强，需要在今后的工作中加以改进和提高。", "1、加强学习。继续抓好理论武装。"]
+    short = Para("一、主要做法 二、存在问题")
+    assert split_flattened([short]) == [short]      # a short line is not a flattened page

@@ -100,3 +100,107 @@ def test_format_errors_are_one_line(runner, tmp_path):
     assert runner.invoke(cli, ["format", str(src)]).exit_code == 0
     again = runner.invoke(cli, ["format", str(src)])
     assert again.exit_code == 1 and "--force" in again.output
+
+
+# ---- issue #15: the rough drafts format exists for, and lint agreeing with it -------------
+MIXED = """柳湾镇党支部2026年上半年工作总结
+今年以来，党支部围绕中心工作抓党建，各项工作取得新进展。
+1、主要工作
+1.加强理论学习
+全年组织集中学习六次，覆盖全体党员。
+2.党员教育管理
+落实“三会一课”制度，按期召开组织生活会。
+二.存在问题
+部分党员学习主动性不强。
+三、下一步打算
+继续抓好理论武装和支部建设。
+柳湾镇党支部
+2026.7.10"""
+
+
+def lint_lines(runner, path):
+    result = runner.invoke(cli, ["lint", "--no-pages", str(path)])
+    return result.exit_code, result.output
+
+
+def test_format_mixed_number_styles_as_one_level_and_lint_clean(runner, tmp_path):
+    src = tmp_path / "粗稿.txt"
+    src.write_text(MIXED, encoding="utf-8")
+    out = tmp_path / "排版.docx"
+    assert runner.invoke(cli, ["format", str(src), "-o", str(out)]).exit_code == 0
+    got = paragraphs(out)
+    assert [(s, t) for s, t in got if s.startswith("Heading")] == [
+        ("Heading 1", "一、主要工作"), ("Heading 2", "（一）加强理论学习"), ("Heading 2", "（二）党员教育管理"),
+        ("Heading 1", "二、存在问题"), ("Heading 1", "三、下一步打算")]
+    assert got[-2:] == [("落款", "柳湾镇党支部"), ("落款", "2026年7月10日")]
+    code, output = lint_lines(runner, out)
+    assert code == 0 and "编号" not in output, output
+
+
+def gap_docx(path, numbers=("一、", "二、", "3、", "四、", "五、")):
+    from docx import Document
+    doc = Document()
+    doc.add_paragraph("柳湾镇2026年党建工作总结")
+    doc.add_paragraph("今年以来，镇党委坚持以党建引领基层治理，各项工作取得新进展。")
+    for number, name in zip(numbers, ("主要做法", "取得成效", "存在问题", "原因分析", "下一步打算")):
+        doc.add_paragraph(number + name)
+        doc.add_paragraph(f"关于{name}的正文，写得足够长，像一段真正的报告正文那样有句号。")
+    doc.save(path)
+    return path
+
+
+def test_format_and_lint_fix_read_a_numbering_gap_alike(runner, tmp_path):
+    src = gap_docx(tmp_path / "粗稿.docx")
+    formatted, fixed = tmp_path / "排版.docx", tmp_path / "修正.docx"
+    assert runner.invoke(cli, ["format", str(src), "-o", str(formatted)]).exit_code == 0
+    result = runner.invoke(cli, ["lint", "--no-pages", str(src), "--fix", "-o", str(fixed)])
+    assert "编号：第7段 3、 → 三、" in result.output, result.output
+    want = ["一、主要做法", "二、取得成效", "三、存在问题", "四、原因分析", "五、下一步打算"]
+    assert [t for s, t in paragraphs(formatted) if s == "Heading 1"] == want
+    assert [t for s, t in paragraphs(fixed) if s == "Heading 1"] == want
+    code, output = lint_lines(runner, formatted)
+    assert code == 0 and "编号" not in output, output
+
+
+@pytest.mark.parametrize("numbers, stray, finding", [
+    # 一、 二、 五、: a jump of three is not a gap format closes, so 五、 stays body text
+    (("一、", "二、", "五、", "六、", "七、"), "五、存在问题", "编号：应为 三、，实为 五、（不连续）"),
+    # numbering that starts again: the second 一、 stays body text
+    (("一、", "二、", "一、", "二、", "三、"), "一、存在问题", "编号：应为 三、，实为 一、（不连续）"),
+])
+def test_a_broken_structure_does_not_lint_clean(runner, tmp_path, numbers, stray, finding):
+    src = gap_docx(tmp_path / "粗稿.docx", numbers)
+    out = tmp_path / "排版.docx"
+    assert runner.invoke(cli, ["format", str(src), "-o", str(out)]).exit_code == 0
+    assert stray in [t for s, t in paragraphs(out) if s == "Normal"]
+    code, output = lint_lines(runner, out)
+    assert code != 0 and finding in output, output
+
+
+def test_format_does_not_promote_a_stray_arabic_number(runner, tmp_path):
+    # the draft of issue #15: 2. under 1、主要工作, with no 1. before it, is not the second part
+    src = tmp_path / "粗稿.txt"
+    src.write_text(MIXED.replace("1.加强理论学习\n全年组织集中学习六次，覆盖全体党员。\n", "")
+                   .replace("2.党员教育管理\n", "2.党员教育管理，"), encoding="utf-8")
+    out = tmp_path / "排版.docx"
+    assert runner.invoke(cli, ["format", str(src), "-o", str(out)]).exit_code == 0
+    got = paragraphs(out)
+    assert [t for s, t in got if s.startswith("Heading")] == ["一、主要工作", "二、存在问题", "三、下一步打算"]
+    assert "2.党员教育管理，落实“三会一课”制度，按期召开组织生活会。" in [t for s, t in got if s == "Normal"]
+    code, output = lint_lines(runner, out)
+    assert code == 0 and "编号" not in output, output
+
+
+def test_format_clean_joins_a_previewed_documents_pages(runner, tmp_path):
+    src = tmp_path / "网页.txt"
+    src.write_text("《柳湾镇党建工作总结.docx》由会员分享,可在线阅读,更多相关《柳湾镇党建工作总结.docx(3页珍藏版)》请在文库上搜索。\n"
+                   "1、柳湾镇党建工作总结今年以来，镇党委坚持以党建引领基层治理。一、主要做法随着工作重心下移，"
+                   "镇党委建立了网格化服务体系，全镇十八个村全部\n"
+                   "2、完成组织生活规范化建设。二、存在问题从总体上看，工作已初见成效，但队伍结构有待优化，学习主动性不强。",
+                   encoding="utf-8")
+    out = tmp_path / "排版.docx"
+    assert runner.invoke(cli, ["format", "--clean", str(src), "-o", str(out)]).exit_code == 0
+    got = paragraphs(out)
+    assert [(s, t) for s, t in got if s in ("Title", "Heading 1")] == [
+        ("Title", "柳湾镇党建工作总结"), ("Heading 1", "一、主要做法"), ("Heading 1", "二、存在问题")]
+    assert "随着工作重心下移，镇党委建立了网格化服务体系，全镇十八个村全部完成组织生活规范化建设。" in [t for _, t in got]

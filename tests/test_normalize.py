@@ -27,7 +27,10 @@ def test_brackets_change_in_pairs(text, fixed):
 
 def test_closing_dates_in_every_common_form():
     from generator.normalize import CLOSING_DATE, short_line
-    for text in ("2026年11月24日", "2026 年 11 月 24 日", "二〇二六年十一月二十四日"):
+    from generator.normalize import written_date
+    for text in ("2026年11月24日", "2026 年 11 月 24 日", "二〇二六年十一月二十四日", "2026.7.10", "2026-07-10", "2026/7/10"):
         assert CLOSING_DATE.match(text), text
     assert not CLOSING_DATE.match("2026年11月24日召开会议")
+    assert not CLOSING_DATE.match("2026.7-10") and not CLOSING_DATE.match("3.5")
+    assert [written_date(t) for t in ("2026.7.10", "2026-07-10", "2026年7月10日")] == ["2026年7月10日"] * 3
     assert short_line("中共某某区委组织部") and not short_line("我们开会，研究了工作")

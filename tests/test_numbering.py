@@ -1,11 +1,14 @@
 import pytest
 
 from generator.numbering import (
+    Levels,
     Numberer,
     cn_number,
     cn_value,
     label,
+    label_style,
     parse_label,
+    read_levels,
     renumber,
     strip_number,
 )
@@ -73,3 +76,31 @@ def test_labels_after_long_runs_of_spaces_are_found_in_linear_time():
     assert strip_number(" " * 100_000 + "拓宽渠道") == "拓宽渠道"
     assert strip_number("\u3000" * 100_000 + "（一）拓宽") == "拓宽"
     assert time.monotonic() - start < 2
+
+
+def levels_of(labels):
+    levels = Levels()
+    return [levels.add(*label_style(text)[:3]) for text in labels]
+
+
+def test_levels_read_mixed_styles_gaps_and_nesting():
+    assert levels_of(["1、", "1.", "2.", "二.", "三、"]) == [1, 2, 2, 1, 1]        # 1、 二. 三、 one level
+    assert levels_of(["一、", "二、", "3、", "四、", "五、"]) == [1, 1, 1, 1, 1]     # a number typed in another style
+    assert levels_of(["一、", "三、", "（一）", "（三）", "1.", "（1）"]) == [1, 1, 2, 2, 3, 4]   # one skipped is a gap
+    assert levels_of(["一、", "二、", "五、"]) == [1, 1, None]                       # three is not
+    assert levels_of(["3."]) == [None]                                               # numbers start at 1
+    assert levels_of(["一、", "（一）", "（二）", "3、"]) == [1, 2, 2, None]        # bracketed and bare differ
+
+
+def test_label_style():
+    assert label_style("（二）强化领导") == ("（一、", 2, "（", "（二）")
+    assert label_style("12、创新")[:3] == ("1、", 12, "")
+    assert label_style("3.5万户") is None
+
+
+def test_read_levels_gives_a_slot_to_the_chinese_number_that_claims_it():
+    styles = [label_style(t)[:3] for t in ("1、", "2.", "二.", "三、")]
+    assert read_levels(styles) == [1, None, 1, 1]             # 2. under 主要工作 is not its sibling
+    assert read_levels([label_style(t)[:3] for t in ("一、", "二、", "3、", "四、")]) == [1, 1, 1, 1]
+    gone = [label_style(t)[:3] for t in ("一、", "二、", "五、")]
+    assert read_levels(gone) == [1, 1, None] and read_levels(gone, strays={2}) == [1, 1, 1]

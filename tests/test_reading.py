@@ -104,3 +104,34 @@ def test_zip_bombs_are_refused_before_they_are_read(tmp_path, runner, megabytes,
     assert f"{bomb}: 文档中的“word/document.xml”" in stderr and reason in stderr
     assert peak_kb < 250 * 1024      # the part was never expanded
     assert not (tmp_path / "x.docx").exists() and not (tmp_path / "m.yaml").exists()
+
+
+def test_docx_read_as_python_docx_reads_it_without_loading_it(tmp_path):
+    import subprocess
+    import sys
+
+    from docx.enum.style import WD_STYLE_TYPE
+    from docx.enum.text import WD_BREAK
+    doc = Document()
+    based = doc.styles.add_style("我的小标题", WD_STYLE_TYPE.PARAGRAPH)
+    based.base_style = doc.styles["Heading 2"]          # a level inherited through basedOn
+    doc.add_paragraph("一、主要做法", style="Heading 1")
+    doc.add_paragraph("（一）强化领导", style="我的小标题")
+    para = doc.add_paragraph("第一行")
+    para.add_run().add_break(WD_BREAK.LINE)
+    para.add_run("第二行\t制表")
+    para._p.get_or_add_pPr()
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    style = OxmlElement("w:pStyle")
+    style.set(qn("w:val"), "NoSuchStyle")            # an unknown style is the default one
+    para._p.pPr.insert(0, style)
+    path = tmp_path / "a.docx"
+    doc.save(path)
+    want = [p.text for p in Document(str(path)).paragraphs]
+    got = [(p.text, p.level) for p in read_document(path)]
+    assert [t for t, _ in got] == want == ["一、主要做法", "（一）强化领导", "第一行\n第二行\t制表"]
+    assert [lv for _, lv in got] == [1, 2, None]
+    code = f"import sys; from generator.corpus.reading import read_document; read_document({str(path)!r}); print('docx' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"

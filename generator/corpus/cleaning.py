@@ -1,8 +1,10 @@
 """Cleaning web-scraped reports: each step is a small function on a list of Paras.
 
     strip_boilerplate   site headers, notices, footers, link lists, "猜你喜欢" tails
+    join_pages          a previewed document's pages (1、… 2、…) joined back
     drop_repeats        a report pasted twice into the same file
     join_wrapped        hard line-wraps in the middle of sentences
+    split_flattened     paragraphs that a PDF or a page ran together, parted again
     to_simplified       Traditional → Simplified (OpenCC's t2s tables), pinyin 關(guān) removed
 
 ``clean`` runs them all in that order. Paras that a file marked as title or
@@ -17,17 +19,28 @@ from generator.corpus.reading import Para
 _BOILER_LINE = re.compile(
     r"^\s*(?:"
     r"(?:发布时间|发布日期|时间|日期|点击数|点击|浏览次数|阅读|作者|来源|责任编辑|编辑|"
-    r"关键词|关键字|导语|摘要来源|文章来源|信息来源)\s*[:：].*"
+    r"关键词|关键字|导语|摘要来源|文章来源|信息来源|所属栏目|指导老师|指导教师|网站客服|大小|页数|格式|ID)\s*[:：].*"
+    r"|.*(?:当前位置|您的位置|你的位置)\s*[:：].*|[^。>]{1,20}(?:\s*>\s*[^>。]{1,12}){2,}\s*>?"
+    r"|\d+\s*(?:阅读|浏览|人阅读)|分享|栏目|收藏|打印|下载文档|编\s*者\s*按|文\s*[/／]\s*\S{2,12}"
+    r"|.*范文.*[，,。！!].*|.*[，,。！!].*范文.*"
+    r"|.*(?:小编|本站|网友为您|范文网|文库|为大家整理|为您整理|为大家精心|为你精心|供大家参考|供您参考|"
+    r"有所帮助|欢迎大家参考|参考查阅|欢迎咨询|由会员分享|可在线阅读|页珍藏版|下载本文|分享赚钱|温馨提示).*"
     r"|[-–—•·]?\s*\d{1,2}\s*[、.．]\s*.*(?:文档|下载|VIP|版权|上传|会员|付费).*"
     r"|.*(?:版权所有|备案号|ICP|举报电话|监督电话|联系电话|办公区|主办\s*[|｜]|不承担任何|"
     r"请相关权利人|转载文章|真实性、准确性|文档评论|扫一扫|分享到|上一篇|下一篇|返回顶部).*"
     r"|[?？·•\s]+"
     r"|\d{4}[-/年]\d{1,2}[-/月]\d{1,2}日?\s*\d{1,2}:\d{2}(?::\d{2})?.*"
     r"|.{0,12}\s*\d{4}\s*年\s*\d{1,2}\s*期"
+    r"|.{0,20}\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日.{0,12}第\s*\d{1,3}\s*版.*"
     r"|.{2,60}——\s*《[^》]{1,20}》"
     r"|[(（][^()（）]{0,20}(?:供稿|来源|稿)[)）]"
     r")\s*$")
 _SOURCE_NOTE = re.compile(r"[(（]\s*(?:信息)?来源[:：\s][^()（）]{1,30}[)）]\s*$")
+# a site's note inside a paragraph: ……(某某网省略685字,正式会员可完整阅读)……, ---此处隐藏513字---
+_INLINE_NOISE = re.compile(
+    r"\s*…*\s*[(（][^()（）]{0,40}(?:省略|隐藏)\d+字[^()（）]{0,40}[)）]\s*…*\s*"
+    r"|-{2,}\s*此处隐藏\d+字.*?-{2,}"
+    r"|[(（][^()（）]{0,30}(?:先登录|正式会员)[^()（）]{0,30}[)）]")
 _TAIL = re.compile(r"^\s*(?:猜你喜欢|相关阅读|相关推荐|相关文章|推荐阅读|热门文章)\s*$")
 _LIST_SEP = re.compile(r"\s*[|｜_]\s*")
 
@@ -51,10 +64,65 @@ def strip_boilerplate(paras):
             break                      # everything after "猜你喜欢" is links
         if len(text) <= 300 and (_BOILER_LINE.match(text) or _is_link_list(text)):
             continue            # site furniture is never a long paragraph
+        if text[:1] in "?？":
+            text = re.sub(r"^[?？\s]+(?=\S)", "", text)      # a lost non-breaking space before a heading
+        if "字" in text or "登录" in text or "会员" in text:
+            text = _INLINE_NOISE.sub(" ", text).strip()
+            if not text:
+                continue
         note = _SOURCE_NOTE.search(text)
         if note:
             text = text[:note.start()].rstrip()
         out.append(Para(text, para.level) if text != para.text else para)
+    return out
+
+
+# a document preview: 《名称.docx》由会员分享,可在线阅读…, then its pages as 1、… 2、… 3、…
+_PREVIEW = re.compile(r"《([^《》]{2,80})\.(?:docx?|pdf|wps|txt)》.*(?:由会员分享|在线阅读|珍藏版)")
+_PAGE = re.compile(r"^\s*(\d{1,3})、")
+
+
+def join_pages(paras):
+    """The pages of a previewed document (1、… 2、… cut mid-sentence) joined back into one text,
+    with the document's name, when the text opens with it, as a line of its own; the site's
+    banner above them goes."""
+    for at, para in enumerate(paras[:5]):
+        match = _PREVIEW.search(para.text)
+        if match:
+            break
+    else:
+        return paras
+    name, pages, end = match[1].strip(), [], at + 1
+    for para in paras[at + 1:]:
+        page = _PAGE.match(para.text)
+        if not para.text.strip() and pages:
+            end += 1
+            continue
+        if page is None or int(page[1]) != len(pages) + 1:
+            break
+        pages.append(para.text[page.end():].strip())
+        end += 1
+    if len(pages) < 2:
+        return paras
+    text = "".join(pages)
+    head = [Para(name), Para(text[len(name):])] if text.startswith(name) else [Para(text)]
+    return paras[:at] + head + paras[end:]
+
+
+# text flattened from a PDF or a page: paragraphs run together, parted by wide spaces, or a
+# numbered heading after a sentence's end (。一、…, 。 二、…)
+_FLAT = re.compile(r"\s{3,}|(?<=[。！？；])\s*(?=[一二三四五六七八九十]{1,2}、)"
+                   r"|(?<=[。！？；])\s+(?=(?:\d{1,2}[、．]|[（(][一二三四五六七八九十\d]{1,2}[)）]))"
+                   r"|(?<=[\u4e00-\u9fff”）)])\s+(?=[一二三四五六七八九十]{1,2}(?:、|是))")
+
+
+def split_flattened(paras):
+    out = []
+    for para in paras:
+        if para.level is None and len(para.text) > 80 and _FLAT.search(para.text.strip()):
+            out.extend(Para(part) for part in _FLAT.split(para.text.strip()) if part.strip())
+        else:
+            out.append(para)
     return out
 
 
@@ -206,7 +274,9 @@ def to_simplified(paras):
 def clean(paras):
     """All steps, in the order that lets each see what it expects."""
     paras = to_simplified(paras)
+    paras = join_pages(paras)
     paras = strip_boilerplate(paras)
     paras = drop_repeats(paras)
     paras = join_wrapped(paras)
+    paras = split_flattened(paras)
     return [p for p in paras if p.text.strip()]

@@ -1,18 +1,19 @@
 """一键排版: outline a rough draft and write it through the GB/T 9704 writer.
 
-Nothing of the draft's text is dropped: only hard line-wraps are rejoined and the
-typed heading numbers are replaced by the writer's own (一、（一）1.（1）). Web-page
-leftovers (notices, footers, link lists) are removed only when asked (``clean``),
-since a rough draft is the user's own text.
+Nothing of the draft's text is dropped: only hard line-wraps are rejoined, paragraphs
+that a PDF or a page ran together are parted again, and the typed heading numbers are
+replaced by the writer's own (一、（一）1.（1）). Web-page leftovers (notices, footers,
+link lists, a previewed document's page numbers) are removed only when asked
+(``clean``), since a rough draft is the user's own text.
 """
 from pathlib import Path
 
-from generator.corpus.cleaning import join_wrapped, strip_boilerplate
+from generator.corpus.cleaning import join_pages, join_wrapped, split_flattened, strip_boilerplate
 from generator.corpus.outline import outline
 from generator.corpus.reading import read_document
 from generator.errors import ReportgenError
 from generator.markup import Block
-from generator.normalize import CLOSING_DATE, short_line
+from generator.normalize import CLOSING_DATE, short_line, written_date
 from generator.word.style import HEADING_KINDS
 
 
@@ -20,8 +21,8 @@ def blocks_of(paras, fallback_title, clean=False, path=None):
     """Paragraphs → markup Blocks (title, 署名, body, headings, 落款); ``path`` names the
     file in errors."""
     if clean:
-        paras = strip_boilerplate(paras)
-    paras = [p for p in join_wrapped(paras) if p.text.strip()]
+        paras = strip_boilerplate(join_pages(paras))
+    paras = [p for p in split_flattened(join_wrapped(paras)) if p.text.strip()]
     if not paras:
         raise ReportgenError("文件里没有可排版的文字", path)
     o = outline(paras)
@@ -44,7 +45,7 @@ def _signature(o):
     holder = o.sections[-1].body if o.sections else o.lead
     if not holder or not CLOSING_DATE.match(holder[-1]):
         return []
-    tail = [holder.pop()]
+    tail = [written_date(holder.pop())]
     if holder and short_line(holder[-1]):
         tail.insert(0, holder.pop())
     return tail

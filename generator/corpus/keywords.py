@@ -3,15 +3,14 @@
 Imported only for ``reportgen render --keywords``: loading jieba's dictionary
 takes about a second, which no other command should pay.
 """
-import logging
 import re
 
 import jieba
-import jieba.analyse
 
+from generator.corpus.segment import extract_tags, tokenizer
 from generator.markup import PLACEHOLDER
 
-jieba.setLogLevel(logging.WARNING)  # no "Building prefix dict…" chatter on stderr
+tokenizer()          # the dictionary from our cache, before the domain words go into it
 
 # level-1 headings are the template's fixed section names (基本情况, 主要做法…): not content
 KINDS = ("标题", "二级标题", "三级标题", "四级标题", "正文")
@@ -36,5 +35,5 @@ def extract(blocks, most=5):
     # the title says what the report is about: count it as if it came three times
     text = "\n".join(_QUOTES.sub("", PLACEHOLDER.sub("", b.text)) * (3 if b.kind == "标题" else 1)
                      for b in blocks if b.kind in KINDS)
-    words = jieba.analyse.extract_tags(text, topK=most * 4, allowPOS=POS)
+    words = extract_tags(text, most * 4, allow_pos=POS)
     return [w for w in words if len(w) > 1 and w not in STOP and not _NUMERIC.match(w)][:most]

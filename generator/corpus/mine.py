@@ -165,10 +165,8 @@ def _style(number):
 
 
 def _keywords(sample, top=12):
-    import jieba
-    import jieba.analyse
-    jieba.setLogLevel(60)
-    tags = {c: jieba.analyse.extract_tags("\n".join(texts), topK=top * 2) for c, texts in sample.items()}
+    from generator.corpus.segment import extract_tags
+    tags = {c: extract_tags("\n".join(texts), top * 2) for c, texts in sample.items()}
     return {c: [t for t in words if not re.search(r"\d", t) and not _NUMBER_TAIL.fullmatch(t)][:top]
             for c, words in tags.items()}
 

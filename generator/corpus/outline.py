@@ -1,13 +1,24 @@
 """Outline a report: its title, headings with levels, and a category for every section.
 
+The title is the file's Title paragraph, or the first title-shaped line above the text
+(site lines are gone by then, see cleaning); a later line that repeats it is its exact
+form, a collection's page title (锦集3篇) gives way to the first report's, and what sites
+add to a title ((全文N字), 第1篇, 范文, 标题：) is cut. No such line: no title ("").
+
 Headings are found, in this order of trust:
 
 1. levels the file marks itself (Word heading styles, Markdown ``#``);
-2. typed numbers 一、 （一） 1. （1） 一是 第一， — a number style's level is the order in
-   which styles nest in this document, and numbers must count up (1, 2, 3…);
-3. in a document without numbers, short bare lines such as 着眼发展，突出重点;
+2. typed numbers 一、 （一） 1、 1. （1） 第一， 第一步， and 一是 on a line of its own —
+   levels as ``numbering.read_levels`` reads them (the reading ``lint`` shares): the order
+   in which styles nest, numbers counting up with one gap allowed, a number typed in another
+   style going on with its level (1、 二. 三、); a heading ends at its first short sentence, or,
+   run straight into its text, before a sentence opener (……素质一年来，) or a space;
+3. in a document without numbers, short bare lines such as 着眼发展，突出重点 or a place's
+   name heading its part of a compilation (one line only when it reads as a heading);
 4. paragraphs whose short first sentence is the heading (发挥……优势，强化……作用。……),
-   when most paragraphs of that stretch are shaped so.
+   when most paragraphs of that stretch are shaped so (or one short action lead under a
+   heading), a heading between dashes (——抓班子——), and one a flattened page ran onto the
+   end of the paragraph before.
 
 Every section gets one of CATEGORIES from cue words in its heading; a child keeps
 its parent's category unless its heading is itself a section name (存在问题, 取得成效:
@@ -20,23 +31,25 @@ from dataclasses import dataclass, field
 
 from generator.corpus.cleaning import clean, width
 from generator.corpus.reading import Para, read_document
-from generator.numbering import cn_value
+from generator.numbering import Levels, cn_value, read_levels
 
 CATEGORIES = ("概述", "做法", "成效", "问题", "原因", "思考", "下一步", "其他")
 
 # cue words: a heading that contains a LABEL names its category outright
 LABELS = {
-    "概述": ("基本情况", "基本概况", "总体情况", "概况", "现状", "背景", "调研情况"),
-    "做法": ("做法", "举措", "主要措施", "工作措施", "具体措施", "主要工作", "工作开展情况"),
-    "成效": ("成效", "成绩"),
+    "概述": ("基本情况", "根本情况", "基本概况", "总体情况", "概况", "现状", "背景", "调研情况",
+           "必要性", "重要性", "重要意义"),
+    "做法": ("做法", "经验", "模式", "举措", "主要措施", "工作措施", "具体措施", "主要工作", "工作开展情况"),
+    "成效": ("成效", "成绩", "总体评价"),
     "问题": ("问题", "存在的不足", "存在不足", "问题和不足"),
     "原因": ("原因", "根源", "症结", "成因"),
     "思考": ("思考", "建议", "对策", "启示", "体会", "几点认识"),
     "下一步": ("下一步", "今后", "打算", "工作计划", "工作安排", "展望", "明年"),
+    "其他": ("调研方法", "研究方法", "前言", "引言", "选题", "结语", "结束语"),
 }
 CUES = {
     "做法": ("措施",),
-    "成效": ("实效", "亮点", "成果", "效果", "显著", "明显提升", "持续扩大", "凸显", "持续改善"),
+    "成效": ("实效", "成果", "效果", "显著", "明显提升", "持续扩大", "凸显", "持续改善"),
     "问题": ("不足", "短板", "差距", "薄弱", "困难", "瓶颈", "挑战", "弱项", "偏差", "滞后", "不够", "不强", "不深", "不高",
            "有待", "亟待", "欠缺", "缺乏", "不平衡", "不到位", "不明显", "不充分", "偏弱"),
 }
@@ -49,6 +62,7 @@ ACTIONS = (
     "着力", "解决", "破解", "聚力",
 )
 WEIGHTS = ((LABELS, 4), (CUES, 2), ({"做法": ACTIONS}, 1))
+PARTS = ("主体", "正文", "附件", "附录")   # a part of the paper, not of the work
 LATER = ("问题", "原因", "思考", "下一步")     # sections that follow the account of the work
 
 CN = "一二三四五六七八九十"
@@ -56,12 +70,15 @@ CN = "一二三四五六七八九十"
 STYLES = (
     ("一、", re.compile(rf"^\s*([{CN}]+)\s*[、.．]\s*")),
     ("（一）", re.compile(rf"^\s*[（(]\s*([{CN}]+)\s*[)）]\s*[、.．]?\s*")),
-    ("1.", re.compile(r"^\s*(\d{1,2})\s*(?:[、．]|\.(?!\d))\s*")),
+    ("1、", re.compile(r"^\s*(\d{1,2}|[Xx])\s*、\s*")),
+    ("1.", re.compile(r"^\s*(\d{1,2}|[Xx])\s*(?:．|\.(?!\d))\s*")),
     ("（1）", re.compile(r"^\s*[（(]\s*(\d{1,2})\s*[)）]\s*[、.．]?\s*")),
-    ("第一，", re.compile(rf"^\s*第\s*([{CN}]+)\s*[，,、：:]\s*")),
+    ("第一，", re.compile(rf"^\s*第\s*([{CN}]+)\s*(?:步|条|点)?\s*[，,、：:]\s*")),
     ("一是", re.compile(rf"^\s*([{CN}]+)是\s*[，,：:]?\s*")),
 )
+BRACKETED = ("（一）", "（1）")
 LEAD_ONLY = ("第一，", "一是")        # styles that are headings only as lead-in sentences
+ANY = Levels.ANY                     # the value of a placeholder number (X.资源开发模式)
 _SENTENCE = re.compile(r"^(.*?[。！？!?])")
 _CLAUSES = re.compile(r"[，,、；;]")
 _ENDS = "。！？!?；;：:，,"
@@ -99,10 +116,15 @@ def marker(text):
     for style, regex in STYLES:
         match = regex.match(text)
         if match:
-            value = cn_value(match[1])
-            if value:
+            value = ANY if match[1] in "Xx" else cn_value(match[1])
+            if value or match[1] in "Xx":
                 return style, value, text[:match.end()].strip(), text[match.end():]
     return None
+
+
+# words that open a report's sentence: a heading run straight into its text ends before one
+_OPENER = re.compile(r"(?<=[\u4e00-\u9fff”）)])(?:随着|近年来|一年来|今年以来|多年来|几年来|从总体上看|总体上看|"
+                     r"总的来看|截至|截止)")
 
 
 def split_heading(rest, inline_max=40, standalone_max=60):
@@ -110,20 +132,36 @@ def split_heading(rest, inline_max=40, standalone_max=60):
     rest = rest.strip()
     if not rest:
         return None
+    run = run_in(rest, inline_max)
+    if run:
+        return run
     sentence = _SENTENCE.match(rest)
     if sentence is None or sentence.end() >= len(rest.rstrip()):
         # one sentence, or no full stop at all: the whole line is the heading
         if len(rest) <= standalone_max and "。" not in rest.rstrip("。"):
             return rest, ""
-        return None
-    head = sentence[1]
-    if len(head) <= inline_max:
-        return head, rest[sentence.end():].strip()
+    elif len(sentence[1]) <= inline_max:
+        return sentence[1], rest[sentence.end():].strip()
     return None
 
 
-def lead_shape(text, limit=25):
-    """The first sentence when it reads like a heading: short, and made of short clauses."""
+def run_in(rest, limit=40):
+    """A heading run into its text without punctuation: 加强思想教育一年来，我支部…, or
+    parted from it by a space only (a flattened page): 坚持理论武装 2004年，机关……"""
+    opener = _OPENER.search(rest, 4, limit + 1)
+    if opener and "。" not in rest[:opener.start()] and len(rest) - opener.start() >= 20:
+        return rest[:opener.start()], rest[opener.start():]
+    spaces = [m.start() for m in re.finditer(r"\s", rest[:limit + 1]) if m.start() >= 4]
+    if spaces:
+        head, body = rest[:spaces[-1]], rest[spaces[-1]:].strip()
+        if "。" not in head and len(body) >= 30 and re.search(r"[。！？]", body[:200]):
+            return head, body
+    return None
+
+
+def lead_shape(text, limit=32):
+    """The first sentence when it reads like a heading: short, and made of short clauses (the
+    last may be longer: 紧扣中心，深度融合，探索将党建品牌建设融入中心工作的多种模式。)."""
     sentence = _SENTENCE.match(text)
     if sentence is None:
         return None
@@ -132,38 +170,108 @@ def lead_shape(text, limit=25):
     core = head.rstrip(_STRIP_END)
     if len(core) > limit or len(rest) < 30 or re.search(r"\d", core):
         return None
-    clauses = [c for c in _CLAUSES.split(core) if c]
-    if len(clauses) > 3 or any(not 4 <= len(c.replace("“", "").replace("”", "")) <= 14 for c in clauses):
+    clauses = [len(c.replace("“", "").replace("”", "")) for c in _CLAUSES.split(core) if c]
+    if (len(clauses) > 3 or any(not 4 <= n <= 14 for n in clauses[:-1]) or not 4 <= clauses[-1] <= 20
+            or (len(core) > 25 and len(clauses) < 3)):
         return None
     return head, rest
 
 
-def lead_split(rest):
-    """A 一是/第一， paragraph as (heading, body): a short lead sentence, or a short line on its own."""
+def lead_split(rest, style="第一，"):
+    """A 第一，paragraph as (heading, body): a short lead sentence, or a short line on its own.
+    一是 heads only a line of its own: run into a paragraph it is the paragraph's first point."""
     rest = rest.strip()
     if bare_shape(rest):
         return rest, ""
+    if style == "一是":
+        sentence = _SENTENCE.match(rest)
+        whole = sentence is not None and sentence.end() == len(rest) and len(rest) <= 30
+        return (rest, "") if whole else None
     return lead_shape(rest)
 
 
+_PLACE = re.compile(r"^[\u4e00-\u9fff]{1,10}(?:省|市|州|盟|县|旗|区|镇|乡|村|街道|社区)$")
+
+
 def bare_shape(text):
-    """A short line with no closing punctuation and no spaces: 着眼发展，突出重点."""
+    """A short line with no closing punctuation and no spaces: 着眼发展，突出重点; or a place's
+    name heading its part of a compilation (青岚县)."""
     text = text.strip()
-    return (4 <= len(text) <= 25 and text[-1] not in _ENDS and not re.search(r"\s", text)
+    return bool(_PLACE.match(text)) or (4 <= len(text) <= 25 and text[-1] not in _ENDS and not re.search(r"\s", text)
             and not re.search(r"\d{4}", text))
 
 
+# what a site adds to a title: (2), (全文4610字), 【三篇】, (12篇), 第1篇, 篇1, 7篇, 范文, .docx
+_SITE_ADD = re.compile(
+    r"[(（]\s*(?:\d+|全文\d+字|全文完整|完整版|精选文档|精选|材料|\d+篇)\s*[)）]|【[^【】]{0,6}】"
+    r"|^第\s*\d+\s*篇\s*|篇\s*\d+$|\d+\s*篇$|范文$|\.(?:docx?|pdf|wps|txt)$")
+# a page that gathers several reports: its title is not a report's own (高校党建调研报告锦集3篇)
+_COLLECTION = re.compile(r"\d+\s*篇|[一二三四五六七八九十]+篇|锦集|合集|汇总|大全|精选")
+_TITLE_LEAD = re.compile(rf"^(?:\|\s*)?(?:标题\s*[:：]\s*)?(?:[{CN}]\s*[:：]\s*)?")
+
+
+def title_core(text):
+    """A title line without what a site adds: a table's | borders, 标题：, a collection's
+    number (一 : , 第1篇, 【篇1】), (全文N字), 范文; a title doubled as X-X counts once."""
+    text = one_line(text).strip(" |\u3000")
+    text = _TITLE_LEAD.sub("", text)
+    before = None
+    while before != text:
+        before, text = text, _SITE_ADD.sub("", text).strip(" |\u3000")
+    half, dash, rest = text.partition("-")
+    if dash and half.strip() == rest.strip():
+        text = half.strip()
+    return re.sub(r"(?<=[告结料言])\s*\d$", "", text)     # 调研报告1: the first of a collection
+
+
+def _title_shaped(text):
+    return (0 < width(text) <= 100 and text[-1] not in "。；;：:，,!！" and not marker(text)
+            and not text.startswith(("——", "—", "-", "－")) and not re.search(r"[。！？]", text))
+
+
+def _body_start(text):
+    """A paragraph that begins the report's text: a sentence, or a numbered heading."""
+    if marker(text):
+        return split_heading(marker(text)[3]) is not None or len(text) >= 40
+    return len(text) >= 40 and bool(re.search(r"[。！？；]", text) or len(text) >= 120)
+
+
+def _same(a, b):
+    a, b = re.sub(r"\s", "", a), re.sub(r"\s", "", b)
+    return bool(a) and bool(b) and (a in b or b in a)
+
+
 def _title(paras):
-    """Index of the title paragraph, or None."""
+    """``(title, indexes of the lines that state it)``: the file's Title paragraph, or the
+    first title-shaped line above the text; a later line that repeats it (a site prints its
+    page title, then the report's own) is the exact form and wins."""
     for i, p in enumerate(paras):
         if p.level == 0:
-            return i
-    if paras:
-        first = paras[0]
-        text = first.text.strip()
-        if first.level is None and text and width(text) <= 90 and text[-1] not in "。；;：:，," and not marker(text):
-            return 0
-    return None
+            return one_line(p.text), {i}
+    found, head = [], []
+    for i, p in enumerate(paras):
+        text = p.text.strip()
+        if p.level or _body_start(text):
+            break
+        head.append(text)
+        if _title_shaped(text) and title_core(text):
+            found.append((i, title_core(text)))
+    # a title's words one to a line (2023 / 基层 / 党建 …) are a page's keyword column
+    found = [(i, core) for i, core in found if len(core) > 4
+             or not any(len(t) <= 4 for t in head if t != paras[i].text.strip())]
+    lines = found
+    while len(found) > 1 and _COLLECTION.search(paras[found[0][0]].text):
+        found = found[1:]       # the page's title names a collection: the first report's is next
+    if not found:
+        return "", set()
+    title, picked = found[0][1], {found[0][0]}
+    for i, core in lines:
+        if i > found[0][0] and _same(core, title):
+            title = core
+        if _same(core, title):
+            title = core
+            picked.add(i)
+    return title, picked
 
 
 def one_line(text):
@@ -174,9 +282,11 @@ def one_line(text):
 
 def outline(paras, file=""):
     """Outline cleaned paragraphs."""
-    title_at = _title(paras)
-    title = one_line(paras[title_at].text) if title_at is not None else ""
-    body = [p for i, p in enumerate(paras) if i != title_at]
+    title, title_at = _title(paras)
+    body = [p for i, p in enumerate(paras) if i not in title_at]
+    if title and body and body[0].level is None and len(body[0].text.strip()) > len(title) \
+            and body[0].text.strip().startswith(title):
+        body[0] = Para(body[0].text.strip()[len(title):])     # a page that runs the title into the text
     if any(p.level for p in body):
         items = _explicit(body)
     else:
@@ -214,37 +324,28 @@ def _section(raw, level, typed=""):
 
 
 def _numbered(paras):
-    """Headings from typed numbers; the rest stay paragraphs (strings)."""
+    """Headings from typed numbers (levels as ``numbering.read_levels`` reads them); the rest
+    stay paragraphs (strings)."""
     texts = [p.text.strip() for p in paras]
     marks = [marker(t) for t in texts]
     lead_ok = _lead_sequences(marks, texts)
-    items, stack, last = [], [], {}
-    for i, text in enumerate(texts):
-        m = marks[i]
+    splits, labels = [], []
+    for i, m in enumerate(marks):
         split = None
         if m:
             style, value, typed, rest = m
-            if style in LEAD_ONLY:
-                split = lead_split(rest) if i in lead_ok else None
-            else:
-                split = split_heading(rest)
-        if split:
-            if style in stack:
-                index = stack.index(style)
-                ok = value == last.get(style, 0) + 1 or (value == 1 and index > 0)
-            else:
-                index, ok = len(stack), value == 1
-            if ok:
-                del stack[index:]
-                stack.append(style)
-                for deeper in [s for s in last if s not in stack]:
-                    del last[deeper]
-                last[style] = value
-                items.append(_section(split[0], index + 1, typed))
-                if split[1]:
-                    items.append(split[1])
-                continue
-        items.append(text)
+            split = (lead_split(rest, style) if i in lead_ok else None) if style in LEAD_ONLY else split_heading(rest)
+        splits.append(split)
+        family = None if m is None or m[0] in LEAD_ONLY else "（" if m[0] in BRACKETED else ""
+        labels.append((m[0], m[1], family) if split else None)
+    items = []
+    for text, m, split, level in zip(texts, marks, splits, read_levels(labels)):
+        if level:
+            items.append(_section(split[0], level, m[2]))
+            if split[1]:
+                items.append(split[1])
+        else:
+            items.append(text)
     return items
 
 
@@ -252,11 +353,11 @@ def _lead_sequences(marks, texts):
     """Indexes of 一是/第一， paragraphs that have a sibling counting on from them."""
     ok = set()
     for i, m in enumerate(marks):
-        if not m or m[0] not in LEAD_ONLY or not lead_split(m[3]):
+        if not m or m[0] not in LEAD_ONLY or not lead_split(m[3], m[0]):
             continue
         for j in range(i + 1, len(marks)):
             n = marks[j]
-            if n and n[0] == m[0] and n[1] == m[1] + 1 and lead_split(n[3]):
+            if n and n[0] == m[0] and n[1] == m[1] + 1 and lead_split(n[3], n[0]):
                 ok.update((i, j))
                 break
             if n and n[0] not in LEAD_ONLY:
@@ -269,29 +370,74 @@ _UNIT = re.compile(r"(委员会|党?[工总]?委|党组|支部|部|办公室|局
 
 
 def _bare(items):
-    """Short bare lines as level-1 headings, when there are at least two of them. A unit's
-    name among the short lines above the first paragraph (under a ——subtitle) is not one."""
+    """Short bare lines as level-1 headings, when there are at least two of them, or one that
+    reads as a heading (names a section, or two short parallel clauses). A unit's name among
+    the short lines above the first paragraph (under a ——subtitle) is not one."""
     top = next((i for i, t in enumerate(items) if len(t) >= 40), len(items))
-    picks = [i for i, t in enumerate(items[:-1]) if bare_shape(t) and len(items[i + 1]) >= 40
+    picks = [i for i, t in enumerate(items[:-1]) if (bare_shape(t) or _sentence_line(t)) and len(items[i + 1]) >= 40
              and not bare_shape(items[i + 1]) and not (i < top and _UNIT.search(t))]
-    if len(picks) < 2:
+    if len(picks) < 2 and not (picks and _headline(items[picks[0]])):
         return items
     return [_section(t, 1) if i in picks else t for i, t in enumerate(items)]
+
+
+def _sentence_line(text):
+    """A heading typed as one short sentence on its own line: 实施“联开工程”，整合各项资源。"""
+    return (text.endswith("。") and len(text) <= 32 and text.count("。") == 1 and _headline(text)
+            and not label_of(text))
+
+
+def _headline(text):
+    clauses = [c for c in _CLAUSES.split(text.rstrip("。")) if c]
+    return bool(label_of(text)) or (2 <= len(clauses) <= 3 and all(4 <= len(c) <= 14 for c in clauses))
+
+
+# a heading set between dashes at the start of its paragraph: ——抓班子队伍强核心——几年来，…
+_DASHED = re.compile(r"^——([^—。，,]{2,20})——(?=\S)")
+
+
+def _tail_heading(text):
+    """``(body, heading)`` when a paragraph ends on a heading-shaped sentence that a flattened
+    page ran into it: ……具体行动措施。创新方式方法，实现学习教育“多样化”。"""
+    sentences = re.findall(r"[^。！？]*[。！？]", text)
+    if len(sentences) < 2:
+        return None
+    last = sentences[-1]
+    core = last.rstrip(_STRIP_END)
+    clauses = [c for c in _CLAUSES.split(core) if c]
+    if (len(clauses) == 2 and len(core) <= 25 and not re.search(r"\d", core)
+            and all(4 <= len(c.replace("“", "").replace("”", "")) <= 14 for c in clauses)
+            and text.endswith(last)):
+        return text[:-len(last)], last
+    return None
 
 
 def _lead_sentences(items):
     """Turn stretches of paragraphs led by heading-like sentences into headings."""
     out, stretch, parent = [], [], 0
 
+    def shape(text):
+        m = marker(text)
+        return None if m and m[0] == "一是" else lead_shape(text)
+
     def flush():
-        shapes = [lead_shape(t) for t in stretch]
+        shapes = [shape(t) for t in stretch]
         hits = sum(1 for s in shapes if s)
         room = sum(1 for t in stretch if len(t) >= 50)   # paragraphs long enough to carry one
-        if hits >= 2 and hits * 2 >= room:
-            for text, shape in zip(stretch, shapes):
-                if shape:
-                    out.append(_section(shape[0], min(parent + 1, 4)))
-                    out.append(shape[1])
+        # one short lead under a heading, worded as an action: 明确责任传压力。按照……
+        single = (hits == 1 and shapes and shapes[0] and parent and len(shapes[0][0]) <= 11
+                  and not _CLAUSES.search(shapes[0][0]) and shapes[0][0].startswith(ACTIONS))
+        if (hits >= 2 and hits * 2 >= room) or single:
+            for k, (text, found) in enumerate(zip(stretch, shapes)):
+                tail = None
+                if hits >= 2 and k + 1 < len(stretch) and not shapes[k + 1]:
+                    tail = _tail_heading(found[1] if found else text)
+                if found:
+                    out.append(_section(found[0], min(parent + 1, 4)))
+                    text = found[1]
+                if tail:
+                    out.append(tail[0])
+                    out.append(_section(tail[1], min(parent + 1, 4)))
                 else:
                     out.append(text)
         else:
@@ -303,6 +449,10 @@ def _lead_sentences(items):
             flush()
             out.append(item)
             parent = item.level
+        elif _DASHED.match(item) and parent:
+            flush()
+            out.append(_section(_DASHED.match(item)[1], min(parent + 1, 4)))
+            out.append(item[_DASHED.match(item).end():])
         else:
             stretch.append(item)
     flush()
@@ -345,9 +495,9 @@ def _best(scores, text=""):
     top = max(score for score, _ in scores.values())
     tied = sorted((at, c) for c, (score, at) in scores.items() if score == top)
     de = text.rfind("的")
-    after_de = [c for at, c in tied if de >= 0 and at > de]
-    substantive = [c for _, c in tied if c != "概述"]
-    return (after_de or substantive or [tied[0][1]])[0]
+    after_de = [(at, c) for at, c in tied if de >= 0 and at > de] or tied
+    substantive = [c for _, c in after_de if c != "概述"]
+    return (substantive or [after_de[0][1]])[0]
 
 
 def label_of(text, scores=None):
@@ -367,10 +517,10 @@ def classify(sections):
         if parents:
             names = own and len(s.heading) <= 12 and not s.heading.startswith(ACTIONS)
             s.category = own if names else parents[-1].category
+        elif s.heading in PARTS:
+            s.category = "其他"
         else:
-            s.category = own or _best(scores, s.heading) or "其他"
-            if s.category == "其他" and not later:
-                s.category = "做法"
+            s.category = own or _best(scores, s.heading) or ("其他" if later else "做法")
             later = later or s.category in LATER
         parents.append(s)
     return sections

@@ -114,39 +114,116 @@ def _check_part(part, path, error):
                     f"（{mb:.0f} MB），超过上限 {RATIO_LIMIT} 倍，不予读取（可能是恶意构造的文件）", path)
 
 
-def _docx(raw, path):
-    from docx.oxml.ns import qn
-    doc = load_docx(raw, path, ReadError)
-    paras = []
-    for p in doc.paragraphs:
-        paras.append(Para(clean_text(p.text), _docx_level(p, qn)))
-    return paras
-
-
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _HEADING_STYLE = re.compile(r"^(?:heading|标题)\s*([1-9])$", re.I)
 
 
-def _docx_level(p, qn):
-    """0 for the Title style, 1–4 for Heading 1–4 or an outline level, else None."""
-    style = p.style
-    while style is not None:
-        name = (style.name or "").strip()
-        if name.lower() in ("title", "标题"):
-            return 0
+def _docx(raw, path):
+    """Body paragraphs of a .docx straight from its XML (zip + lxml): styles are resolved once
+    per document, not per paragraph, and nothing of the package is kept."""
+    import io
+    import zipfile
+
+    from lxml import etree
+    try:
+        with zipfile.ZipFile(io.BytesIO(raw)) as package:
+            for part in package.infolist():   # zip bombs are refused before anything is read
+                _check_part(part, path, ReadError)
+            body = etree.fromstring(package.read("word/document.xml")).find(W + "body")
+            levels, default = _styles_of(package, etree)
+    except ReportgenError:
+        raise
+    except Exception:  # a damaged package can fail in zipfile or lxml
+        raise ReadError(DAMAGED, path) from None
+    if body is None:
+        raise ReadError(DAMAGED, path)
+    paras = []
+    for p in body.iterchildren(W + "p"):
+        ppr = p.find(W + "pPr")
+        style = ppr.find(W + "pStyle") if ppr is not None else None
+        level = levels.get(style.get(W + "val"), default) if style is not None else default
+        if level is None:
+            level = _outline_level(ppr)
+        paras.append(Para(clean_text(_text(p)), level))
+    return paras
+
+
+def _text(p):
+    """A paragraph's text as python-docx gives it: its runs (also in links and insertions),
+    tabs as \t, line breaks as \n."""
+    out = []
+    for run in p.iterchildren(W + "r", W + "hyperlink", W + "ins", W + "smartTag"):
+        for r in ([run] if run.tag == W + "r" else run.iterchildren(W + "r")):
+            for el in r:
+                tag = el.tag
+                if tag == W + "t":
+                    out.append(el.text or "")
+                elif tag in (W + "tab", W + "ptab"):
+                    out.append("\t")
+                elif (tag == W + "br" and el.get(W + "type") in (None, "textWrapping")) or tag == W + "cr":
+                    out.append("\n")
+                elif tag == W + "noBreakHyphen":
+                    out.append("-")
+    return "".join(out)
+
+
+_STYLES_SEEN = {}       # (CRC, size) of a styles.xml → its levels: a corpus shares a few templates
+
+
+def _styles_of(package, etree):
+    try:
+        info = package.getinfo("word/styles.xml")
+    except KeyError:
+        return {}, None
+    found = _STYLES_SEEN.get((info.CRC, info.file_size))
+    if found is None:
+        if len(_STYLES_SEEN) > 64:
+            _STYLES_SEEN.clear()
+        found = _STYLES_SEEN[info.CRC, info.file_size] = _style_levels(etree.fromstring(package.read(info)))
+    return found
+
+
+def _style_levels(styles):
+    """``({styleId: level}, level of the default paragraph style)``: 0 for the Title style,
+    1–4 for Heading 1–4 or an outline level, inherited through ``basedOn``; None otherwise."""
+    if styles is None:
+        return {}, None
+    own, base, default = {}, {}, None
+    for style in styles.iterchildren(W + "style"):
+        if style.get(W + "type") not in (None, "paragraph"):
+            continue
+        sid = style.get(W + "styleId")
+        name = style.find(W + "name")
+        name = (name.get(W + "val") or "").strip() if name is not None else ""
         match = _HEADING_STYLE.match(name)
-        if match:
-            return min(int(match[1]), 4)
-        level = _outline_level(style.element, qn)
-        if level is not None:
-            return level
-        style = style.base_style
-    return _outline_level(p._p, qn)
+        if name.lower() in ("title", "标题"):
+            own[sid] = 0
+        elif match:
+            own[sid] = min(int(match[1]), 4)
+        else:
+            own[sid] = _outline_level(style.find(W + "pPr"))
+        based = style.find(W + "basedOn")
+        if based is not None:
+            base[sid] = based.get(W + "val")
+        if style.get(W + "default") in ("1", "true", "on"):
+            default = sid
+
+    def level(sid, depth=0):
+        value = own.get(sid)
+        if value is None and sid in base and depth < 20:
+            return level(base[sid], depth + 1)
+        return value
+
+    levels = {sid: level(sid) for sid in own}
+    return levels, levels.get(default)
 
 
-def _outline_level(element, qn):
-    ppr = element.find(qn("w:pPr"))
-    lvl = ppr.find(qn("w:outlineLvl")) if ppr is not None else None
+def _outline_level(ppr):
+    lvl = ppr.find(W + "outlineLvl") if ppr is not None else None
     if lvl is None:
         return None
-    value = int(lvl.get(qn("w:val"), "9"))
-    return min(value + 1, 4) if value < 9 else None
+    try:
+        value = int(lvl.get(W + "val", "9"))
+    except ValueError:
+        return None
+    return min(value + 1, 4) if 0 <= value < 9 else None

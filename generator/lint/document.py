@@ -11,10 +11,10 @@ from pathlib import Path
 from generator.corpus.reading import load_docx
 from generator.errors import ReportgenError, read_bytes
 from generator.normalize import CLOSING_DATE, short_line
-from generator.numbering import parse_label
+from generator.numbering import label_style, read_levels
 from generator.word import office
 from generator.word.parts import STYLE_NAMES
-from generator.word.style import HEADING_KINDS, heading_patterns
+from generator.word.style import HEADING_KINDS
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 HEADING_MAX = 60                    # a numbered paragraph longer than this is body text
@@ -75,12 +75,28 @@ def w(name):
     return qn(f"w:{name}")
 
 
+class ParagraphStyles:
+    """A paragraph's style as python-docx's ``para.style`` gives it (its own, else the default
+    paragraph style), from a table made once per document instead of a search per paragraph."""
+
+    def __init__(self, doc):
+        from docx.enum.style import WD_STYLE_TYPE
+        styles = [s for s in doc.styles if s.type == WD_STYLE_TYPE.PARAGRAPH]
+        self.by_id = {s.style_id: s for s in styles}
+        self.default = doc.styles.default(WD_STYLE_TYPE.PARAGRAPH)
+
+    def of(self, para):
+        pstyle = para._p.style
+        return self.by_id.get(pstyle, self.default) if pstyle is not None else self.default
+
+
 class Resolver:
     """Effective run and paragraph properties: direct → styles → document defaults."""
 
     def __init__(self, doc):
         root = doc.styles.element
         self.doc = doc
+        self.styles = ParagraphStyles(doc)
         self.default_rpr = root.find(f"{w('docDefaults')}/{w('rPrDefault')}/{w('rPr')}")
         self.default_ppr = root.find(f"{w('docDefaults')}/{w('pPrDefault')}/{w('pPr')}")
 
@@ -101,11 +117,11 @@ class Resolver:
                 levels += [s.find(w("rPr")) for s in self._chain(style)]
             except (KeyError, ValueError):
                 pass
-        levels += [s.find(w("rPr")) for s in self._chain(para.style)]
+        levels += [s.find(w("rPr")) for s in self._chain(self.styles.of(para))]
         return [x for x in levels + [self.default_rpr] if x is not None]
 
     def para_levels(self, para):
-        levels = [para._p.pPr] + [s.find(w("pPr")) for s in self._chain(para.style)]
+        levels = [para._p.pPr] + [s.find(w("pPr")) for s in self._chain(self.styles.of(para))]
         return [x for x in levels + [self.default_ppr] if x is not None]
 
     @staticmethod
@@ -178,19 +194,19 @@ def gather(doc, sheet):
     # Word style → kind; in a document the writer (or --fix) made, styles say it all
     style_kinds = {v: k for k, v in STYLE_NAMES.items() if k not in ("正文", "表格", "页码")}
     ours = any(s.name == STYLE_NAMES["页码"] for s in doc.styles)
-    patterns = heading_patterns(sheet)
-    items, index, tables, previous = [], 0, 0, None
+    items, index, tables, previous, typed = [], 0, 0, None, []
+    styles = ParagraphStyles(doc)
     for el in doc.element.body.iterchildren():
         if el.tag == w("p"):
             index += 1
             para = Paragraph(el, doc._body)
             text = para.text
-            kind = "空" if not text.strip() else style_kinds.get(para.style.name, "正文")
+            style = styles.of(para)
+            kind = "空" if not text.strip() else style_kinds.get(style.name if style is not None else None, "正文")
             item = Item(index, para, kind, text)
-            parsed = parse_label(text, patterns) if kind in HEADING_KINDS or (
-                kind == "正文" and not ours and len(text.strip()) <= HEADING_MAX) else None
-            if parsed:
-                item.kind, item.label = HEADING_KINDS[parsed[0] - 1], parsed[2]
+            typed.append((item, label_style(text) if kind in HEADING_KINDS or (
+                kind == "正文" and len(text.strip()) <= HEADING_MAX
+                and (not ours or text.strip()[-1] not in "。！？!?；;：:，,")) else None))
             items.append(item)
             previous = item
         elif el.tag == w("tbl"):
@@ -201,6 +217,7 @@ def gather(doc, sheet):
                 if cell_para.text.strip():
                     items.append(Item(0, cell_para, "表格", cell_para.text, where=f"表{tables}"))
             previous = None
+    _typed_levels(typed, ours)
     texts = [i for i in items if i.kind != "空" and i.index]
     if ours:
         return items
@@ -210,6 +227,19 @@ def gather(doc, sheet):
         texts[1].kind = "署名"
     _closing(texts)
     return items
+
+
+def _typed_levels(typed, ours):
+    """Levels of typed numbers read as ``format`` reads them (numbering.read_levels). In a
+    draft the writer made, styles give the levels, and a numbered line left as body text is a
+    heading gone astray: it keeps its style's level so that the numbering check flags it."""
+    strays = {i for i, (item, found) in enumerate(typed) if found and ours and item.kind == "正文"}
+    levels = read_levels([found[:3] if found else None for _, found in typed], strays)
+    for (item, found), level in zip(typed, levels):
+        if ours and item.kind in HEADING_KINDS and found:
+            item.label = found[3]
+        elif level and level <= len(HEADING_KINDS):
+            item.kind, item.label = HEADING_KINDS[level - 1], found[3]
 
 
 def _caption_like(text, size=40):

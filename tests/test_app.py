@@ -162,14 +162,29 @@ def test_open_a_yaml_to_continue(client):
     assert unknown.json()["notices"] == ["模板没有字段“颜色”，它不会出现在草稿中"]
 
 
-def test_workbook_and_pdf_buttons_say_why_when_unavailable(client, monkeypatch):
+def test_pdf_button_says_why_when_unavailable(client, monkeypatch):
     from generator.serve import outputs
     draft = new_draft(client)
     monkeypatch.setattr(outputs.office, "find_soffice", lambda: None)
     page = client.get(f"/draft/{draft}").text
-    assert "本机没有安装 LibreOffice，无法导出 PDF" in page and "还不能读写 Excel 工作簿" in page
+    assert "本机没有安装 LibreOffice，无法导出 PDF" in page and "还不能读写 Excel 工作簿" not in page
     answer = client.get(f"/draft/{draft}/download.pdf")
     assert answer.status_code == 400 and "本机没有安装 LibreOffice" in answer.json()["error"]
+
+
+def test_workbook_download_opens_back_as_the_same_draft(client):
+    """The example opened from YAML, downloaded as .xlsx (a real workbook, read back with
+    openpyxl), then opened again: the same preview."""
+    import openpyxl
+    example = next(e for e in EXAMPLES if e.stem == "工作总结")
+    first = client.post("/api/open", params={"name": "工作总结.yaml"}, content=example.read_bytes()).json()["id"]
+    book = client.get(f"/draft/{first}/download.xlsx")
+    assert book.status_code == 200 and book.content[:2] == b"PK"
+    assert "字段" in openpyxl.load_workbook(io.BytesIO(book.content)).sheetnames
+    again = client.post("/api/open", params={"name": "工作总结.xlsx"}, content=book.content)
+    assert again.status_code == 200, again.text
+    previews = [client.get(f"/draft/{d}/download.yaml").text for d in (first, again.json()["id"])]
+    assert previews[0] == previews[1]
 
 
 def test_pdf_download(client, soffice):

@@ -196,7 +196,7 @@ def create_app(data_dir, template_dirs=(), style=None, hosts=("127.0.0.1", "loca
                 with tempfile.TemporaryDirectory(dir=app.work) as folder:
                     path = Path(folder) / "数据.xlsx"
                     path.write_bytes(raw)
-                    data, lines = outputs.read_workbook(path)
+                    data, lines = outputs.read_workbook(path, app.template)
             else:
                 data, lines = load_yaml(Path(uploads.label(name)), read_text(Path(uploads.label(name)), raw))
             with app.lock:

@@ -3,10 +3,9 @@ a button: PDF through LibreOffice, and the data as an Excel workbook (.xlsx).
 
 ``*_unavailable()`` returns why the format cannot be offered (shown on the disabled
 button), or None; the other functions do the work."""
-from generator.errors import ReportgenError
+from generator.draft import workbook
+from generator.draft.validate import TEMPLATE_KEY
 from generator.word import office
-
-WORKBOOK_MISSING = "这一版本还不能读写 Excel 工作簿（.xlsx），请用 YAML 数据文件"
 
 
 def pdf_unavailable():
@@ -21,14 +20,23 @@ def write_pdf(docx, outdir):
 
 
 def workbook_unavailable():
-    return WORKBOOK_MISSING
+    return None   # openpyxl is a dependency: workbooks are always offered
 
 
-def read_workbook(path):
-    """``(data, lines)`` of a workbook the user opened, as yamlio.load_yaml gives for YAML."""
-    raise ReportgenError(WORKBOOK_MISSING)
+def read_workbook(path, template_of):
+    """``(data, lines)`` of a workbook the user opened, as yamlio.load_yaml gives for YAML: the
+    sheets of list, stats and table fields read as plain values of the template
+    ``template_of(name)`` that its 模板 row names."""
+    data, lines = workbook.load_workbook(path)
+    template = template_of(data.get(TEMPLATE_KEY))
+    for name, value in list(data.items()):
+        field = template.fields.get(name)
+        if isinstance(value, workbook.Sheet) and field is not None:
+            data[name], _ = workbook.as_field(value, field)
+    return data, lines
 
 
 def write_workbook(template, data, out):
     """Write ``data`` (for ``template``) as a workbook at ``out``."""
-    raise ReportgenError(WORKBOOK_MISSING)
+    with open(out, "wb") as stream:
+        workbook.write_workbook(template, data, stream)

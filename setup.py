@@ -1,22 +1,27 @@
-"""What setup.cfg cannot say: the built-in templates live at the top of the repository
-(templates/, their one source), and a wheel carries a copy inside the package, where
-generator.draft.catalog finds it however the wheel was installed (venv, --user, --prefix)."""
+"""What setup.cfg cannot say: the built-in templates and the sample corpus live at the top of
+the repository (templates/ and seeds/, their one source), and a wheel carries a copy of each
+inside the package, where the code finds it however the wheel was installed (venv, --user,
+--prefix)."""
 import shutil
 from pathlib import Path
 
 from setuptools import setup
 from setuptools.command.build_py import build_py
 
+# repository folder → where a wheel keeps it inside the package
+COPIES = {"templates": ("generator", "draft", "templates"), "seeds": ("generator", "corpus", "seeds")}
 
-class BuildWithTemplates(build_py):
+
+class BuildWithData(build_py):
     def run(self):
         super().run()
-        if getattr(self, "editable_mode", False):   # an editable install reads templates/ itself
+        if getattr(self, "editable_mode", False):   # an editable install reads the folders themselves
             return
-        target = Path(self.build_lib, "generator", "draft", "templates")
-        shutil.rmtree(target, ignore_errors=True)
-        shutil.copytree(Path(__file__).parent / "templates", target,
-                        ignore=shutil.ignore_patterns("__pycache__", "*.pyc", ".*"))
+        for folder, inside in COPIES.items():
+            target = Path(self.build_lib, *inside)
+            shutil.rmtree(target, ignore_errors=True)
+            shutil.copytree(Path(__file__).parent / folder, target,
+                            ignore=shutil.ignore_patterns("__pycache__", "*.pyc", ".*"))
 
 
-setup(cmdclass={"build_py": BuildWithTemplates})
+setup(cmdclass={"build_py": BuildWithData})

@@ -221,8 +221,10 @@ def outline(files, as_json):
     import json
 
     from generator.corpus.outline import outline_file
+    from generator.corpus.reading import not_a_report
+    warn(f"{path}：是说明文件（README 之类），不是报告，已跳过" for path in files if not_a_report(path))
     done = []
-    failed = each(files, lambda path: done.append(outline_file(path)), "（已跳过）")
+    failed = each([p for p in files if not not_a_report(p)], lambda path: done.append(outline_file(path)), "（已跳过）")
     if as_json:
         click.echo(json.dumps([o.to_dict() for o in done], ensure_ascii=False, indent=2))
     else:
@@ -259,7 +261,7 @@ def format_(rough, output, force, pdf, style, clean):
               help="生成的模板放在哪个文件夹（默认 我的模板/；之后用 --templates 我的模板 使用它）。")
 @click.option("--force", is_flag=True, help="输出文件或模板已存在时覆盖。")
 def mine(paths, output, emit, templates_dir, force):
-    """挖掘语料 PATHS（文件或文件夹，默认 seeds/）：常见结构、小标题样式、关键词、短语和数字表述。"""
+    """挖掘语料 PATHS（文件或文件夹，默认 seeds/，当前文件夹没有时用自带的样例语料）：常见结构、小标题样式、关键词、短语和数字表述。"""
     from generator.corpus.mine import Job
     job = Job(paths, output, emit, templates_dir, force)
     warn(job.notices)
@@ -273,7 +275,7 @@ def mine(paths, output, emit, templates_dir, force):
 
 @cli.command(context_settings=CONTEXT)
 @click.argument("category")
-@click.option("--mined", type=click.Path(readable=False), help="reportgen mine 写出的 YAML（默认 mined.yaml，没有时现场挖掘 seeds/）。")
+@click.option("--mined", type=click.Path(readable=False), help="reportgen mine 写出的 YAML（默认 mined.yaml；没有时现场挖掘 seeds/，当前文件夹没有 seeds/ 时用自带的样例语料）。")
 def suggest(category, mined):
     """给出某类章节（概述 做法 成效 问题 原因 思考 下一步 其他）常用的小标题样式和短语。"""
     from generator.corpus.mine import suggestion
@@ -347,7 +349,7 @@ def lint(files, style, as_json, no_pages, fix, output, force, pdf):
         if not as_json:
             for finding in findings:
                 click.echo(finding.line())
-            click.echo(summary(path, findings))
+            click.echo(summary(path, findings, hint=not fix))
         return any(f.level == ERROR for f in findings)
 
     failed = each(files, lint_one)

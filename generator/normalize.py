@@ -53,25 +53,42 @@ def _cjk_rules():
     """Compiled on first need: classes this wide take milliseconds to compile, and most
     Chinese text has no half-width mark at all."""
     mark = re.compile(rf"(?<=[{_CJK}])\s*[{re.escape(_HALF)}]|[{re.escape(_HALF)}]\s*(?=[{_CJK}])")
-    return mark, re.compile(f"[{_CJK}]")
+    # a sentence's end: after Chinese or %, before Chinese, a space or the end; after a digit,
+    # only at the very end (1.抓学习 is a heading number, 3.5 a decimal)
+    stop = re.compile(rf"(?:(?<=[{_CJK}%％])\.(?=[{_CJK}]|\s|$)|(?<=\d)\.(?=\s*$))")
+    quoted = re.compile(r"([\"'])([^\"'\n]{1,200}?)\1")
+    return mark, re.compile(f"[{_CJK}]"), stop, quoted
 
 
 def punctuation_width(text):
-    """Half-width , ; : ? ! ( ) next to Chinese text → their full-width forms (same length).
+    """Half-width punctuation in Chinese text → full width, keeping the length: , ; : ? ! ( )
+    next to Chinese; a full stop "." that ends a Chinese sentence (after a character, a
+    digit or %) → 。; straight quotes "…" '…' around Chinese → “…” ‘…’.
 
     A pair of brackets changes together, so 領(lǐng) becomes 領（lǐng）, never 領（lǐng).
+    A "." between digits (3.5, 2026.7.10) or after a heading number (1.抓学习) stays.
     """
-    if not any(mark in text for mark in _HALF):
+    if not any(mark in text for mark in _HALF + ".\"'"):
         return text
-    half_width_mark, cjk_char = _cjk_rules()
+    half_width_mark, cjk_char, stop, quoted = _cjk_rules()
+    if not cjk_char.search(text):
+        return text
 
     def pair(match):
         start, end = match.span()
         near = text[:start].rstrip()[-1:] + match.group(1) + text[end:].lstrip()[:1]
         return f"（{match.group(1)}）" if cjk_char.search(near) else match.group()
 
+    def quotes(match):
+        inner = match.group(2)
+        if not cjk_char.search(inner):
+            return match.group()
+        return f"“{inner}”" if match.group(1) == '"' else f"‘{inner}’"
+
     text = _PAIR.sub(pair, text)
-    return half_width_mark.sub(lambda m: m.group().translate(_TO_FULL), text)
+    text = half_width_mark.sub(lambda m: m.group().translate(_TO_FULL), text)
+    text = stop.sub("。", text)
+    return quoted.sub(quotes, text) if '"' in text or "'" in text else text
 
 
 def changed_marks(text):

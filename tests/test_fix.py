@@ -63,6 +63,26 @@ def test_plain_document_fails_then_fixes_clean(tmp_path, runner, soffice):
         assert "14/14" in check.stdout
 
 
+def test_lint_points_to_fix_and_fix_settles_spaces_stops_and_quotes(tmp_path, runner):
+    """What a plain hand-typed document gets wrong beyond fonts: a space after the number, a
+    half-width full stop after a figure, straight quotes around Chinese (invented text)."""
+    doc = Document()
+    for text in ("关于某社区党建工作的报告", "一、 基本情况", "党员参学率达到95%.",
+                 "推行\"线上+线下\"组织生活，覆盖率3.5个百分点的提高来自2026.7.10以后。"):
+        doc.add_paragraph(text)
+    source, out = tmp_path / "稿.docx", tmp_path / "修正.docx"
+    doc.save(str(source))
+    result = runner.invoke(cli, ["lint", "--no-pages", str(source)])
+    last = result.output.strip().splitlines()[-1]
+    assert result.exit_code == 1 and f"可自动修正：reportgen lint {source} --fix -o" in last
+    assert "半角 ." in result.output and '半角 "' in result.output
+    fixed = runner.invoke(cli, ["lint", "--no-pages", str(source), "--fix", "-o", str(out)])
+    assert fixed.exit_code == 0, fixed.output
+    assert "编号：第2段 去掉“一、”后的空格" in fixed.output and "可自动修正" not in fixed.output
+    assert texts(out)[1:] == ["一、基本情况", "党员参学率达到95%。",
+                              "推行“线上+线下”组织生活，覆盖率3.5个百分点的提高来自2026.7.10以后。"]
+
+
 def test_fix_keeps_text_of_a_clean_draft(tmp_path, runner):
     clean, out = write_clean(tmp_path / "clean.docx"), tmp_path / "out.docx"
     result = runner.invoke(cli, ["lint", "--no-pages", str(clean), "--fix", "-o", str(out)])

@@ -35,6 +35,8 @@ def installed_run(bindir, env, tmp_path):
                           capture_output=True, text=True, cwd=tmp_path)
     assert done.returncode == 0, done.stderr
     assert paragraphs(out)[0][1]
+    ideas = subprocess.run([exe, "suggest", "问题"], env=env, capture_output=True, text=True, cwd=tmp_path)
+    assert ideas.returncode == 0 and ideas.stdout.startswith("【问题】共 "), ideas.stderr  # the packaged corpus
     python = Path(exe).read_text(encoding="utf-8").splitlines()[0][2:].strip()   # the script's own #!
     return subprocess.run([python, "-c", "import generator; print(generator.__file__)"],
                           env=env, capture_output=True, text=True, cwd=tmp_path).stdout.strip()

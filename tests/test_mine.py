@@ -142,6 +142,26 @@ def test_suggest_from_mined_file(runner, tmp_path):
     assert bad.exit_code == 1 and "可选" in bad.output
 
 
+def test_suggest_works_from_a_folder_without_seeds(runner, tmp_path, monkeypatch):
+    """No --mined, no mined.yaml, no seeds/ here: the sample corpus that comes with reportgen."""
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(cli, ["suggest", "问题"])
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("【问题】共 ") and "小标题样式：" in result.output
+    assert list(tmp_path.iterdir()) == []          # nothing written where the user stands
+
+
+def test_outline_skips_files_that_are_not_reports(runner, tmp_path):
+    (tmp_path / "README.md").write_text("# 说明\n\n这里放语料。\n", encoding="utf-8")
+    report = tmp_path / "报告.txt"
+    report.write_text("某单位2026年工作总结\n一、主要做法\n全年组织集中学习十二次，覆盖全体党员。\n"
+                      "二、存在问题\n学习形式还不够丰富。\n", encoding="utf-8")
+    result = runner.invoke(cli, ["outline", str(tmp_path / "README.md"), str(report)])
+    assert result.exit_code == 0, result.output
+    assert f"提醒：{tmp_path / 'README.md'}：是说明文件（README 之类），不是报告，已跳过" in result.output
+    assert f"{report}：某单位2026年工作总结" in result.output and "说明" not in result.output.split("已跳过")[1]
+
+
 def test_sample_corpus_mines_on_fresh_clone(runner, tmp_path, monkeypatch):
     shutil.copytree(SAMPLES, tmp_path / "seeds")
     monkeypatch.chdir(tmp_path)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from generator.corpus.cleaning import clean
 from generator.corpus.outline import CATEGORIES, outline
-from generator.corpus.reading import read_document
+from generator.corpus.reading import not_a_report, read_document
 from generator.errors import ReportgenError
 
 DEFAULT_CORPUS = "seeds"
@@ -36,6 +36,16 @@ _DIGITS = re.compile(r"\d+(?:\.\d+)?")
 _NUMBER_TAIL = re.compile(r"[余多万亿]*(?:人次|场次|户次|百分点|[万亿]元|[个名位人次场项户家件条所座])")
 
 
+def default_corpus():
+    """./seeds when the current folder has one (the user's own corpus), else the sample corpus
+    that comes with reportgen: inside the package in a wheel, the repository's seeds/ otherwise."""
+    if Path(DEFAULT_CORPUS).is_dir():
+        return Path(DEFAULT_CORPUS)
+    here = Path(__file__).resolve().parent
+    packaged = here / "seeds"
+    return packaged if packaged.is_dir() else here.parent.parent / "seeds"
+
+
 def corpus_files(paths):
     """Every file under ``paths`` (folders searched recursively), hidden and README files left out.
 
@@ -48,7 +58,7 @@ def corpus_files(paths):
         if path.is_dir():
             found = sorted(p for p in path.rglob("*") if p.is_file()
                            and not any(part.startswith(".") for part in p.relative_to(path).parts))
-            files += [p for p in found if not p.name.lower().startswith("readme")]
+            files += [p for p in found if not not_a_report(p)]
         else:
             files.append(path)
     return files
@@ -202,7 +212,7 @@ class Job:
         from generator.corpus.emit import emit_target
         from generator.output import check_target
 
-        self.paths = tuple(paths) or (DEFAULT_CORPUS,)
+        self.paths = tuple(paths) or (default_corpus(),)
         self.output = output or (None if emit else "mined.yaml")
         self.emit, self.templates_dir, self.force = emit, templates_dir, force
         if self.output:
@@ -237,7 +247,7 @@ def suggestion(category, mined=None):
     if mined or Path("mined.yaml").exists():
         data = load_mined(mined or "mined.yaml")
     else:
-        data = mine((DEFAULT_CORPUS,))
+        data = mine((default_corpus(),))
     info = data["章节"].get(category)
     if not info:
         raise ReportgenError(f"挖掘结果里没有“{category}”类的章节")

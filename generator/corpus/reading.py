@@ -13,6 +13,13 @@ from generator.errors import ReadError, ReportgenError, read_bytes
 from generator.normalize import clean_text
 
 SUFFIXES = (".txt", ".docx", ".md")
+# files that sit beside reports but are not reports: README.md, LICENSE …
+NOT_REPORTS = ("readme", "license", "licence", "copying", "changelog", "contributing", "authors", "notice")
+
+
+def not_a_report(path):
+    """Whether ``path`` is by its name a project file (README, LICENSE …), not a report."""
+    return Path(path).name.lower().startswith(NOT_REPORTS)
 
 
 @dataclass

@@ -37,8 +37,17 @@ def excerpt(text, size=12):
     return text if len(text) <= size else text[:size] + "…"
 
 
-def summary(path, findings):
-    """The last line of a file's report."""
+# what ``lint --fix`` repairs (lint/fix.py): the page, the styles, numbering and punctuation width
+FIXABLE = frozenset(("页面大小", "页边距", "网格", "页码", "字体", "西文字体", "引号破折号字体", "字号",
+                     "加粗", "字距", "对齐", "首行缩进", "行距", "编号", "标点"))
+
+
+def summary(path, findings, hint=True):
+    """The last line of a file's report, pointing to --fix (``hint``) when it would repair something."""
     errors = sum(f.level == ERROR for f in findings)
-    return (f"{path}：{'未通过' if errors else '通过'}，{errors} 处错误，"
-            f"{len(findings) - errors} 处提醒")
+    line = f"{path}：{'未通过' if errors else '通过'}，{errors} 处错误，{len(findings) - errors} 处提醒"
+    fixable = sum(f.rule in FIXABLE for f in findings)
+    if fixable and hint:
+        line += (f"；其中 {fixable} 处可自动修正：reportgen lint {path} --fix -o 修正后的文件.docx"
+                 "（不改原文件）")
+    return line

@@ -78,13 +78,17 @@ def _renumber(checker, sheet):
     lines = []
     labels = renumber([(HEADING_KINDS.index(i.kind) + 1, i.label) for i in heads], patterns)
     for item, (expected, _) in zip(heads, labels):
-        if item.label == expected:
-            continue
         texts = _texts(item.para)
         joined = "".join(t.text or "" for t in texts)
         start = joined.find(item.label)
-        _splice(texts, start, start + len(item.label), expected)
-        lines.append(f"编号：第{item.index}段 {item.label} → {expected}")
+        end = start + len(item.label)
+        while end < len(joined) and joined[end].isspace():   # "一、 基本情况": no space after the number
+            end += 1
+        if joined[start:end] == expected:
+            continue
+        _splice(texts, start, end, expected)
+        change = f"{item.label} → {expected}" if item.label != expected else f"去掉“{expected}”后的空格"
+        lines.append(f"编号：第{item.index}段 {change}")
     return lines
 
 

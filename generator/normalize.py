@@ -18,16 +18,17 @@ INVISIBLE = {"\u200b": "零宽空格", "\u200c": "零宽不连字", "\u200d": "�
              "\u202c": "方向格式结束", "\u202d": "从左到右强制", "\u202e": "从右到左强制",
              "\u2060": "词连接符", "\u2066": "从左到右隔离", "\u2067": "从右到左隔离",
              "\u2068": "方向隔离", "\u2069": "方向隔离结束", "\ufeff": "零宽不换行空格"}
-_INVISIBLE = re.compile(f"[{''.join(INVISIBLE)}]")
+_DROP_INVISIBLE = dict.fromkeys(map(ord, INVISIBLE))
 
 
 def strip_invisible(text):
     """``text`` without INVISIBLE characters, and a Chinese note naming those removed (or "")."""
-    found = _INVISIBLE.findall(text)
-    if not found:
+    kept = text.translate(_DROP_INVISIBLE)
+    if len(kept) == len(text):
         return text, ""
+    found = [ch for ch in text if ch in INVISIBLE]
     kinds = "、".join(f"U+{ord(ch):04X}（{INVISIBLE[ch]}）" for ch in dict.fromkeys(found))
-    return _INVISIBLE.sub("", text), f"删除了 {len(found)} 个不可见字符 {kinds}，它们会打乱或藏起文字"
+    return kept, f"删除了 {len(found)} 个不可见字符 {kinds}，它们会打乱或藏起文字"
 
 
 def map_strings(value, func):
@@ -53,42 +54,66 @@ def _cjk_rules():
     """Compiled on first need: classes this wide take milliseconds to compile, and most
     Chinese text has no half-width mark at all."""
     mark = re.compile(rf"(?<=[{_CJK}])\s*[{re.escape(_HALF)}]|[{re.escape(_HALF)}]\s*(?=[{_CJK}])")
-    # a sentence's end: after Chinese or %, before Chinese, a space or the end; after a digit,
-    # only at the very end (1.抓学习 is a heading number, 3.5 a decimal)
-    stop = re.compile(rf"(?:(?<=[{_CJK}%％])\.(?=[{_CJK}]|\s|$)|(?<=\d)\.(?=\s*$))")
-    quoted = re.compile(r"([\"'])([^\"'\n]{1,200}?)\1")
-    return mark, re.compile(f"[{_CJK}]"), stop, quoted
+    return mark, re.compile(f"[{_CJK}]")
+
+
+def _is_cjk(ch):
+    """A character of _CJK, without compiling its class (a "." or a quote is in most texts)."""
+    code = ord(ch)
+    return (0x3000 <= code <= 0x303F or 0x3400 <= code <= 0x4DBF or 0x4E00 <= code <= 0x9FFF
+            or 0xFF00 <= code <= 0xFFEF or ch in "“”‘’—…")
+
+
+@functools.lru_cache(maxsize=None)
+def _quoted():
+    return re.compile(r"([\"'])([^\"'\n]{1,200}?)\1")
 
 
 def punctuation_width(text):
     """Half-width punctuation in Chinese text → full width, keeping the length: , ; : ? ! ( )
-    next to Chinese; a full stop "." that ends a Chinese sentence (after a character, a
-    digit or %) → 。; straight quotes "…" '…' around Chinese → “…” ‘…’.
+    next to Chinese; a full stop "." that ends a Chinese sentence (after a character or %,
+    before Chinese, a space or the end; after a digit only at the very end) → 。; straight
+    quotes "…" '…' around Chinese → “…” ‘…’.
 
     A pair of brackets changes together, so 領(lǐng) becomes 領（lǐng）, never 領（lǐng).
     A "." between digits (3.5, 2026.7.10) or after a heading number (1.抓学习) stays.
     """
-    if not any(mark in text for mark in _HALF + ".\"'"):
-        return text
-    half_width_mark, cjk_char, stop, quoted = _cjk_rules()
-    if not cjk_char.search(text):
-        return text
+    if any(mark in text for mark in _HALF):
+        half_width_mark, cjk_char = _cjk_rules()
 
-    def pair(match):
-        start, end = match.span()
-        near = text[:start].rstrip()[-1:] + match.group(1) + text[end:].lstrip()[:1]
-        return f"（{match.group(1)}）" if cjk_char.search(near) else match.group()
+        def pair(match):
+            start, end = match.span()
+            near = text[:start].rstrip()[-1:] + match.group(1) + text[end:].lstrip()[:1]
+            return f"（{match.group(1)}）" if cjk_char.search(near) else match.group()
 
-    def quotes(match):
-        inner = match.group(2)
-        if not cjk_char.search(inner):
-            return match.group()
-        return f"“{inner}”" if match.group(1) == '"' else f"‘{inner}’"
+        text = _PAIR.sub(pair, text)
+        text = half_width_mark.sub(lambda m: m.group().translate(_TO_FULL), text)
+    if "." in text:
+        text = _full_stops(text)
+    if ('"' in text or "'" in text) and any(map(_is_cjk, text)):
+        text = _quoted().sub(_curly, text)
+    return text
 
-    text = _PAIR.sub(pair, text)
-    text = half_width_mark.sub(lambda m: m.group().translate(_TO_FULL), text)
-    text = stop.sub("。", text)
-    return quoted.sub(quotes, text) if '"' in text or "'" in text else text
+
+def _full_stops(text):
+    chars, last = None, len(text.rstrip())
+    at = text.find(".")
+    while at != -1:
+        before, after = text[at - 1:at], text[at + 1:at + 2]
+        ends = not after or after.isspace() or _is_cjk(after)
+        if (before and (_is_cjk(before) or before in "%％") and ends) or (
+                before.isdigit() and at + 1 >= last and any(map(_is_cjk, text))):
+            chars = chars or list(text)
+            chars[at] = "。"
+        at = text.find(".", at + 1)
+    return "".join(chars) if chars else text
+
+
+def _curly(match):
+    inner = match.group(2)
+    if not any(map(_is_cjk, inner)):
+        return match.group()
+    return f"“{inner}”" if match.group(1) == '"' else f"‘{inner}’"
 
 
 def changed_marks(text):

@@ -15,7 +15,6 @@ from generator.cache import cache_dir, key
 from generator.errors import DataError, read_bytes
 from generator.normalize import clean_text, map_strings
 from generator.yamlcomma import check_commas
-from generator.yamlhints import clip, explain, mistake, parse_error, plain_text
 
 try:  # the C loader is much faster when libyaml is there
     from yaml import CSafeLoader as _Loader
@@ -34,6 +33,12 @@ MAX_REPEATS = 10_000     # values that anchors (&名称) add when their aliases 
 
 _TAG = "tag:yaml.org,2002:"
 _CONSTRUCTION = (ValueError, OverflowError, KeyError, IndexError, AttributeError, TypeError)
+
+
+def _hints():
+    """The explanations of YAML mistakes: loaded only when there is one to explain."""
+    from generator import yamlhints
+    return yamlhints
 
 
 def _read(path):
@@ -81,7 +86,7 @@ def load_yaml(path, text=None):
         if node is None:
             return None, {}
         check_commas(node, path)   # {值: 28,654}: before the line map, before any value is built
-        if isinstance(node, yaml.ScalarNode) and (error := plain_text(path, text, node)):
+        if isinstance(node, yaml.ScalarNode) and (error := _hints().plain_text(path, text, node)):
             raise error
         lines = _Walk(path, loader, text).lines_of(node)
         data = _construct(loader, node, path)
@@ -94,7 +99,7 @@ def _compose(loader, path, text):
     try:
         return loader.get_single_node()
     except yaml.YAMLError as exc:
-        raise explain(path, text, exc, _first_error) from None
+        raise _hints().explain(path, text, exc, _first_error) from None
     except RecursionError:  # the pure-Python composer, without libyaml's depth limit
         raise DataError(f"嵌套超过 {MAX_DEPTH} 层（映射和列表层层套在一起）", path) from None
 
@@ -103,12 +108,12 @@ def _construct(loader, node, path):
     try:
         return loader.construct_document(node)
     except yaml.YAMLError as exc:   # an unknown tag such as !!python/object
-        line, message = parse_error(exc)
+        line, message = _hints().parse_error(exc)
         raise DataError(message, path, line) from None
     except _CONSTRUCTION:  # a date such as 2026-02-30, or an explicit !!int abc
         bad = _bad_scalar(loader, node)
         kind = _VALUE_KINDS.get(bad.tag.removeprefix(_TAG) if bad else "timestamp", "值")
-        raise DataError(f"不是有效的{kind}" + (f"：{clip(bad.value)}" if bad and bad.value else ""), path,
+        raise DataError(f"不是有效的{kind}" + (f"：{_hints().clip(bad.value)}" if bad and bad.value else ""), path,
                         bad.start_mark.line + 1 if bad else None) from None
 
 
@@ -209,20 +214,20 @@ class _Walk:
         if isinstance(node, yaml.ScalarNode) and node.tag in (_TAG + "str", _TAG + "merge"):
             if "：" in node.value and not node.style:   # 党员：{值: 1} reads as the field “党员：{值”
                 self.mistyped(node)
-                raise self.fail(f"字段名“{clip(node.value)}”里有全角冒号“：”，请改成半角冒号加空格", line)
+                raise self.fail(f"字段名“{_hints().clip(node.value)}”里有全角冒号“：”，请改成半角冒号加空格", line)
             return node.value
         if isinstance(node, yaml.ScalarNode) and node.value == "":
             raise self.fail("字段名是空的：冒号前面要写字段名", line)
         if isinstance(node, yaml.ScalarNode):
             kind = _KEY_KINDS.get(node.tag.removeprefix(_TAG), "")
-            raise self.fail(f"字段名应是文字，这里是{kind} {clip(node.value)}（需要的话请加引号）", line)
+            raise self.fail(f"字段名应是文字，这里是{kind} {_hints().clip(node.value)}（需要的话请加引号）", line)
         kind = "映射" if isinstance(node, yaml.MappingNode) else "列表"
         raise self.fail(f"字段名应是文字，这里是{kind}", line)
 
     def mistyped(self, node):
         """Raise the beginner's mistake on the line of ``node``, if there is one."""
         line = node.start_mark.line + 1
-        found = mistake(_line_text(self.text, line), line)
+        found = _hints().mistake(_line_text(self.text, line), line)
         if found:
             raise self.fail(f"YAML 格式错误：{found[0]}", line)
 

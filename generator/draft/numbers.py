@@ -7,10 +7,9 @@ helpers below turn a statistic into the words of a report: 与上年持平, 增�
 """
 import re
 import unicodedata
-from decimal import Decimal, InvalidOperation
 
 PERCENT, POINTS = "%", "个百分点"
-_SCALES = {"万": Decimal(10_000), "亿": Decimal(100_000_000)}
+_SCALES = {"万": 10_000, "亿": 100_000_000}
 _FORM = re.compile(r"""^(?P<sign>[+-]?)
     (?P<digits>\d{1,3}(?:,\d{3})+|\d+)(?P<fraction>\.\d+)?
     (?P<scale>[万亿])?(?P<unit>%|个百分点)?$""", re.X)
@@ -33,15 +32,16 @@ def parse(value):
     match = _FORM.match(text)
     if not match:
         raise ValueError(value)
-    number = Decimal(match["digits"].replace(",", "") + (match["fraction"] or ""))
-    if match["scale"]:
-        number *= _SCALES[match["scale"]]
+    # exact integer arithmetic (no floats until the end, no decimal module at start-up)
+    fraction = (match["fraction"] or "")[1:]
+    numerator = int(match["digits"].replace(",", "") + fraction) * _SCALES.get(match["scale"], 1)
+    denominator = 10 ** len(fraction)
     if match["sign"] == "-":
-        number = -number
-    whole = number == number.to_integral_value() and (not match["fraction"] or match["scale"])
+        numerator = -numerator
+    whole = numerator % denominator == 0 and (not fraction or match["scale"])
     try:
-        return (int(number) if whole else float(number)), match["unit"]
-    except (InvalidOperation, OverflowError):  # pragma: no cover - the pattern admits neither
+        return (numerator // denominator if whole else numerator / denominator), match["unit"]
+    except OverflowError:
         raise ValueError(value) from None
 
 

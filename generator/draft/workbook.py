@@ -11,7 +11,6 @@ Workbooks are read in openpyxl's read-only mode and no sheet may hold more than 
 so a huge sheet costs bounded memory and time. Formulas are never evaluated: a workbook's
 cached results are used (there must be some), a CSV cell starting with ``=`` is an error.
 """
-import csv
 import datetime
 import io
 import re
@@ -158,6 +157,8 @@ def _cached(path, raw, name, grid, formulas):
 
 
 def _read_csv(path):
+    import csv   # only for .csv data
+
     text = read_text(path)
     grid = []
     for number, cells in enumerate(csv.reader(io.StringIO(text)), 1):

@@ -8,8 +8,6 @@ in one run: LibreOffice starts once, not once per draft.
 """
 import os
 import shutil
-import signal
-import subprocess
 import tempfile
 from pathlib import Path
 
@@ -37,6 +35,8 @@ def environment():
 
 def _run(sources, outdir, fmt, where=None):
     """One LibreOffice run converting every file of ``sources`` into ``outdir``."""
+    import subprocess   # only when converting: render and lint start without it
+
     soffice = find_soffice()
     if soffice is None:
         raise ReportgenError(MISSING, where)
@@ -61,6 +61,8 @@ def _run(sources, outdir, fmt, where=None):
 
 def _kill_group(process):
     """End every process LibreOffice left in its group (nothing once it exited normally)."""
+    import signal
+
     try:
         os.killpg(process.pid, signal.SIGKILL)
     except (ProcessLookupError, PermissionError):

@@ -109,17 +109,16 @@ def init(name, output, force, template_dirs):
     from generator.draft.catalog import Catalog, scaffold
     from generator.output import file_target, save_atomic
     template = Catalog(template_dirs).get(name)
-    if output and output.lower().endswith(".xlsx"):
+    if output == "-":
+        click.echo(scaffold(template))
+        return
+    output = file_target(output, f"{name}.yaml", (".yaml", ".yml", ".xlsx"))
+    if output.suffix.lower() == ".xlsx":
         from generator.draft.workbook import scaffold_workbook
-        output = file_target(output, f"{name}.xlsx")
         save_atomic(output, force, lambda stream: scaffold_workbook(template, stream))
         click.echo(f"已生成数据工作簿 {output}；填写后运行：reportgen render {output}")
         return
     text = scaffold(template)
-    if output == "-":
-        click.echo(text)
-        return
-    output = file_target(output, f"{name}.yaml")
     save_atomic(output, force, lambda stream: stream.write(text.encode("utf-8")))
     click.echo(f"已生成数据文件 {output}；填写后运行：reportgen render {output}")
 

@@ -8,15 +8,24 @@ from pathlib import Path
 from generator.errors import OutputError, os_reason
 
 
-def file_target(out, default_name):
-    """``out`` as a file: a folder (existing, or written with a trailing /) gets ``default_name``."""
+def file_target(out, default_name, suffixes=None):
+    """``out`` as a file: a folder (existing, or written with a trailing /) gets ``default_name``.
+    With ``suffixes``, a file name must end in one of them: a name like 终稿.odt is refused,
+    never written as something else or taken for a folder."""
     if not out:
         return Path(default_name)
     try:
         folder = str(out).endswith(("/", os.sep)) or Path(out).is_dir()
     except OSError:  # a name the system refuses: check_target says why
         folder = False
-    return Path(out) / default_name if folder else Path(out)
+    if folder:
+        return Path(out) / default_name
+    special = os.path.exists(out) and not os.path.isfile(out)   # a device: check_target says so
+    if suffixes and Path(out).suffix.lower() not in suffixes and not special:
+        shown = "、".join(suffixes)
+        raise OutputError(f"-o 应是文件夹或 {shown} 文件，不认识“{Path(out).suffix or '无扩展名'}”；"
+                          f"若要写进名为 {Path(out).name} 的文件夹，请写成 {Path(out).name}/", out)
+    return Path(out)
 
 
 EXISTS = "文件已存在；确认要覆盖请加 --force"

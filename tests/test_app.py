@@ -9,7 +9,7 @@ from docx import Document
 
 from generator.serve.app import create_app
 from generator.serve.server import allowed_hosts, settings
-from tests.conftest import EXAMPLES
+from conftest import EXAMPLES
 
 with warnings.catch_warnings():
     warnings.simplefilter("ignore")
@@ -287,3 +287,17 @@ def test_a_new_draft_can_start_from_a_form(client):
     assert client.get(f"/draft/{draft}/download.yaml").text == "模板: 工作总结\n标题: 另存的\n"
     wrong = client.post("/api/drafts", json={"模板": "工作总结", "form": {"标题": 3.5, "颜色": "红"}})
     assert wrong.status_code == 400 and wrong.json() == {"error": "模板没有字段“颜色”", "field": "颜色"}
+
+
+def test_an_opened_file_may_not_reach_for_server_files(client, data_dir, tmp_path):
+    secret = tmp_path / "秘密.csv"
+    secret.write_text("指标,值\n甲,1\n", encoding="utf-8")
+    body = f"模板: 工作总结\n主要指标表: {{来源: {secret}}}\n".encode()
+    answer = client.post("/api/open", params={"name": "a.yaml"}, content=body)
+    assert answer.status_code == 400 and "不能用“来源:”引用其他文件" in answer.json()["error"]
+    assert not (data_dir / "草稿").exists() or not any((data_dir / "草稿").iterdir())
+
+
+def test_a_format_error_names_the_upload_not_a_server_path(client):
+    answer = client.post("/api/format", params={"name": "我的粗稿.txt"}, content="   \n".encode())
+    assert answer.status_code == 400 and answer.json()["error"].startswith("我的粗稿.txt: ")

@@ -403,3 +403,53 @@ def test_an_unreadable_input_is_said_in_chinese_and_skipped(runner, small, tmp_p
     assert result.exit_code == 1 and "is not readable" not in result.output
     assert f"错误：{locked}: 无法读取文件（没有权限）" in result.output
     assert (tmp_path / "out" / f"{small.stem}.docx").exists()
+
+
+# found by a hostile review after the merges -----------------------------------------------
+def test_output_names_are_checked_for_every_command(runner, tmp_path):
+    rough = tmp_path / "粗稿.txt"
+    rough.write_text("关于某事的报告\n一、基本情况\n情况很好。\n", encoding="utf-8")
+    odt = run(runner, "format", rough, "-o", tmp_path / "rf.odt")
+    assert odt.exit_code == 1 and "-o 应是文件夹或 .docx、.pdf 文件，不认识“.odt”" in one_error_line(odt)
+    into = run(runner, "format", rough, "-o", f"{tmp_path / '新文件夹'}/")
+    assert into.exit_code == 0 and (tmp_path / "新文件夹" / "粗稿-排版.docx").is_file()
+    csv = run(runner, "init", "工作总结", "-o", tmp_path / "y.csv")
+    assert csv.exit_code == 1 and "不认识“.csv”" in one_error_line(csv)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["新文件夹", "粗稿.txt"]
+
+
+def test_each_with_only_a_header_row_and_into_one_file(runner, small, tmp_path):
+    header = tmp_path / "表.csv"
+    header.write_text("名称,标题\n", encoding="utf-8")
+    result = run(runner, "render", small, "--each", header, "-o", tmp_path / "out")
+    assert result.exit_code == 1
+    assert one_error_line(result) == f"错误：{header}:A1: 只有表头，没有数据行：每行一份草稿，请至少填一行"
+    header.write_text("名称,标题\n甲,甲的报告\n乙,乙的报告\n", encoding="utf-8")
+    one = run(runner, "render", small, "--each", header, "-o", tmp_path / "e.docx")
+    assert one.exit_code == 1 and "每行一份草稿（--each）时，-o 应是文件夹而不是 .docx 文件" in one_error_line(one)
+
+
+def test_a_pdf_beside_that_exists_is_refused_before_anything_is_written(runner, small, tmp_path, soffice):
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "小型调研.pdf").write_bytes(b"%PDF old")
+    result = run(runner, "render", small, "-o", out, "--pdf")
+    assert result.exit_code == 1 and result.output.endswith("小型调研.pdf: 文件已存在；确认要覆盖请加 --force\n")
+    assert sorted(p.name for p in out.iterdir()) == ["小型调研.pdf"]
+
+
+def test_a_missing_sub_field_is_said_once_with_its_line(runner, small):
+    text = small.read_text(encoding="utf-8")
+    assert "    要点:" in text
+    lines = text.splitlines()
+    at = next(i for i, line in enumerate(lines) if line.startswith("    要点:"))
+    end = next(i for i in range(at + 1, len(lines)) if not lines[i].startswith("      "))
+    small.write_text("\n".join(lines[:at] + lines[end:]) + "\n", encoding="utf-8")
+    result = run(runner, "check", small)
+    said = [line for line in result.output.splitlines() if "要点" in line]
+    assert result.exit_code == 0 and len(said) == 1 and f"{small}:" in said[0] and "缺少必填字段" in said[0]
+
+
+def test_templates_check_of_a_file_says_it_is_a_file(runner, small):
+    result = run(runner, "templates", "check", small)
+    assert result.exit_code == 1 and "这是文件，不是模板文件夹" in one_error_line(result)

@@ -5,7 +5,7 @@ from generator.draft.catalog import Catalog
 from generator.draft.engine import Engine
 from generator.serve import forms
 from generator.yamlio import load_yaml
-from tests.conftest import EXAMPLES
+from conftest import EXAMPLES
 
 
 @pytest.fixture(scope="module")

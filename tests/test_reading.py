@@ -135,3 +135,12 @@ def test_docx_read_as_python_docx_reads_it_without_loading_it(tmp_path):
     code = f"import sys; from generator.corpus.reading import read_document; read_document({str(path)!r}); print('docx' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_utf16_cut_short_is_one_line(tmp_path, runner):
+    from generator.cli import cli
+    bad = tmp_path / "半截.txt"
+    bad.write_bytes(b"\xff\xfe\xfd")
+    result = runner.invoke(cli, ["outline", str(bad)])
+    assert result.exit_code == 1 and isinstance(result.exception, SystemExit)
+    assert result.output == f"错误：{bad}: 文件开头标明是 UTF-16 编码，但内容不完整或不是 UTF-16 文本（已跳过）\n"

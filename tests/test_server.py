@@ -30,6 +30,7 @@ def test_a_port_in_use_is_one_line(runner, tmp_path):
         taken.bind(("127.0.0.1", 0))
         taken.listen()
         port = taken.getsockname()[1]
-        done = runner.invoke(cli, ["serve", "--port", str(port), "--data-dir", str(tmp_path)])
-    assert done.exit_code == 1
-    assert f"无法在 127.0.0.1:{port} 启动服务（端口可能已被占用），可以用 --port 换一个端口" in done.output
+        done = runner.invoke(cli, ["serve", "--port", str(port), "--data-dir", str(tmp_path / "数据")])
+    assert done.exit_code == 1     # said at once: no "started" banner first, no data folder made
+    assert done.output == f"错误：无法在 127.0.0.1:{port} 启动服务（端口可能已被占用），可以用 --port 换一个端口\n"
+    assert not (tmp_path / "数据").exists()

@@ -58,13 +58,13 @@ def default_output(source):
 
 def format_file(source, output=None, force=False, style=None, clean=False):
     """Write the formatted draft of ``source``; return the output path."""
-    from generator.output import save_atomic
+    from generator.output import file_target, save_atomic
     from generator.word.style import load_style
     from generator.word.writer import Writer
 
     source = Path(source)
     blocks = blocks_of(read_document(source), source.stem, clean, source)
-    output = Path(output) if output else default_output(source)
+    output = file_target(output, default_output(source).name, (".docx",)) if output else default_output(source)
     if output.resolve() == source.resolve():
         raise ReportgenError("输出文件不能就是输入的草稿本身", output)
     writer = Writer(load_style(style))
@@ -75,8 +75,11 @@ def format_file(source, output=None, force=False, style=None, clean=False):
 def format_to(rough, output=None, force=False, pdf=False, style=None, clean=False):
     """``reportgen format``: the .docx, or for ``-o X.pdf`` only the PDF, or with ``pdf`` a PDF
     beside the .docx. Returns the files written, the formatted document first."""
+    from generator.output import file_target
     from generator.word import office
 
+    if output:   # a folder gets the default name; a file must be .docx or .pdf
+        output = file_target(output, default_output(Path(rough)).name, (".docx", ".pdf"))
     if office.is_pdf(output):
         return [office.pdf_via_docx(lambda docx: format_file(rough, docx, True, style, clean), output, force)]
     if pdf:

@@ -44,7 +44,10 @@ def read_document(path):
 def decode(raw, path=None):
     """Bytes → text: UTF-8 (BOM or not), UTF-16 (BOM) fast, anything else detected."""
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return clean_text(raw.decode("utf-16"))
+        try:
+            return clean_text(raw.decode("utf-16"))
+        except UnicodeDecodeError:   # cut short (an odd number of bytes) or not UTF-16 after all
+            raise ReadError("文件开头标明是 UTF-16 编码，但内容不完整或不是 UTF-16 文本", path) from None
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:

@@ -50,6 +50,8 @@ def rows(common, each, name_column=None):
                 at = _put(data, tuple(column.split(".")), cell)
                 lines[at] = lines[at[:-1] if at[-1] == "值" else at] = sheet.at(number, col)
         out.append(Loaded(name, data, lines, common, sheet.at(number, key)))
+    if not out:
+        raise DataError("只有表头，没有数据行：每行一份草稿，请至少填一行", *sheet.at(1))
     return out
 
 

@@ -113,7 +113,7 @@ class Engine:
             values[KEYWORDS_KEY] = self.keywords(markup.parse(text))
             text, missing = self._render(data_path, template, values)
         for name in missing:
-            if not any(w.field == name for w in warnings):   # the validator said it already
+            if not any(_names(w.field, name) for w in warnings):   # the validator said it already
                 warnings.append(Notice(f"缺少“{name}”，草稿中以【待补充】标出", data_path, field=name))
         text, hidden = strip_invisible(text)   # bidi overrides, zero-width characters
         if hidden:
@@ -147,13 +147,20 @@ def _sources_key(catalog, template):
     return cache.key(*chunks)
 
 
+def _names(field, name):
+    """Whether the dotted ``field`` of a warning (主要做法[1].要点) is about ``name`` (要点), the
+    bare name the template's missing value is known by."""
+    return bool(field) and (field == name or field.rsplit(".", 1)[-1].split("[", 1)[0] == name)
+
+
 def output_path(source, out, count):
     """Where the draft of ``source`` goes: ``out`` is a .docx file (one input) or a folder."""
     folder = str(out).endswith(("/", os.sep))
     out = Path(out)
     if out.suffix.lower() in (".docx", ".pdf") and not folder and not out.is_dir():
         if count > 1:
-            raise OutputError(f"有多个数据文件时，-o 应是文件夹而不是 {out.suffix} 文件", out)
+            many = "每行一份草稿（--each）时" if hasattr(source, "lines") else "有多个数据文件时"
+            raise OutputError(f"{many}，-o 应是文件夹而不是 {out.suffix} 文件", out)
         return out.with_suffix(".docx")
     if out.suffix and not folder and not out.is_dir():   # never a folder named like a file
         raise OutputError(f"-o 应是文件夹、.docx 或 .pdf 文件，不认识“{out.suffix}”；"

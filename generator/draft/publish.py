@@ -35,6 +35,9 @@ class Render:
             office.require()
         if self.pdf_only:
             check_target(output, force)
+        elif self.pdf and not force:   # a PDF beside each draft: refused before any is rendered
+            for source in sources:
+                check_target(output_path(source, output, len(sources)).with_suffix(".pdf"), force)
 
     def run(self, progress=None, say=None):
         """``progress(n)`` is called as drafts are done, ``say(text)`` before the slow PDF step."""

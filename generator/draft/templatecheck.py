@@ -25,7 +25,8 @@ def check_folder(folder, style=None):
     """``reportgen templates check``: return ``(template, lines of report)`` or raise."""
     folder = Path(folder)
     if not folder.is_dir():
-        raise TemplateError("模板文件夹不存在", folder)
+        raise TemplateError("这是文件，不是模板文件夹（应给出含 template.yaml 的文件夹）" if folder.exists()
+                            else "模板文件夹不存在", folder)
     folder = folder.resolve()
     template = load_template(folder, str(folder.parent))
     engine = Engine([folder.parent], style=style)  # --templates folders are searched first

@@ -7,7 +7,6 @@ import threading
 from pathlib import Path
 from urllib.parse import quote
 
-import generator
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import escape
 from starlette.applications import Starlette
@@ -94,13 +93,11 @@ class App:
     def suggestion(self, category):
         """The mined 素材 of a section category, from ``<data>/mined.yaml`` (mined from the
         corpus the first time it is asked for; a user's own ``reportgen mine`` result can go there)."""
-        from generator.corpus.mine import DEFAULT_CORPUS, dump, mine, suggestion
+        from generator.corpus.mine import default_corpus, dump, mine, suggestion
         mined = self.data_dir / "mined.yaml"
         with self.mine_lock:
             if not mined.exists():
-                corpus = Path(DEFAULT_CORPUS)
-                corpus = corpus if corpus.is_dir() else Path(generator.__file__).parent.parent / DEFAULT_CORPUS
-                text = dump(mine((corpus,)))
+                text = dump(mine((default_corpus(),)))
                 save_atomic(mined, False, lambda stream: stream.write(text.encode("utf-8")))
         return suggestion(category, mined)
 
@@ -199,6 +196,9 @@ def create_app(data_dir, template_dirs=(), style=None, hosts=("127.0.0.1", "loca
                     data, lines = outputs.read_workbook(path, app.template)
             else:
                 data, lines = load_yaml(Path(uploads.label(name)), read_text(Path(uploads.label(name)), raw))
+            if isinstance(data, dict) and any(isinstance(v, dict) and "来源" in v for v in data.values()):
+                raise ReportgenError("网页版打开的数据文件不能用“来源:”引用其他文件（上传的文件从不当作路径使用）；"
+                                     "请把那张表直接写进数据文件，或在 Excel 工作簿里填写后打开工作簿")
             with app.lock:
                 draft = app.engine.prepare_data(data, Path(uploads.label(name)), lines)   # any error, with its line
             template = draft.template
@@ -252,7 +252,10 @@ def create_app(data_dir, template_dirs=(), style=None, hosts=("127.0.0.1", "loca
             with tempfile.TemporaryDirectory(dir=app.work) as folder:
                 source = Path(folder) / ("粗稿.docx" if kind == "docx" else "粗稿.txt")
                 source.write_bytes(raw)
-                out = format_file(source, Path(folder) / "排版.docx", style=app.style, clean=clean)
+                try:
+                    out = format_file(source, Path(folder) / "排版.docx", style=app.style, clean=clean)
+                except ReportgenError as exc:   # name the upload, never the server's temporary file
+                    raise exc.at(uploads.label(name), exc.line) if exc.path == source else exc from None
                 return out.read_bytes()
         return _file(await run_in_threadpool(run), f"{uploads.stem(name)}-排版.docx", DOCX)
 

@@ -49,6 +49,7 @@ def run(host="127.0.0.1", port=8765, open_browser=False, data_dir=None, token=No
 
     from generator.serve.app import create_app
     token, message = settings(host, token)
+    listening = _bind(host, port)            # before anything is said or created
     data_dir = Path(data_dir) if data_dir else Path.home() / "reportgen"
     app = create_app(data_dir, template_dirs, style, allowed_hosts(host), token)
     url = address(host, port, token)
@@ -64,8 +65,23 @@ def run(host="127.0.0.1", port=8765, open_browser=False, data_dir=None, token=No
     if open_browser:
         threading.Timer(1.0, webbrowser.open, (url,)).start()
     try:
-        server.run()
-    except SystemExit:      # uvicorn's way of saying it could not bind
+        server.run(sockets=[listening])
+    except SystemExit:      # uvicorn's way of saying it could not serve
         pass
     if not server.started:
         raise ReportgenError(f"无法在 {host}:{port} 启动服务（端口可能已被占用），可以用 --port 换一个端口")
+
+
+def _bind(host, port):
+    """The listening socket, or one Chinese line when the address is taken or not ours."""
+    import socket
+
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    listening = socket.socket(family, socket.SOCK_STREAM)
+    listening.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        listening.bind((host, port))
+    except OSError:
+        listening.close()
+        raise ReportgenError(f"无法在 {host}:{port} 启动服务（端口可能已被占用），可以用 --port 换一个端口") from None
+    return listening

@@ -428,8 +428,8 @@ def _headline(text):
 
 # a heading set between dashes at the start of its paragraph: ——抓班子队伍强核心——几年来，…
 _DASHED = re.compile(r"^——([^—。，,]{2,20})——(?=\S)")
-# or a short label and its name parted by a dash, as the paragraph's first sentence: 一张网——……平台。……
-_LABELLED = re.compile(r"^([^—。，,；;\s]{2,8}——[^—。，,；;]{2,20})。(?=\S)")
+# or a counted label and its name parted by a dash, as the paragraph's first sentence: 一张网——……平台。……
+_LABELLED = re.compile(rf"^([{CN}两]+[个张本幅条套批支面把片份项台道][^—。，,；;\s]{{0,4}}——[^—。，,；;]{{2,20}})。(?=\S)")
 
 
 def _tail_heading(text):

@@ -259,7 +259,8 @@ def test_title_run_into_a_flattened_first_paragraph():
     assert outline_text("青岚镇党建 今年以来，" + BODY + "一、主要做法" + BODY).title == ""   # no genre named
 
 
-@pytest.mark.parametrize("heading, category", [("流动党员的特点", "概述"), ("党员管理的难点", "问题")])
+@pytest.mark.parametrize("heading, category", [("流动党员的特点", "概述"), ("党员管理的难点", "问题"),
+                                               ("支部品牌介绍", "概述")])
 def test_features_and_hard_points_name_their_sections(heading, category):
     assert label_of(heading) == category
 
@@ -309,6 +310,21 @@ def test_label_and_name_parted_by_a_dash_lead_a_paragraph():
     text = "\n".join(["题目", "一、主要做法", "一张网——社区党员服务平台。" + BODY, BODY])
     assert headings(text) == [("主要做法", 1), ("一张网——社区党员服务平台", 2)]
     assert headings("\n".join(["题目", "一、主要做法", "他说——这很好。" + BODY])) == [("主要做法", 1)]
+
+
+def test_quotation_marks_do_not_count_in_a_lead_sentence():
+    # two clauses of 13 and 12 characters: 27 with the quotes, 25 words
+    text = "\n".join(["题目", "一、主要做法", "着力争创全省基层党建示范县，统筹推进“两新”组织党建工作。" + BODY,
+                      "深入实施“红色领航”工程，全面提升“两新”组织覆盖质量。" + BODY])
+    assert headings(text) == [("主要做法", 1), ("着力争创全省基层党建示范县，统筹推进“两新”组织党建工作", 2),
+                              ("深入实施“红色领航”工程，全面提升“两新”组织覆盖质量", 2)]
+
+
+def test_label_lines_ending_on_a_colon_or_a_dash():
+    text = "\n".join(["今年以来，" + BODY, "支部品牌简介 —", "名称：", "红旗领航 一路同行", "释义：", BODY,
+                      "品牌创建的背景：", BODY])
+    o = outline_text(text)
+    assert [(s.heading, s.category) for s in o.sections] == [("支部品牌简介", "概述"), ("品牌创建的背景", "概述")]
 
 
 def test_one_sentence_line_heading():

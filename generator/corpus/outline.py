@@ -38,7 +38,7 @@ CATEGORIES = ("概述", "做法", "成效", "问题", "原因", "思考", "下�
 # cue words: a heading that contains a LABEL names its category outright
 LABELS = {
     "概述": ("基本情况", "根本情况", "基本概况", "总体情况", "概况", "现状", "背景", "调研情况",
-           "必要性", "重要性", "重要意义", "特点", "特征"),
+           "必要性", "重要性", "重要意义", "特点", "特征", "介绍", "简介"),
     "做法": ("做法", "经验", "模式", "举措", "主要措施", "工作措施", "具体措施", "主要工作", "工作开展情况"),
     "成效": ("成效", "成绩", "总体评价"),
     "问题": ("问题", "存在的不足", "存在不足", "问题和不足", "难点", "难题"),
@@ -178,7 +178,7 @@ def lead_shape(text, limit=32):
         return None
     clauses = [len(c.replace("“", "").replace("”", "")) for c in _CLAUSES.split(core) if c]
     if (len(clauses) > 3 or any(not 4 <= n <= 14 for n in clauses[:-1]) or not 4 <= clauses[-1] <= 20
-            or (len(core) > 25 and len(clauses) < 3)):
+            or (sum(clauses) > 25 and len(clauses) < 3)):      # its words: no quotes, no commas
         return None
     return head, rest
 
@@ -408,11 +408,22 @@ def _bare(items):
     reads as a heading (names a section, or two short parallel clauses). A unit's name among
     the short lines above the first paragraph (under a ——subtitle) is not one."""
     top = next((i for i, t in enumerate(items) if len(t) >= 40), len(items))
-    picks = [i for i, t in enumerate(items[:-1]) if (bare_shape(t) or _sentence_line(t)) and len(items[i + 1]) >= 40
+    names = [_label_line(t) or t for t in items]
+    # a label line may head a few fields (名称： … 释义： …) before its text
+    text_after = [len(items[i + 1]) >= 40 or (names[i] != t and any(len(n) >= 40 for n in items[i + 1:i + 5]))
+                  for i, t in enumerate(items[:-1])]
+    picks = [i for i, t in enumerate(names[:-1]) if (bare_shape(t) or _sentence_line(t)) and text_after[i]
              and not bare_shape(items[i + 1]) and not (i < top and _UNIT.search(t))]
-    if len(picks) < 2 and not (picks and _headline(items[picks[0]])):
+    if len(picks) < 2 and not (picks and _headline(names[picks[0]])):
         return items
-    return [_section(t, 1) if i in picks else t for i, t in enumerate(items)]
+    return [_section(names[i], 1) if i in picks else t for i, t in enumerate(items)]
+
+
+def _label_line(text):
+    """The name of a label line that ends on a colon or a dash (创建背景与动因：, 品牌介绍 —);
+    a field's short name (名称：) is not one."""
+    name = re.sub(r"\s*(?:[:：]|[—－-]+)$", "", text)
+    return name if name != text and len(name) >= 4 and bare_shape(name) else None
 
 
 def _sentence_line(text):

@@ -327,6 +327,13 @@ def test_label_lines_ending_on_a_colon_or_a_dash():
     assert [(s.heading, s.category) for s in o.sections] == [("支部品牌简介", "概述"), ("品牌创建的背景", "概述")]
 
 
+def test_a_paragraph_led_by_two_heading_sentences():
+    text = "\n".join(["题目", "今年以来，" + BODY, "坚持党建引领，变“要我干”为“我要干”。转变工作作风，提升服务质量。" + BODY])
+    assert headings(text) == [("坚持党建引领，变“要我干”为“我要干”", 1), ("转变工作作风，提升服务质量", 2)]
+    listed = "\n".join(["题目", "今年以来，" + BODY, "目前党员管理主要有“两难”。一是去向难掌握。" + BODY])
+    assert headings(listed) == []           # 一是 opens the paragraph's first point, not a heading
+
+
 def test_one_sentence_line_heading():
     text = "\n".join(["题目", BODY, "实施“联开工程”，整合各项资源，为联创确立制度标准。", BODY + BODY])
     assert headings(text) == [("实施“联开工程”，整合各项资源，为联创确立制度标准", 1)]
@@ -385,8 +392,19 @@ def test_numbering_gaps_and_mixed_styles_are_one_level():
 # title); 36 "? ?" before 一、 hid the top level (levels shifted). Each was then fixed by a
 # general rule with a fixture above, giving 1.000 / 1.000 / 13 of 13: since then this set is no
 # longer held out, and its bounds are those the issue asks of a blind run.
-@pytest.mark.parametrize("part, least", [("dev/", (0.98, 0.98, 0.96)), ("heldout/", (0.95, 0.90, 0.90))])
-def test_gold_outlines_of_real_reports(part, least):
-    got = scores(DATA / "real", "real_outlines.yaml", part)
+# heldout2/ (15 files, gold in real_outlines2.yaml) was scored once, blind, on 2026-12-01 before
+# any fix: heading F1 0.778, category accuracy 0.650, titles 0.600 (9 of 15). Misses: a site banner
+# 【www…--调研报告】, a breadcrumb 首页 > …, a nickname line and 范文(一) or a column's name in
+# titles, a title run into a flattened first paragraph; headings followed by their text after the
+# first of several spaces, a number typed twice, a heading run into (一), ?? (a lost character)
+# cut off, a counted label——name lead, two-clause leads with quotes, label lines ending on : or —,
+# a paragraph led by a heading and its sub-heading; 特点/难点/介绍 not read as section names.
+# Each was fixed by a general rule with a fixture above (not blind since): 1.000 / 1.000 / 15 of
+# 15; it is no longer held out.
+@pytest.mark.parametrize("part, gold, least", [("dev/", "real_outlines.yaml", (0.98, 0.98, 0.96)),
+                                               ("heldout/", "real_outlines.yaml", (0.95, 0.90, 0.90)),
+                                               ("heldout2/", "real_outlines2.yaml", (1.0, 1.0, 1.0))])
+def test_gold_outlines_of_real_reports(part, gold, least):
+    got = scores(DATA / "real", gold, part)
     print(f"real {part}: heading F1 {got[0]:.3f}, category accuracy {got[1]:.3f}, titles {got[2]:.2f}")
     assert all(value >= bound for value, bound in zip(got, least))

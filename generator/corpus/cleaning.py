@@ -1,10 +1,10 @@
 """Cleaning web-scraped reports: each step is a small function on a list of Paras.
 
-    strip_boilerplate   site headers, notices, footers, link lists, "猜你喜欢" tails
+    strip_boilerplate   site headers, banners, URLs, breadcrumbs, notices, footers, link lists, "猜你喜欢" tails
     join_pages          a previewed document's pages (1、… 2、…) joined back
     drop_repeats        a report pasted twice into the same file
     join_wrapped        hard line-wraps in the middle of sentences
-    split_flattened     paragraphs that a PDF or a page ran together, parted again
+    split_flattened     paragraphs that a PDF or a page ran together, parted again (一、主要做法（一）… too)
     to_simplified       Traditional → Simplified (OpenCC's t2s tables), pinyin 關(guān) removed
 
 ``clean`` runs them all in that order. Paras that a file marked as title or

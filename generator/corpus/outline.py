@@ -3,7 +3,10 @@
 The title is the file's Title paragraph, or the first title-shaped line above the text
 (site lines are gone by then, see cleaning); a later line that repeats it is its exact
 form, a collection's page title (锦集3篇) gives way to the first report's, and what sites
-add to a title ((全文N字), 第1篇, 范文, 标题：) is cut. No such line: no title ("").
+add to a title ((全文N字), 第1篇, 范文(一), 标题：, a column's name before it) is cut; a breadcrumb
+(首页 > …) or a line with no Chinese words (a nickname) is no title. A flattened page's first
+paragraph may open with the title and a space when the title names its genre (……交流材料).
+No such line: no title ("").
 
 Headings are found, in this order of trust:
 
@@ -11,14 +14,17 @@ Headings are found, in this order of trust:
 2. typed numbers 一、 （一） 1、 1. （1） 第一， 第一步， and 一是 on a line of its own —
    levels as ``numbering.read_levels`` reads them (the reading ``lint`` shares): the order
    in which styles nest, numbers counting up with one gap allowed, a number typed in another
-   style going on with its level (1、 二. 三、); a heading ends at its first short sentence, or,
-   run straight into its text, before a sentence opener (……素质一年来，) or a space;
-3. in a document without numbers, short bare lines such as 着眼发展，突出重点 or a place's
-   name heading its part of a compilation (one line only when it reads as a heading);
+   style going on with its level (1、 二. 三、), a number typed twice (二、二、) once; a heading
+   ends at its first short sentence, or, run straight into its text, before a sentence opener
+   (……素质一年来，) or the first space; ?? is a lost character and stays;
+3. in a document without numbers, short bare lines such as 着眼发展，突出重点, label lines
+   ending on : or — (创建背景：), or a place's name heading its part of a compilation (one line
+   only when it reads as a heading);
 4. paragraphs whose short first sentence is the heading (发挥……优势，强化……作用。……),
    when most paragraphs of that stretch are shaped so (or one short action lead under a
-   heading), a heading between dashes (——抓班子——), and one a flattened page ran onto the
-   end of the paragraph before.
+   heading, or a paragraph led by a heading and its first sub-heading), a heading between
+   dashes (——抓班子——) or a counted label and its name (一张网——……平台。), and one a
+   flattened page ran onto the end of the paragraph before.
 
 Every section gets one of CATEGORIES from cue words in its heading; a child keeps
 its parent's category unless its heading is itself a section name (存在问题, 取得成效:
@@ -474,7 +480,16 @@ def _lead_sentences(items):
         # one short lead under a heading, worded as an action: 明确责任传压力。按照……
         single = (hits == 1 and shapes and shapes[0] and parent and len(shapes[0][0]) <= 11
                   and not _CLAUSES.search(shapes[0][0]) and shapes[0][0].startswith(ACTIONS))
-        if (hits >= 2 and hits * 2 >= room) or single:
+        # one paragraph led by two heading-shaped sentences: a heading and the first below it
+        first = next((s for s in shapes if s), None)
+        double = hits == 1 and not marker(first[1]) and lead_shape(first[1]) if first else None
+        if double:
+            for text, found in zip(stretch, shapes):
+                if found:
+                    out.extend([_section(found[0], min(parent + 1, 4)), _section(double[0], min(parent + 2, 4))])
+                    text = double[1]
+                out.append(text)
+        elif (hits >= 2 and hits * 2 >= room) or single:
             for k, (text, found) in enumerate(zip(stretch, shapes)):
                 tail = None
                 if hits >= 2 and k + 1 < len(stretch) and not shapes[k + 1]:

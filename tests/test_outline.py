@@ -294,6 +294,8 @@ def test_heading_before_a_spaced_flattened_text():
     text = ("题目\n前言部分写在这里。 一、基本概况 某村位于县城西部，距县城 5 公 里，全村共有农户三百余户，"
             "党员四十名。 二、二、产业现状 全村以种植业为主，近年来 发展了食用菌等特色产业，群众收入稳步增长。")
     assert headings(text) == [("基本概况", 1), ("产业现状", 1)]
+    parallel = "题目\n一、强基固本 筑牢堡垒 今年以来，全镇各村按照统一部署组织实施，逐项推进落实，成效明显。"
+    assert headings(parallel) == [("强基固本 筑牢堡垒", 1)]
 
 
 def test_heading_run_into_the_first_number_below():

@@ -163,10 +163,13 @@ def run_in(rest, limit=40):
     opener = _OPENER.search(rest, 4, limit + 1)
     if opener and "。" not in rest[:opener.start()] and len(rest) - opener.start() >= 20:
         return rest[:opener.start()], rest[opener.start():]
-    # the first space that closes a heading: a flattened page has more spaces inside its text
+    # the first space after which a sentence starts (a flattened page has more spaces inside its
+    # text; a heading's parallel phrases, 强基固本 筑牢堡垒, are parted by spaces too)
     for space in (m.start() for m in re.finditer(r"\s", rest[:limit + 1]) if m.start() >= 4):
         head, body = rest[:space], rest[space:].strip()
-        if "。" not in head and len(body) >= 30 and re.search(r"[。！？]", body[:200]):
+        word = body.split()[0] if body else ""
+        if ("。" not in head and len(body) >= 30 and re.search(r"[。！？]", body[:200])
+                and (len(word) >= 12 or re.search(r"[，,。；、]", word))):
             return head, body
     return None
 

@@ -26,6 +26,18 @@ def test_boilerplate_lines_and_link_tails():
     assert texts(got) == ["关于某镇工作的总结", "全镇工作有序推进。"]
 
 
+def test_site_banners_urls_and_breadcrumbs():
+    got = strip_boilerplate(paras("【www.example.com--调研报告】", "https://www.example.cn/a/1.html", "首页 > 工作计划",
+                                  "【中心组发言】抓好三件事", "正文。"))
+    assert texts(got) == ["【中心组发言】抓好三件事", "正文。"]
+
+
+def test_short_heading_run_into_the_first_number_below():
+    lead, body = "今年以来，全镇各项工作有序推进，成效明显。" * 3, "（一）抓学习。全年组织学习十二次，覆盖全体党员和入党积极分子。"
+    assert texts(clean(paras(lead + "一、主要做法" + body))) == [lead, "一、主要做法", body]
+    assert texts(clean(paras(lead + "一、主要做法，抓好（一）类问题整改。" + body))) == [lead, "一、主要做法，抓好（一）类问题整改。" + body]
+
+
 def test_document_notice_lines():
     got = strip_boilerplate(paras("- 1、本文档共2页，可阅读全部内容。", "- 5、该文档为VIP文档，下载免费。", "正文。"))
     assert texts(got) == ["正文。"]

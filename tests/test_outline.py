@@ -239,12 +239,30 @@ BODY = "全镇各村按照统一部署组织实施，逐项推进落实，群众
     (["2026", "青岚", "党建", "总结", "青岚镇党建工作总结"], "青岚镇党建工作总结"),     # a keyword column
     (["文/李某某"], ""),
     (["规章制度的制定很重要，可以参考这些范文。", "青岚镇党建工作总结"], "青岚镇党建工作总结"),
+    (["【www.example.cn--工作总结】"], ""),                                  # a site banner
+    (["首页 > 工作总结", "青岚镇党建工作总结"], "青岚镇党建工作总结"),             # a breadcrumb
+    (["时间:", "Lily", "分享", "青岚镇党建工作总结"], "青岚镇党建工作总结"),         # a nickname
+    (["青岚镇党建工作总结范文(二)"], "青岚镇党建工作总结"),
+    (["经验交流 青岚镇抓党建促振兴的实践与思考"], "青岚镇抓党建促振兴的实践与思考"),   # a column's name
     ([], ""),
 ])
 def test_title_is_the_reports_own_name(head, title):
     o = outline_text("\n".join([*head, "今年以来，" + BODY, "一、主要做法", BODY, "二、存在问题", BODY]))
     assert o.title == title
     assert [s.heading for s in o.sections] == ["主要做法", "存在问题"]
+
+
+def test_title_run_into_a_flattened_first_paragraph():
+    o = outline_text("青岚镇2026年党建工作交流材料文稿 今年以来，" + BODY + "一、主要做法" + BODY)
+    assert o.title == "青岚镇2026年党建工作交流材料"
+    assert o.lead == ["今年以来，" + BODY]
+    assert outline_text("青岚镇党建 今年以来，" + BODY + "一、主要做法" + BODY).title == ""   # no genre named
+
+
+@pytest.mark.parametrize("heading, category", [("流动党员的特点", "概述"), ("党员管理的难点", "问题"),
+                                               ("支部品牌介绍", "概述")])
+def test_features_and_hard_points_name_their_sections(heading, category):
+    assert label_of(heading) == category
 
 
 def headings(text):
@@ -269,6 +287,53 @@ def test_heading_parted_from_its_text_by_a_space():
     text = ("题目\n市直机关党建工作取得新成效。 一、坚持理论武装，兴起学习新高潮 2004年，机关各级党组织把学习作为重点，"
             "大力推动理论武装工作向深度和广度拓展。 1、精心组织，落实学习任务。年初，党工委制定下发了理论学习工作意见，做了具体部署。")
     assert headings(text) == [("坚持理论武装，兴起学习新高潮", 1), ("精心组织，落实学习任务", 2)]
+
+
+def test_heading_before_a_spaced_flattened_text():
+    # the first space closes the heading, though the text has more; a number typed twice counts once
+    text = ("题目\n前言部分写在这里。 一、基本概况 某村位于县城西部，距县城 5 公 里，全村共有农户三百余户，"
+            "党员四十名。 二、二、产业现状 全村以种植业为主，近年来 发展了食用菌等特色产业，群众收入稳步增长。")
+    assert headings(text) == [("基本概况", 1), ("产业现状", 1)]
+    parallel = "题目\n一、强基固本 筑牢堡垒 今年以来，全镇各村按照统一部署组织实施，逐项推进落实，成效明显。"
+    assert headings(parallel) == [("强基固本 筑牢堡垒", 1)]
+
+
+def test_heading_run_into_the_first_number_below():
+    text = "题目\n今年以来，" + BODY + "一、主要做法（一）抓好理论学习，筑牢思想根基。" + BODY + "\n（二）抓好队伍建设。" + BODY
+    assert headings(text) == [("主要做法", 1), ("抓好理论学习，筑牢思想根基", 2), ("抓好队伍建设", 2)]
+
+
+def test_lost_characters_stay_in_a_heading():
+    text = "\n".join(["题目", "一、主要做法", "（一）构建党建工作新格??", BODY, "（二）完善制度?", BODY])
+    assert headings(text) == [("主要做法", 1), ("构建党建工作新格??", 2), ("完善制度", 2)]
+
+
+def test_label_and_name_parted_by_a_dash_lead_a_paragraph():
+    text = "\n".join(["题目", "一、主要做法", "一张网——社区党员服务平台。" + BODY, BODY])
+    assert headings(text) == [("主要做法", 1), ("一张网——社区党员服务平台", 2)]
+    assert headings("\n".join(["题目", "一、主要做法", "他说——这很好。" + BODY])) == [("主要做法", 1)]
+
+
+def test_quotation_marks_do_not_count_in_a_lead_sentence():
+    # two clauses of 13 and 12 characters: 27 with the quotes, 25 words
+    text = "\n".join(["题目", "一、主要做法", "着力争创全省基层党建示范县，统筹推进“两新”组织党建工作。" + BODY,
+                      "深入实施“红色领航”工程，全面提升“两新”组织覆盖质量。" + BODY])
+    assert headings(text) == [("主要做法", 1), ("着力争创全省基层党建示范县，统筹推进“两新”组织党建工作", 2),
+                              ("深入实施“红色领航”工程，全面提升“两新”组织覆盖质量", 2)]
+
+
+def test_label_lines_ending_on_a_colon_or_a_dash():
+    text = "\n".join(["今年以来，" + BODY, "支部品牌简介 —", "名称：", "红旗领航 一路同行", "释义：", BODY,
+                      "品牌创建的背景：", BODY])
+    o = outline_text(text)
+    assert [(s.heading, s.category) for s in o.sections] == [("支部品牌简介", "概述"), ("品牌创建的背景", "概述")]
+
+
+def test_a_paragraph_led_by_two_heading_sentences():
+    text = "\n".join(["题目", "今年以来，" + BODY, "坚持党建引领，变“要我干”为“我要干”。转变工作作风，提升服务质量。" + BODY])
+    assert headings(text) == [("坚持党建引领，变“要我干”为“我要干”", 1), ("转变工作作风，提升服务质量", 2)]
+    listed = "\n".join(["题目", "今年以来，" + BODY, "目前党员管理主要有“两难”。一是去向难掌握。" + BODY])
+    assert headings(listed) == []           # 一是 opens the paragraph's first point, not a heading
 
 
 def test_one_sentence_line_heading():
@@ -329,8 +394,19 @@ def test_numbering_gaps_and_mixed_styles_are_one_level():
 # title); 36 "? ?" before 一、 hid the top level (levels shifted). Each was then fixed by a
 # general rule with a fixture above, giving 1.000 / 1.000 / 13 of 13: since then this set is no
 # longer held out, and its bounds are those the issue asks of a blind run.
-@pytest.mark.parametrize("part, least", [("dev/", (0.98, 0.98, 0.96)), ("heldout/", (0.95, 0.90, 0.90))])
-def test_gold_outlines_of_real_reports(part, least):
-    got = scores(DATA / "real", "real_outlines.yaml", part)
+# heldout2/ (15 files, gold in real_outlines2.yaml) was scored once, blind, on 2026-12-01 before
+# any fix: heading F1 0.778, category accuracy 0.650, titles 0.600 (9 of 15). Misses: a site banner
+# 【www…--调研报告】, a breadcrumb 首页 > …, a nickname line and 范文(一) or a column's name in
+# titles, a title run into a flattened first paragraph; headings followed by their text after the
+# first of several spaces, a number typed twice, a heading run into (一), ?? (a lost character)
+# cut off, a counted label——name lead, two-clause leads with quotes, label lines ending on : or —,
+# a paragraph led by a heading and its sub-heading; 特点/难点/介绍 not read as section names.
+# Each was fixed by a general rule with a fixture above (not blind since): 1.000 / 1.000 / 15 of
+# 15; it is no longer held out.
+@pytest.mark.parametrize("part, gold, least", [("dev/", "real_outlines.yaml", (0.98, 0.98, 0.96)),
+                                               ("heldout/", "real_outlines.yaml", (0.95, 0.90, 0.90)),
+                                               ("heldout2/", "real_outlines2.yaml", (1.0, 1.0, 1.0))])
+def test_gold_outlines_of_real_reports(part, gold, least):
+    got = scores(DATA / "real", gold, part)
     print(f"real {part}: heading F1 {got[0]:.3f}, category accuracy {got[1]:.3f}, titles {got[2]:.2f}")
     assert all(value >= bound for value, bound in zip(got, least))

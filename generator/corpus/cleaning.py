@@ -1,10 +1,10 @@
 """Cleaning web-scraped reports: each step is a small function on a list of Paras.
 
-    strip_boilerplate   site headers, notices, footers, link lists, "猜你喜欢" tails
+    strip_boilerplate   site headers, banners, URLs, breadcrumbs, notices, footers, link lists, "猜你喜欢" tails
     join_pages          a previewed document's pages (1、… 2、…) joined back
     drop_repeats        a report pasted twice into the same file
     join_wrapped        hard line-wraps in the middle of sentences
-    split_flattened     paragraphs that a PDF or a page ran together, parted again
+    split_flattened     paragraphs that a PDF or a page ran together, parted again (一、主要做法（一）… too)
     to_simplified       Traditional → Simplified (OpenCC's t2s tables), pinyin 關(guān) removed
 
 ``clean`` runs them all in that order. Paras that a file marked as title or
@@ -21,6 +21,8 @@ _BOILER_LINE = re.compile(
     r"(?:发布时间|发布日期|时间|日期|点击数|点击|浏览次数|阅读|作者|来源|责任编辑|编辑|"
     r"关键词|关键字|导语|摘要来源|文章来源|信息来源|所属栏目|指导老师|指导教师|网站客服|大小|页数|格式|ID)\s*[:：].*"
     r"|.*(?:当前位置|您的位置|你的位置)\s*[:：].*|[^。>]{1,20}(?:\s*>\s*[^>。]{1,12}){2,}\s*>?"
+    r"|(?:首页|主页|网站首页)\s*[>›»].*"
+    r"|【[^【】]*(?:www\.|https?://|\.com|\.cn|\.net|\.org)[^【】]*】|(?:https?://|www\.)\S+"
     r"|\d+\s*(?:阅读|浏览|人阅读)|分享|栏目|收藏|打印|下载文档|编\s*者\s*按|文\s*[/／]\s*\S{2,12}"
     r"|.*范文.*[，,。！!].*|.*[，,。！!].*范文.*"
     r"|.*(?:小编|本站|网友为您|范文网|文库|为大家整理|为您整理|为大家精心|为你精心|供大家参考|供您参考|"
@@ -116,13 +118,20 @@ _FLAT = re.compile(r"\s{3,}|(?<=[。！？；])\s*(?=[一二三四五六七八�
                    r"|(?<=[\u4e00-\u9fff”）)])\s+(?=[一二三四五六七八九十]{1,2}(?:、|是))")
 
 
+# a short numbered heading run straight into the first number of the level below: 一、主要做法（一）实施……
+_RUN_INTO_SUB = re.compile(r"^\s*([一二三四五六七八九十]{1,2}、[^，,。；;：:（(\s]{2,15})(?=[（(]一[)）]\S)")
+
+
 def split_flattened(paras):
     out = []
     for para in paras:
         if para.level is None and len(para.text) > 80 and _FLAT.search(para.text.strip()):
-            out.extend(Para(part) for part in _FLAT.split(para.text.strip()) if part.strip())
+            parts = [Para(part) for part in _FLAT.split(para.text.strip()) if part.strip()]
         else:
-            out.append(para)
+            parts = [para]
+        for part in parts:
+            sub = _RUN_INTO_SUB.match(part.text) if part.level is None else None
+            out.extend([Para(sub[1]), Para(part.text[sub.end():])] if sub else [part])
     return out
 
 

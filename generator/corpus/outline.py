@@ -3,7 +3,10 @@
 The title is the file's Title paragraph, or the first title-shaped line above the text
 (site lines are gone by then, see cleaning); a later line that repeats it is its exact
 form, a collection's page title (锦集3篇) gives way to the first report's, and what sites
-add to a title ((全文N字), 第1篇, 范文, 标题：) is cut. No such line: no title ("").
+add to a title ((全文N字), 第1篇, 范文(一), 标题：, a column's name before it) is cut; a breadcrumb
+(首页 > …) or a line with no Chinese words (a nickname) is no title. A flattened page's first
+paragraph may open with the title and a space when the title names its genre (……交流材料).
+No such line: no title ("").
 
 Headings are found, in this order of trust:
 
@@ -11,14 +14,17 @@ Headings are found, in this order of trust:
 2. typed numbers 一、 （一） 1、 1. （1） 第一， 第一步， and 一是 on a line of its own —
    levels as ``numbering.read_levels`` reads them (the reading ``lint`` shares): the order
    in which styles nest, numbers counting up with one gap allowed, a number typed in another
-   style going on with its level (1、 二. 三、); a heading ends at its first short sentence, or,
-   run straight into its text, before a sentence opener (……素质一年来，) or a space;
-3. in a document without numbers, short bare lines such as 着眼发展，突出重点 or a place's
-   name heading its part of a compilation (one line only when it reads as a heading);
+   style going on with its level (1、 二. 三、), a number typed twice (二、二、) once; a heading
+   ends at its first short sentence, or, run straight into its text, before a sentence opener
+   (……素质一年来，) or the first space; ?? is a lost character and stays;
+3. in a document without numbers, short bare lines such as 着眼发展，突出重点, label lines
+   ending on : or — (创建背景：), or a place's name heading its part of a compilation (one line
+   only when it reads as a heading);
 4. paragraphs whose short first sentence is the heading (发挥……优势，强化……作用。……),
    when most paragraphs of that stretch are shaped so (or one short action lead under a
-   heading), a heading between dashes (——抓班子——), and one a flattened page ran onto the
-   end of the paragraph before.
+   heading, or a paragraph led by a heading and its first sub-heading), a heading between
+   dashes (——抓班子——) or a counted label and its name (一张网——……平台。), and one a
+   flattened page ran onto the end of the paragraph before.
 
 Every section gets one of CATEGORIES from cue words in its heading; a child keeps
 its parent's category unless its heading is itself a section name (存在问题, 取得成效:
@@ -38,10 +44,10 @@ CATEGORIES = ("概述", "做法", "成效", "问题", "原因", "思考", "下�
 # cue words: a heading that contains a LABEL names its category outright
 LABELS = {
     "概述": ("基本情况", "根本情况", "基本概况", "总体情况", "概况", "现状", "背景", "调研情况",
-           "必要性", "重要性", "重要意义"),
+           "必要性", "重要性", "重要意义", "特点", "特征", "介绍", "简介"),
     "做法": ("做法", "经验", "模式", "举措", "主要措施", "工作措施", "具体措施", "主要工作", "工作开展情况"),
     "成效": ("成效", "成绩", "总体评价"),
-    "问题": ("问题", "存在的不足", "存在不足", "问题和不足"),
+    "问题": ("问题", "存在的不足", "存在不足", "问题和不足", "难点", "难题"),
     "原因": ("原因", "根源", "症结", "成因"),
     "思考": ("思考", "建议", "对策", "启示", "体会", "几点认识"),
     "下一步": ("下一步", "今后", "打算", "工作计划", "工作安排", "展望", "明年"),
@@ -79,7 +85,9 @@ STYLES = (
 BRACKETED = ("（一）", "（1）")
 LEAD_ONLY = ("第一，", "一是")        # styles that are headings only as lead-in sentences
 ANY = Levels.ANY                     # the value of a placeholder number (X.资源开发模式)
-_SENTENCE = re.compile(r"^(.*?[。！？!?])")
+# a sentence's end; ?? is a character lost in the page's encoding, not a question
+_SENTENCE = re.compile(r"^(.*?(?:[。！？!]|(?<!\?)\?(?!\?)))")
+_LOST = re.compile(r"(?<=[\u4e00-\u9fff])\?{2,}$")
 _CLAUSES = re.compile(r"[，,、；;]")
 _ENDS = "。！？!?；;：:，,"
 _STRIP_END = "。！？!?；;：:，, \u3000"
@@ -118,7 +126,11 @@ def marker(text):
         if match:
             value = ANY if match[1] in "Xx" else cn_value(match[1])
             if value or match[1] in "Xx":
-                return style, value, text[:match.end()].strip(), text[match.end():]
+                end = match.end()
+                again = regex.match(text[end:])      # a number typed twice (二、二、) counts once
+                if again and again[1] == match[1]:
+                    end += again.end()
+                return style, value, text[:match.end()].strip(), text[end:]
     return None
 
 
@@ -151,10 +163,13 @@ def run_in(rest, limit=40):
     opener = _OPENER.search(rest, 4, limit + 1)
     if opener and "。" not in rest[:opener.start()] and len(rest) - opener.start() >= 20:
         return rest[:opener.start()], rest[opener.start():]
-    spaces = [m.start() for m in re.finditer(r"\s", rest[:limit + 1]) if m.start() >= 4]
-    if spaces:
-        head, body = rest[:spaces[-1]], rest[spaces[-1]:].strip()
-        if "。" not in head and len(body) >= 30 and re.search(r"[。！？]", body[:200]):
+    # the first space after which a sentence starts (a flattened page has more spaces inside its
+    # text; a heading's parallel phrases, 强基固本 筑牢堡垒, are parted by spaces too)
+    for space in (m.start() for m in re.finditer(r"\s", rest[:limit + 1]) if m.start() >= 4):
+        head, body = rest[:space], rest[space:].strip()
+        word = body.split()[0] if body else ""
+        if ("。" not in head and len(body) >= 30 and re.search(r"[。！？]", body[:200])
+                and (len(word) >= 12 or re.search(r"[，,。；、]", word))):
             return head, body
     return None
 
@@ -172,7 +187,7 @@ def lead_shape(text, limit=32):
         return None
     clauses = [len(c.replace("“", "").replace("”", "")) for c in _CLAUSES.split(core) if c]
     if (len(clauses) > 3 or any(not 4 <= n <= 14 for n in clauses[:-1]) or not 4 <= clauses[-1] <= 20
-            or (len(core) > 25 and len(clauses) < 3)):
+            or (sum(clauses) > 25 and len(clauses) < 3)):      # its words: no quotes, no commas
         return None
     return head, rest
 
@@ -204,7 +219,12 @@ def bare_shape(text):
 # what a site adds to a title: (2), (全文4610字), 【三篇】, (12篇), 第1篇, 篇1, 7篇, 范文, .docx
 _SITE_ADD = re.compile(
     r"[(（]\s*(?:\d+|全文\d+字|全文完整|完整版|精选文档|精选|材料|\d+篇)\s*[)）]|【[^【】]{0,6}】"
-    r"|^第\s*\d+\s*篇\s*|篇\s*\d+$|\d+\s*篇$|范文$|\.(?:docx?|pdf|wps|txt)$")
+    r"|^第\s*\d+\s*篇\s*|篇\s*\d+$|\d+\s*篇$|范文$|范文\s*[(（][一二三四五六七八九十\d]{1,2}[)）]$"
+    r"|(?<=[告结料言话])文稿$|\.(?:docx?|pdf|wps|txt)$")
+# how a report's title ends: the genre it names
+_GENRE_END = re.compile(r"(?:报告|总结|思考|材料|发言|讲话|汇报|体会|调查|研究|对策|建议|探索|实践)$")
+# a site's column or channel name printed before the title on its line: 品牌创建与推广 某县……的思考
+_COLUMN = re.compile(r"^[\u4e00-\u9fff]{2,10}\s+(?=\S{8,}$)")
 # a page that gathers several reports: its title is not a report's own (高校党建调研报告锦集3篇)
 _COLLECTION = re.compile(r"\d+\s*篇|[一二三四五六七八九十]+篇|锦集|合集|汇总|大全|精选")
 _TITLE_LEAD = re.compile(rf"^(?:\|\s*)?(?:标题\s*[:：]\s*)?(?:[{CN}]\s*[:：]\s*)?")
@@ -218,6 +238,9 @@ def title_core(text):
     before = None
     while before != text:
         before, text = text, _SITE_ADD.sub("", text).strip(" |\u3000")
+    column = _COLUMN.match(text)
+    if column and _GENRE_END.search(text) and not _GENRE_END.search(column[0].strip()):
+        text = text[column.end():]
     half, dash, rest = text.partition("-")
     if dash and half.strip() == rest.strip():
         text = half.strip()
@@ -225,7 +248,10 @@ def title_core(text):
 
 
 def _title_shaped(text):
-    return (0 < width(text) <= 100 and text[-1] not in "。；;：:，,!！" and not marker(text)
+    """A line that can be a title: short, no sentence end, not a number, a breadcrumb (首页 > …)
+    or a byline without Chinese words (a nickname such as Kris)."""
+    return (0 < width(text) <= 100 and text[-1] not in "。；;：:，,!！" and not marker(text) and ">" not in text
+            and len(re.findall(r"[\u4e00-\u9fff]", text)) >= 4
             and not text.startswith(("——", "—", "-", "－")) and not re.search(r"[。！？]", text))
 
 
@@ -241,6 +267,14 @@ def _same(a, b):
     return bool(a) and bool(b) and (a in b or b in a)
 
 
+def _run_on_title(text):
+    """A flattened page's first paragraph that opens with its title and a space:
+    某某……工作交流材料 某党委聚焦……。 The title must name its genre."""
+    first, space, rest = text.partition(" ")
+    core = title_core(first) if space and len(rest) >= 40 and _title_shaped(first) else ""
+    return core if core and _GENRE_END.search(core) else ""
+
+
 def _title(paras):
     """``(title, indexes of the lines that state it)``: the file's Title paragraph, or the
     first title-shaped line above the text; a later line that repeats it (a site prints its
@@ -252,6 +286,9 @@ def _title(paras):
     for i, p in enumerate(paras):
         text = p.text.strip()
         if p.level or _body_start(text):
+            run_on = "" if found or p.level else _run_on_title(text)
+            if run_on:
+                return run_on, set()        # the paragraph stays: outline() cuts its title off
             break
         head.append(text)
         if _title_shaped(text) and title_core(text):
@@ -286,7 +323,11 @@ def outline(paras, file=""):
     body = [p for i, p in enumerate(paras) if i not in title_at]
     if title and body and body[0].level is None and len(body[0].text.strip()) > len(title) \
             and body[0].text.strip().startswith(title):
-        body[0] = Para(body[0].text.strip()[len(title):])     # a page that runs the title into the text
+        # a page that runs the title into the text (once or more), and what a site adds to it (文稿 …)
+        text = body[0].text.strip()
+        while text.startswith(title):
+            text = text[len(title):].lstrip()
+        body[0] = Para(re.sub(r"^\S{0,4}\s+", "", text))
     if any(p.level for p in body):
         items = _explicit(body)
     else:
@@ -320,7 +361,9 @@ def _explicit(paras):
 
 
 def _section(raw, level, typed=""):
-    return Section(raw.strip().rstrip(_STRIP_END), level, number=typed, raw=raw.strip())
+    raw = raw.strip()
+    heading = raw if _LOST.search(raw) else raw.rstrip(_STRIP_END)      # 新格??: kept as typed
+    return Section(heading, level, number=typed, raw=raw)
 
 
 def _numbered(paras):
@@ -374,11 +417,22 @@ def _bare(items):
     reads as a heading (names a section, or two short parallel clauses). A unit's name among
     the short lines above the first paragraph (under a ——subtitle) is not one."""
     top = next((i for i, t in enumerate(items) if len(t) >= 40), len(items))
-    picks = [i for i, t in enumerate(items[:-1]) if (bare_shape(t) or _sentence_line(t)) and len(items[i + 1]) >= 40
+    names = [_label_line(t) or t for t in items]
+    # a label line may head a few fields (名称： … 释义： …) before its text
+    text_after = [len(items[i + 1]) >= 40 or (names[i] != t and any(len(n) >= 40 for n in items[i + 1:i + 5]))
+                  for i, t in enumerate(items[:-1])]
+    picks = [i for i, t in enumerate(names[:-1]) if (bare_shape(t) or _sentence_line(t)) and text_after[i]
              and not bare_shape(items[i + 1]) and not (i < top and _UNIT.search(t))]
-    if len(picks) < 2 and not (picks and _headline(items[picks[0]])):
+    if len(picks) < 2 and not (picks and _headline(names[picks[0]])):
         return items
-    return [_section(t, 1) if i in picks else t for i, t in enumerate(items)]
+    return [_section(names[i], 1) if i in picks else t for i, t in enumerate(items)]
+
+
+def _label_line(text):
+    """The name of a label line that ends on a colon or a dash (创建背景与动因：, 品牌介绍 —);
+    a field's short name (名称：) is not one."""
+    name = re.sub(r"\s*(?:[:：]|[—－-]+)$", "", text)
+    return name if name != text and len(name) >= 4 and bare_shape(name) else None
 
 
 def _sentence_line(text):
@@ -394,6 +448,8 @@ def _headline(text):
 
 # a heading set between dashes at the start of its paragraph: ——抓班子队伍强核心——几年来，…
 _DASHED = re.compile(r"^——([^—。，,]{2,20})——(?=\S)")
+# or a counted label and its name parted by a dash, as the paragraph's first sentence: 一张网——……平台。……
+_LABELLED = re.compile(rf"^([{CN}两]+[个张本幅条套批支面把片份项台道][^—。，,；;\s]{{0,4}}——[^—。，,；;]{{2,20}})。(?=\S)")
 
 
 def _tail_heading(text):
@@ -427,7 +483,16 @@ def _lead_sentences(items):
         # one short lead under a heading, worded as an action: 明确责任传压力。按照……
         single = (hits == 1 and shapes and shapes[0] and parent and len(shapes[0][0]) <= 11
                   and not _CLAUSES.search(shapes[0][0]) and shapes[0][0].startswith(ACTIONS))
-        if (hits >= 2 and hits * 2 >= room) or single:
+        # one paragraph led by two heading-shaped sentences: a heading and the first below it
+        first = next((s for s in shapes if s), None)
+        double = hits == 1 and not marker(first[1]) and lead_shape(first[1]) if first else None
+        if double:
+            for text, found in zip(stretch, shapes):
+                if found:
+                    out.extend([_section(found[0], min(parent + 1, 4)), _section(double[0], min(parent + 2, 4))])
+                    text = double[1]
+                out.append(text)
+        elif (hits >= 2 and hits * 2 >= room) or single:
             for k, (text, found) in enumerate(zip(stretch, shapes)):
                 tail = None
                 if hits >= 2 and k + 1 < len(stretch) and not shapes[k + 1]:
@@ -449,10 +514,11 @@ def _lead_sentences(items):
             flush()
             out.append(item)
             parent = item.level
-        elif _DASHED.match(item) and parent:
+        elif (_DASHED.match(item) or _LABELLED.match(item)) and parent:
             flush()
-            out.append(_section(_DASHED.match(item)[1], min(parent + 1, 4)))
-            out.append(item[_DASHED.match(item).end():])
+            run = _DASHED.match(item) or _LABELLED.match(item)
+            out.append(_section(run[1], min(parent + 1, 4)))
+            out.append(item[run.end():])
         else:
             stretch.append(item)
     flush()

@@ -6,6 +6,7 @@ every later error name ``file:line``.
 """
 import io
 import pickle
+import re
 from pathlib import Path
 
 import yaml
@@ -14,7 +15,6 @@ from generator import cache
 from generator.cache import cache_dir, key
 from generator.errors import DataError, read_bytes
 from generator.normalize import clean_text, map_strings
-from generator.yamlcomma import check_commas
 
 try:  # the C loader is much faster when libyaml is there
     from yaml import CSafeLoader as _Loader
@@ -85,7 +85,7 @@ def load_yaml(path, text=None):
         node = _compose(loader, path, text)
         if node is None:
             return None, {}
-        check_commas(node, path)   # {值: 28,654}: before the line map, before any value is built
+        _check_commas(node, path)   # {值: 28,654}: before the line map, before any value is built
         if isinstance(node, yaml.ScalarNode) and (error := _hints().plain_text(path, text, node)):
             raise error
         lines = _Walk(path, loader, text).lines_of(node)
@@ -249,24 +249,64 @@ def _line_text(text, line):
     return (text.splitlines()[line - 1:line] or [""])[0]
 
 
-def _bad_scalar(loader, node):
-    """The first scalar (in file order) whose value cannot be built, or None."""
-    stack, seen = [node] if node is not None else [], set()
+def _nodes(root):
+    """Every node under ``root`` once, in file order: an alias is the same node again, so
+    aliases of aliases cost nothing here."""
+    stack, seen = [root] if root is not None else [], set()
     while stack:
         n = stack.pop()
         if id(n) in seen:
             continue
         seen.add(id(n))
+        yield n
+        if isinstance(n, yaml.MappingNode):
+            stack.extend(reversed([v for pair in n.value for v in pair]))
+        elif isinstance(n, yaml.SequenceNode):
+            stack.extend(reversed(n.value))
+
+
+def _bad_scalar(loader, node):
+    """The first scalar (in file order) whose value cannot be built, or None."""
+    for n in _nodes(node):
         if isinstance(n, yaml.ScalarNode):
             try:
                 loader.yaml_constructors[n.tag](loader, n)
             except _CONSTRUCTION:
                 return n
-        elif isinstance(n, yaml.MappingNode):
-            stack.extend(reversed([v for pair in n.value for v in pair]))
-        else:
-            stack.extend(reversed(n.value))
     return None
+
+
+# the comma trap of flow mappings: {值: 28,654} is read as 值: 28 plus a stray key 654 (a
+# silently wrong figure), found on the node graph before any value is built
+_INT, _NULL = _TAG + "int", _TAG + "null"
+_DIGITS = re.compile(r"\d+(?:\.\d+)?")
+
+
+def _check_commas(node, path):
+    """Raise DataError at the first flow mapping whose number was split by a comma."""
+    for n in _nodes(node):
+        if isinstance(n, yaml.MappingNode) and n.flow_style:
+            _check_pairs(n.value, path)
+
+
+def _stray(cut, value):
+    """A key the comma cut off: plain digits with no value."""
+    return (cut.tag == _INT or _DIGITS.fullmatch(cut.value)) and not cut.style \
+        and value.tag == _NULL and value.value == "" and _DIGITS.fullmatch(cut.value)
+
+
+def _check_pairs(pairs, path):
+    for i, (_, value) in enumerate(pairs):
+        if value.tag != _INT or value.style or i + 1 >= len(pairs) or not _stray(*pairs[i + 1]):
+            continue
+        parts = [value.value]
+        for cut, empty in pairs[i + 1:]:
+            if not _stray(cut, empty):
+                break
+            parts.append(cut.value)
+        written = ",".join(parts)
+        raise DataError(f"“{written}”里的逗号被当成了分隔符：请去掉逗号写成 {''.join(parts)}，"
+                        f"或加引号写成 \"{written}\"", path, value.start_mark.line + 1)
 
 
 def line_of(lines, path):

@@ -403,9 +403,19 @@ def test_numbering_gaps_and_mixed_styles_are_one_level():
 # a paragraph led by a heading and its sub-heading; 特点/难点/介绍 not read as section names.
 # Each was fixed by a general rule with a fixture above (not blind since): 1.000 / 1.000 / 15 of
 # 15; it is no longer held out.
+# heldout3/ (15 files, gold in real_outlines3.yaml, 15 more sites) was scored once, blind, on
+# 2026-12-01 after those fixes: heading F1 0.613, category accuracy 0.465, titles 0.667 (10 of 15)
+# -- far from the 0.95 / 0.90 / 0.90, so the rules still fit the pages they were made on.
+# Misses: a breadcrumb without ">" (首页范文工作报告调查报告) and a site greeting (您好,欢迎访问…)
+# taken for titles, a trailing 2 and a 第三节 kept in titles, a bare first heading taken for the
+# title; label lines 引言:/主体: above numbered headings (levels shifted), run-in headings ending
+# at a colon, quoted run-in headings, a heading run into its first sub-heading; 自然结构/思想状况
+# not read as 概述, 持续深化 as 成效. Not fixed yet: this set stays held out, its bounds are the
+# blind figures (a floor against regressions, not a goal met).
 @pytest.mark.parametrize("part, gold, least", [("dev/", "real_outlines.yaml", (0.98, 0.98, 0.96)),
                                                ("heldout/", "real_outlines.yaml", (0.95, 0.90, 0.90)),
-                                               ("heldout2/", "real_outlines2.yaml", (0.95, 0.90, 0.90))])
+                                               ("heldout2/", "real_outlines2.yaml", (0.95, 0.90, 0.90)),
+                                               ("heldout3/", "real_outlines3.yaml", (0.61, 0.46, 0.66))])
 def test_gold_outlines_of_real_reports(part, gold, least):
     got = scores(DATA / "real", gold, part)
     print(f"real {part}: heading F1 {got[0]:.3f}, category accuracy {got[1]:.3f}, titles {got[2]:.2f}")

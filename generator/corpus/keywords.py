@@ -5,10 +5,10 @@ takes about a second, which no other command should pay.
 """
 import re
 
-import jieba
-
-from generator.corpus.segment import extract_tags, tokenizer
+from generator.corpus.segment import extract_tags, load_jieba, tokenizer
 from generator.markup import PLACEHOLDER
+
+jieba = load_jieba()
 
 tokenizer()          # the dictionary from our cache, before the domain words go into it
 

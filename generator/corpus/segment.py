@@ -8,6 +8,7 @@ is always safe, and a cache that cannot be written only costs time.
 """
 import marshal
 import os
+import sys
 from array import array
 from functools import lru_cache
 from importlib.util import find_spec
@@ -21,6 +22,20 @@ STOP_WORDS = frozenset(("the", "of", "is", "and", "to", "in", "that", "we", "for
                         "have", "all", "not", "one", "has", "or"))
 
 
+def load_jieba():
+    """jieba, imported without pkg_resources: jieba's _compat imports it (a tenth of a second,
+    and a deprecation warning on a new setuptools) only to open jieba's own data files, and
+    opens them directly when it is missing."""
+    if "jieba" not in sys.modules and "pkg_resources" not in sys.modules:
+        sys.modules["pkg_resources"] = None   # makes ``import pkg_resources`` fail, for this import only
+        try:
+            import jieba
+        finally:
+            del sys.modules["pkg_resources"]
+    import jieba
+    return jieba
+
+
 def _jieba_file(*parts):
     return os.path.join(find_spec("jieba").submodule_search_locations[0], *parts)
 
@@ -29,7 +44,7 @@ def _cached(name, source, build, typecode):
     """``build()``'s ``(table, extra)``, kept in a file named after ``source``'s size and time:
     the table's words as one string and its numbers as one array (``typecode``), which loads
     in a third of the time a marshalled dict takes."""
-    import jieba
+    jieba = load_jieba()
     stat = os.stat(source)
     path = cache_dir("jieba", f"{name}-{key(jieba.__version__.encode(), str((stat.st_size, stat.st_mtime_ns)).encode())}")
     try:   # only from a trusted cache folder, the entry's digest checked (cache.load)
@@ -53,7 +68,7 @@ def tokenizer():
     """jieba's default tokenizer, its dictionary loaded from our cache."""
     import logging
 
-    import jieba
+    jieba = load_jieba()
     jieba.setLogLevel(logging.WARNING)
     dt = jieba.dt
     if not dt.initialized:

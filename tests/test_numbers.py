@@ -1,6 +1,6 @@
 import pytest
 
-from generator.draft.numbers import against_target, compared, parse, plan
+from generator.draft.numbers import against_target, amount, compared, parse, plan
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -58,3 +58,25 @@ def test_compared_can_be_told_how():
 ])
 def test_plan_weaves_goal_and_deadline(goal, deadline, sentence):
     assert plan(goal, deadline) == sentence
+
+
+@pytest.mark.parametrize("value, unit, said", [
+    (125000000, "元", "1.25亿"), (98000000, "元", "9800万"), (15000, "元", "1.5万"),
+    (12345, "元", "12345"),              # not exact to two decimals of 万: the figure as it is
+    (12000, "名", "12000"),              # counts keep their digits below 亿
+    (300000000, "人次", "3亿"), (88.6, "%", "88.6"), (1500, "万元", "1500"),
+])
+def test_amounts_are_said_with_their_magnitude(value, unit, said):
+    assert amount(value, unit) == said
+
+
+def test_a_large_sum_reads_as_a_report_writes_it_and_still_verifies(tmp_path, runner):
+    from generator.cli import cli
+    data = tmp_path / "钱.yaml"
+    data.write_text("模板: 工作总结\n标题: 某县2026年党建工作总结\n统计数据:\n"
+                    "  资金: {值: 1.25亿, 上年: 9800万, 单位: 元}\n", encoding="utf-8")
+    assert "资金1.25亿元，比上年增长27.6%" in runner.invoke(cli, ["preview", str(data)]).output
+    draft = tmp_path / "钱.docx"
+    assert runner.invoke(cli, ["render", str(data), "-o", str(draft)]).exit_code == 0
+    checked = runner.invoke(cli, ["verify", str(draft), str(data), "--no-pages"])
+    assert checked.exit_code == 0 and "0 个数字在数据里找不到来源" in checked.output

@@ -38,7 +38,7 @@ def num(value, digits=1):
     if _missing(v):
         return v
     unit = value.get(UNIT, "") if isinstance(value, dict) else ""
-    return _number(v, digits) + unit
+    return numbers.amount(v, unit, digits) + unit
 
 
 def percent(part, whole=None, digits=1):

@@ -51,6 +51,18 @@ def plain(x, digits=1):
     return str(int(x)) if x == int(x) else f"{x:.{digits}f}".rstrip("0").rstrip(".")
 
 
+def amount(x, unit="", digits=1):
+    """A figure as a report writes it: 125000000元 → 1.25亿元, 98000000元 → 9800万元 (money from
+    万 on, anything from 亿 on), when the shorter form is exact to two decimals; else ``plain``."""
+    x = float(x)
+    scales = ((100_000_000, "亿"), (10_000, "万")) if unit and "元" in unit and "万" not in unit \
+        and "亿" not in unit else ((100_000_000, "亿"),)
+    for scale, word in scales:
+        if abs(x) >= scale and round(x / scale, 2) * scale == x:
+            return plain(x / scale, 2) + word
+    return plain(x, digits)
+
+
 def is_rate(unit):
     return unit in (PERCENT, "％")
 
@@ -90,8 +102,8 @@ def against_target(value, target, unit="", digits=1):
     share = f"完成目标的{plain(100.0 * value / target, digits)}{PERCENT}"
     if round(gap, digits) == 0:
         return share
-    amount = plain(abs(gap), digits) + (unit or "")
-    return f"{share}，超额完成{amount}" if gap > 0 else f"{share}，距目标还差{amount}"
+    amount_said = amount(abs(gap), unit, digits) + (unit or "")
+    return f"{share}，超额完成{amount_said}" if gap > 0 else f"{share}，距目标还差{amount_said}"
 
 
 _TIME = re.compile(r"\d|[年月日季底]|[前内]$")

@@ -1,3 +1,5 @@
+from pathlib import Path
+
 import pytest
 from jinja2.sandbox import SandboxedEnvironment
 
@@ -112,8 +114,9 @@ def test_endless_loop_stops_at_time_limit(tmp_path, monkeypatch):
     monkeypatch.setattr(render_module, "TIME_LIMIT", 0.5)
     body = "# x\n{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}\n"
     catalog, template = make_template(tmp_path, body)
-    with pytest.raises(TemplateError, match="超过 0.5 秒"):
+    with pytest.raises(TemplateError, match="超过 0.5 秒") as error:
         render(environment(catalog), template, {})
+    assert (Path(error.value.path).name, error.value.line) == ("body.md.j2", 2)   # where the loop is
 
 
 def test_recursive_macro_is_reported(tmp_path):

@@ -178,9 +178,9 @@ def render(env, template, values, strict=False):
     try:
         with _time_limit(TIME_LIMIT), _memory_limit(MEMORY_LIMIT):
             markup = env.get_template(template.body).render(map_strings(values, escape))
-    except _TimeUp:
+    except _TimeUp as exc:   # where the loop was when time ran out
         raise TimeLimitError(f"模板渲染超过 {TIME_LIMIT} 秒仍未结束，可能有死循环",
-                             template.manifest_path) from None
+                             *_where(exc, template)) from None
     except MemoryError as exc:
         raise TemplateError(f"模板生成的内容太多，超过了 {MEMORY_LIMIT >> 20} MB 的内存上限"
                             "（可能是把文字或列表反复翻倍的循环）", *_where(exc, template)) from None

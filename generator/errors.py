@@ -41,6 +41,13 @@ class OutputError(ReportgenError):
     """The draft cannot be written where the user asked."""
 
 
+class TargetExists(OutputError):
+    """The file to write is already there, and --force was not given."""
+
+    def __init__(self, message="文件已存在；确认要覆盖请加 --force", path=None, line=None):
+        super().__init__(message, path, line)
+
+
 class ReadError(ReportgenError):
     """A file that is not a readable report or document (binary, unknown encoding, broken .docx)."""
 

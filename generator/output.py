@@ -5,7 +5,7 @@ import re
 import time
 from pathlib import Path
 
-from generator.errors import OutputError, os_reason
+from generator.errors import OutputError, TargetExists, os_reason
 
 
 def file_target(out, default_name, suffixes=None):
@@ -28,9 +28,6 @@ def file_target(out, default_name, suffixes=None):
     return Path(out)
 
 
-EXISTS = "文件已存在；确认要覆盖请加 --force"
-
-
 def check_target(out, force):
     """Refuse a target that is a folder, exists (without force), or cannot be a file."""
     out = Path(out)
@@ -45,7 +42,7 @@ def check_target(out, force):
         if out.exists() and not out.is_file():
             raise OutputError("输出路径不是普通文件（如设备文件），不能写入", out)
         if out.exists() and not force:
-            raise OutputError(EXISTS, out)
+            raise TargetExists(path=out)
     except OSError as exc:
         raise OutputError(f"无法使用这个路径（{os_reason(exc)}）", out) from None
 
@@ -104,12 +101,12 @@ def _publish(tmp, out, force):
     try:
         os.link(tmp, out)
     except FileExistsError:
-        raise OutputError(EXISTS, out) from None
+        raise TargetExists(path=out) from None
     except OSError as exc:
         if exc.errno not in (errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.ENOSYS):
             raise
         if os.path.lexists(out):     # a file system without hard links (FAT): check, then rename
-            raise OutputError(EXISTS, out) from None
+            raise TargetExists(path=out) from None
         os.replace(tmp, out)
 
 

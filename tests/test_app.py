@@ -292,9 +292,10 @@ def test_a_new_draft_can_start_from_a_form(client):
 def test_an_opened_file_may_not_reach_for_server_files(client, data_dir, tmp_path):
     secret = tmp_path / "秘密.csv"
     secret.write_text("指标,值\n甲,1\n", encoding="utf-8")
-    body = f"模板: 工作总结\n主要指标表: {{来源: {secret}}}\n".encode()
-    answer = client.post("/api/open", params={"name": "a.yaml"}, content=body)
-    assert answer.status_code == 400 and "不能用“来源:”引用其他文件" in answer.json()["error"]
+    for body in (f"模板: 工作总结\n主要指标表: {{来源: {secret}}}\n",            # a table field
+                 f"模板: 工作总结\n主要做法:\n  - 标题: 甲\n    要点: {{来源: {secret}}}\n"):   # nested
+        answer = client.post("/api/open", params={"name": "a.yaml"}, content=body.encode())
+        assert answer.status_code == 400 and "不能用“来源:”引用其他文件" in answer.json()["error"], body
     assert not (data_dir / "草稿").exists() or not any((data_dir / "草稿").iterdir())
 
 

@@ -1,11 +1,12 @@
 """The web form ↔ data: numbers as typed, stats rows, tables, wrong shapes named by field."""
 import pytest
+from conftest import EXAMPLES
 
+from generator.draft import numbers
 from generator.draft.catalog import Catalog
 from generator.draft.engine import Engine
 from generator.serve import forms
 from generator.yamlio import load_yaml
-from conftest import EXAMPLES
 
 
 @pytest.fixture(scope="module")
@@ -30,7 +31,13 @@ def test_numbers_as_office_users_type_them(typed, number):
     assert forms.parse_number(typed, "值") == number
 
 
-@pytest.mark.parametrize("typed", ["abc", "1.2千", "12%", "1..2"])
+def test_a_percentage_is_read_as_a_data_file_reads_it():
+    """85% in a form means what it means in YAML: the value 85 with the unit %."""
+    assert forms.parse_number("85%", "统计数据.覆盖率.值") == "85%"
+    assert numbers.parse(forms.parse_number("3.5个百分点", "值")) == (3.5, "个百分点")
+
+
+@pytest.mark.parametrize("typed", ["abc", "1.2千", "1..2", "85%%"])
 def test_a_number_that_is_not_one_names_its_field(typed):
     with pytest.raises(forms.FormError) as info:
         forms.parse_number(typed, "统计数据.党员.值")

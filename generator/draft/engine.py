@@ -37,13 +37,15 @@ class Draft:
 class Engine:
     """Everything that does not change between drafts: templates, Jinja, style, writer."""
 
-    def __init__(self, template_dirs=(), style=None, strict=False, template=None, keywords=None):
+    def __init__(self, template_dirs=(), style=None, strict=False, template=None, keywords=None,
+                 references=True):
         self.catalog = Catalog(template_dirs)
         self.env = environment(self.catalog)
         self.style_name = style
         self.strict = strict
         self.template = template     # a name that overrides the data file's 模板
         self.keywords = keywords     # blocks → the 关键词 line (corpus.keywords.extract), or None
+        self.references = references   # False: a {来源: …} field may not read another file (uploads)
         self._writer = None
         self._checked = set()        # templates whose Jinja passed check_fields
         self._timed_out = set()      # templates that ran out of time: skipped from then on
@@ -94,7 +96,7 @@ class Engine:
             raise
         if template.name not in self._checked:
             self._check(template)
-        values, warnings = validate(data, template, data_path, lines, self.strict)
+        values, warnings = validate(data, template, data_path, lines, self.strict, self.references)
         return data_path, template, values, warnings, lines
 
     def prepare_data(self, data, data_path, lines=None):

@@ -32,8 +32,9 @@ class Validator:
     """``leftovers``: also say where a value is still init's placeholder (××) or the manifest's
     own example (an error when ``strict``)."""
 
-    def __init__(self, path, lines, strict=False, leftovers=False):
+    def __init__(self, path, lines, strict=False, leftovers=False, references=True):
         self.path, self.lines, self.strict, self.leftovers = path, lines, strict, leftovers
+        self.references = references   # may a {来源: …} field read another file?
         self.warnings = []
 
     def where(self, at):
@@ -127,6 +128,9 @@ class Validator:
         ``{来源: 统计表.xlsx, 工作表: 指标}``; each value then located by its cell."""
         sheet = value
         if not isinstance(sheet, workbook.Sheet):
+            if not self.references and isinstance(value, dict) and workbook.SOURCE in value:
+                self.fail(at, f"不能用“{workbook.SOURCE}:”引用其他文件（上传的文件从不当作路径使用）；"
+                              "请把那张表直接写进数据文件，或在 Excel 工作簿里填写后打开工作簿")
             try:
                 sheet = workbook.reference(value, Path(self.path).parent)
             except DataError as exc:
@@ -231,9 +235,10 @@ class Validator:
         return {**value, "表头": header, "行": rows}
 
 
-def validate(data, template, path, lines, strict=False):
-    """Return ``(values, warnings)`` or raise DataError (``data`` is the file's top mapping)."""
-    checker = Validator(path, lines, strict, leftovers=True)
+def validate(data, template, path, lines, strict=False, references=True):
+    """Return ``(values, warnings)`` or raise DataError (``data`` is the file's top mapping);
+    ``references``: whether a ``{来源: …}`` field may read the file it names."""
+    checker = Validator(path, lines, strict, leftovers=True, references=references)
     values = checker.mapping(data, template.fields, ())
     return values, checker.warnings
 

@@ -42,13 +42,13 @@ class App:
         self.store = Store(self.data_dir)
         self.work = self.data_dir / "临时"
         self.work.mkdir(parents=True, exist_ok=True)
-        self.engine = Engine(template_dirs, style=style)
+        self.engine = Engine(template_dirs, style=style, references=False)   # uploads never name server files
         self.sheet = load_style(style)
         self.style = style
         self.lock = threading.Lock()
         self.pdf_lock = threading.Lock()
         self.mine_lock = threading.Lock()
-        self._skeletons, self._mined = {}, None
+        self._skeletons = {}
         self.pages = Environment(loader=FileSystemLoader(HERE / "templates"),
                                  autoescape=select_autoescape(["html"]))
 
@@ -196,9 +196,6 @@ def create_app(data_dir, template_dirs=(), style=None, hosts=("127.0.0.1", "loca
                     data, lines = outputs.read_workbook(path, app.template)
             else:
                 data, lines = load_yaml(Path(uploads.label(name)), read_text(Path(uploads.label(name)), raw))
-            if isinstance(data, dict) and any(isinstance(v, dict) and "来源" in v for v in data.values()):
-                raise ReportgenError("网页版打开的数据文件不能用“来源:”引用其他文件（上传的文件从不当作路径使用）；"
-                                     "请把那张表直接写进数据文件，或在 Excel 工作簿里填写后打开工作簿")
             with app.lock:
                 draft = app.engine.prepare_data(data, Path(uploads.label(name)), lines)   # any error, with its line
             template = draft.template

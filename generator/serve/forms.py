@@ -12,12 +12,11 @@ import re
 
 import yaml
 
+from generator.draft import numbers
 from generator.draft.validate import STAT_ALL, STAT_KEYS, TEMPLATE_KEY
 from generator.errors import DataError
 
 STAT_COLUMNS = ("名称",) + STAT_ALL
-_NUMBER = re.compile(r"^([+-]?(?:\d+(?:\.\d*)?|\.\d+))(万|亿)?$")
-_SCALE = {"万": 10_000, "亿": 100_000_000}
 _FIELD_OF = re.compile(r"字段“([^”]+)”")
 
 
@@ -147,13 +146,15 @@ def parse_number(value, at, integer=False):
     if isinstance(value, bool) or not isinstance(value, (str, int, float)):
         raise FormError(f"字段“{at}”应是{what}", at)
     if isinstance(value, str):
-        text = re.sub(r"[\s,，]", "", value.translate(_FULL_WIDTH))
-        if not text:
+        if not value.strip():
             return None
-        match = _NUMBER.match(text)
-        if match is None:
-            raise FormError(f"字段“{at}”应是{what}（如 1,234 或 1.2万），这里是“{value.strip()}”", at)
-        number = float(match[1]) * _SCALE.get(match[2], 1)
+        try:   # read as YAML data is read (draft.numbers): the form and a data file agree
+            number, unit = numbers.parse(value)
+        except ValueError:
+            raise FormError(f"字段“{at}”应是{what}（如 1,234 或 1.2万），这里是“{value.strip()}”", at) from None
+        if unit is not None:   # 85% / 3.5个百分点: the validator gives the statistic its unit
+            return value.strip()
+        number = float(number)
     else:
         number = float(value)
     if number.is_integer() and abs(number) < 1e15:
@@ -161,9 +162,6 @@ def parse_number(value, at, integer=False):
     if integer:
         raise FormError(f"字段“{at}”应是整数，这里是“{value}”", at)
     return number
-
-
-_FULL_WIDTH = str.maketrans("０１２３４５６７８９．－＋", "0123456789.-+")
 
 
 def _stats(rows, at):

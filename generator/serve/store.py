@@ -15,7 +15,8 @@ from pathlib import Path
 
 import yaml
 
-from generator.errors import DataError, OutputError, os_reason
+from generator.errors import DataError, OutputError, TargetExists, os_reason
+from generator.output import save_atomic
 from generator.yamlio import load_yaml
 
 FOLDER = "草稿"
@@ -84,15 +85,13 @@ class Store:
             return current + 1
 
     def _write(self, draft_id, version, data):
-        path = self._folder(draft_id) / f"{version:04d}.yaml"
+        """Write one version, atomically and exclusively: a second process saving the same
+        version fails here (a Conflict), never silently, and a crash leaves no half file."""
+        text = dump(data).encode("utf-8")
         try:
-            # exclusive: a second process saving the same version fails here, not silently
-            with open(path, "x", encoding="utf-8") as stream:
-                stream.write(dump(data))
-        except FileExistsError:
+            save_atomic(self._folder(draft_id) / f"{version:04d}.yaml", False, lambda stream: stream.write(text))
+        except TargetExists:
             raise Conflict(version) from None
-        except OSError as exc:
-            raise OutputError(f"无法保存草稿（{os_reason(exc)}）", path) from None
 
     def load(self, draft_id, version=None):
         """``(data, version)`` of the newest (or the given) version."""

@@ -34,8 +34,6 @@ class Loaded:
 def rows(common, each, name_column=None):
     """A Loaded source for every row of the first sheet of ``each``, over ``common``'s data."""
     base, base_lines = load_data(common)
-    if not isinstance(base, dict):
-        raise DataError("数据文件的顶层应是“字段: 值”的映射", common, 1)
     sheet = next(iter(read_sheets(each).values()))
     if name_column is None:
         name_column = next((c for c in NAME_COLUMNS if c in sheet.header), sheet.header[0])

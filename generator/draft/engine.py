@@ -80,8 +80,6 @@ class Engine:
         """``(path, template, values, warnings, lines)`` of one data file, loaded and checked."""
         data, lines = load_data(data_path)
         data_path = Path(getattr(data_path, "path", data_path))
-        if not isinstance(data, dict):
-            raise DataError("数据文件的顶层应是“字段: 值”的映射", data_path, 1)
         name = self.template or data.get(TEMPLATE_KEY)
         if not isinstance(name, (str, type(None))):
             raise DataError(f"“{TEMPLATE_KEY}”应是模板名称（文字），如 调研报告", data_path,

@@ -314,8 +314,12 @@ def load_data(source):
     """``(data, lines)`` of a data file, YAML or workbook, or of an already loaded batch row
     (anything with ``data`` and ``lines``)."""
     if hasattr(source, "lines"):
-        return source.data, source.lines
-    return (load_workbook if is_workbook(source) else load_yaml)(Path(source))
+        data, lines = source.data, source.lines
+    else:
+        data, lines = (load_workbook if is_workbook(source) else load_yaml)(Path(source))
+    if not isinstance(data, dict):
+        raise DataError("数据文件的顶层应是“字段: 值”的映射", getattr(source, "path", source), 1)
+    return data, lines
 
 
 # ---- writing ---------------------------------------------------------------------------

@@ -6,12 +6,11 @@ from the registry's list of installed fonts (the Fonts folder). ``reportgen font
 prints ``report``; ``render`` warns with ``missing`` before it makes PDFs.
 """
 import dataclasses
-import os
 import shutil
 import subprocess
 import sys
 
-from generator.word.office import FONTS_CONF
+from generator.word.office import environment
 from generator.word.style import FONT_ROLES, fallbacks, font_info, font_roles
 
 # the free faces of each class, best first, with the Debian package that has each; fonts.conf
@@ -84,7 +83,7 @@ def pdf_face(name):
     fc_match = shutil.which("fc-match")
     if fc_match is None or sys.platform == "win32":
         return ""
-    env = dict(os.environ, FONTCONFIG_FILE=str(FONTS_CONF))
+    env = environment()   # the same fontconfig file as reportgen's own conversions
     try:
         out = subprocess.run([fc_match, "--format", "%{family[0]}\t%{style[0]}", name],
                              capture_output=True, text=True, timeout=60, env=env).stdout

@@ -14,6 +14,7 @@ class ReportgenError(Exception):
     """A problem in the user's input, reported as one Chinese line."""
 
     exit_code = 1
+    field = None   # the dotted data field it concerns (主要做法[2].要点), when it concerns one
 
     def __init__(self, message, path=None, line=None):
         super().__init__(message)
@@ -23,7 +24,14 @@ class ReportgenError(Exception):
 
     def at(self, path, line=None):
         """This error, located at ``path:line``."""
-        return type(self)(self.message, path, line)
+        located = type(self)(self.message, path, line)
+        located.field = self.field
+        return located
+
+    def about(self, field):
+        """This error, saying which data field it concerns."""
+        self.field = field
+        return self
 
     def __str__(self):
         return _located(self.path, self.line, self.message)

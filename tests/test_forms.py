@@ -94,7 +94,13 @@ def test_example_data_renders_the_skeleton(summary):
     assert [b.text for b in draft.blocks if b.kind == "一级标题"] == ["主要工作及成效", "存在的问题和不足", "下一步工作打算"]
 
 
-def test_error_field_reads_the_validators_message():
+def test_error_field_is_the_one_the_validator_names(tmp_path):
+    """Read from the error's own field (set where the validator raises), not from its wording."""
     from generator.errors import DataError
-    assert forms.error_field(DataError("字段“主要做法[2].要点”应是列表")) == "主要做法[2].要点"
-    assert forms.error_field(DataError("别的问题")) is None
+    data = tmp_path / "x.yaml"
+    data.write_text("模板: 工作总结\n主要做法:\n  - 标题: 甲\n    要点: 一段话\n", encoding="utf-8")
+    with pytest.raises(DataError) as info:
+        Engine().prepare(data)
+    assert forms.error_field(info.value) == "主要做法[1].要点"
+    assert forms.error_field(info.value.at("别处.yaml", 3)) == "主要做法[1].要点"   # kept when located
+    assert forms.error_field(DataError("字段“甲”应是列表")) is None   # wording alone says nothing

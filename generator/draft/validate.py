@@ -43,7 +43,7 @@ class Validator:
         return found if isinstance(found, tuple) else (self.path, found)
 
     def fail(self, at, message):
-        raise DataError(f"字段“{_dotted(at)}”{message}", *self.where(at))
+        raise DataError(f"字段“{_dotted(at)}”{message}", *self.where(at)).about(_dotted(at))
 
     def warn(self, at, message):
         path, line = self.where(at)

@@ -200,7 +200,8 @@ def create_app(data_dir, template_dirs=(), style=None, hosts=("127.0.0.1", "loca
                 draft = app.engine.prepare_data(data, Path(uploads.label(name)), lines)   # any error, with its line
             template = draft.template
             kept = forms.to_data(template, forms.to_form(template, data))
-            dropped = [w.message for w in draft.warnings if w.message.startswith("模板没有字段")]
+            dropped = [w.message for w in draft.warnings   # the fields this template does not have
+                       if w.field and w.field.split(".")[0].split("[")[0] not in template.fields]
             return {"id": app.store.create(kept), "notices": dropped}
         return JSONResponse(await run_in_threadpool(load))
 

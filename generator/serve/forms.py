@@ -8,7 +8,6 @@ A value of the wrong shape, or a field the template does not have, is a ``FormEr
 names its field (dotted as in the validator: ``主要做法[2].要点``).
 """
 import datetime
-import re
 
 import yaml
 
@@ -17,7 +16,6 @@ from generator.draft.validate import STAT_ALL, STAT_KEYS, TEMPLATE_KEY
 from generator.errors import DataError
 
 STAT_COLUMNS = ("名称",) + STAT_ALL
-_FIELD_OF = re.compile(r"字段“([^”]+)”")
 
 
 class FormError(DataError):
@@ -29,12 +27,8 @@ class FormError(DataError):
 
 
 def error_field(exc):
-    """The field a data error concerns: its own, or the one its message names."""
-    field = getattr(exc, "field", None)
-    if field is None:
-        match = _FIELD_OF.search(exc.message)
-        field = match[1] if match else None
-    return field
+    """The field a data error concerns (the validator says which), or None."""
+    return getattr(exc, "field", None)
 
 
 # ---- manifest → schema ------------------------------------------------------------

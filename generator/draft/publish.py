@@ -63,8 +63,7 @@ class Render:
         if say:
             say(f"用 LibreOffice 转成 PDF（{len(done)} 份）……")
         from generator.word.fonts import missing
-        from generator.word.style import load_style
-        self.notices += filter(None, [missing(load_style(self.engine.style_name))])
+        self.notices += filter(None, [missing(self.engine.writer.sheet)])   # the sheet the drafts used
         docs = [o.written[0] for o in done]
         wanted = [Path(self.output) if self.pdf_only else Path(d).with_suffix(".pdf") for d in docs]
         for outcome, pdf, error in zip(done, wanted, office.to_pdf(list(zip(docs, wanted)), self.force)):

@@ -8,6 +8,7 @@ import re
 from pathlib import Path
 
 from generator.errors import ReportgenError
+from generator.normalize import is_ideograph
 from generator.yamlio import load_config
 
 BUILTIN_DIR = Path(__file__).parent / "styles"
@@ -82,12 +83,6 @@ def wide_font(sheet, name):
     return None
 
 
-def _ideograph(ch):
-    """CJK ideographs: the basic block, Extension A, compatibility ideographs, Extension B on
-    (by code point: a character class this wide costs milliseconds to compile)."""
-    code = ord(ch)
-    return 0x3400 <= code <= 0x4DBF or 0x4E00 <= code <= 0x9FFF or 0xF900 <= code <= 0xFAFF \
-        or 0x20000 <= code <= 0x3FFFF
 
 
 def font_pieces(text, wide=None, rare=None):
@@ -104,7 +99,7 @@ def font_pieces(text, wide=None, rare=None):
     out = []
     for ch in text:
         font = None
-        if _ideograph(ch):
+        if is_ideograph(ch):
             font = rare if ord(ch) >= 0x20000 else wide if not _in_gb2312(ch) else None
         if out and out[-1][1] == font:
             out[-1][0].append(ch)

@@ -26,7 +26,6 @@ _PROBLEMS = (
     ("found undefined alias", "引用了没有定义的锚点（*名称）"),
     ("found unexpected end of stream", "文件在引号或括号闭合之前就结束了"),
     ("found duplicate anchor", "锚点（&名称）重复"),
-    ("exceeded maximum nesting depth", "嵌套层数太多"),
 )
 
 MAX_FINDINGS = 10       # mistakes reported from one file

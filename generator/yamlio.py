@@ -29,6 +29,7 @@ _CODE = (b"".join(Path(__file__).with_name(name).read_bytes()
 
 MAX_BYTES = 256 * 1024   # a data file, manifest or style sheet
 MAX_DEPTH = 50           # mappings and lists inside one another
+_TOO_DEEP = f"嵌套超过 {MAX_DEPTH} 层（映射和列表层层套在一起）"
 MAX_REPEATS = 10_000     # values that anchors (&名称) add when their aliases (*名称) are expanded
 
 _TAG = "tag:yaml.org,2002:"
@@ -99,9 +100,12 @@ def _compose(loader, path, text):
     try:
         return loader.get_single_node()
     except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        if mark is not None and "maximum nesting depth" in str(exc):   # the limit of some libyaml builds
+            raise DataError(_TOO_DEEP, path, mark.line + 1) from None
         raise _hints().explain(path, text, exc, _first_error) from None
     except RecursionError:  # the pure-Python composer, without libyaml's depth limit
-        raise DataError(f"嵌套超过 {MAX_DEPTH} 层（映射和列表层层套在一起）", path) from None
+        raise DataError(_TOO_DEEP, path) from None
 
 
 def _construct(loader, node, path):
@@ -183,7 +187,7 @@ class _Walk:
                 raise self.fail(f"锚点引用（*名称）层层展开后超过 {MAX_REPEATS} 个值，"
                                 "请直接写出内容，不要引用套引用", alias)
         if depth > MAX_DEPTH:
-            raise self.fail(f"嵌套超过 {MAX_DEPTH} 层（映射和列表层层套在一起）", line)
+            raise self.fail(_TOO_DEEP, line)
         self.seen.add(id(node))
         self.lines[prefix] = line
         if isinstance(node, yaml.ScalarNode):

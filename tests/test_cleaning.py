@@ -108,10 +108,12 @@ def test_site_lines_of_scraped_pages_are_dropped():
     from generator.corpus.cleaning import strip_boilerplate
     lines = ["当前位置：首页 > 工作总结 > 党建", "酷猫写作 > 范文大全 > 工作报告", "61阅读", "分享", "编 者按", "文/李某某",
              "下面是小编为大家整理的党建工作总结，供大家参考。", "本站为你精心整理了工作总结范文，欢迎咨询。",
-             "青岚日报 2026年7月10日 第3版", "指导老师：张某", "一、主要做法"]
+             "青岚日报 2026年7月10日 第3版", "指导老师：张某", "首页范文工作报告调查报告", "您好,欢迎访问某某文档",
+             "一、主要做法"]
     assert [p.text for p in strip_boilerplate([Para(t) for t in lines])] == ["一、主要做法"]
-    noted = strip_boilerplate([Para("第一段。……(某网省略685字,正式会员可完整阅读)…… 第二段。"), Para("---此处隐藏513字,下载后查看---")])
-    assert [p.text for p in noted] == ["第一段。 第二段。"]
+    noted = strip_boilerplate([Para("第一段。……(某网省略685字,正式会员可完整阅读)…… 第二段。"), Para("---此处隐藏513字,下载后查看---"),
+                               Para("第三段。精品WORD文档下载可编缉使用(二)第四段。")])
+    assert [p.text for p in noted] == ["第一段。 第二段。", "第三段。 (二)第四段。"]
 
 
 def test_join_pages_of_a_previewed_document():

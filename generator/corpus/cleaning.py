@@ -21,7 +21,8 @@ _BOILER_LINE = re.compile(
     r"(?:发布时间|发布日期|时间|日期|点击数|点击|浏览次数|阅读|作者|来源|责任编辑|编辑|"
     r"关键词|关键字|导语|摘要来源|文章来源|信息来源|所属栏目|指导老师|指导教师|网站客服|大小|页数|格式|ID)\s*[:：].*"
     r"|.*(?:当前位置|您的位置|你的位置)\s*[:：].*|[^。>]{1,20}(?:\s*>\s*[^>。]{1,12}){2,}\s*>?"
-    r"|(?:首页|主页|网站首页)\s*[>›»].*"
+    r"|(?:首页|主页|网站首页)\s*[>›»].*|(?:首页|主页)[^。，,！!：:]{2,40}"
+    r"|(?:您好|你好)?\s*[,，!！]?\s*欢迎(?:访问|来到|光临|您访问).{0,30}"
     r"|【[^【】]*(?:www\.|https?://|\.com|\.cn|\.net|\.org)[^【】]*】|(?:https?://|www\.)\S+"
     r"|\d+\s*(?:阅读|浏览|人阅读)|分享|栏目|收藏|打印|下载文档|编\s*者\s*按|文\s*[/／]\s*\S{2,12}"
     r"|.*范文.*[，,。！!].*|.*[，,。！!].*范文.*"
@@ -38,11 +39,13 @@ _BOILER_LINE = re.compile(
     r"|[(（][^()（）]{0,20}(?:供稿|来源|稿)[)）]"
     r")\s*$")
 _SOURCE_NOTE = re.compile(r"[(（]\s*(?:信息)?来源[:：\s][^()（）]{1,30}[)）]\s*$")
-# a site's note inside a paragraph: ……(某某网省略685字,正式会员可完整阅读)……, ---此处隐藏513字---
+# a site's note inside a paragraph: ……(某某网省略685字,正式会员可完整阅读)……, ---此处隐藏513字---,
+# a document site's 精品WORD文档下载可编缉使用
 _INLINE_NOISE = re.compile("|".join((
     r"\s*…*\s*[(（][^()（）]{0,40}(?:省略|隐藏)\d+字[^()（）]{0,40}[)）]\s*…*\s*",
     r"-{2,}\s*此处隐藏\d+字.*?-{2,}",
-    r"[(（][^()（）]{0,30}(?:先登录|正式会员)[^()（）]{0,30}[)）]")))
+    r"[(（][^()（）]{0,30}(?:先登录|正式会员)[^()（）]{0,30}[)）]",
+    r"(?:精品)?\s*WORD\s*文档下载[^。，,]{0,6}使用")))
 _TAIL = re.compile(r"^\s*(?:猜你喜欢|相关阅读|相关推荐|相关文章|推荐阅读|热门文章)\s*$")
 _LIST_SEP = re.compile(r"\s*[|｜_]\s*")
 
@@ -68,7 +71,7 @@ def strip_boilerplate(paras):
             continue            # site furniture is never a long paragraph
         if text[:1] in "?？":
             text = re.sub(r"^[?？\s]+(?=\S)", "", text)      # a lost non-breaking space before a heading
-        if "字" in text or "登录" in text or "会员" in text:
+        if "字" in text or "登录" in text or "会员" in text or "WORD" in text:
             text = _INLINE_NOISE.sub(" ", text).strip()
             if not text:
                 continue

@@ -3,20 +3,23 @@
 The title is the file's Title paragraph, or the first title-shaped line above the text
 (site lines are gone by then, see cleaning); a later line that repeats it is its exact
 form, a collection's page title (锦集3篇) gives way to the first report's, and what sites
-add to a title ((全文N字), 第1篇, 范文(一), 标题：, a column's name before it) is cut; a breadcrumb
-(首页 > …) or a line with no Chinese words (a nickname) is no title. A flattened page's first
+add to a title ((全文N字), 第1篇, 范文(一), 标题：, 第三节, a trailing 2, a column's name before it) is
+cut; a breadcrumb (首页 > …) or a line with no Chinese words (a nickname) is no title, nor is a
+section's short name (工作背景) on the first line. A flattened page's first
 paragraph may open with the title and a space when the title names its genre (……交流材料).
 No such line: no title ("").
 
 Headings are found, in this order of trust:
 
 1. levels the file marks itself (Word heading styles, Markdown ``#``);
-2. typed numbers 一、 （一） 1、 1. （1） 第一， 第一步， and 一是 on a line of its own —
+2. typed numbers 一、 一␣ （一） 1、 1. （1） 第一， 第一步， and 一是 on a line of its own —
    levels as ``numbering.read_levels`` reads them (the reading ``lint`` shares): the order
    in which styles nest, numbers counting up with one gap allowed, a number typed in another
    style going on with its level (1、 二. 三、), a number typed twice (二、二、) once; a heading
    ends at its first short sentence, or, run straight into its text, before a sentence opener
-   (……素质一年来，) or the first space; ?? is a lost character and stays;
+   (……素质一年来，) or the first space, or at a colon after a short name (抓好一个格局：以……。);
+   ?? is a lost character and stays; lines naming the parts of a paper (引言：, 主体：) head
+   the numbered sections;
 3. in a document without numbers, short bare lines such as 着眼发展，突出重点, label lines
    ending on : or — (创建背景：), or a place's name heading its part of a compilation (one line
    only when it reads as a heading);
@@ -28,7 +31,8 @@ Headings are found, in this order of trust:
 
 Every section gets one of CATEGORIES from cue words in its heading; a child keeps
 its parent's category unless its heading is itself a section name (存在问题, 取得成效:
-short, a category word, not an action such as 坚持问题导向). A top-level
+short, a category word, not an action such as 坚持问题导向); a heading worded as a result
+(组织建设持续深化) or a state (党员自然结构) counts toward 成效 or 概述. A top-level
 section without cues that comes before any problem/reflection/next-step section is
 taken for work done (做法), the usual body of a Chinese report.
 """
@@ -74,7 +78,7 @@ LATER = ("问题", "原因", "思考", "下一步")     # sections that follow t
 CN = "一二三四五六七八九十"
 # number styles at the start of a paragraph: (style, regex); group 1 is the number
 STYLES = (
-    ("一、", re.compile(rf"^\s*([{CN}]+)\s*[、.．]\s*")),
+    ("一、", re.compile(rf"^\s*([{CN}]+)(?:\s*[、.．]|\s+(?=[\u4e00-\u9fff]))\s*")),
     ("（一）", re.compile(rf"^\s*[（(]\s*([{CN}]+)\s*[)）]\s*[、.．]?\s*")),
     ("1、", re.compile(r"^\s*(\d{1,2}|[Xx])\s*、\s*")),
     ("1.", re.compile(r"^\s*(\d{1,2}|[Xx])\s*(?:．|\.(?!\d))\s*")),
@@ -148,6 +152,9 @@ def split_heading(rest, inline_max=40, standalone_max=60):
     if run:
         return run
     sentence = _SENTENCE.match(rest)
+    label = _COLON_LEAD.match(rest)      # a label and its text: 抓好一个格局：以社区党工委为核心，……。
+    if label and sentence and len(rest) - label.end() >= 20:
+        return label[1], rest[label.end():]
     if sentence is None or sentence.end() >= len(rest.rstrip()):
         # one sentence, or no full stop at all: the whole line is the heading
         if len(rest) <= standalone_max and "。" not in rest.rstrip("。"):
@@ -155,6 +162,9 @@ def split_heading(rest, inline_max=40, standalone_max=60):
     elif len(sentence[1]) <= inline_max:
         return sentence[1], rest[sentence.end():].strip()
     return None
+
+
+_COLON_LEAD = re.compile(r"^([^，,。；;：:“”\s]{2,20})[：:]\s*")
 
 
 def run_in(rest, limit=40):
@@ -227,7 +237,7 @@ _GENRE_END = re.compile(r"(?:报告|总结|思考|材料|发言|讲话|汇报|�
 _COLUMN = re.compile(r"^[\u4e00-\u9fff]{2,10}\s+(?=\S{8,}$)")
 # a page that gathers several reports: its title is not a report's own (高校党建调研报告锦集3篇)
 _COLLECTION = re.compile(r"\d+\s*篇|[一二三四五六七八九十]+篇|锦集|合集|汇总|大全|精选")
-_TITLE_LEAD = re.compile(rf"^(?:\|\s*)?(?:标题\s*[:：]\s*)?(?:[{CN}]\s*[:：]\s*)?")
+_TITLE_LEAD = re.compile(rf"^(?:\|\s*)?(?:标题\s*[:：]\s*)?(?:[{CN}]\s*[:：]\s*)?(?:第\s*[{CN}\d]+\s*[章节]\s+)?")
 
 
 def title_core(text):
@@ -244,7 +254,7 @@ def title_core(text):
     half, dash, rest = text.partition("-")
     if dash and half.strip() == rest.strip():
         text = half.strip()
-    return re.sub(r"(?<=[告结料言])\s*\d$", "", text)     # 调研报告1: the first of a collection
+    return re.sub(r"(?<=[\u4e00-\u9fff])\s*\d$", "", text)     # 调研报告1: the first of a collection
 
 
 def _title_shaped(text):
@@ -291,8 +301,9 @@ def _title(paras):
                 return run_on, set()        # the paragraph stays: outline() cuts its title off
             break
         head.append(text)
-        if _title_shaped(text) and title_core(text):
-            found.append((i, title_core(text)))
+        core = title_core(text) if _title_shaped(text) else ""
+        if core and not (len(core) <= 6 and label_of(core)):     # 工作背景 heads a section
+            found.append((i, core))
     # a title's words one to a line (2023 / 基层 / 党建 …) are a page's keyword column
     found = [(i, core) for i, core in found if len(core) > 4
              or not any(len(t) <= 4 for t in head if t != paras[i].text.strip())]
@@ -331,7 +342,7 @@ def outline(paras, file=""):
     if any(p.level for p in body):
         items = _explicit(body)
     else:
-        items = _numbered(body)
+        items = _paper_parts(_numbered(body))
         if not any(isinstance(i, Section) for i in items):
             items = _bare(items)
         items = _lead_sentences(items)
@@ -390,6 +401,26 @@ def _numbered(paras):
         else:
             items.append(text)
     return items
+
+
+# a line naming a part of the paper: 引言：, 主体：, 结语
+_PART_LINE = re.compile(r"^(引言|前言|主体|正文|结语|结束语|结论)\s*[:：]?$")
+
+
+def _paper_parts(items):
+    """Lines naming the parts of a paper (引言：, 主体：) above numbered headings, as level-1
+    headings; the numbered headings after 主体 or 正文 go one level down, under it."""
+    if not any(isinstance(i, Section) for i in items):
+        return items
+    out, shift = [], 0
+    for item in items:
+        part = _PART_LINE.match(item) if isinstance(item, str) else None
+        if part:
+            item, shift = _section(part[1], 1), int(part[1] in PARTS)
+        elif isinstance(item, Section):
+            item.level = min(item.level + shift, 4)
+        out.append(item)
+    return out
 
 
 def _lead_sequences(marks, texts):
@@ -492,7 +523,7 @@ def _lead_sentences(items):
                     out.extend([_section(found[0], min(parent + 1, 4)), _section(double[0], min(parent + 2, 4))])
                     text = double[1]
                 out.append(text)
-        elif (hits >= 2 and hits * 2 >= room) or single:
+        elif (hits >= 2 and hits * 3 >= room) or single:
             for k, (text, found) in enumerate(zip(stretch, shapes)):
                 tail = None
                 if hits >= 2 and k + 1 < len(stretch) and not shapes[k + 1]:
@@ -549,7 +580,18 @@ def cue_scores(text):
             for category, weight in _CUE_OF[word]:
                 score, first = scores.get(category, (0, at))
                 scores[category] = (score + weight, min(first, at))
+    for category, shape in _SHAPES:
+        match = shape.search(text)
+        if match and not text.startswith(ACTIONS):     # 优化队伍结构, 聚焦……明显提升: work done
+            score, first = scores.get(category, (0, match.start()))
+            scores[category] = (score + 2, min(first, match.start()))
     return scores
+
+
+# how a heading that states a result or a state ends: 组织建设持续深化, 农村党员自然结构
+_SHAPES = (("成效", re.compile(r"(?:持续|不断|明显|显著|稳步|全面|日益|逐步|大幅|进一步)"
+                              r"(?:深化|加强|提升|提高|增强|扩大|改善|巩固|完善|规范|夯实|优化|增加|强化)$")),
+           ("概述", re.compile(r"[\u4e00-\u9fff]{2}(?:结构|状况|构成)$")))
 
 
 def _best(scores, text=""):
@@ -576,8 +618,8 @@ def classify(sections):
     """Set ``category`` on every section: own cues at the top, inherited below."""
     parents, later = [], False
     for s in sections:
-        while parents and parents[-1].level >= s.level:
-            parents.pop()
+        while parents and (parents[-1].level >= s.level or parents[-1].heading in PARTS):
+            parents.pop()    # the sections of the paper's 主体 are read as top-level ones
         scores = cue_scores(s.heading)
         own = label_of(s.heading, scores)
         if parents:

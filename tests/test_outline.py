@@ -249,6 +249,8 @@ BODY = "全镇各村按照统一部署组织实施，逐项推进落实，群众
     (["您好,欢迎访问某某文档", "青岚镇党建工作总结"], "青岚镇党建工作总结"),           # a site's greeting
     (["第三节 青岚镇党建引领乡村振兴的主要做法"], "青岚镇党建引领乡村振兴的主要做法"),  # a book's section number
     (["青岚镇党建工作经验做法2"], "青岚镇党建工作经验做法"),                          # a collection's number
+    (["党支部工作总结五篇", "某某分享", "【篇一】党支部工作总结"], "党支部工作总结"),        # a byline
+    (["论文部分内容阅读"], ""),                                                        # a site's label
     ([], ""),
 ])
 def test_title_is_the_reports_own_name(head, title):
@@ -399,9 +401,28 @@ def test_parts_of_a_paper_head_the_numbered_sections():
 
 @pytest.mark.parametrize("heading, category", [("组织建设持续深化", "成效"), ("农村党员自然结构", "概述"),
                                                ("农村党员思想状况", "概述"), ("优化党员队伍结构", "做法"),
-                                               ("聚焦为民服务，治理效能明显提升", "做法")])
+                                               ("聚焦为民服务，治理效能明显提升", "做法"), ("某村发展情况", "概述"),
+                                               ("村级组织运转情况", "概述"), ("工作开展情况", "做法")])
 def test_results_and_states_worded_as_such(heading, category):
     assert classify([Section(heading, 1)])[0].category == category
+
+
+def test_two_sentences_opening_a_paragraph_under_a_heading_are_body():
+    para = "社区居委会不断健全工作机制，完善内部管理制度，强化班子队伍建设。通过定期召开工作会议，明确职责分工，增强团队凝聚力。" + BODY
+    assert headings("\n".join(["题目", "一、加强组织建设，夯实基层基础", para, "二、聚焦民生服务", BODY])) == [
+        ("加强组织建设，夯实基层基础", 1), ("聚焦民生服务", 1)]
+
+
+def test_run_in_headings_ending_at_a_colon_without_numbers():
+    text = "\n".join(["题目", "一、主要做法", "在深入推进城市基层党建的过程中，" + BODY,
+                      "紧盯一个目标：全力打造全域化党建民生服务体系，" + BODY,
+                      "实施“四个优化”，全方位提升全域党建工作基础。根据社区工作实际，从组织机构、人员力量、经费使用四个方面优化。"])
+    assert headings(text) == [("主要做法", 1), ("紧盯一个目标", 2), ("实施“四个优化”，全方位提升全域党建工作基础", 2)]
+
+
+def test_a_numbered_heading_after_a_colon_in_flattened_text():
+    text = "医院党建经验交流材料\n近年来，党工委持续在强组织、抓融合、优服务等方面聚焦发力。主要做法是：一、在强组织建机制上凝聚合力，压实责任。" + BODY
+    assert headings(text) == [("在强组织建机制上凝聚合力，压实责任", 1)]
 
 
 def test_two_quoted_run_ins_among_longer_paragraphs():
@@ -457,10 +478,20 @@ def test_numbering_gaps_and_mixed_styles_are_one_level():
 # above, giving 0.952 / 0.860 / 14 of 15 (not blind since). Left: 61's categories (its gold reads
 # 引言 as 概述, which dev/23's gold reads as 其他), 65's title (typed twice, run into the text after a
 # site's watermark) and 70's heading run into its first sub-heading without punctuation.
+# heldout4/ (20 files, gold in real_outlines4.yaml, 20 more sites) was scored once, blind, on
+# 2026-12-01 at 981391a, after the heldout3 fixes: heading F1 0.933, category accuracy 0.826,
+# titles 0.800 (16 of 20). Misses: a byline 某某分享 and a site label 论文部分内容阅读 taken for
+# titles, a preview's file name for the title on its cover (75), a site's generic name for the item
+# over the report's own headline (85); a 前言 run into the cover text; a numbered heading after a
+# colon in flattened text; unnumbered run-ins ending at a colon; a paragraph under a heading led by
+# two short sentences taken for two headings; 发展情况/运转情况 not read as 概述; 深入研判找症结
+# read as 原因 (its gold: 做法). All but 75, 85 and 88's category were then fixed by general rules
+# with fixtures above, giving 0.989 / 0.957 / 18 of 20 (not blind since).
 @pytest.mark.parametrize("part, gold, least", [("dev/", "real_outlines.yaml", (0.98, 0.98, 0.96)),
                                                ("heldout/", "real_outlines.yaml", (0.95, 0.90, 0.90)),
                                                ("heldout2/", "real_outlines2.yaml", (0.95, 0.90, 0.90)),
-                                               ("heldout3/", "real_outlines3.yaml", (0.95, 0.85, 0.93))])
+                                               ("heldout3/", "real_outlines3.yaml", (0.95, 0.85, 0.93)),
+                                               ("heldout4/", "real_outlines4.yaml", (0.98, 0.95, 0.90))])
 def test_gold_outlines_of_real_reports(part, gold, least):
     got = scores(DATA / "real", gold, part)
     print(f"real {part}: heading F1 {got[0]:.3f}, category accuracy {got[1]:.3f}, titles {got[2]:.2f}")

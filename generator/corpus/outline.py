@@ -187,6 +187,9 @@ def run_in(rest, limit=40):
 def lead_shape(text, limit=32):
     """The first sentence when it reads like a heading: short, and made of short clauses (the
     last may be longer: 紧扣中心，深度融合，探索将党建品牌建设融入中心工作的多种模式。)."""
+    label = _COLON_LEAD.match(text)          # 紧盯一个目标：全力打造……
+    if label and len(label[1]) <= 12 and not re.search(r"\d", label[1]) and len(text) - label.end() >= 30:
+        return label[0].strip(), text[label.end():]
     sentence = _SENTENCE.match(text)
     if sentence is None:
         return None
@@ -516,7 +519,7 @@ def _lead_sentences(items):
                   and not _CLAUSES.search(shapes[0][0]) and shapes[0][0].startswith(ACTIONS))
         # one paragraph led by two heading-shaped sentences: a heading and the first below it
         first = next((s for s in shapes if s), None)
-        double = hits == 1 and not marker(first[1]) and lead_shape(first[1]) if first else None
+        double = hits == 1 and not parent and not marker(first[1]) and lead_shape(first[1]) if first else None
         if double:
             for text, found in zip(stretch, shapes):
                 if found:
@@ -588,10 +591,10 @@ def cue_scores(text):
     return scores
 
 
-# how a heading that states a result or a state ends: 组织建设持续深化, 农村党员自然结构
+# how a heading that states a result or a state ends: 组织建设持续深化, 农村党员自然结构, 某村发展情况
 _SHAPES = (("成效", re.compile(r"(?:持续|不断|明显|显著|稳步|全面|日益|逐步|大幅|进一步)"
                               r"(?:深化|加强|提升|提高|增强|扩大|改善|巩固|完善|规范|夯实|优化|增加|强化)$")),
-           ("概述", re.compile(r"[\u4e00-\u9fff]{2}(?:结构|状况|构成)$")))
+           ("概述", re.compile(r"[\u4e00-\u9fff]{2}(?:结构|状况|构成|(?:发展|运转|运行)情况)$")))
 
 
 def _best(scores, text=""):

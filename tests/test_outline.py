@@ -251,6 +251,11 @@ BODY = "全镇各村按照统一部署组织实施，逐项推进落实，群众
     (["青岚镇党建工作经验做法2"], "青岚镇党建工作经验做法"),                          # a collection's number
     (["党支部工作总结五篇", "某某分享", "【篇一】党支部工作总结"], "党支部工作总结"),        # a byline
     (["论文部分内容阅读"], ""),                                                        # a site's label
+    (["党支部工作总结(九篇)", "第1篇:党支部工作总结范文"], "党支部工作总结"),
+    (["天天范文", "学校党支部换届工作报告(精选3篇)", "学校党支部换届工作报告 篇1", "学校党支部换届工作报告(精选3篇)"],
+     "学校党支部换届工作报告"),
+    (["当前位置:首页 > 党建专栏 > 退休园地", "退休园地", "2011退休干部工作总结"], "2011退休干部工作总结"),
+    (["公文高手,超级方便的公文写作神器! 立即了解", "青岚镇党建工作总结"], "青岚镇党建工作总结"),   # an advertisement
     ([], ""),
 ])
 def test_title_is_the_reports_own_name(head, title):
@@ -374,6 +379,38 @@ def test_yishi_leads_under_numbered_headings_keep_levels():
                               ("抓服务", 2), ("存在问题", 1)]   # 一是 run into its paragraph is body text
 
 
+def test_a_title_run_into_the_text_without_a_space():
+    o = outline_text("中学党支部工作情况的总结学校党支部自从建立以来，" + BODY + "1.建立民主议事机制，着力建设民主管理氛围。" + BODY)
+    assert o.title == "中学党支部工作情况的总结"
+    assert outline_text("我局认真开展工作总结" + BODY).title == ""          # a sentence, not a title
+    drafted = outline_text("2013学年第一学期党支部工作小结(初稿) 2013学年是学校承上启下的关键年，" + BODY)
+    assert drafted.title == "2013学年第一学期党支部工作小结(初稿)"
+
+
+def test_flattened_paragraphs_parted_after_a_sentence():
+    text = ("题目\n某支部共有党员四十五人，" + BODY + "。1.建立民主议事机制，着力建设民主管理氛围。" + BODY
+            + " 老有所知。" + BODY + " 老有所学。" + BODY)
+    assert [h for h, _ in headings(text)] == ["建立民主议事机制，着力建设民主管理氛围", "老有所知", "老有所学"]
+    short = "题目\n第一，领导班子素质增强。 " + BODY + "\n第二，组织体系基本健全。 " + BODY
+    assert headings(short) == [("领导班子素质增强", 1), ("组织体系基本健全", 1)]   # a lead sentence is not split off
+
+
+def test_bullets_and_parallel_phrases_head_lines_of_their_own():
+    text = "\n".join(["题目", "今年以来，" + BODY, "●政治引领   坚定信念", BODY, "●组织嵌入 夯实基础", BODY,
+                      "● 全年发展党员十名。", BODY])
+    assert headings(text) == [("政治引领   坚定信念", 1), ("组织嵌入 夯实基础", 1)]
+    bare = "\n".join(["题目", "优秀党务工作者张志刚", "自入党以来，" + BODY, "抓理论重学习 武装思想强党性", BODY + BODY,
+                       "抓党建显规模 注重宣传讲科学", BODY, "党支部设置合理化。" + BODY, "党员活动室布置规范化。" + BODY])
+    assert headings(bare) == [("抓理论重学习 武装思想强党性", 1), ("抓党建显规模 注重宣传讲科学", 1), ("党支部设置合理化", 2),
+                              ("党员活动室布置规范化", 2)]     # the line naming the person above the text is none
+
+
+def test_fields_ending_at_a_colon_are_body():
+    text = "\n".join(["题目", "一、基本情况", "党员人数：全校共有党员二百九十九人，其中正式党员二百二十九人，预备党员七十人。",
+                      "组织设置：目前学院党的基层建制主要有四个党总支、十个党支部，均为联合党支部。", "二、存在问题", BODY])
+    assert headings(text) == [("基本情况", 1), ("存在问题", 1)]
+
+
 def test_a_short_section_name_on_the_first_line_is_no_title():
     o = outline_text("\n".join(["工作背景", "今年以来，" + BODY, "工作做法", BODY + BODY]))
     assert o.title == "" and [(s.heading, s.category) for s in o.sections] == [("工作背景", "概述"), ("工作做法", "做法")]
@@ -402,7 +439,10 @@ def test_parts_of_a_paper_head_the_numbered_sections():
 @pytest.mark.parametrize("heading, category", [("组织建设持续深化", "成效"), ("农村党员自然结构", "概述"),
                                                ("农村党员思想状况", "概述"), ("优化党员队伍结构", "做法"),
                                                ("聚焦为民服务，治理效能明显提升", "做法"), ("某村发展情况", "概述"),
-                                               ("村级组织运转情况", "概述"), ("工作开展情况", "做法")])
+                                               ("村级组织运转情况", "概述"), ("工作开展情况", "做法"),
+                                               ("全镇基层党建主要亮点", "成效"), ("履职情况和工作亮点", "做法"),
+                                               ("创特色 出亮点 挖掘优势", "做法"), ("高校学生党员发展的新变化", "概述"),
+                                               ("党员教育工作面临新的机遇和挑战", "概述")])
 def test_results_and_states_worded_as_such(heading, category):
     assert classify([Section(heading, 1)])[0].category == category
 
@@ -487,11 +527,24 @@ def test_numbering_gaps_and_mixed_styles_are_one_level():
 # two short sentences taken for two headings; 发展情况/运转情况 not read as 概述; 深入研判找症结
 # read as 原因 (its gold: 做法). All but 75, 85 and 88's category were then fixed by general rules
 # with fixtures above, giving 0.989 / 0.957 / 18 of 20 (not blind since).
+# heldout5/ (20 files, gold in real_outlines5.yaml, 20 more sites) was scored once, blind, on
+# 2026-12-01 at 111ec17, after the heldout4 fixes: heading F1 0.734, category accuracy 0.524,
+# titles 0.650 (13 of 20). Misses: site names (天天范文, 灵感范文站), a column's name under its
+# breadcrumb (退休园地), an advertisement, 第1篇: and (精选3篇) in titles, a title glued to its text
+# with or without a space (……小结(初稿) 2013学年……); a numbered item after 。 with no space, paragraphs
+# parted by one space on a flattened page, a ● bullet, bare lines of two parallel phrases, a
+# person's name above the text, a photo caption and an article's metadata (作者简介, 中图分类号) taken
+# for headings; 主要亮点, 新变化, 机遇和挑战, 履职情况 not read as their sections. Each but four was
+# then fixed by a general rule with a fixture above, giving 0.929 / 0.881 / 19 of 20 (not blind
+# since). Left: 105 (a compilation's region kicker and byline between a bare heading and its text),
+# 107 (a heading cut off by the excerpt's end, not knowable), 110's title (a site-added ":助推效应"),
+# and the categories of 92 (action headings framed as 对策 by the intro) and 95 (调研基本情况 as 其他).
 @pytest.mark.parametrize("part, gold, least", [("dev/", "real_outlines.yaml", (0.98, 0.98, 0.96)),
                                                ("heldout/", "real_outlines.yaml", (0.95, 0.90, 0.90)),
                                                ("heldout2/", "real_outlines2.yaml", (0.95, 0.90, 0.90)),
                                                ("heldout3/", "real_outlines3.yaml", (0.95, 0.85, 0.93)),
-                                               ("heldout4/", "real_outlines4.yaml", (0.98, 0.95, 0.90))])
+                                               ("heldout4/", "real_outlines4.yaml", (0.98, 0.95, 0.90)),
+                                               ("heldout5/", "real_outlines5.yaml", (0.92, 0.88, 0.95))])
 def test_gold_outlines_of_real_reports(part, gold, least):
     got = scores(DATA / "real", gold, part)
     print(f"real {part}: heading F1 {got[0]:.3f}, category accuracy {got[1]:.3f}, titles {got[2]:.2f}")

@@ -25,7 +25,9 @@ _BOILER_LINE = re.compile(
     r"|(?:您好|你好)?\s*[,，!！]?\s*欢迎(?:访问|来到|光临|您访问).{0,30}"
     r"|【[^【】]*(?:www\.|https?://|\.com|\.cn|\.net|\.org)[^【】]*】|(?:https?://|www\.)\S+"
     r"|\d+\s*(?:阅读|浏览|人阅读)|\S{0,6}分享|栏目|收藏|打印|下载文档|编\s*者\s*按|文\s*[/／]\s*\S{2,12}"
-    r"|.{0,8}(?:部分内容阅读|全文阅读|在线阅读)"
+    r"|.{0,8}(?:部分内容阅读|全文阅读|在线阅读)|\S{1,8}(?:范文|范文站|范文网|文库|公文网|写作网)"
+    r"|.*(?:立即了解|立即下载|点击下载|免费下载|点击查看)"
+    r"|(?:作者简介|中图分类号|文献标识码|文章编号|基金项目|资料图片|图片来源)\s*[:：。.].*"
     r"|.*范文.*[，,。！!].*|.*[，,。！!].*范文.*"
     r"|.*(?:小编|本站|网友为您|范文网|文库|为大家整理|为您整理|为大家精心|为你精心|供大家参考|供您参考|"
     r"有所帮助|欢迎大家参考|参考查阅|欢迎咨询|由会员分享|可在线阅读|页珍藏版|下载本文|分享赚钱|温馨提示).*"
@@ -59,8 +61,11 @@ def _is_link_list(text):
     return len(parts) >= 5 and sum(len(p) for p in parts) / len(parts) <= 16
 
 
+_CRUMB_END = re.compile(r"[>›»]\s*([^>›»]{1,12}?)\s*[>›»]?\s*$")
+
+
 def strip_boilerplate(paras):
-    out = []
+    out, column = [], None
     for para in paras:
         if para.level is not None:
             out.append(para)
@@ -69,7 +74,11 @@ def strip_boilerplate(paras):
         if _TAIL.match(text):
             break                      # everything after "猜你喜欢" is links
         if len(text) <= 300 and (_BOILER_LINE.match(text) or _is_link_list(text)):
+            crumb = _CRUMB_END.search(text)      # 首页 > 党建专栏 > 退休园地: the column's name may follow
+            column = crumb[1].strip() if crumb and len(crumb[1].strip()) <= 6 else column
             continue            # site furniture is never a long paragraph
+        if text.strip() == column:
+            continue
         if text[:1] in "?？":
             text = re.sub(r"^[?？\s]+(?=\S)", "", text)      # a lost non-breaking space before a heading
         if "字" in text or "登录" in text or "会员" in text or "WORD" in text:
@@ -119,6 +128,7 @@ def join_pages(paras):
 # numbered heading after a sentence's end or a colon (。一、…, 。 二、…, 主要做法是：一、…)
 _FLAT = re.compile(r"\s{3,}|(?<=[。！？；：:])\s*(?=[一二三四五六七八九十]{1,2}、)"
                    r"|(?<=[。！？；])\s+(?=(?:\d{1,2}[、．]|[（(][一二三四五六七八九十\d]{1,2}[)）]))"
+                   r"|(?<=[。！？；])(?=\d{1,2}[、．.](?!\d)[\u4e00-\u9fff“])|(?<=\S{20}[。！？])\s+(?=[\u4e00-\u9fff“])"
                    r"|(?<=[\u4e00-\u9fff”）)])\s+(?=[一二三四五六七八九十]{1,2}(?:、|是))")
 
 

@@ -5,14 +5,15 @@ The title is the file's Title paragraph, or the first title-shaped line above th
 form, a collection's page title (锦集3篇) gives way to the first report's, and what sites
 add to a title ((全文N字), 第1篇, 范文(一), 标题：, 第三节, a trailing 2, a column's name before it) is
 cut; a breadcrumb (首页 > …) or a line with no Chinese words (a nickname) is no title, nor is a
-section's short name (工作背景) on the first line. A flattened page's first
+section's short name (工作背景) on the first line. A title may run into the text after a space,
+or with none when it names its genre in so many words (……工作情况的总结学校党支部……). A flattened page's first
 paragraph may open with the title and a space when the title names its genre (……交流材料).
 No such line: no title ("").
 
 Headings are found, in this order of trust:
 
 1. levels the file marks itself (Word heading styles, Markdown ``#``);
-2. typed numbers 一、 一␣ （一） 1、 1. （1） 第一， 第一步， and 一是 on a line of its own —
+2. typed numbers 一、 一␣ （一） 1、 1. （1） 第一， 第一步，, and 一是 or a bullet ● on a line of its own —
    levels as ``numbering.read_levels`` reads them (the reading ``lint`` shares): the order
    in which styles nest, numbers counting up with one gap allowed, a number typed in another
    style going on with its level (1、 二. 三、), a number typed twice (二、二、) once; a heading
@@ -20,10 +21,12 @@ Headings are found, in this order of trust:
    (……素质一年来，) or the first space, or at a colon after a short name (抓好一个格局：以……。);
    ?? is a lost character and stays; lines naming the parts of a paper (引言：, 主体：) head
    the numbered sections;
-3. in a document without numbers, short bare lines such as 着眼发展，突出重点, label lines
+3. in a document without numbers, short bare lines such as 着眼发展，突出重点 or 抓理论重学习 武装思想强党性
+   (not a line above the text, unless it names a section or a place), label lines
    ending on : or — (创建背景：), or a place's name heading its part of a compilation (one line
    only when it reads as a heading);
-4. paragraphs whose short first sentence is the heading (发挥……优势，强化……作用。……),
+4. paragraphs whose short first sentence is the heading (发挥……优势，强化……作用。……) or that
+   open with an action and a colon (紧盯一个目标：……; a field such as 党员人数： is body),
    when most paragraphs of that stretch are shaped so (or one short action lead under a
    heading, or a paragraph led by a heading and its first sub-heading), a heading between
    dashes (——抓班子——) or a counted label and its name (一张网——……平台。), and one a
@@ -48,9 +51,9 @@ CATEGORIES = ("概述", "做法", "成效", "问题", "原因", "思考", "下�
 # cue words: a heading that contains a LABEL names its category outright
 LABELS = {
     "概述": ("基本情况", "根本情况", "基本概况", "总体情况", "概况", "现状", "背景", "调研情况",
-           "必要性", "重要性", "重要意义", "特点", "特征", "介绍", "简介"),
-    "做法": ("做法", "经验", "模式", "举措", "主要措施", "工作措施", "具体措施", "主要工作", "工作开展情况"),
-    "成效": ("成效", "成绩", "总体评价"),
+           "必要性", "重要性", "重要意义", "特点", "特征", "介绍", "简介", "新变化", "机遇和挑战", "机遇与挑战"),
+    "做法": ("做法", "经验", "模式", "举措", "主要措施", "工作措施", "具体措施", "主要工作", "工作开展情况", "履职情况"),
+    "成效": ("成效", "成绩", "总体评价", "主要亮点", "工作亮点"),
     "问题": ("问题", "存在的不足", "存在不足", "问题和不足", "难点", "难题"),
     "原因": ("原因", "根源", "症结", "成因"),
     "思考": ("思考", "建议", "对策", "启示", "体会", "几点认识"),
@@ -69,7 +72,7 @@ ACTIONS = (
     "聚焦", "坚持", "注重", "着眼", "贴近", "突出", "落实", "打造", "深化", "拓展", "规范", "优化",
     "整合", "夯实", "筑牢", "激发", "凝聚", "丰富", "动员", "部署", "加大", "完成", "围绕", "立足",
     "创建", "搭建", "培育", "选优", "配强", "采取", "提升", "严格", "探索", "建强", "用好", "抓牢",
-    "着力", "解决", "破解", "聚力",
+    "着力", "解决", "破解", "聚力", "紧盯",
 )
 WEIGHTS = ((LABELS, 4), (CUES, 2), ({"做法": ACTIONS}, 1))
 PARTS = ("主体", "正文", "附件", "附录")   # a part of the paper, not of the work
@@ -85,7 +88,9 @@ STYLES = (
     ("（1）", re.compile(r"^\s*[（(]\s*(\d{1,2})\s*[)）]\s*[、.．]?\s*")),
     ("第一，", re.compile(rf"^\s*第\s*([{CN}]+)\s*(?:步|条|点)?\s*[，,、：:]\s*")),
     ("一是", re.compile(rf"^\s*([{CN}]+)是\s*[，,：:]?\s*")),
+    ("●", re.compile(r"^\s*([●■◆▲◎])\s*")),
 )
+BULLETS = "●■◆▲◎"                      # a bullet heads a line of its own only (●政治引领 坚定信念)
 BRACKETED = ("（一）", "（1）")
 LEAD_ONLY = ("第一，", "一是")        # styles that are headings only as lead-in sentences
 ANY = Levels.ANY                     # the value of a placeholder number (X.资源开发模式)
@@ -128,8 +133,8 @@ def marker(text):
     for style, regex in STYLES:
         match = regex.match(text)
         if match:
-            value = ANY if match[1] in "Xx" else cn_value(match[1])
-            if value or match[1] in "Xx":
+            value = ANY if match[1] in "Xx" + BULLETS else cn_value(match[1])
+            if value or match[1] in "Xx" + BULLETS:
                 end = match.end()
                 again = regex.match(text[end:])      # a number typed twice (二、二、) counts once
                 if again and again[1] == match[1]:
@@ -187,8 +192,9 @@ def run_in(rest, limit=40):
 def lead_shape(text, limit=32):
     """The first sentence when it reads like a heading: short, and made of short clauses (the
     last may be longer: 紧扣中心，深度融合，探索将党建品牌建设融入中心工作的多种模式。)."""
-    label = _COLON_LEAD.match(text)          # 紧盯一个目标：全力打造……
-    if label and len(label[1]) <= 12 and not re.search(r"\d", label[1]) and len(text) - label.end() >= 30:
+    label = _COLON_LEAD.match(text)          # 紧盯一个目标：全力打造……, not a field such as 党员人数：
+    if (label and len(label[1]) <= 12 and label[1].startswith(ACTIONS) and not re.search(r"\d", label[1])
+            and len(text) - label.end() >= 30):
         return label[0].strip(), text[label.end():]
     sentence = _SENTENCE.match(text)
     if sentence is None:
@@ -225,17 +231,22 @@ def bare_shape(text):
     """A short line with no closing punctuation and no spaces: 着眼发展，突出重点; or a place's
     name heading its part of a compilation (青岚县)."""
     text = text.strip()
-    return bool(_PLACE.match(text)) or (4 <= len(text) <= 25 and text[-1] not in _ENDS and not re.search(r"\s", text)
-            and not re.search(r"\d{4}", text))
+    return bool(_PLACE.match(text) or _PARALLEL.match(text)) or (
+        4 <= len(text) <= 25 and text[-1] not in _ENDS and not re.search(r"\s", text) and not re.search(r"\d{4}", text))
+
+
+# two or three parallel phrases parted by spaces: 抓理论重学习 武装思想强党性
+_PARALLEL = re.compile(r"^[\u4e00-\u9fff“”]{4,12}(?:\s+[\u4e00-\u9fff“”]{4,12}){1,2}$")
 
 
 # what a site adds to a title: (2), (全文4610字), 【三篇】, (12篇), 第1篇, 篇1, 7篇, 范文, .docx
 _SITE_ADD = re.compile(
-    r"[(（]\s*(?:\d+|全文\d+字|全文完整|完整版|精选文档|精选|材料|\d+篇)\s*[)）]|【[^【】]{0,6}】"
-    r"|^第\s*\d+\s*篇\s*|篇\s*\d+$|\d+\s*篇$|范文$|范文\s*[(（][一二三四五六七八九十\d]{1,2}[)）]$"
+    r"[(（]\s*(?:\d+|全文\d+字|全文完整|完整版|精选文档|精选|材料|(?:精选|通用|优选)?\s*\d+\s*篇)\s*[)）]|【[^【】]{0,6}】"
+    r"|^第\s*\d+\s*篇\s*[:：]?\s*|篇\s*\d+$|\d+\s*篇$|范文$|范文\s*[(（][一二三四五六七八九十\d]{1,2}[)）]$"
     r"|(?<=[告结料言话])文稿$|\.(?:docx?|pdf|wps|txt)$")
 # how a report's title ends: the genre it names
-_GENRE_END = re.compile(r"(?:报告|总结|思考|材料|发言|讲话|汇报|体会|调查|研究|对策|建议|探索|实践)$")
+_GENRE_END = re.compile(r"(?:报告|总结|小结|思考|材料|发言|讲话|汇报|体会|调查|研究|对策|建议|探索|实践)"
+                        r"(?:[(（](?:初稿|草稿|讨论稿|征求意见稿|修改稿)[)）])?$")
 # a site's column or channel name printed before the title on its line: 品牌创建与推广 某县……的思考
 _COLUMN = re.compile(r"^[\u4e00-\u9fff]{2,10}\s+(?=\S{8,}$)")
 # a page that gathers several reports: its title is not a report's own (高校党建调研报告锦集3篇)
@@ -280,12 +291,23 @@ def _same(a, b):
     return bool(a) and bool(b) and (a in b or b in a)
 
 
+# a title glued to the text that follows it: 中学党支部工作情况的总结学校党支部自从建立以来，……
+_GLUED = re.compile(r"^[^\s，,。；;：:！？“”]{4,36}?(?:的总结|工作总结|工作小结|调研报告|调查报告|工作报告|述职报告|"
+                    r"交流材料|经验材料|情况汇报)(?=[\u4e00-\u9fff])")
+
+
 def _run_on_title(text):
     """A flattened page's first paragraph that opens with its title and a space:
-    某某……工作交流材料 某党委聚焦……。 The title must name its genre."""
+    某某……工作交流材料 某党委聚焦……。 The title must name its genre; with no space between,
+    it must name it in so many words (……工作情况的总结) and hold no verb of the text (开展)."""
     first, space, rest = text.partition(" ")
     core = title_core(first) if space and len(rest) >= 40 and _title_shaped(first) else ""
-    return core if core and _GENRE_END.search(core) else ""
+    if core and _GENRE_END.search(core):
+        return core
+    glued = _GLUED.match(text)
+    if glued and len(text) - glued.end() >= 40 and not re.search("开展|认真|做好|进行|" + "|".join(ACTIONS), glued[0]):
+        return glued[0]
+    return ""
 
 
 def _title(paras):
@@ -391,7 +413,12 @@ def _numbered(paras):
         split = None
         if m:
             style, value, typed, rest = m
-            split = (lead_split(rest, style) if i in lead_ok else None) if style in LEAD_ONLY else split_heading(rest)
+            if style in LEAD_ONLY:
+                split = lead_split(rest, style) if i in lead_ok else None
+            elif style == "●":
+                split = (rest.strip(), "") if 2 <= len(rest.strip()) <= 30 and not re.search(r"[。！？；]", rest) else None
+            else:
+                split = split_heading(rest)
         splits.append(split)
         family = None if m is None or m[0] in LEAD_ONLY else "（" if m[0] in BRACKETED else ""
         labels.append((m[0], m[1], family) if split else None)
@@ -456,7 +483,7 @@ def _bare(items):
     text_after = [len(items[i + 1]) >= 40 or (names[i] != t and any(len(n) >= 40 for n in items[i + 1:i + 5]))
                   for i, t in enumerate(items[:-1])]
     picks = [i for i, t in enumerate(names[:-1]) if (bare_shape(t) or _sentence_line(t)) and text_after[i]
-             and not bare_shape(items[i + 1]) and not (i < top and _UNIT.search(t))]
+             and not bare_shape(items[i + 1]) and not (i < top and (_UNIT.search(t) or not (label_of(t) or _PLACE.match(t))))]
     if len(picks) < 2 and not (picks and _headline(names[picks[0]])):
         return items
     return [_section(names[i], 1) if i in picks else t for i, t in enumerate(items)]

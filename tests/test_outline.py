@@ -388,9 +388,16 @@ def test_a_title_run_into_the_text_without_a_space():
 
 
 def test_flattened_paragraphs_parted_after_a_sentence():
+    known = "党支部每月召开一次离退休干部恳谈会，通报党和国家的重大方针政策以及本单位各项工作的开展情况，让老同志知上情、知局情。"
+    learned = "党支部每季度组织一次集中学习，邀请专家学者讲解时事政治和健康养生知识，还为行动不便的老党员送学上门，做到学习不漏一人。"
     text = ("题目\n某支部共有党员四十五人，" + BODY + "。1.建立民主议事机制，着力建设民主管理氛围。" + BODY
-            + " 老有所知。" + BODY + " 老有所学。" + BODY)
+            + " 老有所知。" + known * 3 + " 老有所学。" + learned * 2)           # a line of over 400 characters
     assert [h for h, _ in headings(text)] == ["建立民主议事机制，着力建设民主管理氛围", "老有所知", "老有所学"]
+    spaced = "题目\n一、主要工作\n" + " ".join([
+        "全年社区各项工作稳步推进，党员队伍建设取得了明显成效，群众满意度不断提高。",
+        "狠抓理论学习，提高党员素质。全年召开学习会十二次，覆盖全体党员和入党积极分子，效果良好。",
+        "注重日常管理，严格组织生活。按照要求落实各项制度，坚持每月开展主题党日活动，形成了长效机制。"])
+    assert headings(spaced) == [("主要工作", 1)]          # a space after 。 in an ordinary paragraph parts nothing
     short = "题目\n第一，领导班子素质增强。 " + BODY + "\n第二，组织体系基本健全。 " + BODY
     assert headings(short) == [("领导班子素质增强", 1), ("组织体系基本健全", 1)]   # a lead sentence is not split off
 
@@ -405,10 +412,46 @@ def test_bullets_and_parallel_phrases_head_lines_of_their_own():
                               ("党员活动室布置规范化", 2)]     # the line naming the person above the text is none
 
 
+def test_bullet_list_items_are_body():
+    items = ["● 组织集中学习12次", "● 开展志愿服务30余次", "● 走访慰问困难党员46人"]
+    numbered = "\n".join(["题目", "一、主要工作", "全年主要完成了以下工作：", *items, BODY, "二、存在问题", BODY])
+    assert headings(numbered) == [("主要工作", 1), ("存在问题", 1)]
+    bare = "\n".join(["题目", "今年以来，" + BODY, "强化政治引领，把稳发展方向", "全年围绕中心工作，主要完成了以下工作：", *items[:2],
+                       BODY + BODY, "夯实基层基础，激发组织活力", BODY])
+    assert headings(bare) == [("强化政治引领，把稳发展方向", 1), ("夯实基层基础，激发组织活力", 1)]
+
+
+def test_a_bare_heading_right_under_the_title():
+    text = "\n\n".join(["某某社区党委2023年工作总结", "强化政治引领，把稳发展方向", BODY, "夯实基层基础，激发组织活力",
+                        "今年以来，" + BODY, "优化服务供给，增进群众福祉", BODY + BODY])
+    assert [h for h, _ in headings(text)] == ["强化政治引领，把稳发展方向", "夯实基层基础，激发组织活力", "优化服务供给，增进群众福祉"]
+
+
+def test_sentences_opening_on_time_or_sequence_are_body():
+    paras = ["多年以来，社区党员数量持续增长。" + BODY, "今年以来，社区党委狠抓学习。" + BODY, "社区党委" + BODY,
+             "按照上级要求，" + BODY, "我们坚持" + BODY, "此外，" + BODY]
+    assert headings("\n\n".join(["题目", "一、主要工作", *paras])) == [("主要工作", 1)]
+
+
+def test_ordinary_words_that_look_like_site_furniture():
+    text = "\n".join(["党史学习心得分享", "一、主要做法", BODY, "二、经验分享", BODY, "三、存在问题", BODY])
+    o = outline_text(text)
+    assert o.title == "党史学习心得分享" and [s.heading for s in o.sections] == ["主要做法", "经验分享", "存在问题"]
+    assert outline_text("党支部工作总结范文\n现将我支部2023年度工作总结如下：" + BODY + "\n一、主要工作\n" + BODY).title == "党支部工作总结"
+    for title in ("心得体会", "学习体会", "党建工作计划", "经验交流"):
+        assert outline_text("\n".join([title, "今年以来，" + BODY, "一、主要工作", BODY])).title == title
+    crumb = "\n".join(["首页 > 调研报告 > 对策建议", "农村党建调研报告", "一、基本情况", BODY, "二、对策建议", BODY])
+    assert [s.heading for s in outline_text(crumb).sections] == ["基本情况", "对策建议"]     # not the column's name here
+    years = "\n".join(["题目", "一、主要工作", BODY, "二、取得成效", "三 年来，全镇党员队伍结构不断优化。", "三、存在问题", BODY])
+    assert headings(years) == [("主要工作", 1), ("取得成效", 1), ("存在问题", 1)]
+
+
 def test_fields_ending_at_a_colon_are_body():
     text = "\n".join(["题目", "一、基本情况", "党员人数：全校共有党员二百九十九人，其中正式党员二百二十九人，预备党员七十人。",
                       "组织设置：目前学院党的基层建制主要有四个党总支、十个党支部，均为联合党支部。", "二、存在问题", BODY])
     assert headings(text) == [("基本情况", 1), ("存在问题", 1)]
+    done = "\n".join(["题目", "一、主要工作", "完成情况：全年共发展党员十二名，" + BODY, "落实情况：各项制度全部落实到位，" + BODY])
+    assert headings(done) == [("主要工作", 1)]
 
 
 def test_a_short_section_name_on_the_first_line_is_no_title():
@@ -442,7 +485,8 @@ def test_parts_of_a_paper_head_the_numbered_sections():
                                                ("村级组织运转情况", "概述"), ("工作开展情况", "做法"),
                                                ("全镇基层党建主要亮点", "成效"), ("履职情况和工作亮点", "做法"),
                                                ("创特色 出亮点 挖掘优势", "做法"), ("高校学生党员发展的新变化", "概述"),
-                                               ("党员教育工作面临新的机遇和挑战", "概述")])
+                                               ("党员教育工作面临新的机遇和挑战", "概述"),
+                                               ("以队伍建设为重点，促进干部素质全面提升", "做法"), ("调整村级班子结构", "做法")])
 def test_results_and_states_worded_as_such(heading, category):
     assert classify([Section(heading, 1)])[0].category == category
 

@@ -24,8 +24,10 @@ _BOILER_LINE = re.compile(
     r"|(?:首页|主页|网站首页)\s*[>›»].*|(?:首页|主页)[^。，,！!：:]{2,40}"
     r"|(?:您好|你好)?\s*[,，!！]?\s*欢迎(?:访问|来到|光临|您访问).{0,30}"
     r"|【[^【】]*(?:www\.|https?://|\.com|\.cn|\.net|\.org)[^【】]*】|(?:https?://|www\.)\S+"
-    r"|\d+\s*(?:阅读|浏览|人阅读)|\S{0,6}分享|栏目|收藏|打印|下载文档|编\s*者\s*按|文\s*[/／]\s*\S{2,12}"
-    r"|.{0,8}(?:部分内容阅读|全文阅读|在线阅读)|\S{1,8}(?:范文|范文站|范文网|文库|公文网|写作网)"
+    r"|\d+\s*(?:阅读|浏览|人阅读)|分享|(?!经验|心得|体会|交流|成果|资源|信息|知识|学习)[\u4e00-\u9fff]{2,4}分享"
+    r"|栏目|收藏|打印|下载文档|编\s*者\s*按|文\s*[/／]\s*\S{2,12}"
+    r"|.{0,8}(?:部分内容阅读|全文阅读|在线阅读)|[\u4e00-\u9fff]{2,4}(?<!报告|总结|小结|材料|讲话|发言)范文"
+    r"|[\u4e00-\u9fff]{1,6}(?:范文站|公文网|写作网)"
     r"|.*(?:立即了解|立即下载|点击下载|免费下载|点击查看)"
     r"|(?:作者简介|中图分类号|文献标识码|文章编号|基金项目|资料图片|图片来源)\s*[:：。.].*"
     r"|.*范文.*[，,。！!].*|.*[，,。！!].*范文.*"
@@ -45,10 +47,10 @@ _SOURCE_NOTE = re.compile(r"[(（]\s*(?:信息)?来源[:：\s][^()（）]{1,30}[
 # a site's note inside a paragraph: ……(某某网省略685字,正式会员可完整阅读)……, ---此处隐藏513字---,
 # a document site's 精品WORD文档下载可编缉使用
 _INLINE_NOISE = re.compile("|".join((
-    r"\s*…*\s*[(（][^()（）]{0,40}(?:省略|隐藏)\d+字[^()（）]{0,40}[)）]\s*…*\s*",
-    r"-{2,}\s*此处隐藏\d+字.*?-{2,}",
+    r"(?:(?<!…)…+\s*)?[(（][^()（）]{0,40}(?:省略|隐藏)\d+字[^()（）]{0,40}[)）](?:\s*…+)?\s*",
+    r"(?<!-)-{2,}\s*此处隐藏\d+字.*?-{2,}",     # (?<!…), (?<!-): tried once a run, not at each of its characters
     r"[(（][^()（）]{0,30}(?:先登录|正式会员)[^()（）]{0,30}[)）]",
-    r"(?:精品)?\s*WORD\s*文档下载[^。，,]{0,6}使用")))
+    r"(?:精品\s*)?(?i:word)\s*文档下载[^。，,]{0,6}使用")))
 _TAIL = re.compile(r"^\s*(?:猜你喜欢|相关阅读|相关推荐|相关文章|推荐阅读|热门文章)\s*$")
 _LIST_SEP = re.compile(r"\s*[|｜_]\s*")
 
@@ -75,13 +77,13 @@ def strip_boilerplate(paras):
             break                      # everything after "猜你喜欢" is links
         if len(text) <= 300 and (_BOILER_LINE.match(text) or _is_link_list(text)):
             crumb = _CRUMB_END.search(text)      # 首页 > 党建专栏 > 退休园地: the column's name may follow
-            column = crumb[1].strip() if crumb and len(crumb[1].strip()) <= 6 else column
+            column = (crumb[1].strip(), len(out) + 2) if crumb and len(crumb[1].strip()) <= 6 else column
             continue            # site furniture is never a long paragraph
-        if text.strip() == column:
+        if column and len(out) < column[1] and text.strip() == column[0]:
             continue
         if text[:1] in "?？":
             text = re.sub(r"^[?？\s]+(?=\S)", "", text)      # a lost non-breaking space before a heading
-        if "字" in text or "登录" in text or "会员" in text or "WORD" in text:
+        if "字" in text or "登录" in text or "会员" in text or "文档下载" in text:
             text = _INLINE_NOISE.sub(" ", text).strip()
             if not text:
                 continue
@@ -128,7 +130,7 @@ def join_pages(paras):
 # numbered heading after a sentence's end or a colon (。一、…, 。 二、…, 主要做法是：一、…)
 _FLAT = re.compile(r"\s{3,}|(?<=[。！？；：:])\s*(?=[一二三四五六七八九十]{1,2}、)"
                    r"|(?<=[。！？；])\s+(?=(?:\d{1,2}[、．]|[（(][一二三四五六七八九十\d]{1,2}[)）]))"
-                   r"|(?<=[。！？；])(?=\d{1,2}[、．.](?!\d)[\u4e00-\u9fff“])|(?<=\S{20}[。！？])\s+(?=[\u4e00-\u9fff“])"
+                   r"|(?<=[。！？；])(?=\d{1,2}[、．.](?!\d)[\u4e00-\u9fff“])"
                    r"|(?<=[\u4e00-\u9fff”）)])\s+(?=[一二三四五六七八九十]{1,2}(?:、|是))")
 
 
@@ -136,16 +138,22 @@ _FLAT = re.compile(r"\s{3,}|(?<=[。！？；：:])\s*(?=[一二三四五六七�
 _RUN_INTO_SUB = re.compile(r"^\s*([一二三四五六七八九十]{1,2}、[^，,。；;：:（(\s]{2,15})(?=[（(]一[)）]\S)")
 
 
+# on a long flattened line, paragraphs parted by one space after a sentence: ……知校情。 老有所学。……
+_SPACED = re.compile(r"(?<=\S{20}[。！？])\s+(?=[\u4e00-\u9fff“])")
+
+
 def split_flattened(paras):
     out = []
     for para in paras:
-        if para.level is None and len(para.text) > 80 and _FLAT.search(para.text.strip()):
-            parts = [Para(part) for part in _FLAT.split(para.text.strip()) if part.strip()]
-        else:
-            parts = [para]
+        if para.level is not None:
+            out.append(para)
+            continue
+        text = para.text.strip()
+        parts = [part for part in _FLAT.split(text) if part.strip()] if len(text) > 80 and _FLAT.search(text) else [para.text]
         for part in parts:
-            sub = _RUN_INTO_SUB.match(part.text) if part.level is None else None
-            out.extend([Para(sub[1]), Para(part.text[sub.end():])] if sub else [part])
+            for piece in _SPACED.split(part) if len(text) > 400 else (part,):
+                sub = _RUN_INTO_SUB.match(piece)
+                out.extend([Para(sub[1]), Para(piece[sub.end():])] if sub else [Para(piece) if piece != para.text else para])
     return out
 
 

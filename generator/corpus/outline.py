@@ -72,7 +72,7 @@ ACTIONS = (
     "聚焦", "坚持", "注重", "着眼", "贴近", "突出", "落实", "打造", "深化", "拓展", "规范", "优化",
     "整合", "夯实", "筑牢", "激发", "凝聚", "丰富", "动员", "部署", "加大", "完成", "围绕", "立足",
     "创建", "搭建", "培育", "选优", "配强", "采取", "提升", "严格", "探索", "建强", "用好", "抓牢",
-    "着力", "解决", "破解", "聚力", "紧盯",
+    "着力", "解决", "破解", "聚力", "紧盯", "促进", "调整",
 )
 WEIGHTS = ((LABELS, 4), (CUES, 2), ({"做法": ACTIONS}, 1))
 PARTS = ("主体", "正文", "附件", "附录")   # a part of the paper, not of the work
@@ -81,7 +81,7 @@ LATER = ("问题", "原因", "思考", "下一步")     # sections that follow t
 CN = "一二三四五六七八九十"
 # number styles at the start of a paragraph: (style, regex); group 1 is the number
 STYLES = (
-    ("一、", re.compile(rf"^\s*([{CN}]+)(?:\s*[、.．]|\s+(?=[\u4e00-\u9fff]))\s*")),
+    ("一、", re.compile(rf"^\s*([{CN}]+)(?:\s*[、.．]|\s+(?=[\u4e00-\u9fff])(?![年个是项次名位条天月日批届]))\s*")),
     ("（一）", re.compile(rf"^\s*[（(]\s*([{CN}]+)\s*[)）]\s*[、.．]?\s*")),
     ("1、", re.compile(r"^\s*(\d{1,2}|[Xx])\s*、\s*")),
     ("1.", re.compile(r"^\s*(\d{1,2}|[Xx])\s*(?:．|\.(?!\d))\s*")),
@@ -90,7 +90,7 @@ STYLES = (
     ("一是", re.compile(rf"^\s*([{CN}]+)是\s*[，,：:]?\s*")),
     ("●", re.compile(r"^\s*([●■◆▲◎])\s*")),
 )
-BULLETS = "●■◆▲◎"                      # a bullet heads a line of its own only (●政治引领 坚定信念)
+BULLETS = "●■◆▲◎"       # a bullet heads a line of its own with text below (●政治引领 坚定信念), not a list item
 BRACKETED = ("（一）", "（1）")
 LEAD_ONLY = ("第一，", "一是")        # styles that are headings only as lead-in sentences
 ANY = Levels.ANY                     # the value of a placeholder number (X.资源开发模式)
@@ -189,12 +189,16 @@ def run_in(rest, limit=40):
     return None
 
 
+# a sentence that opens on time or sequence is the text, not a heading: 今年以来，…… 与此同时，……
+_TIME_LEAD = re.compile(r"^(?:[^，,]{0,6}(?:以来|年来)|与此同时|同时|此外|另外|目前|当前|近期|为此|因此|总之|首先|其次|最后)[，,]")
+
+
 def lead_shape(text, limit=32):
     """The first sentence when it reads like a heading: short, and made of short clauses (the
     last may be longer: 紧扣中心，深度融合，探索将党建品牌建设融入中心工作的多种模式。)."""
     label = _COLON_LEAD.match(text)          # 紧盯一个目标：全力打造……, not a field such as 党员人数：
-    if (label and len(label[1]) <= 12 and label[1].startswith(ACTIONS) and not re.search(r"\d", label[1])
-            and len(text) - label.end() >= 30):
+    if (label and 5 <= len(label[1]) <= 12 and label[1].startswith(ACTIONS) and not label[1].endswith("情况")
+            and not re.search(r"\d", label[1]) and len(text) - label.end() >= 30):
         return label[0].strip(), text[label.end():]
     sentence = _SENTENCE.match(text)
     if sentence is None:
@@ -202,7 +206,7 @@ def lead_shape(text, limit=32):
     head = sentence[1]
     rest = text[sentence.end():].strip()
     core = head.rstrip(_STRIP_END)
-    if len(core) > limit or len(rest) < 30 or re.search(r"\d", core):
+    if len(core) > limit or len(rest) < 30 or re.search(r"\d", core) or _TIME_LEAD.match(core):
         return None
     clauses = [len(c.replace("“", "").replace("”", "")) for c in _CLAUSES.split(core) if c]
     if (len(clauses) > 3 or any(not 4 <= n <= 14 for n in clauses[:-1]) or not 4 <= clauses[-1] <= 20
@@ -305,7 +309,7 @@ def _run_on_title(text):
     if core and _GENRE_END.search(core):
         return core
     glued = _GLUED.match(text)
-    if glued and len(text) - glued.end() >= 40 and not re.search("开展|认真|做好|进行|" + "|".join(ACTIONS), glued[0]):
+    if glued and len(text) - glued.end() >= 40 and not re.search("现将|根据|按照|开展|认真|做好|进行|" + "|".join(ACTIONS), glued[0]):
         return glued[0]
     return ""
 
@@ -327,7 +331,7 @@ def _title(paras):
             break
         head.append(text)
         core = title_core(text) if _title_shaped(text) else ""
-        if core and not (len(core) <= 6 and label_of(core)):     # 工作背景 heads a section
+        if core and not (len(core) <= 6 and label_of(core) in ("概述", "其他")):     # 工作背景 heads a section
             found.append((i, core))
     # a title's words one to a line (2023 / 基层 / 党建 …) are a page's keyword column
     found = [(i, core) for i, core in found if len(core) > 4
@@ -339,8 +343,6 @@ def _title(paras):
         return "", set()
     title, picked = found[0][1], {found[0][0]}
     for i, core in lines:
-        if i > found[0][0] and _same(core, title):
-            title = core
         if _same(core, title):
             title = core
             picked.add(i)
@@ -415,8 +417,10 @@ def _numbered(paras):
             style, value, typed, rest = m
             if style in LEAD_ONLY:
                 split = lead_split(rest, style) if i in lead_ok else None
-            elif style == "●":
-                split = (rest.strip(), "") if 2 <= len(rest.strip()) <= 30 and not re.search(r"[。！？；]", rest) else None
+            elif style == "●":      # a bullet list's items stay body: a bullet heading has text below it
+                after = texts[i + 1] if i + 1 < len(texts) else ""
+                split = (rest.strip(), "") if (2 <= len(rest.strip()) <= 30 and not re.search(r"[\d。！？；]", rest)
+                                               and len(after) >= 40 and not marker(after)) else None
             else:
                 split = split_heading(rest)
         splits.append(split)
@@ -434,7 +438,7 @@ def _numbered(paras):
 
 
 # a line naming a part of the paper: 引言：, 主体：, 结语
-_PART_LINE = re.compile(r"^(引言|前言|主体|正文|结语|结束语|结论)\s*[:：]?$")
+_PART_LINE = re.compile(r"^(引言|前言|主体|正文|结语|结束语|结论|附件|附录)\s*[:：]?$")
 
 
 def _paper_parts(items):
@@ -480,10 +484,13 @@ def _bare(items):
     top = next((i for i, t in enumerate(items) if len(t) >= 40), len(items))
     names = [_label_line(t) or t for t in items]
     # a label line may head a few fields (名称： … 释义： …) before its text
-    text_after = [len(items[i + 1]) >= 40 or (names[i] != t and any(len(n) >= 40 for n in items[i + 1:i + 5]))
+    # (or a line that announces a list: ……完成了以下工作：)
+    announces = [len(t) >= 10 and t.endswith(("：", ":")) for t in items]
+    text_after = [len(items[i + 1]) >= 40 or ((names[i] != t or announces[i + 1])
+                                              and any(len(n) >= 40 for n in items[i + 1:i + 5]))
                   for i, t in enumerate(items[:-1])]
     picks = [i for i, t in enumerate(names[:-1]) if (bare_shape(t) or _sentence_line(t)) and text_after[i]
-             and not bare_shape(items[i + 1]) and not (i < top and (_UNIT.search(t) or not (label_of(t) or _PLACE.match(t))))]
+             and not bare_shape(items[i + 1]) and not (i < top and (_UNIT.search(t) or not (label_of(t) or _PLACE.match(t) or _headline(t))))]
     if len(picks) < 2 and not (picks and _headline(names[picks[0]])):
         return items
     return [_section(names[i], 1) if i in picks else t for i, t in enumerate(items)]
@@ -493,7 +500,9 @@ def _label_line(text):
     """The name of a label line that ends on a colon or a dash (创建背景与动因：, 品牌介绍 —);
     a field's short name (名称：) is not one."""
     name = re.sub(r"\s*(?:[:：]|[—－-]+)$", "", text)
-    return name if name != text and len(name) >= 4 and bare_shape(name) else None
+    # a sentence that announces a list (……主要完成了以下工作：) is not a name
+    return name if (name != text and len(name) >= 4 and bare_shape(name) and not _CLAUSES.search(name)
+                    and not re.search("以下|如下", name)) else None
 
 
 def _sentence_line(text):
@@ -516,6 +525,8 @@ _LABELLED = re.compile(rf"^([{CN}两]+[个张本幅条套批支面把片份项�
 def _tail_heading(text):
     """``(body, heading)`` when a paragraph ends on a heading-shaped sentence that a flattened
     page ran into it: ……具体行动措施。创新方式方法，实现学习教育“多样化”。"""
+    if not text.endswith(("。", "！", "？")):
+        return None
     sentences = re.findall(r"[^。！？]*[。！？]", text)
     if len(sentences) < 2:
         return None
@@ -547,13 +558,15 @@ def _lead_sentences(items):
         # one paragraph led by two heading-shaped sentences: a heading and the first below it
         first = next((s for s in shapes if s), None)
         double = hits == 1 and not parent and not marker(first[1]) and lead_shape(first[1]) if first else None
+        # most long paragraphs led so, or a third when the leads are slogans in quotes (小网格……大平台)
+        quoted = all("“" in found[0] for found in shapes if found)
         if double:
             for text, found in zip(stretch, shapes):
                 if found:
                     out.extend([_section(found[0], min(parent + 1, 4)), _section(double[0], min(parent + 2, 4))])
                     text = double[1]
                 out.append(text)
-        elif (hits >= 2 and hits * 3 >= room) or single:
+        elif (hits >= 2 and (hits * 2 >= room or (quoted and hits * 3 >= room))) or single:
             for k, (text, found) in enumerate(zip(stretch, shapes)):
                 tail = None
                 if hits >= 2 and k + 1 < len(stretch) and not shapes[k + 1]:
@@ -612,7 +625,8 @@ def cue_scores(text):
                 scores[category] = (score + weight, min(first, at))
     for category, shape in _SHAPES:
         match = shape.search(text)
-        if match and not text.startswith(ACTIONS):     # 优化队伍结构, 聚焦……明显提升: work done
+        if match and not text.startswith(ACTIONS) and not _CLAUSES.split(text)[-1].startswith(ACTIONS):
+            # 优化队伍结构, 聚焦……明显提升, 以……为重点，促进……全面提升: work done
             score, first = scores.get(category, (0, match.start()))
             scores[category] = (score + 2, min(first, match.start()))
     return scores

@@ -256,6 +256,13 @@ BODY = "全镇各村按照统一部署组织实施，逐项推进落实，群众
      "学校党支部换届工作报告"),
     (["当前位置:首页 > 党建专栏 > 退休园地", "退休园地", "2011退休干部工作总结"], "2011退休干部工作总结"),
     (["公文高手,超级方便的公文写作神器! 立即了解", "青岚镇党建工作总结"], "青岚镇党建工作总结"),   # an advertisement
+    (["第一篇 2024年青岚镇党建工作调查报告2350字"], "2024年青岚镇党建工作调查报告"),      # a word count
+    (["学校党建调研报告(五篇)", "篇一 关于学校党建工作调研报告1300字"], "关于学校党建工作调研报告"),
+    (["中小学党建调研报告多篇", "中小学党建调研报告多篇", "【第1篇】2022年中小学党建工作调研报告范文"], "2022年中小学党建工作调研报告"),
+    (["整顿软弱涣散村党组织调研报告三篇"], "整顿软弱涣散村党组织调研报告"),
+    (["荟聚奇文、博采众长、见贤思齐", "整顿软弱涣散党组织调研报告"], "整顿软弱涣散党组织调研报告"),   # a site's motto
+    (["更新时间:2018-07-05 10:49作者:李老师", "■市委组织部课题组", "• 工作总结", "• 心得体会"], ""),   # byline, menu
+    (["青岚县卫生健康委员会", "青岚县卫生健康委员会2019年工作总结"], "青岚县卫生健康委员会2019年工作总结"),  # a banner
     ([], ""),
 ])
 def test_title_is_the_reports_own_name(head, title):
@@ -446,6 +453,14 @@ def test_ordinary_words_that_look_like_site_furniture():
     assert headings(years) == [("主要工作", 1), ("取得成效", 1), ("存在问题", 1)]
 
 
+def test_html_tags_pictures_and_their_captions_are_no_headings():
+    text = "\n".join(["题目", '<meter id="h4sia"></meter>', '1. <dl id="h4sia"></dl>', "今年以来，" + BODY,
+                      "一、<b>主要做法</b>", BODY, "会场.jpg", "", "楼宇党建工作推进会", "二、存在问题", BODY])
+    assert headings(text) == [("主要做法", 1), ("存在问题", 1)]
+    byline = "\n".join(["题目", "■市委组织部课题组", "今年以来，" + BODY, "一、基本情况", BODY, "二、主要做法", BODY])
+    assert headings(byline) == [("基本情况", 1), ("主要做法", 1)]
+
+
 def test_fields_ending_at_a_colon_are_body():
     text = "\n".join(["题目", "一、基本情况", "党员人数：全校共有党员二百九十九人，其中正式党员二百二十九人，预备党员七十人。",
                       "组织设置：目前学院党的基层建制主要有四个党总支、十个党支部，均为联合党支部。", "二、存在问题", BODY])
@@ -486,7 +501,10 @@ def test_parts_of_a_paper_head_the_numbered_sections():
                                                ("全镇基层党建主要亮点", "成效"), ("履职情况和工作亮点", "做法"),
                                                ("创特色 出亮点 挖掘优势", "做法"), ("高校学生党员发展的新变化", "概述"),
                                                ("党员教育工作面临新的机遇和挑战", "概述"),
-                                               ("以队伍建设为重点，促进干部素质全面提升", "做法"), ("调整村级班子结构", "做法")])
+                                               ("以队伍建设为重点，促进干部素质全面提升", "做法"), ("调整村级班子结构", "做法"),
+                                               ("农村基层组织建设情况", "概述"), ("农村党支部作用的发挥情况", "概述"),
+                                               ("责任制落实情况", "做法"), ("软弱涣散党组织的主要表现", "问题"),
+                                               ("当前存在的问题和产生问题的原因", "问题"), ("问题产生的原因", "原因")])
 def test_results_and_states_worded_as_such(heading, category):
     assert classify([Section(heading, 1)])[0].category == category
 
@@ -583,12 +601,25 @@ def test_numbering_gaps_and_mixed_styles_are_one_level():
 # since). Left: 105 (a compilation's region kicker and byline between a bare heading and its text),
 # 107 (a heading cut off by the excerpt's end, not knowable), 110's title (a site-added ":助推效应"),
 # and the categories of 92 (action headings framed as 对策 by the intro) and 95 (调研基本情况 as 其他).
+# Then a hostile review of those rules found ten that fired on ordinary text (bullet list items,
+# 今年以来 leads, ……心得分享 titles, 完成情况： fields …); each was narrowed, with a fixture above.
+# heldout6/ (24 files, gold in real_outlines6.yaml, 24 more sites) was scored once, blind, on
+# 2026-12-02 at 7e17136, after all of the above: heading F1 0.816, category accuracy 0.700,
+# titles 0.583 (14 of 24). Misses: word counts (2350字), 第一篇/篇一, 多篇/三篇, a site's motto, an
+# update-time line, a ■ byline, a menu of • items and an organisation's banner taken for titles or
+# left in them; HTML tag lines and a picture's caption taken for headings (and levels shifted by
+# them); 建设情况/发挥情况 not 概述, 主要表现 not 问题, ……问题和产生问题的原因 read as 原因. Fixed by
+# general rules with fixtures above: 0.941 / 0.917 / 20 of 24 (not blind since). Left: 111 and
+# 119 (two candidate titles; the gold takes the second), 127 (the title only as "……发言稿二"
+# further down), 128 (a heading cut by the excerpt's end), 129 (a page-2 excerpt whose numbering
+# starts at 三、, which the shared level reader does not accept as a first number), 111's category.
 @pytest.mark.parametrize("part, gold, least", [("dev/", "real_outlines.yaml", (0.98, 0.98, 0.96)),
                                                ("heldout/", "real_outlines.yaml", (0.95, 0.90, 0.90)),
                                                ("heldout2/", "real_outlines2.yaml", (0.95, 0.90, 0.90)),
                                                ("heldout3/", "real_outlines3.yaml", (0.95, 0.85, 0.93)),
                                                ("heldout4/", "real_outlines4.yaml", (0.98, 0.95, 0.90)),
-                                               ("heldout5/", "real_outlines5.yaml", (0.92, 0.88, 0.95))])
+                                               ("heldout5/", "real_outlines5.yaml", (0.92, 0.88, 0.95)),
+                                               ("heldout6/", "real_outlines6.yaml", (0.94, 0.91, 0.83))])
 def test_gold_outlines_of_real_reports(part, gold, least):
     got = scores(DATA / "real", gold, part)
     print(f"real {part}: heading F1 {got[0]:.3f}, category accuracy {got[1]:.3f}, titles {got[2]:.2f}")

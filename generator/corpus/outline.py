@@ -63,7 +63,7 @@ LABELS = {
 CUES = {
     "做法": ("措施",),
     "成效": ("实效", "成果", "效果", "显著", "明显提升", "持续扩大", "凸显", "持续改善"),
-    "问题": ("不足", "短板", "差距", "薄弱", "困难", "瓶颈", "挑战", "弱项", "偏差", "滞后", "不够", "不强", "不深", "不高",
+    "问题": ("主要表现", "不足", "短板", "差距", "薄弱", "困难", "瓶颈", "挑战", "弱项", "偏差", "滞后", "不够", "不强", "不深", "不高",
            "有待", "亟待", "欠缺", "缺乏", "不平衡", "不到位", "不明显", "不充分", "偏弱"),
 }
 ACTIONS = (
@@ -88,9 +88,9 @@ STYLES = (
     ("（1）", re.compile(r"^\s*[（(]\s*(\d{1,2})\s*[)）]\s*[、.．]?\s*")),
     ("第一，", re.compile(rf"^\s*第\s*([{CN}]+)\s*(?:步|条|点)?\s*[，,、：:]\s*")),
     ("一是", re.compile(rf"^\s*([{CN}]+)是\s*[，,：:]?\s*")),
-    ("●", re.compile(r"^\s*([●■◆▲◎])\s*")),
+    ("●", re.compile(r"^\s*([●◆▲◎])\s*")),
 )
-BULLETS = "●■◆▲◎"       # a bullet heads a line of its own with text below (●政治引领 坚定信念), not a list item
+BULLETS = "●◆▲◎"       # a bullet heads a line of its own with text below (●政治引领 坚定信念), not a list item
 BRACKETED = ("（一）", "（1）")
 LEAD_ONLY = ("第一，", "一是")        # styles that are headings only as lead-in sentences
 ANY = Levels.ANY                     # the value of a placeholder number (X.资源开发模式)
@@ -243,10 +243,11 @@ def bare_shape(text):
 _PARALLEL = re.compile(r"^[\u4e00-\u9fff“”]{4,12}(?:\s+[\u4e00-\u9fff“”]{4,12}){1,2}$")
 
 
-# what a site adds to a title: (2), (全文4610字), 【三篇】, (12篇), 第1篇, 篇1, 7篇, 范文, .docx
+# what a site adds to a title: (2), (全文4610字), 【三篇】, (12篇), 第1篇, 第一篇, 篇一, 篇1, 7篇, 三篇, 1300字, 范文, .docx
 _SITE_ADD = re.compile(
     r"[(（]\s*(?:\d+|全文\d+字|全文完整|完整版|精选文档|精选|材料|(?:精选|通用|优选)?\s*\d+\s*篇)\s*[)）]|【[^【】]{0,6}】"
-    r"|^第\s*\d+\s*篇\s*[:：]?\s*|篇\s*\d+$|\d+\s*篇$|范文$|范文\s*[(（][一二三四五六七八九十\d]{1,2}[)）]$"
+    rf"|^第\s*[\d{CN}]+\s*篇\s*[:：]?\s*|^篇\s*[\d{CN}]+\s+|(?<=[\u4e00-\u9fff])\d{{2,5}}字$|[{CN}]+篇$"
+    r"|篇\s*\d+$|\d+\s*篇$|范文$|范文\s*[(（][一二三四五六七八九十\d]{1,2}[)）]$"
     r"|(?<=[告结料言话])文稿$|\.(?:docx?|pdf|wps|txt)$")
 # how a report's title ends: the genre it names
 _GENRE_END = re.compile(r"(?:报告|总结|小结|思考|材料|发言|讲话|汇报|体会|调查|研究|对策|建议|探索|实践)"
@@ -254,7 +255,9 @@ _GENRE_END = re.compile(r"(?:报告|总结|小结|思考|材料|发言|讲话|�
 # a site's column or channel name printed before the title on its line: 品牌创建与推广 某县……的思考
 _COLUMN = re.compile(r"^[\u4e00-\u9fff]{2,10}\s+(?=\S{8,}$)")
 # a page that gathers several reports: its title is not a report's own (高校党建调研报告锦集3篇)
-_COLLECTION = re.compile(r"\d+\s*篇|[一二三四五六七八九十]+篇|锦集|合集|汇总|大全|精选")
+_COLLECTION = re.compile(r"\d+\s*篇|[一二三四五六七八九十多]+篇|锦集|合集|汇总|大全|精选")
+# a site's motto of set phrases: 荟聚奇文、博采众长、见贤思齐
+_IDIOMS = re.compile(r"^(?:[\u4e00-\u9fff]{4}[、，,\s]+){2,}[\u4e00-\u9fff]{4}$")
 _TITLE_LEAD = re.compile(rf"^(?:\|\s*)?(?:标题\s*[:：]\s*)?(?:[{CN}]\s*[:：]\s*)?(?:第\s*[{CN}\d]+\s*[章节]\s+)?")
 
 
@@ -330,15 +333,15 @@ def _title(paras):
                 return run_on, set()        # the paragraph stays: outline() cuts its title off
             break
         head.append(text)
-        core = title_core(text) if _title_shaped(text) else ""
+        core = title_core(text) if _title_shaped(text) and not _UNIT.search(text) else ""   # not a unit's name
         if core and not (len(core) <= 6 and label_of(core) in ("概述", "其他")):     # 工作背景 heads a section
             found.append((i, core))
     # a title's words one to a line (2023 / 基层 / 党建 …) are a page's keyword column
     found = [(i, core) for i, core in found if len(core) > 4
              or not any(len(t) <= 4 for t in head if t != paras[i].text.strip())]
     lines = found
-    while len(found) > 1 and _COLLECTION.search(paras[found[0][0]].text):
-        found = found[1:]       # the page's title names a collection: the first report's is next
+    while len(found) > 1 and (_COLLECTION.search(paras[found[0][0]].text) or _IDIOMS.match(found[0][1])):
+        found = found[1:]       # the page's title names a collection, or is its motto: the report's is next
     if not found:
         return "", set()
     title, picked = found[0][1], {found[0][0]}
@@ -420,7 +423,8 @@ def _numbered(paras):
             elif style == "●":      # a bullet list's items stay body: a bullet heading has text below it
                 after = texts[i + 1] if i + 1 < len(texts) else ""
                 split = (rest.strip(), "") if (2 <= len(rest.strip()) <= 30 and not re.search(r"[\d。！？；]", rest)
-                                               and len(after) >= 40 and not marker(after)) else None
+                                               and not _UNIT.search(rest.strip()) and len(after) >= 40
+                                               and not marker(after)) else None
             else:
                 split = split_heading(rest)
         splits.append(split)
@@ -635,7 +639,7 @@ def cue_scores(text):
 # how a heading that states a result or a state ends: 组织建设持续深化, 农村党员自然结构, 某村发展情况
 _SHAPES = (("成效", re.compile(r"(?:持续|不断|明显|显著|稳步|全面|日益|逐步|大幅|进一步)"
                               r"(?:深化|加强|提升|提高|增强|扩大|改善|巩固|完善|规范|夯实|优化|增加|强化)$")),
-           ("概述", re.compile(r"[\u4e00-\u9fff]{2}(?:结构|状况|构成|(?:发展|运转|运行)情况)$")))
+           ("概述", re.compile(r"[\u4e00-\u9fff]{2}(?:结构|状况|构成|(?<!落实|完成|开展|推进|实施|工程|工作)情况)$")))
 
 
 def _best(scores, text=""):
@@ -647,6 +651,8 @@ def _best(scores, text=""):
     top = max(score for score, _ in scores.values())
     tied = sorted((at, c) for c, (score, at) in scores.items() if score == top)
     de = text.rfind("的")
+    if re.search("和|及|与", text[:max(de, 0)]):
+        de = -1           # 存在的问题和产生问题的原因: two things named, the first leads
     after_de = [(at, c) for at, c in tied if de >= 0 and at > de] or tied
     substantive = [c for _, c in after_de if c != "概述"]
     return (substantive or [after_de[0][1]])[0]

@@ -349,6 +349,9 @@ def _title(paras):
         if _same(core, title):
             title = core
             picked.add(i)
+    last, core = lines[-1]
+    if last > max(picked) and _GENRE_END.search(core) and len(core) >= 8 and not _same(core, title):
+        return core, picked | {last}     # a site's name for the item first, the report's own just above the text
     return title, picked
 
 

@@ -15,7 +15,10 @@ from generator.corpus.outline import (
     marker,
     outline_file,
     outline_text,
+    title_core,
 )
+from generator.corpus.cleaning import clean
+from generator.corpus.reading import Para
 from generator.draft.catalog import Catalog, scaffold
 
 
@@ -456,6 +459,38 @@ def test_ordinary_words_that_look_like_site_furniture():
     assert [s.heading for s in outline_text(crumb).sections] == ["基本情况", "对策建议"]     # not the column's name here
     years = "\n".join(["题目", "一、主要工作", BODY, "二、取得成效", "三 年来，全镇党员队伍结构不断优化。", "三、存在问题", BODY])
     assert headings(years) == [("主要工作", 1), ("取得成效", 1), ("存在问题", 1)]
+
+
+@pytest.mark.parametrize("head, title", [
+    (["做一名让群众满意的基层干部"], "做一名让群众满意的基层干部"),       # ends like a unit's name, is none
+    (["凝心聚力开新局"], "凝心聚力开新局"),
+    (["让党旗高高飘扬——记某某村党支部"], "让党旗高高飘扬——记某某村党支部"),
+    (["某某县抓党建促乡村振兴的实践与思考", "在全市组织工作会议上的交流发言"], "某某县抓党建促乡村振兴的实践与思考"),
+    (["不忘初心、牢记使命、勇于担当", "二〇二三年十二月"], "不忘初心、牢记使命、勇于担当"),     # a motto-like title
+    (["多篇并举 打造红色宣传矩阵"], "多篇并举 打造红色宣传矩阵"),
+    (["做好乡村振兴“三篇文章”的实践与思考"], "做好乡村振兴“三篇文章”的实践与思考"),
+    (["第一篇章 奋进新时代"], "第一篇章 奋进新时代"), (["践行“十六字”方针的实践与思考"], "践行“十六字”方针的实践与思考"),
+    (["学习二十大报告心得体会1500字"], "学习二十大报告心得体会"),
+])
+def test_titles_that_only_look_like_site_additions(head, title):
+    o = outline_text("\n\n".join([*head, "今年以来，" + BODY, "一、强化政治引领", BODY, "二、下一步打算", "明年，" + BODY]))
+    assert o.title == title and [s.heading for s in o.sections] == ["强化政治引领", "下一步打算"]
+
+
+def test_content_that_only_looks_like_site_furniture():
+    squares = "\n\n".join(["题目", "今年以来，" + BODY, "■强化政治引领", BODY, "■夯实组织基础", "明年，" + BODY])
+    assert headings(squares) == [("强化政治引领", 1), ("夯实组织基础", 1)]
+    listed = clean([Para(t) for t in ("主要活动有以下几项：", "•主题党日", "•志愿服务活动", "•红色观影", "今年以来，" + BODY)])
+    assert [p.text for p in listed][1:4] == ["•主题党日", "•志愿服务活动", "•红色观影"]
+    after_picture = "\n\n".join(["题目", "一、主要做法", "今年以来，" + BODY, "活动现场照片.jpg", "二、存在的不足", BODY,
+                                   "三、下一步打算", "明年，" + BODY])
+    assert [h for h, _ in headings(after_picture)] == ["主要做法", "存在的不足", "下一步打算"]
+    assert title_core("践行16字") == "践行16字"
+    kept = clean([Para("党员人数<a名以上的支部，应当设立委员会>并按期换届。"), Para("网站：开设党建专栏，全年发布信息一百二十余条。")])
+    assert [p.text for p in kept] == ["党员人数<a名以上的支部，应当设立委员会>并按期换届。", "网站：开设党建专栏，全年发布信息一百二十余条。"]
+    assert [label_of(h) or classify([Section(h, 1)])[0].category for h in
+            ("政治素质方面的主要表现", "问题整改不及时的原因", "推进和谐社区建设中存在问题的原因", "整改情况")] == [
+        "做法", "原因", "原因", "做法"]
 
 
 def test_html_tags_pictures_and_their_captions_are_no_headings():

@@ -19,7 +19,8 @@ from generator.corpus.reading import Para
 _BOILER_LINE = re.compile(
     r"^\s*(?:"
     r"(?:发布时间|发布日期|更新时间|更新日期|上传时间|时间|日期|点击数|点击|浏览次数|阅读|作者|来源|责任编辑|编辑|"
-    r"关键词|关键字|导语|摘要来源|文章来源|信息来源|所属栏目|指导老师|指导教师|网站客服|网站|移动端|大小|页数|格式|ID)\s*[:：].*"
+    r"关键词|关键字|导语|摘要来源|文章来源|信息来源|所属栏目|指导老师|指导教师|网站客服|大小|页数|格式|ID)\s*[:：].*"
+    r"|(?:网站|移动端)\s*[:：][^，。,；]{0,40}(?:\|.*)?"
     r"|.*(?:当前位置|您的位置|你的位置)\s*[:：].*|[^。>]{1,20}(?:\s*>\s*[^>。]{1,12}){2,}\s*>?"
     r"|(?:首页|主页|网站首页)\s*[>›»].*|(?:首页|主页)[^。，,！!：:]{2,40}"
     r"|(?:您好|你好)?\s*[,，!！]?\s*欢迎(?:访问|来到|光临|您访问).{0,30}"
@@ -36,7 +37,7 @@ _BOILER_LINE = re.compile(
     r"|[-–—•·]?\s*\d{1,2}\s*[、.．]\s*.*(?:文档|下载|VIP|版权|上传|会员|付费).*"
     r"|.*(?:版权所有|备案号|ICP|举报电话|监督电话|联系电话|办公区|主办\s*[|｜]|不承担任何|"
     r"请相关权利人|转载文章|真实性、准确性|文档评论|扫一扫|分享到|上一篇|下一篇|返回顶部).*"
-    r"|[?？·•\s]+|[•·▪]\s*[^\s。，,]{2,8}|■\s*[^\s。，,]{2,20}"
+    r"|[?？·•\s]+|■\s*[^\s。，,]{0,16}(?:课题组|调研组|记者|通讯员|报道组)(?:\s*\S{2,4})?"
     r"|\d{4}[-/年]\d{1,2}[-/月]\d{1,2}日?\s*\d{1,2}:\d{2}(?::\d{2})?.*"
     r"|.{0,12}\s*\d{4}\s*年\s*\d{1,2}\s*期"
     r"|.{0,20}\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日.{0,12}第\s*\d{1,3}\s*版.*"
@@ -66,9 +67,12 @@ def _is_link_list(text):
 _CRUMB_END = re.compile(r"[>›»]\s*([^>›»]{1,12}?)\s*[>›»]?\s*$")
 
 
-_TAG = re.compile(r"</?[A-Za-z][^<>]{0,200}>")
-# a picture's file name, as a page prints it in place of the picture
-_IMAGE = re.compile(r"^\s*\S.*(?:_fororder_\S*|\.(?:jpe?g|png|gif))\s*$", re.I)
+_TAG = re.compile(r"</?[A-Za-z][\w-]*(?:\s[^<>]{0,200})?/?>")
+_LEFT_NUMBER = re.compile(r"^\s*\d{1,3}\s*[.、]")       # what a tag line leaves: 1. <dl id="…"></dl>
+# a line standing for a picture: its file name (会场.jpg), or a page's image name (……_fororder_15)
+_IMAGE = re.compile(r"^\s*(?:[^\s。，,；;！？]+\.(?:jpe?g|png|gif)|\S.*_fororder_\S*)\s*$", re.I)
+# a numbered or bulleted line is a heading, never a picture's caption
+_NUMBERED = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、．]|[●■◆▲◎•])")
 
 
 def strip_boilerplate(paras):
@@ -80,16 +84,16 @@ def strip_boilerplate(paras):
         text = para.text
         if _TAIL.match(text):
             break                      # everything after "猜你喜欢" is links
-        if "<" in text and _TAG.search(text):       # a page's HTML left in the text
+        if "<" in text:       # a page's HTML left in the text
             text = _TAG.sub("", text)
-            if not re.sub(r"^\s*\d{1,3}\s*[.、]", "", text).strip():
+            if not _LEFT_NUMBER.sub("", text).strip():
                 continue
         if len(text) <= 300 and _IMAGE.match(text):
             caption = True             # the next short line, under the picture, is its caption
             continue
         if caption and text.strip():
             caption = False
-            if len(text.strip()) <= 30 and not re.search(r"[。！？]", text):
+            if len(text.strip()) <= 30 and not re.search(r"[。！？]", text) and not _NUMBERED.match(text):
                 continue
         if len(text) <= 300 and (_BOILER_LINE.match(text) or _is_link_list(text)):
             crumb = _CRUMB_END.search(text)      # 首页 > 党建专栏 > 退休园地: the column's name may follow

@@ -41,6 +41,7 @@ taken for work done (做法), the usual body of a Chinese report.
 """
 import re
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 
 from generator.corpus.cleaning import clean, width
 from generator.corpus.reading import Para, read_document
@@ -63,7 +64,7 @@ LABELS = {
 CUES = {
     "做法": ("措施",),
     "成效": ("实效", "成果", "效果", "显著", "明显提升", "持续扩大", "凸显", "持续改善"),
-    "问题": ("主要表现", "不足", "短板", "差距", "薄弱", "困难", "瓶颈", "挑战", "弱项", "偏差", "滞后", "不够", "不强", "不深", "不高",
+    "问题": ("不足", "短板", "差距", "薄弱", "困难", "瓶颈", "挑战", "弱项", "偏差", "滞后", "不够", "不强", "不深", "不高",
            "有待", "亟待", "欠缺", "缺乏", "不平衡", "不到位", "不明显", "不充分", "偏弱"),
 }
 ACTIONS = (
@@ -88,9 +89,9 @@ STYLES = (
     ("（1）", re.compile(r"^\s*[（(]\s*(\d{1,2})\s*[)）]\s*[、.．]?\s*")),
     ("第一，", re.compile(rf"^\s*第\s*([{CN}]+)\s*(?:步|条|点)?\s*[，,、：:]\s*")),
     ("一是", re.compile(rf"^\s*([{CN}]+)是\s*[，,：:]?\s*")),
-    ("●", re.compile(r"^\s*([●◆▲◎])\s*")),
+    ("●", re.compile(r"^\s*([●■◆▲◎])\s*")),
 )
-BULLETS = "●◆▲◎"       # a bullet heads a line of its own with text below (●政治引领 坚定信念), not a list item
+BULLETS = "●■◆▲◎"       # a bullet heads a line of its own with text below (●政治引领 坚定信念), not a list item
 BRACKETED = ("（一）", "（1）")
 LEAD_ONLY = ("第一，", "一是")        # styles that are headings only as lead-in sentences
 ANY = Levels.ANY                     # the value of a placeholder number (X.资源开发模式)
@@ -244,10 +245,12 @@ _PARALLEL = re.compile(r"^[\u4e00-\u9fff“”]{4,12}(?:\s+[\u4e00-\u9fff“”]
 
 
 # what a site adds to a title: (2), (全文4610字), 【三篇】, (12篇), 第1篇, 第一篇, 篇一, 篇1, 7篇, 三篇, 1300字, 范文, .docx
+_GENRE_LAST = "告结料言话稿迹查究考会"     # the last character of a genre's name (报告, 总结, 材料, 事迹 …)
 _SITE_ADD = re.compile(
     r"[(（]\s*(?:\d+|全文\d+字|全文完整|完整版|精选文档|精选|材料|(?:精选|通用|优选)?\s*\d+\s*篇)\s*[)）]|【[^【】]{0,6}】"
-    rf"|^第\s*[\d{CN}]+\s*篇\s*[:：]?\s*|^篇\s*[\d{CN}]+\s+|(?<=[\u4e00-\u9fff])\d{{2,5}}字$|[{CN}]+篇$"
-    r"|篇\s*\d+$|\d+\s*篇$|范文$|范文\s*[(（][一二三四五六七八九十\d]{1,2}[)）]$"
+    rf"|^第\s*[\d{CN}]+\s*篇(?!章)\s*[:：]?\s*|^篇\s*[\d{CN}]+\s+|(?<=[{_GENRE_LAST}])\d{{2,5}}字$"
+    rf"|(?<=[{_GENRE_LAST}])[{CN}]+篇$|篇\s*\d+$|(?<=[{_GENRE_LAST}])\d+\s*篇$"
+    r"|范文$|范文\s*[(（][一二三四五六七八九十\d]{1,2}[)）]$"
     r"|(?<=[告结料言话])文稿$|\.(?:docx?|pdf|wps|txt)$")
 # how a report's title ends: the genre it names
 _GENRE_END = re.compile(r"(?:报告|总结|小结|思考|材料|发言|讲话|汇报|体会|调查|研究|对策|建议|探索|实践)"
@@ -255,7 +258,7 @@ _GENRE_END = re.compile(r"(?:报告|总结|小结|思考|材料|发言|讲话|�
 # a site's column or channel name printed before the title on its line: 品牌创建与推广 某县……的思考
 _COLUMN = re.compile(r"^[\u4e00-\u9fff]{2,10}\s+(?=\S{8,}$)")
 # a page that gathers several reports: its title is not a report's own (高校党建调研报告锦集3篇)
-_COLLECTION = re.compile(r"\d+\s*篇|[一二三四五六七八九十多]+篇|锦集|合集|汇总|大全|精选")
+_COLLECTION = re.compile(rf"(?<!\d)\d+\s*篇|(?<![{CN}])[{CN}]+篇(?!文章|章)|多篇$|锦集|合集|汇总|大全|精选")
 # a site's motto of set phrases: 荟聚奇文、博采众长、见贤思齐
 _IDIOMS = re.compile(r"^(?:[\u4e00-\u9fff]{4}[、，,\s]+){2,}[\u4e00-\u9fff]{4}$")
 _TITLE_LEAD = re.compile(rf"^(?:\|\s*)?(?:标题\s*[:：]\s*)?(?:[{CN}]\s*[:：]\s*)?(?:第\s*[{CN}\d]+\s*[章节]\s+)?")
@@ -283,7 +286,7 @@ def _title_shaped(text):
     or a byline without Chinese words (a nickname such as Kris)."""
     return (0 < width(text) <= 100 and text[-1] not in "。；;：:，,!！" and not marker(text) and ">" not in text
             and len(re.findall(r"[\u4e00-\u9fff]", text)) >= 4
-            and not text.startswith(("——", "—", "-", "－")) and not re.search(r"[。！？]", text))
+            and not text.startswith(("——", "—", "-", "－", "•", "·", "▪", *BULLETS)) and not re.search(r"[。！？]", text))
 
 
 def _body_start(text):
@@ -320,7 +323,9 @@ def _run_on_title(text):
 def _title(paras):
     """``(title, indexes of the lines that state it)``: the file's Title paragraph, or the
     first title-shaped line above the text; a later line that repeats it (a site prints its
-    page title, then the report's own) is the exact form and wins."""
+    page title, then the report's own) is the exact form and wins, and so does the line just
+    above the text when it names its genre and shares a good part of the first's words (a
+    site's name for the item, then the report's own)."""
     for i, p in enumerate(paras):
         if p.level == 0:
             return one_line(p.text), {i}
@@ -333,26 +338,33 @@ def _title(paras):
                 return run_on, set()        # the paragraph stays: outline() cuts its title off
             break
         head.append(text)
-        core = title_core(text) if _title_shaped(text) and not _UNIT.search(text) else ""   # not a unit's name
+        core = title_core(text) if _title_shaped(text) and not _ORG.match(text) else ""   # not a banner's name
         if core and not (len(core) <= 6 and label_of(core) in ("概述", "其他")):     # 工作背景 heads a section
             found.append((i, core))
     # a title's words one to a line (2023 / 基层 / 党建 …) are a page's keyword column
     found = [(i, core) for i, core in found if len(core) > 4
              or not any(len(t) <= 4 for t in head if t != paras[i].text.strip())]
-    lines = found
-    while len(found) > 1 and (_COLLECTION.search(paras[found[0][0]].text) or _IDIOMS.match(found[0][1])):
+    every = found
+    while len(found) > 1 and (_COLLECTION.search(paras[found[0][0]].text)
+                              or (_IDIOMS.match(found[0][1]) and _GENRE_END.search(found[1][1]))):
         found = found[1:]       # the page's title names a collection, or is its motto: the report's is next
     if not found:
         return "", set()
     title, picked = found[0][1], {found[0][0]}
-    for i, core in lines:
+    for i, core in every:
         if _same(core, title):
             title = core
             picked.add(i)
-    last, core = lines[-1]
-    if last > max(picked) and _GENRE_END.search(core) and len(core) >= 8 and not _same(core, title):
+    last, core = every[-1]
+    if (last > max(picked) and _GENRE_END.search(core) and len(core) >= 8 and not _same(core, title)
+            and _shared(core, title) >= 6):
         return core, picked | {last}     # a site's name for the item first, the report's own just above the text
     return title, picked
+
+
+def _shared(a, b):
+    """The length of the longest text that ``a`` and ``b`` share."""
+    return SequenceMatcher(None, a, b, autojunk=False).find_longest_match(0, len(a), 0, len(b)).size
 
 
 def one_line(text):
@@ -426,7 +438,7 @@ def _numbered(paras):
             elif style == "●":      # a bullet list's items stay body: a bullet heading has text below it
                 after = texts[i + 1] if i + 1 < len(texts) else ""
                 split = (rest.strip(), "") if (2 <= len(rest.strip()) <= 30 and not re.search(r"[\d。！？；]", rest)
-                                               and not _UNIT.search(rest.strip()) and len(after) >= 40
+                                               and not _ORG.match(rest.strip()) and len(after) >= 40
                                                and not marker(after)) else None
             else:
                 split = split_heading(rest)
@@ -482,6 +494,9 @@ def _lead_sequences(marks, texts):
 
 # the end of a unit's name: 中共桐溪镇委员会, 某县委组织部, 某集团党委, 调研组
 _UNIT = re.compile(r"(委员会|党?[工总]?委|党组|支部|部|办公室|局|厅|院|所|中心|公司|集团|学校|大学|组)$")
+# an organisation's name printed as a banner or byline: 某县卫生健康委员会, 市委组织部课题组
+_ORG = re.compile(r"^[^\s—]{2,14}(?:委员会|党委|党工委|党总支|党支部|党组|组织部|宣传部|统战部|办公室|人民政府|"
+                  r"课题组|调研组|有限公司|集团)$")
 
 
 def _bare(items):
@@ -642,7 +657,11 @@ def cue_scores(text):
 # how a heading that states a result or a state ends: 组织建设持续深化, 农村党员自然结构, 某村发展情况
 _SHAPES = (("成效", re.compile(r"(?:持续|不断|明显|显著|稳步|全面|日益|逐步|大幅|进一步)"
                               r"(?:深化|加强|提升|提高|增强|扩大|改善|巩固|完善|规范|夯实|优化|增加|强化)$")),
-           ("概述", re.compile(r"[\u4e00-\u9fff]{2}(?:结构|状况|构成|(?<!落实|完成|开展|推进|实施|工程|工作)情况)$")))
+           ("概述", re.compile(r"[\u4e00-\u9fff]{2}(?:结构|状况|构成|(?<!落实|完成|开展|推进|实施|工程|工作|整改|执行|贯彻|办理|推动)情况)$")),
+           ("问题", re.compile(r"(?:问题|不足|软弱涣散[\u4e00-\u9fff]{0,8}?)的?(?:主要)?表现$")))
+
+
+_COORD = re.compile(r"(?<![参给])(?:和|及|与)(?![时谐会早此])")     # 和, 及, 与 joining two things, not 及时, 参与
 
 
 def _best(scores, text=""):
@@ -654,8 +673,9 @@ def _best(scores, text=""):
     top = max(score for score, _ in scores.values())
     tied = sorted((at, c) for c, (score, at) in scores.items() if score == top)
     de = text.rfind("的")
-    if re.search("和|及|与", text[:max(de, 0)]):
-        de = -1           # 存在的问题和产生问题的原因: two things named, the first leads
+    coord = _COORD.search(text, 0, max(de, 0))
+    if coord and tied[0][0] < coord.start() < tied[-1][0]:
+        de = -1           # 存在的问题和产生问题的原因: two things named, either side of 和, the first leads
     after_de = [(at, c) for at, c in tied if de >= 0 and at > de] or tied
     substantive = [c for _, c in after_de if c != "概述"]
     return (substantive or [after_de[0][1]])[0]

@@ -153,8 +153,9 @@ class Levels:
     """
     ANY = 0
 
-    def __init__(self):
+    def __init__(self, resume=False):
         self.levels = []           # [styles, families, last number]
+        self.resume = resume       # the first heading may go on from a number before the text (a page 2)
 
     def add(self, style, value, family=""):
         """The 1-based level of a heading numbered ``value`` in ``style``, or None when the
@@ -182,7 +183,7 @@ class Levels:
                 if value == self.ANY or last < value <= last + GAP or (value == 1 and index > 0):
                     return index
                 return None
-        if value in (1, self.ANY):
+        if value in (1, self.ANY) or (self.resume and not self.levels and "一" in style and value <= 9):
             return len(self.levels)
         if family is None:
             return None
@@ -193,15 +194,16 @@ class Levels:
         return None
 
 
-def read_levels(labels, strays=()):
+def read_levels(labels, strays=(), resume=False):
     """The level of each heading label of a document, in order: ``labels`` holds
     ``(style, value, family)`` or None (not a heading) per paragraph; the answer holds a level
     or None. A number typed in another style does not take a level's next place when a
     Chinese number later in the text claims that place (1、主要工作 2.党员教育 二.存在问题:
     二. is the second part, 2. is not). Indexes in ``strays`` (lines that should have been
     headings) keep the level their style numbers even when their number does not fit, so
-    that the numbering check sees them."""
-    levels, out = Levels(), []
+    that the numbering check sees them. ``resume``: the text may begin inside a document, so its
+    first heading may be numbered 三、 or （三） (an excerpt of a page; ``lint`` checks a whole draft)."""
+    levels, out = Levels(resume), []
     for i, found in enumerate(labels):
         if found is None:
             out.append(None)

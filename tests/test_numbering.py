@@ -104,3 +104,11 @@ def test_read_levels_gives_a_slot_to_the_chinese_number_that_claims_it():
     assert read_levels([label_style(t)[:3] for t in ("一、", "二、", "3、", "四、")]) == [1, 1, 1, 1]
     gone = [label_style(t)[:3] for t in ("一、", "二、", "五、")]
     assert read_levels(gone) == [1, 1, None] and read_levels(gone, strays={2}) == [1, 1, 1]
+
+
+def test_only_an_excerpt_may_begin_inside_the_numbering():
+    from generator.numbering import read_levels
+    labels = [("一、", 3, ""), ("（一）", 1, "（"), ("一、", 4, "")]
+    assert read_levels(labels) == [None, 1, None]                 # a draft that starts at 三、: not read on
+    assert read_levels(labels, resume=True) == [1, 2, 1]          # a page's excerpt: the outliner reads on
+    assert read_levels([("1.", 3, "")], resume=True) == [None]    # only a Chinese number resumes

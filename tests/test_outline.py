@@ -267,6 +267,14 @@ BODY = "全镇各村按照统一部署组织实施，逐项推进落实，群众
     (["更新时间:2018-07-05 10:49作者:李老师", "■市委组织部课题组", "• 工作总结", "• 心得体会"], ""),   # byline, menu
     (["青岚县卫生健康委员会", "青岚县卫生健康委员会2019年工作总结"], "青岚县卫生健康委员会2019年工作总结"),  # a banner
     (["2020年青岚县社区党建工作情况汇报", "2019年青岚县社区党建工作情况汇报"], "2019年青岚县社区党建工作情况汇报"),
+    (["网站首页 实用文 书信 面试 实习 职场", "中心智库 数据检索 在线投稿 设为首页 加入收藏", "预览加载中,请您耐心等待几秒...",
+      "期刊在线咨询服务,发表咨询:400-888-9411", "栏目: 党建文案 / 发布于: / 人气:1.47W", "离退休干部党建工作调研报告"],
+     "离退休干部党建工作调研报告"),                                                       # menus and site lines
+    (["学校党建工作调研报告范文【学校党建工作调研报告】"], "学校党建工作调研报告"),
+    (["2025.12.12 区域化党建的路径研究 ——以华兴街社区为例"], "区域化党建的路径研究 ——以华兴街社区为例"),
+    (["陕西宝鸡:探索城市基层党建共同体建设( 二 )"], "陕西宝鸡:探索城市基层党建共同体建设"),
+    (["非公有制经济组织中党的基层组织|非公有制经济组织党建工作总结"], "非公有制经济组织党建工作总结"),
+    (["两新组织党建工作总结模板(10篇)", "两新组织党建工作总结例1"], "两新组织党建工作总结"),
     (["某村发展党员情况的调查报告", "农村党组织建设的问题及对策——某村发展党员情况的调查报告"],   # the item's name, then
      "农村党组织建设的问题及对策——某村发展党员情况的调查报告"),                               # the report's own
     (["网站:某某素材库 | 时间:2019-06-22 17:46:23 | 移动端:整顿软弱涣散党组织调研报告", "整顿软弱涣散党组织调研报告"],
@@ -493,6 +501,30 @@ def test_content_that_only_looks_like_site_furniture():
         "做法", "原因", "原因", "做法"]
 
 
+def test_a_table_of_contents_above_the_text_is_no_outline():
+    contents = ["一、履职尽责", "(一)理论武装", "(二)强基固本", "二、对标检视", "(一)存在的问题", "三、精准施策"]
+    text = "\n".join([*contents, "学校书记2025年度抓党建工作述职报告", "尊敬的各位领导：", "今年以来，" + BODY,
+                      "一、履职尽责，党建领航彰显新担当", "(一)理论武装，筑牢信仰根基。" + BODY, "(二)强基固本，激活组织活力。" + BODY])
+    o = outline_text(text)
+    assert o.title == "学校书记2025年度抓党建工作述职报告"
+    assert [(s.heading, s.level) for s in o.sections] == [("履职尽责，党建领航彰显新担当", 1), ("理论武装，筑牢信仰根基", 2),
+                                                         ("强基固本，激活组织活力", 2)]
+
+
+def test_an_excerpt_may_begin_inside_the_numbering():
+    text = "\n".join(["层党组织结对。全县非公企业党组织组建率达73.6%。", "三、创先争优，深入推进实践", "按照要求，" + BODY,
+                      "（一）科学确定主题", BODY, "四、下一步打算", "明年，" + BODY])
+    assert headings(text) == [("创先争优，深入推进实践", 1), ("科学确定主题", 2), ("下一步打算", 1)]
+
+
+def test_one_bare_heading_between_paragraphs():
+    for line in ("筑牢根基", "“老大”当上了街区书记"):
+        assert headings("\n\n".join(["题目", "今年以来，" + BODY, line, "近年来，" + BODY + BODY])) == [(line, 1)]
+    labels = "\n\n".join(["调查情况:", "通过网络问卷进行调查，共回收问卷二千余份，有效率百分之九十以上，覆盖各类基层党组织。",
+                            "主要发现:", "互联网党建工作开展较好的前四类单位为国企、机关、学校和街道社区，使用效果存在年龄差异。"])
+    assert [(s.heading, s.category) for s in outline_text(labels).sections] == [("调查情况", "其他"), ("主要发现", "概述")]
+
+
 def test_html_tags_pictures_and_their_captions_are_no_headings():
     text = "\n".join(["题目", '<meter id="h4sia"></meter>', '1. <dl id="h4sia"></dl>', "今年以来，" + BODY,
                       "一、<b>主要做法</b>", BODY, "会场.jpg", "", "楼宇党建工作推进会", "二、存在问题", BODY])
@@ -507,6 +539,10 @@ def test_fields_ending_at_a_colon_are_body():
     assert headings(text) == [("基本情况", 1), ("存在问题", 1)]
     done = "\n".join(["题目", "一、主要工作", "完成情况：全年共发展党员十二名，" + BODY, "落实情况：各项制度全部落实到位，" + BODY])
     assert headings(done) == [("主要工作", 1)]
+    quoted = "\n".join(["题目", "一、主要做法", "1、“摸”：镇党委逐村摸排软弱涣散党组织，" + BODY, "2、“整”：镇党委根据每个村的情况，" + BODY])
+    assert headings(quoted) == [("主要做法", 1), ("“摸”", 2), ("“整”", 2)]
+    flat = "题目\n一、我校基层组织基本情况目前我乡教育系统设有十个党支部现有党员一百余人" + BODY
+    assert headings(flat) == [("我校基层组织基本情况", 1)]
 
 
 def test_a_short_section_name_on_the_first_line_is_no_title():
@@ -544,7 +580,8 @@ def test_parts_of_a_paper_head_the_numbered_sections():
                                                ("以队伍建设为重点，促进干部素质全面提升", "做法"), ("调整村级班子结构", "做法"),
                                                ("农村基层组织建设情况", "概述"), ("农村党支部作用的发挥情况", "概述"),
                                                ("责任制落实情况", "做法"), ("软弱涣散党组织的主要表现", "问题"),
-                                               ("当前存在的问题和产生问题的原因", "问题"), ("问题产生的原因", "原因")])
+                                               ("当前存在的问题和产生问题的原因", "问题"), ("问题产生的原因", "原因"),
+                                               ("深刻把握模范机关建设的核心要义与时代内涵", "概述")])
 def test_results_and_states_worded_as_such(heading, category):
     assert classify([Section(heading, 1)])[0].category == category
 
@@ -653,13 +690,27 @@ def test_numbering_gaps_and_mixed_styles_are_one_level():
 # titles now give the one just above the text when it names its genre). Left: 127 (the title only as "……发言稿二"
 # further down), 128 (a heading cut by the excerpt's end), 129 (a page-2 excerpt whose numbering
 # starts at 三、, which the shared level reader does not accept as a first number), 111's category.
+# (129 was fixed with heldout7's page-2 rule below: 0.983 / 0.967 / 23 of 24.)
+# A second hostile review then narrowed nine of the heldout6 rules (organisation names, ■, the
+# genre line, mottos, • items, pictures, tags, 网站：, 和/及/与), each with a fixture above.
+# heldout7/ (24 files, gold in real_outlines7.yaml, 24 more sites) was scored once, blind, on
+# 2026-12-02 at c1fe79c, after all of the above: heading F1 0.661, category accuracy 0.533,
+# titles 0.583 (14 of 24). Misses: a site's outline preview (a table of contents) read as 17
+# headings; menus of short words, 预览加载中, phone numbers, 栏目:, 【title】, a date before the title,
+# ( 二 ), title|keyword and 例1 in titles; page-2 excerpts starting at 五、; 调查情况:/主要发现:
+# labels; single bare headings between paragraphs; a heading run into 目前…; “摸”: run-ins; 内涵/
+# 要义 not 概述. Fixed by general rules with fixtures above: 0.901 / 0.817 / 23 of 24 (not blind
+# since). Left: 138 and 144 (a sub-heading run into its text without punctuation), 141 (a page
+# whose punctuation was dropped), 142, 149 (a kicker between a bare heading and its text), 150's
+# 摘要, 152's heading with spaced commas, the categories of 156 (问题的提出 as 其他) and 158.
 @pytest.mark.parametrize("part, gold, least", [("dev/", "real_outlines.yaml", (0.98, 0.98, 0.96)),
                                                ("heldout/", "real_outlines.yaml", (0.95, 0.90, 0.90)),
                                                ("heldout2/", "real_outlines2.yaml", (0.95, 0.90, 0.90)),
                                                ("heldout3/", "real_outlines3.yaml", (0.95, 0.85, 0.93)),
                                                ("heldout4/", "real_outlines4.yaml", (0.98, 0.95, 0.90)),
                                                ("heldout5/", "real_outlines5.yaml", (0.92, 0.88, 0.95)),
-                                               ("heldout6/", "real_outlines6.yaml", (0.94, 0.91, 0.95))])
+                                               ("heldout6/", "real_outlines6.yaml", (0.98, 0.96, 0.95)),
+                                               ("heldout7/", "real_outlines7.yaml", (0.90, 0.81, 0.95))])
 def test_gold_outlines_of_real_reports(part, gold, least):
     got = scores(DATA / "real", gold, part)
     print(f"real {part}: heading F1 {got[0]:.3f}, category accuracy {got[1]:.3f}, titles {got[2]:.2f}")

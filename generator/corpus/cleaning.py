@@ -1,6 +1,7 @@
 """Cleaning web-scraped reports: each step is a small function on a list of Paras.
 
     strip_boilerplate   site headers, banners, URLs, breadcrumbs, notices, footers, link lists, "猜你喜欢" tails
+    drop_contents       a table of contents, or a site's outline preview, above the text
     join_pages          a previewed document's pages (1、… 2、…) joined back
     drop_repeats        a report pasted twice into the same file
     join_wrapped        hard line-wraps in the middle of sentences
@@ -29,7 +30,8 @@ _BOILER_LINE = re.compile(
     r"|栏目|收藏|打印|下载文档|编\s*者\s*按|文\s*[/／]\s*\S{2,12}"
     r"|.{0,8}(?:部分内容阅读|全文阅读|在线阅读)|[\u4e00-\u9fff]{2,4}(?<!报告|总结|小结|材料|讲话|发言)范文"
     r"|[\u4e00-\u9fff]{1,6}(?:范文站|公文网|写作网)"
-    r"|.*(?:立即了解|立即下载|点击下载|免费下载|点击查看)"
+    r"|.*(?:立即了解|立即下载|点击下载|免费下载|点击查看)|.*\d{3,4}-\d{3,4}-\d{4}.*"
+    r"|.*(?:预览加载中|预览结束|喜欢就下载|购物车|在线投稿|设为首页|加入收藏|杂志订阅).*|(?:栏目|发布于|人气)\s*[:：].*"
     r"|(?:作者简介|中图分类号|文献标识码|文章编号|基金项目|资料图片|图片来源)\s*[:：。.].*"
     r"|.*范文.*[，,。！!].*|.*[，,。！!].*范文.*"
     r"|.*(?:小编|本站|网友为您|范文网|文库|为大家整理|为您整理|为大家精心|为你精心|供大家参考|供您参考|"
@@ -57,9 +59,11 @@ _LIST_SEP = re.compile(r"\s*[|｜_]\s*")
 
 
 def _is_link_list(text):
-    """A run of short items separated by | or _: keyword spam, county lists, menus."""
+    """A run of short items separated by | or _ (keyword spam, county lists, menus), or a menu
+    of five or more short words parted by spaces (网站首页 实用文 书信 面试 …)."""
     if "|" not in text and "_" not in text and "｜" not in text:
-        return False
+        words = text.split()
+        return len(words) >= 5 and all(len(w) <= 5 for w in words)
     parts = [p for p in _LIST_SEP.split(text) if p.strip()]
     return len(parts) >= 5 and sum(len(p) for p in parts) / len(parts) <= 16
 
@@ -174,6 +178,27 @@ def split_flattened(paras):
             for piece in _SPACED.split(part) if len(text) > 400 else (part,):
                 sub = _RUN_INTO_SUB.match(piece)
                 out.extend([Para(sub[1]), Para(piece[sub.end():])] if sub else [Para(piece) if piece != para.text else para])
+    return out
+
+
+def drop_contents(paras, least=4):
+    """A table of contents (or a site's outline preview): a run of ``least`` or more short numbered
+    lines with no text between them, two or more of which open a later paragraph of the text (the
+    rest may be cut off with the page)."""
+    out, i = [], 0
+    while i < len(paras):
+        j = i
+        while j < len(paras) and paras[j].level is None and len(paras[j].text.strip()) <= 20 \
+                and _NUMBERED.match(paras[j].text):
+            j += 1
+        if j - i >= least:
+            later = [p.text.strip() for p in paras[j:]]
+            found = sum(1 for p in paras[i:j] if any(t.startswith(p.text.strip()) and t != p.text.strip() for t in later))
+            if found >= 2:
+                i = j
+                continue
+        out.extend(paras[i:max(j, i + 1)])
+        i = max(j, i + 1)
     return out
 
 
@@ -327,6 +352,7 @@ def clean(paras):
     paras = to_simplified(paras)
     paras = join_pages(paras)
     paras = strip_boilerplate(paras)
+    paras = drop_contents(paras)
     paras = drop_repeats(paras)
     paras = join_wrapped(paras)
     paras = split_flattened(paras)

@@ -52,14 +52,15 @@ CATEGORIES = ("概述", "做法", "成效", "问题", "原因", "思考", "下�
 # cue words: a heading that contains a LABEL names its category outright
 LABELS = {
     "概述": ("基本情况", "根本情况", "基本概况", "总体情况", "概况", "现状", "背景", "调研情况",
-           "必要性", "重要性", "重要意义", "特点", "特征", "介绍", "简介", "新变化", "机遇和挑战", "机遇与挑战"),
+           "必要性", "重要性", "重要意义", "特点", "特征", "介绍", "简介", "新变化", "机遇和挑战", "机遇与挑战",
+           "主要发现", "内涵", "要义"),
     "做法": ("做法", "经验", "模式", "举措", "主要措施", "工作措施", "具体措施", "主要工作", "工作开展情况", "履职情况"),
     "成效": ("成效", "成绩", "总体评价", "主要亮点", "工作亮点"),
     "问题": ("问题", "存在的不足", "存在不足", "问题和不足", "难点", "难题"),
     "原因": ("原因", "根源", "症结", "成因"),
     "思考": ("思考", "建议", "对策", "启示", "体会", "几点认识"),
     "下一步": ("下一步", "今后", "打算", "工作计划", "工作安排", "展望", "明年"),
-    "其他": ("调研方法", "研究方法", "前言", "引言", "选题", "结语", "结束语"),
+    "其他": ("调研方法", "研究方法", "调查情况", "前言", "引言", "选题", "结语", "结束语"),
 }
 CUES = {
     "做法": ("措施",),
@@ -146,7 +147,7 @@ def marker(text):
 
 # words that open a report's sentence: a heading run straight into its text ends before one
 _OPENER = re.compile(r"(?<=[\u4e00-\u9fff”）)])(?:随着|近年来|一年来|今年以来|多年来|几年来|从总体上看|总体上看|"
-                     r"总的来看|截至|截止)")
+                     r"总的来看|截至|截止|目前)")
 
 
 def split_heading(rest, inline_max=40, standalone_max=60):
@@ -158,7 +159,7 @@ def split_heading(rest, inline_max=40, standalone_max=60):
     if run:
         return run
     sentence = _SENTENCE.match(rest)
-    label = _COLON_LEAD.match(rest)      # a label and its text: 抓好一个格局：以社区党工委为核心，……。
+    label = _NAMED_LEAD.match(rest)      # a label and its text: 抓好一个格局：以社区党工委为核心，……。 “摸”：……
     if label and sentence and len(rest) - label.end() >= 20:
         return label[1], rest[label.end():]
     if sentence is None or sentence.end() >= len(rest.rstrip()):
@@ -171,6 +172,7 @@ def split_heading(rest, inline_max=40, standalone_max=60):
 
 
 _COLON_LEAD = re.compile(r"^([^，,。；;：:“”\s]{2,20})[：:]\s*")
+_NAMED_LEAD = re.compile(r"^([^，,。；;：:\s]{2,20})[：:]\s*")     # after a number, quotes may name it: “摸”：
 
 
 def run_in(rest, limit=40):
@@ -247,9 +249,10 @@ _PARALLEL = re.compile(r"^[\u4e00-\u9fff“”]{4,12}(?:\s+[\u4e00-\u9fff“”]
 # what a site adds to a title: (2), (全文4610字), 【三篇】, (12篇), 第1篇, 第一篇, 篇一, 篇1, 7篇, 三篇, 1300字, 范文, .docx
 _GENRE_LAST = "告结料言话稿迹查究考会"     # the last character of a genre's name (报告, 总结, 材料, 事迹 …)
 _SITE_ADD = re.compile(
-    r"[(（]\s*(?:\d+|全文\d+字|全文完整|完整版|精选文档|精选|材料|(?:精选|通用|优选)?\s*\d+\s*篇)\s*[)）]|【[^【】]{0,6}】"
+    rf"[(（]\s*(?:\d+|[{CN}]{{1,2}}|全文\d+字|全文完整|完整版|精选文档|精选|材料|(?:精选|通用|优选)?\s*\d+\s*篇)\s*[)）]"
+    r"|【[^【】]{0,6}】|【[^【】]{0,30}】$|^\d{4}[.\-/]\d{1,2}[.\-/]\d{1,2}\s+"
     rf"|^第\s*[\d{CN}]+\s*篇(?!章)\s*[:：]?\s*|^篇\s*[\d{CN}]+\s+|(?<=[{_GENRE_LAST}])\d{{2,5}}字$"
-    rf"|(?<=[{_GENRE_LAST}])[{CN}]+篇$|篇\s*\d+$|(?<=[{_GENRE_LAST}])\d+\s*篇$"
+    rf"|(?<=[{_GENRE_LAST}])[{CN}]+篇$|篇\s*\d+$|(?<=[{_GENRE_LAST}])(?:\d+\s*篇|例\s*\d+)$"
     r"|范文$|范文\s*[(（][一二三四五六七八九十\d]{1,2}[)）]$"
     r"|(?<=[告结料言话])文稿$|\.(?:docx?|pdf|wps|txt)$")
 # how a report's title ends: the genre it names
@@ -268,6 +271,9 @@ def title_core(text):
     """A title line without what a site adds: a table's | borders, 标题：, a collection's
     number (一 : , 第1篇, 【篇1】), (全文N字), 范文; a title doubled as X-X counts once."""
     text = one_line(text).strip(" |\u3000")
+    sides = [side.strip() for side in re.split(r"[|｜]", text) if side.strip()]
+    if len(sides) > 1:     # a title and a site's words parted by |: the side that names its genre, else the first
+        text = next((side for side in sides if _GENRE_END.search(_SITE_ADD.sub("", side))), sides[0])
     text = _TITLE_LEAD.sub("", text)
     before = None
     while before != text:
@@ -446,7 +452,7 @@ def _numbered(paras):
         family = None if m is None or m[0] in LEAD_ONLY else "（" if m[0] in BRACKETED else ""
         labels.append((m[0], m[1], family) if split else None)
     items = []
-    for text, m, split, level in zip(texts, marks, splits, read_levels(labels)):
+    for text, m, split, level in zip(texts, marks, splits, read_levels(labels, resume=True)):
         if level:
             items.append(_section(split[0], level, m[2]))
             if split[1]:
@@ -513,7 +519,13 @@ def _bare(items):
                   for i, t in enumerate(items[:-1])]
     picks = [i for i, t in enumerate(names[:-1]) if (bare_shape(t) or _sentence_line(t)) and text_after[i]
              and not bare_shape(items[i + 1]) and not (i < top and (_UNIT.search(t) or not (label_of(t) or _PLACE.match(t) or _headline(t))))]
-    if len(picks) < 2 and not (picks and _headline(names[picks[0]])):
+    # one bare line is a heading when it reads as one, or sits short between two paragraphs and
+    # opens with an action or names something in quotes (筑牢根基, “老大”当上了街区书记)
+    one = names[picks[0]] if len(picks) == 1 else ""
+    single = bool(one) and (_headline(one) or (
+        len(items[picks[0] - 1]) >= 40 and len(one) <= 14 and not re.search(r"\d", one)
+        and (one.startswith(ACTIONS) or "“" in one)))
+    if len(picks) < 2 and not single:
         return items
     return [_section(names[i], 1) if i in picks else t for i, t in enumerate(items)]
 

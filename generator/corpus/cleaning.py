@@ -193,7 +193,8 @@ def drop_contents(paras, least=4):
             j += 1
         if j - i >= least:
             later = [p.text.strip() for p in paras[j:]]
-            found = sum(1 for p in paras[i:j] if any(t.startswith(p.text.strip()) and t != p.text.strip() for t in later))
+            found = sum(1 for p in paras[i:j][:30]           # enough to tell, and bounded
+                        if any(t.startswith(p.text.strip()) and t != p.text.strip() for t in later))
             if found >= 2:
                 i = j
                 continue

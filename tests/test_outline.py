@@ -70,6 +70,12 @@ def test_lead_sentence_and_yishi_headings():
     assert single.sections == []          # 一是 without 二是 is a lead-in, not a heading
 
 
+def test_a_child_named_by_the_end_of_its_heading():
+    secs = classify([Section("主要做法", 1), Section("齐河经济开发区开展“两新”组织党建工作背景", 2),
+                     Section("关于活动开展的基本情况介绍", 2), Section("获得的荣誉", 2), Section("强化问题整改的各项措施落实", 2)])
+    assert [s.category for s in secs] == ["做法", "概述", "概述", "成效", "做法"]
+
+
 def test_child_inherits_unless_it_names_a_category():
     from generator.corpus.outline import Section
     secs = classify([Section("存在问题", 1), Section("组织覆盖仍有薄弱环节", 2), Section("原因分析", 1),
@@ -275,6 +281,13 @@ BODY = "全镇各村按照统一部署组织实施，逐项推进落实，群众
     (["陕西宝鸡:探索城市基层党建共同体建设( 二 )"], "陕西宝鸡:探索城市基层党建共同体建设"),
     (["非公有制经济组织中党的基层组织|非公有制经济组织党建工作总结"], "非公有制经济组织党建工作总结"),
     (["两新组织党建工作总结模板(10篇)", "两新组织党建工作总结例1"], "两新组织党建工作总结"),
+    (["工作计划", "当前位置:首页 > 工作计划", "党建工作总结园区", "党建工作总结园区[此文共12424字]",
+      "创新思路抓党建 服务园区促发展", "某某创意广场区域党委", "——园区党建工作总结"], "创新思路抓党建 服务园区促发展"),
+    (["全省离退休干部先进集体——某县老干部党总支先进事迹", "工作 “双先” 事迹材料", "弘扬好传统 焕发新青春",
+      "—— 某县县直老干部党总支"], "弘扬好传统 焕发新青春"),                               # the one with its ——subtitle
+    (["当前位置", "首页 > 工作报告 > 2017农村两委换届调研报告", "2017农村两委换届调研报告", "推荐人: 来源: 阅读: 2.52W 次"],
+     "2017农村两委换届调研报告"),
+    (["高中作文网", "浅析国有企业基层党建工作的成效与发展思路论文"], "浅析国有企业基层党建工作的成效与发展思路"),
     (["某村发展党员情况的调查报告", "农村党组织建设的问题及对策——某村发展党员情况的调查报告"],   # the item's name, then
      "农村党组织建设的问题及对策——某村发展党员情况的调查报告"),                               # the report's own
     (["网站:某某素材库 | 时间:2019-06-22 17:46:23 | 移动端:整顿软弱涣散党组织调研报告", "整顿软弱涣散党组织调研报告"],
@@ -525,6 +538,16 @@ def test_one_bare_heading_between_paragraphs():
     assert [(s.heading, s.category) for s in outline_text(labels).sections] == [("调查情况", "其他"), ("主要发现", "概述")]
 
 
+def test_short_heads_parted_from_their_text_by_a_space():
+    heads = ["融合共建", "资源共享", "化解风险"]
+    texts = ["市委政法委牵头在全市政法系统开展党建引领百村共建，着力构建工作新格局，夯实基层党建阵地。",
+             "建立一村一警工作管理平台，结合专项任务定期深入结对辖区掌握动态，排查化解风险隐患。",
+             "将结对共建与百日行动紧密结合，建立党建联席会议制度，每月定期商议研究重点工作。"]
+    text = "\n\n".join(["题目", "今年以来，" + BODY, *(f"{h} {t}" for h, t in zip(heads, texts))])
+    assert [h for h, _ in headings(text)] == heads
+    assert headings("\n\n".join(["题目", "今年以来 " + texts[0], "目前全市 " + texts[1]])) == []
+
+
 def test_html_tags_pictures_and_their_captions_are_no_headings():
     text = "\n".join(["题目", '<meter id="h4sia"></meter>', '1. <dl id="h4sia"></dl>', "今年以来，" + BODY,
                       "一、<b>主要做法</b>", BODY, "会场.jpg", "", "楼宇党建工作推进会", "二、存在问题", BODY])
@@ -581,7 +604,8 @@ def test_parts_of_a_paper_head_the_numbered_sections():
                                                ("农村基层组织建设情况", "概述"), ("农村党支部作用的发挥情况", "概述"),
                                                ("责任制落实情况", "做法"), ("软弱涣散党组织的主要表现", "问题"),
                                                ("当前存在的问题和产生问题的原因", "问题"), ("问题产生的原因", "原因"),
-                                               ("深刻把握模范机关建设的核心要义与时代内涵", "概述")])
+                                               ("深刻把握模范机关建设的核心要义与时代内涵", "概述"), ("品牌酝酿，丰富内涵", "做法"),
+                                               ("深化政治机关建设的主要实践与成效", "做法")])
 def test_results_and_states_worded_as_such(heading, category):
     assert classify([Section(heading, 1)])[0].category == category
 
@@ -703,6 +727,16 @@ def test_numbering_gaps_and_mixed_styles_are_one_level():
 # since). Left: 138 and 144 (a sub-heading run into its text without punctuation), 141 (a page
 # whose punctuation was dropped), 142, 149 (a kicker between a bare heading and its text), 150's
 # 摘要, 152's heading with spaced commas, the categories of 156 (问题的提出 as 其他) and 158.
+# heldout8/ (24 files, gold in real_outlines8.yaml, 24 more sites) was scored once, blind, on
+# 2026-12-02 at b15ddfa, after all of the above: heading F1 0.800, category accuracy 0.596,
+# titles 0.750 (18 of 24). Misses: a column's name above its breadcrumb, [此文共N字], a title
+# with its ——subtitle below other title-shaped lines, 当前位置 alone, ……作文网, ……论文; short
+# heads parted from their text by a space on a flattened page; 【关键词】 lines; a child named by
+# the end of its heading (……工作背景); 主要实践, 荣誉, 特色亮点; 丰富内涵 read as 概述. Fixed by
+# general rules with fixtures above: 0.867 / 0.825 / 23 of 24 (not blind since). Left: 161's title
+# (the page's name for the item, then the speech's own), 163 (spaced-out 讲 政 治), 166 and 181
+# (list items read as headings), 177 (1 / 1.1 / 1.2 decimal numbers glued to their text), 178 (a
+# page-2 excerpt opening at （三） under a cut 一、), 160's level-4 run-in, 162/168 categories.
 @pytest.mark.parametrize("part, gold, least", [("dev/", "real_outlines.yaml", (0.98, 0.98, 0.96)),
                                                ("heldout/", "real_outlines.yaml", (0.95, 0.90, 0.90)),
                                                ("heldout2/", "real_outlines2.yaml", (0.95, 0.90, 0.90)),
@@ -710,7 +744,8 @@ def test_numbering_gaps_and_mixed_styles_are_one_level():
                                                ("heldout4/", "real_outlines4.yaml", (0.98, 0.95, 0.90)),
                                                ("heldout5/", "real_outlines5.yaml", (0.92, 0.88, 0.95)),
                                                ("heldout6/", "real_outlines6.yaml", (0.98, 0.96, 0.95)),
-                                               ("heldout7/", "real_outlines7.yaml", (0.90, 0.81, 0.95))])
+                                               ("heldout7/", "real_outlines7.yaml", (0.90, 0.81, 0.95)),
+                                               ("heldout8/", "real_outlines8.yaml", (0.86, 0.82, 0.95))])
 def test_gold_outlines_of_real_reports(part, gold, least):
     got = scores(DATA / "real", gold, part)
     print(f"real {part}: heading F1 {got[0]:.3f}, category accuracy {got[1]:.3f}, titles {got[2]:.2f}")

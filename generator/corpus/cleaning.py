@@ -19,10 +19,10 @@ from generator.corpus.reading import Para
 # a line that is entirely site furniture
 _BOILER_LINE = re.compile(
     r"^\s*(?:"
-    r"(?:发布时间|发布日期|更新时间|更新日期|上传时间|时间|日期|点击数|点击|浏览次数|阅读|作者|来源|责任编辑|编辑|"
+    r"(?:发布时间|发布日期|更新时间|更新日期|上传时间|时间|日期|点击数|点击|浏览次数|阅读|作者|来源|推荐人|责任编辑|编辑|"
     r"关键词|关键字|导语|摘要来源|文章来源|信息来源|所属栏目|指导老师|指导教师|网站客服|大小|页数|格式|ID)\s*[:：].*"
     r"|(?:网站|移动端)\s*[:：][^，。,；]{0,40}(?:\|.*)?"
-    r"|.*(?:当前位置|您的位置|你的位置)\s*[:：].*|[^。>]{1,20}(?:\s*>\s*[^>。]{1,12}){2,}\s*>?"
+    r"|.*(?:当前位置|您的位置|你的位置)\s*[:：].*|(?:当前位置|您的位置|你的位置)|[^。>]{1,20}(?:\s*>\s*[^>。]{1,12}){2,}\s*>?"
     r"|(?:首页|主页|网站首页)\s*[>›»].*|(?:首页|主页)[^。，,！!：:]{2,40}"
     r"|(?:您好|你好)?\s*[,，!！]?\s*欢迎(?:访问|来到|光临|您访问).{0,30}"
     r"|【[^【】]*(?:www\.|https?://|\.com|\.cn|\.net|\.org)[^【】]*】|(?:https?://|www\.)\S+"
@@ -44,7 +44,8 @@ _BOILER_LINE = re.compile(
     r"|.{0,12}\s*\d{4}\s*年\s*\d{1,2}\s*期"
     r"|.{0,20}\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日.{0,12}第\s*\d{1,3}\s*版.*"
     r"|.{2,60}——\s*《[^》]{1,20}》"
-    r"|[(（][^()（）]{0,20}(?:供稿|来源|稿)[)）]"
+    r"|[(（][^()（）]{0,20}(?:供稿|来源|稿)[)）]|[\u4e00-\u9fff]{2,6}(?:作文网|范文网|文库网|资料网)"
+    r"|【(?:关键词|关键字)】.*"
     r")\s*$")
 _SOURCE_NOTE = re.compile(r"[(（]\s*(?:信息)?来源[:：\s][^()（）]{1,30}[)）]\s*$")
 # a site's note inside a paragraph: ……(某某网省略685字,正式会员可完整阅读)……, ---此处隐藏513字---,
@@ -102,6 +103,8 @@ def strip_boilerplate(paras):
         if len(text) <= 300 and (_BOILER_LINE.match(text) or _is_link_list(text)):
             crumb = _CRUMB_END.search(text)      # 首页 > 党建专栏 > 退休园地: the column's name may follow
             column = (crumb[1].strip(), len(out) + 2) if crumb and len(crumb[1].strip()) <= 6 else column
+            if column and out and out[-1].text.strip() == column[0] and len(out) <= 2:
+                out.pop()                        # … or come just above it, at the top of the page
             continue            # site furniture is never a long paragraph
         if column and len(out) < column[1] and text.strip() == column[0]:
             continue

@@ -53,9 +53,10 @@ CATEGORIES = ("概述", "做法", "成效", "问题", "原因", "思考", "下�
 LABELS = {
     "概述": ("基本情况", "根本情况", "基本概况", "总体情况", "概况", "现状", "背景", "调研情况",
            "必要性", "重要性", "重要意义", "特点", "特征", "介绍", "简介", "新变化", "机遇和挑战", "机遇与挑战",
-           "主要发现", "内涵", "要义"),
-    "做法": ("做法", "经验", "模式", "举措", "主要措施", "工作措施", "具体措施", "主要工作", "工作开展情况", "履职情况"),
-    "成效": ("成效", "成绩", "总体评价", "主要亮点", "工作亮点"),
+           "主要发现"),
+    "做法": ("做法", "经验", "模式", "举措", "主要措施", "工作措施", "具体措施", "主要工作", "工作开展情况", "履职情况",
+           "主要实践"),
+    "成效": ("成效", "成绩", "总体评价", "主要亮点", "工作亮点", "特色亮点", "荣誉"),
     "问题": ("问题", "存在的不足", "存在不足", "问题和不足", "难点", "难题"),
     "原因": ("原因", "根源", "症结", "成因"),
     "思考": ("思考", "建议", "对策", "启示", "体会", "几点认识"),
@@ -196,9 +197,15 @@ def run_in(rest, limit=40):
 _TIME_LEAD = re.compile(r"^(?:[^，,]{0,6}(?:以来|年来)|与此同时|同时|此外|另外|目前|当前|近期|为此|因此|总之|首先|其次|最后)[，,]")
 
 
+_SPACE_LEAD = re.compile(r"^([\u4e00-\u9fff“”]{4,8})[ \u3000]+(?=[\u4e00-\u9fff“])")
+
+
 def lead_shape(text, limit=32):
     """The first sentence when it reads like a heading: short, and made of short clauses (the
     last may be longer: 紧扣中心，深度融合，探索将党建品牌建设融入中心工作的多种模式。)."""
+    spaced = _SPACE_LEAD.match(text)         # 融合共建 市委政法委……: a flattened page's sub-heading
+    if spaced and len(text) - spaced.end() >= 30 and not _TIME_LEAD.match(spaced[1] + "，"):
+        return spaced[1], text[spaced.end():]
     label = _COLON_LEAD.match(text)          # 紧盯一个目标：全力打造……, not a field such as 党员人数：
     if (label and 5 <= len(label[1]) <= 12 and label[1].startswith(ACTIONS) and not label[1].endswith("情况")
             and not re.search(r"\d", label[1]) and len(text) - label.end() >= 30):
@@ -250,7 +257,7 @@ _PARALLEL = re.compile(r"^[\u4e00-\u9fff“”]{4,12}(?:\s+[\u4e00-\u9fff“”]
 _GENRE_LAST = "告结料言话稿迹查究考会"     # the last character of a genre's name (报告, 总结, 材料, 事迹 …)
 _SITE_ADD = re.compile(
     rf"[(（]\s*(?:\d+|[{CN}]{{1,2}}|全文\d+字|全文完整|完整版|精选文档|精选|材料|(?:精选|通用|优选)?\s*\d+\s*篇)\s*[)）]"
-    r"|【[^【】]{0,6}】|【[^【】]{0,30}】$|^\d{4}[.\-/]\d{1,2}[.\-/]\d{1,2}\s+"
+    r"|【[^【】]{0,6}】|【[^【】]{0,30}】$|^\d{4}[.\-/]\d{1,2}[.\-/]\d{1,2}\s+|[\[【(（]此文共\d+字[\]】)）]|(?<=[\u4e00-\u9fff])论文$"
     rf"|^第\s*[\d{CN}]+\s*篇(?!章)\s*[:：]?\s*|^篇\s*[\d{CN}]+\s+|(?<=[{_GENRE_LAST}])\d{{2,5}}字$"
     rf"|(?<=[{_GENRE_LAST}])[{CN}]+篇$|篇\s*\d+$|(?<=[{_GENRE_LAST}])(?:\d+\s*篇|例\s*\d+)$"
     r"|范文$|范文\s*[(（][一二三四五六七八九十\d]{1,2}[)）]$"
@@ -356,6 +363,8 @@ def _title(paras):
         found = found[1:]       # the page's title names a collection, or is its motto: the report's is next
     if not found:
         return "", set()
+    # the report's own title carries its ——subtitle (an organisation's name may come between)
+    found = [f for f in found if _subtitled(paras, f[0])][:1] or found
     title, picked = found[0][1], {found[0][0]}
     for i, core in every:
         if _same(core, title):
@@ -366,6 +375,17 @@ def _title(paras):
             and _shared(core, title) >= 6):
         return core, picked | {last}     # a site's name for the item first, the report's own just above the text
     return title, picked
+
+
+def _subtitled(paras, i):
+    """Whether a ——subtitle follows line ``i``, an organisation's name between them or not."""
+    for p in paras[i + 1:i + 3]:
+        text = p.text.strip()
+        if text.startswith(("——", "—")):
+            return True
+        if not _ORG.match(text):
+            return False
+    return False
 
 
 def _shared(a, b):
@@ -523,7 +543,7 @@ def _bare(items):
     # opens with an action or names something in quotes (筑牢根基, “老大”当上了街区书记)
     one = names[picks[0]] if len(picks) == 1 else ""
     single = bool(one) and (_headline(one) or (
-        len(items[picks[0] - 1]) >= 40 and len(one) <= 14 and not re.search(r"\d", one)
+        len(items[picks[0] - 1]) >= 40 and len(one) <= 16 and not re.search(r"\d", one)
         and (one.startswith(ACTIONS) or "“" in one)))
     if len(picks) < 2 and not single:
         return items
@@ -670,7 +690,8 @@ def cue_scores(text):
 _SHAPES = (("成效", re.compile(r"(?:持续|不断|明显|显著|稳步|全面|日益|逐步|大幅|进一步)"
                               r"(?:深化|加强|提升|提高|增强|扩大|改善|巩固|完善|规范|夯实|优化|增加|强化)$")),
            ("概述", re.compile(r"[\u4e00-\u9fff]{2}(?:结构|状况|构成|(?<!落实|完成|开展|推进|实施|工程|工作|整改|执行|贯彻|办理|推动)情况)$")),
-           ("问题", re.compile(r"(?:问题|不足|软弱涣散[\u4e00-\u9fff]{0,8}?)的?(?:主要)?表现$")))
+           ("问题", re.compile(r"(?:问题|不足|软弱涣散[\u4e00-\u9fff]{0,8}?)的?(?:主要)?表现$")),
+           ("概述", re.compile(r"(?:要义|内涵)$")))      # 核心要义与时代内涵, but not 丰富内涵 (an action)
 
 
 _COORD = re.compile(r"(?<![参给])(?:和|及|与)(?![时谐会早此])")     # 和, 及, 与 joining two things, not 及时, 参与
@@ -708,7 +729,8 @@ def classify(sections):
         scores = cue_scores(s.heading)
         own = label_of(s.heading, scores)
         if parents:
-            names = own and len(s.heading) <= 12 and not s.heading.startswith(ACTIONS)
+            names = own and not s.heading.startswith(ACTIONS) and (
+                len(s.heading) <= 12 or any(s.heading.endswith(w) for w in LABELS[own]))
             s.category = own if names else parents[-1].category
         elif s.heading in PARTS:
             s.category = "其他"

@@ -288,6 +288,10 @@ BODY = "全镇各村按照统一部署组织实施，逐项推进落实，群众
     (["当前位置", "首页 > 工作报告 > 2017农村两委换届调研报告", "2017农村两委换届调研报告", "推荐人: 来源: 阅读: 2.52W 次"],
      "2017农村两委换届调研报告"),
     (["高中作文网", "浅析国有企业基层党建工作的成效与发展思路论文"], "浅析国有企业基层党建工作的成效与发展思路"),
+    (["相关热词搜索:民营 党建工作 基层", "某某智库 首页", "0 2020 年基层民营医院党建工作调研报告"], "2020 年基层民营医院党建工作调研报告"),
+    (["党组织调研基层报告3篇", "党组织调研基层报告", "篇一 基层党组织调研报告"], "基层党组织调研报告"),  # the first piece
+    (["【2018.06】当前留守型农村基层党建的困境与出路"], "当前留守型农村基层党建的困境与出路"),
+    (["引言:党建工作的时代背景与重要性"], ""),                                            # a section, no title
     (["某村发展党员情况的调查报告", "农村党组织建设的问题及对策——某村发展党员情况的调查报告"],   # the item's name, then
      "农村党组织建设的问题及对策——某村发展党员情况的调查报告"),                               # the report's own
     (["网站:某某素材库 | 时间:2019-06-22 17:46:23 | 移动端:整顿软弱涣散党组织调研报告", "整顿软弱涣散党组织调研报告"],
@@ -605,7 +609,7 @@ def test_parts_of_a_paper_head_the_numbered_sections():
                                                ("责任制落实情况", "做法"), ("软弱涣散党组织的主要表现", "问题"),
                                                ("当前存在的问题和产生问题的原因", "问题"), ("问题产生的原因", "原因"),
                                                ("深刻把握模范机关建设的核心要义与时代内涵", "概述"), ("品牌酝酿，丰富内涵", "做法"),
-                                               ("深化政治机关建设的主要实践与成效", "做法")])
+                                               ("深化政治机关建设的主要实践与成效", "做法"), ("问题的提出", "其他")])
 def test_results_and_states_worded_as_such(heading, category):
     assert classify([Section(heading, 1)])[0].category == category
 
@@ -737,6 +741,14 @@ def test_numbering_gaps_and_mixed_styles_are_one_level():
 # (the page's name for the item, then the speech's own), 163 (spaced-out 讲 政 治), 166 and 181
 # (list items read as headings), 177 (1 / 1.1 / 1.2 decimal numbers glued to their text), 178 (a
 # page-2 excerpt opening at （三） under a cut 一、), 160's level-4 run-in, 162/168 categories.
+# heldout9/ (24 files, gold in real_outlines9.yaml, 24 more sites) was scored once, blind, on
+# 2026-12-02 at fa724ca, after all of the above: heading F1 0.841, category accuracy 0.746,
+# titles 0.750 (18 of 24). Title misses: 相关热词搜索, "某某智库 首页", a page marker "0 " and a
+# 【2018.06】 tag before the title, a collection's first piece (篇一 …) below its name, 引言:… taken
+# for a title; then fixed by general rules with fixtures above: 0.850 / 0.761 / 23 of 24 (not blind
+# since). Left: 185 (a bare heading over Traditional run-ins), 195 (short run-ins 管理体系基本形成),
+# 201 (引言:… and 成功密码的揭示——… as headings), 204 (a collection's "1.标题范文" line), the single
+# misses of 194/196/198/200, and the categories of 184 (确保工作实效) and 197.
 @pytest.mark.parametrize("part, gold, least", [("dev/", "real_outlines.yaml", (0.98, 0.98, 0.96)),
                                                ("heldout/", "real_outlines.yaml", (0.95, 0.90, 0.90)),
                                                ("heldout2/", "real_outlines2.yaml", (0.95, 0.90, 0.90)),
@@ -745,7 +757,8 @@ def test_numbering_gaps_and_mixed_styles_are_one_level():
                                                ("heldout5/", "real_outlines5.yaml", (0.92, 0.88, 0.95)),
                                                ("heldout6/", "real_outlines6.yaml", (0.98, 0.96, 0.95)),
                                                ("heldout7/", "real_outlines7.yaml", (0.90, 0.81, 0.95)),
-                                               ("heldout8/", "real_outlines8.yaml", (0.86, 0.82, 0.95))])
+                                               ("heldout8/", "real_outlines8.yaml", (0.86, 0.82, 0.95)),
+                                               ("heldout9/", "real_outlines9.yaml", (0.85, 0.76, 0.95))])
 def test_gold_outlines_of_real_reports(part, gold, least):
     got = scores(DATA / "real", gold, part)
     print(f"real {part}: heading F1 {got[0]:.3f}, category accuracy {got[1]:.3f}, titles {got[2]:.2f}")

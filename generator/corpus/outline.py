@@ -61,7 +61,7 @@ LABELS = {
     "原因": ("原因", "根源", "症结", "成因"),
     "思考": ("思考", "建议", "对策", "启示", "体会", "几点认识"),
     "下一步": ("下一步", "今后", "打算", "工作计划", "工作安排", "展望", "明年"),
-    "其他": ("调研方法", "研究方法", "调查情况", "前言", "引言", "选题", "结语", "结束语"),
+    "其他": ("调研方法", "研究方法", "调查情况", "问题的提出", "前言", "引言", "选题", "结语", "结束语"),
 }
 CUES = {
     "做法": ("措施",),
@@ -257,7 +257,7 @@ _PARALLEL = re.compile(r"^[\u4e00-\u9fff“”]{4,12}(?:\s+[\u4e00-\u9fff“”]
 _GENRE_LAST = "告结料言话稿迹查究考会"     # the last character of a genre's name (报告, 总结, 材料, 事迹 …)
 _SITE_ADD = re.compile(
     rf"[(（]\s*(?:\d+|[{CN}]{{1,2}}|全文\d+字|全文完整|完整版|精选文档|精选|材料|(?:精选|通用|优选)?\s*\d+\s*篇)\s*[)）]"
-    r"|【[^【】]{0,6}】|【[^【】]{0,30}】$|^\d{4}[.\-/]\d{1,2}[.\-/]\d{1,2}\s+|[\[【(（]此文共\d+字[\]】)）]|(?<=[\u4e00-\u9fff])论文$"
+    r"|【[^【】]{0,6}】|【[^【】]{0,30}】$|^【[\d.\-/年月]{4,12}】|^\d{1,2}\s+(?=\d{4}\s*年)|^\d{4}[.\-/]\d{1,2}[.\-/]\d{1,2}\s+|[\[【(（]此文共\d+字[\]】)）]|(?<=[\u4e00-\u9fff])论文$"
     rf"|^第\s*[\d{CN}]+\s*篇(?!章)\s*[:：]?\s*|^篇\s*[\d{CN}]+\s+|(?<=[{_GENRE_LAST}])\d{{2,5}}字$"
     rf"|(?<=[{_GENRE_LAST}])[{CN}]+篇$|篇\s*\d+$|(?<=[{_GENRE_LAST}])(?:\d+\s*篇|例\s*\d+)$"
     r"|范文$|范文\s*[(（][一二三四五六七八九十\d]{1,2}[)）]$"
@@ -351,7 +351,7 @@ def _title(paras):
                 return run_on, set()        # the paragraph stays: outline() cuts its title off
             break
         head.append(text)
-        core = title_core(text) if _title_shaped(text) and not _ORG.match(text) else ""   # not a banner's name
+        core = title_core(text) if _title_shaped(text) and not _ORG.match(text) and not _PART_LEAD.match(text) else ""
         if core and not (len(core) <= 6 and label_of(core) in ("概述", "其他")):     # 工作背景 heads a section
             found.append((i, core))
     # a title's words one to a line (2023 / 基层 / 党建 …) are a page's keyword column
@@ -363,8 +363,10 @@ def _title(paras):
         found = found[1:]       # the page's title names a collection, or is its motto: the report's is next
     if not found:
         return "", set()
-    # the report's own title carries its ——subtitle (an organisation's name may come between)
-    found = [f for f in found if _subtitled(paras, f[0])][:1] or found
+    # the report's own title carries its ——subtitle (an organisation's name may come between), and
+    # a collection's first piece is marked so (篇一 …, 【第1篇】…)
+    found = ([f for f in found if _subtitled(paras, f[0])][:1]
+             or [f for f in found if _PIECE.match(paras[f[0]].text.strip())][:1] or found)
     title, picked = found[0][1], {found[0][0]}
     for i, core in every:
         if _same(core, title):
@@ -375,6 +377,9 @@ def _title(paras):
             and _shared(core, title) >= 6):
         return core, picked | {last}     # a site's name for the item first, the report's own just above the text
     return title, picked
+
+
+_PIECE = re.compile(rf"^(?:第\s*[\d{CN}]+\s*篇|篇\s*[\d{CN}]+\s|【第?\s*[\d{CN}]+\s*篇】|【篇\s*[\d{CN}]+】)")
 
 
 def _subtitled(paras, i):
@@ -482,6 +487,7 @@ def _numbered(paras):
     return items
 
 
+_PART_LEAD = re.compile(r"^(?:引言|前言|摘要|结语)\s*[:：]")      # 引言：党建工作的时代背景: a section, no title
 # a line naming a part of the paper: 引言：, 主体：, 结语
 _PART_LINE = re.compile(r"^(引言|前言|主体|正文|结语|结束语|结论|附件|附录)\s*[:：]?$")
 

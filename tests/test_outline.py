@@ -292,6 +292,9 @@ BODY = "全镇各村按照统一部署组织实施，逐项推进落实，群众
     (["党组织调研基层报告3篇", "党组织调研基层报告", "篇一 基层党组织调研报告"], "基层党组织调研报告"),  # the first piece
     (["【2018.06】当前留守型农村基层党建的困境与出路"], "当前留守型农村基层党建的困境与出路"),
     (["引言:党建工作的时代背景与重要性"], ""),                                            # a section, no title
+    (["进入老年版", "请点击此处给我们留言", "关于加强村书记队伍建设的调研报告_第1页"], "关于加强村书记队伍建设的调研报告"),
+    (["索引号 113302830029826505/2022-135414 组配分类 重点工作", "某某市 某某镇工业区详锋街97号愉和工业园A栋",
+      "某某街道持续深化全域党建联盟建设"], "某某街道持续深化全域党建联盟建设"),                  # a portal's fields, an address
     (["某村发展党员情况的调查报告", "农村党组织建设的问题及对策——某村发展党员情况的调查报告"],   # the item's name, then
      "农村党组织建设的问题及对策——某村发展党员情况的调查报告"),                               # the report's own
     (["网站:某某素材库 | 时间:2019-06-22 17:46:23 | 移动端:整顿软弱涣散党组织调研报告", "整顿软弱涣散党组织调研报告"],
@@ -552,6 +555,19 @@ def test_short_heads_parted_from_their_text_by_a_space():
     assert headings("\n\n".join(["题目", "今年以来 " + texts[0], "目前全市 " + texts[1]])) == []
 
 
+def test_names_on_lines_of_their_own_under_a_heading():
+    text = "\n".join(["题目", "一、主要做法", "组织建设：", "- 成立党组织：在符合条件的企业中成立党组织，实现党的工作全覆盖。",
+                      "队伍建设：", "- 培养党员骨干：加强对企业党员的培训和教育，提高党员队伍的整体素质。", "二、成效与启示", "成效：",
+                      "- 企业党建工作取得了显著成效，企业经济效益和社会效益不断提高。", "启示：", "- 坚持党的领导，推动企业健康发展。"])
+    assert [(s.heading, s.level, s.category) for s in outline_text(text).sections] == [
+        ("主要做法", 1, "做法"), ("组织建设", 2, "做法"), ("队伍建设", 2, "做法"), ("成效与启示", 1, "成效"),
+        ("成效", 2, "成效"), ("启示", 2, "思考")]
+    fields = "\n".join(["题目", "一、品牌简介", "名称：", "红旗领航一路同行，某某支部的党建品牌。", "释义：", BODY])
+    assert headings(fields) == [("品牌简介", 1)]
+    glued = "题目\n一、基本情况我县现有360个行政村，村党组织书记平均年龄五十一岁，" + BODY
+    assert headings(glued) == [("基本情况", 1)]
+
+
 def test_html_tags_pictures_and_their_captions_are_no_headings():
     text = "\n".join(["题目", '<meter id="h4sia"></meter>', '1. <dl id="h4sia"></dl>', "今年以来，" + BODY,
                       "一、<b>主要做法</b>", BODY, "会场.jpg", "", "楼宇党建工作推进会", "二、存在问题", BODY])
@@ -609,7 +625,8 @@ def test_parts_of_a_paper_head_the_numbered_sections():
                                                ("责任制落实情况", "做法"), ("软弱涣散党组织的主要表现", "问题"),
                                                ("当前存在的问题和产生问题的原因", "问题"), ("问题产生的原因", "原因"),
                                                ("深刻把握模范机关建设的核心要义与时代内涵", "概述"), ("品牌酝酿，丰富内涵", "做法"),
-                                               ("深化政治机关建设的主要实践与成效", "做法"), ("问题的提出", "其他")])
+                                               ("深化政治机关建设的主要实践与成效", "做法"), ("问题的提出", "其他"),
+                                               ("社区建设成就突出", "成效")])
 def test_results_and_states_worded_as_such(heading, category):
     assert classify([Section(heading, 1)])[0].category == category
 
@@ -749,6 +766,14 @@ def test_numbering_gaps_and_mixed_styles_are_one_level():
 # since). Left: 185 (a bare heading over Traditional run-ins), 195 (short run-ins 管理体系基本形成),
 # 201 (引言:… and 成功密码的揭示——… as headings), 204 (a collection's "1.标题范文" line), the single
 # misses of 194/196/198/200, and the categories of 184 (确保工作实效) and 197.
+# heldout10/ (16 files, gold in real_outlines10.yaml, 16 more sites; the helper ran out of time
+# for 24) was scored once, blind, on 2026-12-02 at a343d00, the last blind run of this stop:
+# heading F1 0.782, category accuracy 0.620, titles 0.750 (12 of 16). Misses: 老年版/点击此处留言
+# lines and a _第1页 suffix in titles; 组织建设： name lines under a numbered heading; a heading
+# run into 我县…; 成就 not 成效; a portal's 索引号 line and an address taken for titles. Fixed by
+# general rules with fixtures above (not blind since). Left: 209 (a page-2 excerpt), 215, 216
+# (引言:… and a garbled heading), 219 (a heading split over two lines, a parenthetical second
+# title), 210's category.
 @pytest.mark.parametrize("part, gold, least", [("dev/", "real_outlines.yaml", (0.98, 0.98, 0.96)),
                                                ("heldout/", "real_outlines.yaml", (0.95, 0.90, 0.90)),
                                                ("heldout2/", "real_outlines2.yaml", (0.95, 0.90, 0.90)),
@@ -758,7 +783,8 @@ def test_numbering_gaps_and_mixed_styles_are_one_level():
                                                ("heldout6/", "real_outlines6.yaml", (0.98, 0.96, 0.95)),
                                                ("heldout7/", "real_outlines7.yaml", (0.90, 0.81, 0.95)),
                                                ("heldout8/", "real_outlines8.yaml", (0.86, 0.82, 0.95)),
-                                               ("heldout9/", "real_outlines9.yaml", (0.85, 0.76, 0.95))])
+                                               ("heldout9/", "real_outlines9.yaml", (0.85, 0.76, 0.95)),
+                                               ("heldout10/", "real_outlines10.yaml", (0.88, 0.80, 0.87))])
 def test_gold_outlines_of_real_reports(part, gold, least):
     got = scores(DATA / "real", gold, part)
     print(f"real {part}: heading F1 {got[0]:.3f}, category accuracy {got[1]:.3f}, titles {got[2]:.2f}")

@@ -65,7 +65,7 @@ LABELS = {
 }
 CUES = {
     "做法": ("措施",),
-    "成效": ("实效", "成果", "效果", "显著", "明显提升", "持续扩大", "凸显", "持续改善"),
+    "成效": ("实效", "成果", "成就", "效果", "显著", "明显提升", "持续扩大", "凸显", "持续改善"),
     "问题": ("不足", "短板", "差距", "薄弱", "困难", "瓶颈", "挑战", "弱项", "偏差", "滞后", "不够", "不强", "不深", "不高",
            "有待", "亟待", "欠缺", "缺乏", "不平衡", "不到位", "不明显", "不充分", "偏弱"),
 }
@@ -151,6 +151,11 @@ _OPENER = re.compile(r"(?<=[\u4e00-\u9fff”）)])(?:随着|近年来|一年来|
                      r"总的来看|截至|截止|目前)")
 
 
+# or, after a section's name, a sentence on the place itself: 基本情况我县现有……
+_OWN_OPENER = re.compile(r"(?<=情况|问题|做法|成效|经验|措施|原因|建议|对策|思考|打算|背景|现状)"
+                         r"(?:我县|我市|我区|我镇|我乡|我局|我校|我们|全县|全市|全区|全镇)")
+
+
 def split_heading(rest, inline_max=40, standalone_max=60):
     """``(heading, body)`` of a numbered paragraph, or None when it is not heading-shaped."""
     rest = rest.strip()
@@ -179,7 +184,7 @@ _NAMED_LEAD = re.compile(r"^([^，,。；;：:\s]{2,20})[：:]\s*")     # after 
 def run_in(rest, limit=40):
     """A heading run into its text without punctuation: 加强思想教育一年来，我支部…, or
     parted from it by a space only (a flattened page): 坚持理论武装 2004年，机关……"""
-    opener = _OPENER.search(rest, 4, limit + 1)
+    opener = _OPENER.search(rest, 4, limit + 1) or _OWN_OPENER.search(rest, 4, limit + 1)
     if opener and "。" not in rest[:opener.start()] and len(rest) - opener.start() >= 20:
         return rest[:opener.start()], rest[opener.start():]
     # the first space after which a sentence starts (a flattened page has more spaces inside its
@@ -257,7 +262,7 @@ _PARALLEL = re.compile(r"^[\u4e00-\u9fff“”]{4,12}(?:\s+[\u4e00-\u9fff“”]
 _GENRE_LAST = "告结料言话稿迹查究考会"     # the last character of a genre's name (报告, 总结, 材料, 事迹 …)
 _SITE_ADD = re.compile(
     rf"[(（]\s*(?:\d+|[{CN}]{{1,2}}|全文\d+字|全文完整|完整版|精选文档|精选|材料|(?:精选|通用|优选)?\s*\d+\s*篇)\s*[)）]"
-    r"|【[^【】]{0,6}】|【[^【】]{0,30}】$|^【[\d.\-/年月]{4,12}】|^\d{1,2}\s+(?=\d{4}\s*年)|^\d{4}[.\-/]\d{1,2}[.\-/]\d{1,2}\s+|[\[【(（]此文共\d+字[\]】)）]|(?<=[\u4e00-\u9fff])论文$"
+    r"|【[^【】]{0,6}】|【[^【】]{0,30}】$|^【[\d.\-/年月]{4,12}】|^\d{1,2}\s+(?=\d{4}\s*年)|_第\d+页$|^\d{4}[.\-/]\d{1,2}[.\-/]\d{1,2}\s+|[\[【(（]此文共\d+字[\]】)）]|(?<=[\u4e00-\u9fff])论文$"
     rf"|^第\s*[\d{CN}]+\s*篇(?!章)\s*[:：]?\s*|^篇\s*[\d{CN}]+\s+|(?<=[{_GENRE_LAST}])\d{{2,5}}字$"
     rf"|(?<=[{_GENRE_LAST}])[{CN}]+篇$|篇\s*\d+$|(?<=[{_GENRE_LAST}])(?:\d+\s*篇|例\s*\d+)$"
     r"|范文$|范文\s*[(（][一二三四五六七八九十\d]{1,2}[)）]$"
@@ -600,6 +605,10 @@ def _tail_heading(text):
     return None
 
 
+# a short name on a line of its own, ending on a colon: 组织建设：, 成效： (not 具体如下：)
+_NAME_LINE = re.compile(r"^(?!.*(?:如下|以下|包括|主要有|分别))([\u4e00-\u9fff“”]{2,10})\s*[:：]$")
+
+
 def _lead_sentences(items):
     """Turn stretches of paragraphs led by heading-like sentences into headings."""
     out, stretch, parent = [], [], 0
@@ -609,6 +618,12 @@ def _lead_sentences(items):
         return None if m and m[0] == "一是" else lead_shape(text)
 
     def flush():
+        named = [m if m and (len(m[1]) >= 4 or label_of(m[1])) else None     # not a field: 名称：
+                 for m in map(_NAME_LINE.match, stretch)]
+        if parent and sum(1 for m in named if m) >= 2:       # 组织建设： … 队伍建设： … under a heading
+            out.extend(_section(m[1], min(parent + 1, 4)) if m else t for m, t in zip(named, stretch))
+            stretch.clear()
+            return
         shapes = [shape(t) for t in stretch]
         hits = sum(1 for s in shapes if s)
         room = sum(1 for t in stretch if len(t) >= 50)   # paragraphs long enough to carry one

@@ -295,6 +295,10 @@ BODY = "全镇各村按照统一部署组织实施，逐项推进落实，群众
     (["进入老年版", "请点击此处给我们留言", "关于加强村书记队伍建设的调研报告_第1页"], "关于加强村书记队伍建设的调研报告"),
     (["索引号 113302830029826505/2022-135414 组配分类 重点工作", "某某市 某某镇工业区详锋街97号愉和工业园A栋",
       "某某街道持续深化全域党建联盟建设"], "某某街道持续深化全域党建联盟建设"),                  # a portal's fields, an address
+    (["手机移动访问 m.example.com", "热搜: 心得体会  合同  年终总结", "篇一:创先争优上半年工作总结"], "创先争优上半年工作总结"),
+    (["乡镇宣传工作的调研报告怎么写及"], "乡镇宣传工作的调研报告"),
+    (["原标题:【党建引领开新局】某县:“银发”绽芳华"], "某县:“银发”绽芳华"),
+    (["【中心组研讨发言】发展壮大村集体经济要抓好“三个坚持”"], "【中心组研讨发言】发展壮大村集体经济要抓好“三个坚持”"),
     (["某村发展党员情况的调查报告", "农村党组织建设的问题及对策——某村发展党员情况的调查报告"],   # the item's name, then
      "农村党组织建设的问题及对策——某村发展党员情况的调查报告"),                               # the report's own
     (["网站:某某素材库 | 时间:2019-06-22 17:46:23 | 移动端:整顿软弱涣散党组织调研报告", "整顿软弱涣散党组织调研报告"],
@@ -626,7 +630,7 @@ def test_parts_of_a_paper_head_the_numbered_sections():
                                                ("当前存在的问题和产生问题的原因", "问题"), ("问题产生的原因", "原因"),
                                                ("深刻把握模范机关建设的核心要义与时代内涵", "概述"), ("品牌酝酿，丰富内涵", "做法"),
                                                ("深化政治机关建设的主要实践与成效", "做法"), ("问题的提出", "其他"),
-                                               ("社区建设成就突出", "成效")])
+                                               ("社区建设成就突出", "成效"), ("调研目的与方法", "其他"), ("调研结果分析", "概述")])
 def test_results_and_states_worded_as_such(heading, category):
     assert classify([Section(heading, 1)])[0].category == category
 
@@ -774,6 +778,12 @@ def test_numbering_gaps_and_mixed_styles_are_one_level():
 # general rules with fixtures above (not blind since). Left: 209 (a page-2 excerpt), 215, 216
 # (引言:… and a garbled heading), 219 (a heading split over two lines, a parenthetical second
 # title), 210's category.
+# heldout11/ (20 files, gold in real_outlines11.yaml, 20 more sites) was scored once, blind, on
+# 2026-12-02 at 58f1fc3 (the code of ce33165): heading F1 0.882, category accuracy 0.780, titles
+# 0.700 (14 of 20). Misses fixed since with fixtures above (a domain line, 热搜:, 篇一:, 怎么写及,
+# 原标题:【…】, 调研目的/调研结果): 0.882 / 0.880 / 18 of 20 (not blind). Left: 223 (a collection's
+# name as the only title), 225 (a label line between levels), 226 (a colon run-in), 235 and 240
+# (topic sentences read as run-ins), 237, 238 (a compilation's preface).
 @pytest.mark.parametrize("part, gold, least", [("dev/", "real_outlines.yaml", (0.98, 0.98, 0.96)),
                                                ("heldout/", "real_outlines.yaml", (0.95, 0.90, 0.90)),
                                                ("heldout2/", "real_outlines2.yaml", (0.95, 0.90, 0.90)),
@@ -784,7 +794,8 @@ def test_numbering_gaps_and_mixed_styles_are_one_level():
                                                ("heldout7/", "real_outlines7.yaml", (0.90, 0.81, 0.95)),
                                                ("heldout8/", "real_outlines8.yaml", (0.86, 0.82, 0.95)),
                                                ("heldout9/", "real_outlines9.yaml", (0.85, 0.76, 0.95)),
-                                               ("heldout10/", "real_outlines10.yaml", (0.88, 0.80, 0.87))])
+                                               ("heldout10/", "real_outlines10.yaml", (0.88, 0.80, 0.87)),
+                                               ("heldout11/", "real_outlines11.yaml", (0.88, 0.88, 0.90))])
 def test_gold_outlines_of_real_reports(part, gold, least):
     got = scores(DATA / "real", gold, part)
     print(f"real {part}: heading F1 {got[0]:.3f}, category accuracy {got[1]:.3f}, titles {got[2]:.2f}")

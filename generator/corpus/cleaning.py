@@ -1,12 +1,12 @@
 """Cleaning web-scraped reports: each step is a small function on a list of Paras.
 
+    to_simplified       Traditional → Simplified (OpenCC's t2s tables), pinyin 關(guān) removed
+    join_pages          a previewed document's pages (1、… 2、…) joined back
     strip_boilerplate   site headers, banners, URLs, breadcrumbs, notices, footers, link lists, "猜你喜欢" tails
     drop_contents       a table of contents, or a site's outline preview, above the text
-    join_pages          a previewed document's pages (1、… 2、…) joined back
     drop_repeats        a report pasted twice into the same file
     join_wrapped        hard line-wraps in the middle of sentences
     split_flattened     paragraphs that a PDF or a page ran together, parted again (一、主要做法（一）… too)
-    to_simplified       Traditional → Simplified (OpenCC's t2s tables), pinyin 關(guān) removed
 
 ``clean`` runs them all in that order. Paras that a file marked as title or
 heading (``level`` set) are never dropped or joined.
@@ -20,7 +20,8 @@ from generator.corpus.reading import Para
 _BOILER_LINE = re.compile(
     r"^\s*(?:"
     r"(?:发布时间|发布日期|更新时间|更新日期|上传时间|时间|日期|点击数|点击|浏览次数|阅读|作者|来源|推荐人|责任编辑|编辑|"
-    r"关键词|关键字|导语|摘要来源|文章来源|信息来源|所属栏目|指导老师|指导教师|网站客服|大小|页数|格式|ID)\s*[:：].*"
+    r"关键词|关键字|导语|摘要来源|文章来源|信息来源|所属栏目|栏目|发布于|人气|热搜|指导老师|指导教师|网站客服|大小|页数|格式|ID)"
+    r"\s*[:：].*"
     r"|(?:网站|移动端)\s*[:：][^，。,；]{0,40}(?:\|.*)?"
     r"|.*(?:当前位置|您的位置|你的位置)\s*[:：].*|(?:当前位置|您的位置|你的位置)|[^。>]{1,20}(?:\s*>\s*[^>。]{1,12}){2,}\s*>?"
     r"|(?:首页|主页|网站首页)\s*[>›»].*|(?:首页|主页)[^。，,！!：:]{2,40}"
@@ -31,8 +32,8 @@ _BOILER_LINE = re.compile(
     r"|.{0,8}(?:部分内容阅读|全文阅读|在线阅读)|[\u4e00-\u9fff]{2,4}(?<!报告|总结|小结|材料|讲话|发言)范文"
     r"|[\u4e00-\u9fff]{1,6}(?:范文站|公文网|写作网)"
     r"|.*(?:立即了解|立即下载|点击下载|免费下载|点击查看)|.*\d{3,4}-\d{3,4}-\d{4}.*"
-    r"|.*(?:预览加载中|预览结束|喜欢就下载|购物车|在线投稿|设为首页|加入收藏|杂志订阅|热词搜索|热门搜索|相关搜索).*|热搜\s*[:：].*"
-    r"|(?:栏目|发布于|人气)\s*[:：].*|\S{2,10}\s+首页|.*(?:点击此处|给我们留言|老年版|无障碍浏览|长者模式).*"
+    r"|.*(?:预览加载中|预览结束|喜欢就下载|购物车|在线投稿|设为首页|加入收藏|杂志订阅|热词搜索|热门搜索|相关搜索).*"
+    r"|\S{2,10}\s+首页|.*(?:点击此处|给我们留言|老年版|无障碍浏览|长者模式).*"
     r"|.{0,12}?(?:[a-z0-9-]+\.)+(?:com|cn|net|org)\S*|(?:索引号|组配分类|主题分类|发文机关|成文日期)\s*\S.*|[^。，,]{2,30}(?:路|街|道|号院)\d+号[^。，,]{0,20}"
     r"|(?:作者简介|中图分类号|文献标识码|文章编号|基金项目|资料图片|图片来源)\s*[:：。.].*"
     r"|.*范文.*[，,。！!].*|.*[，,。！!].*范文.*"
@@ -46,7 +47,7 @@ _BOILER_LINE = re.compile(
     r"|.{0,12}\s*\d{4}\s*年\s*\d{1,2}\s*期"
     r"|.{0,20}\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日.{0,12}第\s*\d{1,3}\s*版.*"
     r"|.{2,60}——\s*《[^》]{1,20}》"
-    r"|[(（][^()（）]{0,20}(?:供稿|来源|稿)[)）]|[\u4e00-\u9fff]{2,6}(?:作文网|范文网|文库网|资料网)"
+    r"|[(（][^()（）]{0,20}(?:供稿|来源|稿)[)）]|[\u4e00-\u9fff]{2,6}(?:作文网|资料网)"     # ……范文网/文库: below
     r"|【(?:关键词|关键字)】.*"
     r")\s*$")
 _SOURCE_NOTE = re.compile(r"[(（]\s*(?:信息)?来源[:：\s][^()（）]{1,30}[)）]\s*$")
@@ -71,9 +72,7 @@ def _is_link_list(text):
     return len(parts) >= 5 and sum(len(p) for p in parts) / len(parts) <= 16
 
 
-_CRUMB_END = re.compile(r"[>›»]\s*([^>›»]{1,12}?)\s*[>›»]?\s*$")
-
-
+_CRUMB_END = re.compile(r"[>›»]\s*([^>›»]{1,12}?)\s*[>›»]?\s*$")     # a breadcrumb's last part
 _TAG = re.compile(r"</?[A-Za-z][\w-]*(?:\s[^<>]{0,200})?/?>")
 _LEFT_NUMBER = re.compile(r"^\s*\d{1,3}\s*[.、]")       # what a tag line leaves: 1. <dl id="…"></dl>
 # a line standing for a picture: its file name (会场.jpg), or a page's image name (……_fororder_15)
@@ -179,10 +178,11 @@ def split_flattened(paras):
             continue
         text = para.text.strip()
         parts = [part for part in _FLAT.split(text) if part.strip()] if len(text) > 80 and _FLAT.search(text) else [para.text]
+        if len(text) > 400:
+            parts = [piece for part in parts for piece in _SPACED.split(part)]
         for part in parts:
-            for piece in _SPACED.split(part) if len(text) > 400 else (part,):
-                sub = _RUN_INTO_SUB.match(piece)
-                out.extend([Para(sub[1]), Para(piece[sub.end():])] if sub else [Para(piece) if piece != para.text else para])
+            sub = _RUN_INTO_SUB.match(part)
+            out.extend([Para(sub[1]), Para(part[sub.end():])] if sub else [Para(part)])
     return out
 
 

@@ -177,8 +177,8 @@ def split_heading(rest, inline_max=40, standalone_max=60):
     return None
 
 
-_COLON_LEAD = re.compile(r"^([^，,。；;：:“”\s]{2,20})[：:]\s*")
-_NAMED_LEAD = re.compile(r"^([^，,。；;：:\s]{2,20})[：:]\s*")     # after a number, quotes may name it: “摸”：
+# a short name and a colon opening a paragraph: 抓好一个格局：…, “摸”：…
+_NAMED_LEAD = re.compile(r"^([^，,。；;：:\s]{2,20})[：:]\s*")
 
 
 def run_in(rest, limit=40):
@@ -211,9 +211,9 @@ def lead_shape(text, limit=32):
     spaced = _SPACE_LEAD.match(text)         # 融合共建 市委政法委……: a flattened page's sub-heading
     if spaced and len(text) - spaced.end() >= 30 and not _TIME_LEAD.match(spaced[1] + "，"):
         return spaced[1], text[spaced.end():]
-    label = _COLON_LEAD.match(text)          # 紧盯一个目标：全力打造……, not a field such as 党员人数：
+    label = _NAMED_LEAD.match(text)          # 紧盯一个目标：全力打造……, not a field such as 党员人数：
     if (label and 5 <= len(label[1]) <= 12 and label[1].startswith(ACTIONS) and not label[1].endswith("情况")
-            and not re.search(r"\d", label[1]) and len(text) - label.end() >= 30):
+            and not re.search(r"[\d“”]", label[1]) and len(text) - label.end() >= 30):
         return label[0].strip(), text[label.end():]
     sentence = _SENTENCE.match(text)
     if sentence is None:
@@ -260,13 +260,16 @@ _PARALLEL = re.compile(r"^[\u4e00-\u9fff“”]{4,12}(?:\s+[\u4e00-\u9fff“”]
 
 # what a site adds to a title: (2), (全文4610字), 【三篇】, (12篇), 第1篇, 第一篇, 篇一, 篇1, 7篇, 三篇, 1300字, 范文, .docx
 _GENRE_LAST = "告结料言话稿迹查究考会"     # the last character of a genre's name (报告, 总结, 材料, 事迹 …)
-_SITE_ADD = re.compile(
-    rf"[(（]\s*(?:\d+|[{CN}]{{1,2}}|全文\d+字|全文完整|完整版|精选文档|精选|材料|(?:精选|通用|优选)?\s*\d+\s*篇)\s*[)）]"
-    r"|【[^【】]{0,6}】|【[^【】]{0,30}】$|^【[\d.\-/年月]{4,12}】|^\d{1,2}\s+(?=\d{4}\s*年)|_第\d+页$|^\d{4}[.\-/]\d{1,2}[.\-/]\d{1,2}\s+|[\[【(（]此文共\d+字[\]】)）]|(?<=[\u4e00-\u9fff])论文$"
-    rf"|^第\s*[\d{CN}]+\s*篇(?!章)\s*[:：]?\s*|^篇\s*[\d{CN}]+(?:\s+|\s*[:：]\s*)|^原标题\s*[:：]\s*(?:【[^【】]{{1,10}}】)?|怎么写.*$|(?<=[{_GENRE_LAST}])\d{{2,5}}字$"
-    rf"|(?<=[{_GENRE_LAST}])[{CN}]+篇$|篇\s*\d+$|(?<=[{_GENRE_LAST}])(?:\d+\s*篇|例\s*\d+)$"
-    r"|范文$|范文\s*[(（][一二三四五六七八九十\d]{1,2}[)）]$"
-    r"|(?<=[告结料言话])文稿$|\.(?:docx?|pdf|wps|txt)$")
+_SITE_ADD = re.compile("|".join((
+    rf"[(（]\s*(?:\d+|[{CN}]{{1,2}}|全文\d+字|全文完整|完整版|精选文档|精选|材料|(?:精选|通用|优选)?\s*\d+\s*篇)\s*[)）]",
+    r"【[^【】]{0,6}】", r"【[^【】]{0,30}】$", r"^【[\d.\-/年月]{4,12}】",                # 【三篇】, 【title】, 【2018.06】
+    r"^\d{1,2}\s+(?=\d{4}\s*年)", r"^\d{4}[.\-/]\d{1,2}[.\-/]\d{1,2}\s+",               # a page marker, a date
+    r"_第\d+页$", r"[\[【(（]此文共\d+字[\]】)）]", r"(?<=[\u4e00-\u9fff])论文$", r"怎么写.*$",
+    rf"^第\s*[\d{CN}]+\s*篇(?!章)\s*[:：]?\s*", rf"^篇\s*[\d{CN}]+(?:\s+|\s*[:：]\s*)",         # 第1篇, 篇一:
+    rf"^原标题\s*[:：]\s*(?:【[^【】]{{1,10}}】)?",
+    rf"(?<=[{_GENRE_LAST}])\d{{2,5}}字$", rf"(?<=[{_GENRE_LAST}])[{CN}]+篇$",                 # 1300字, 三篇
+    rf"(?<=[{_GENRE_LAST}])(?:\d+\s*篇|例\s*\d+)$", r"篇\s*\d+$",                          # 7篇, 例1, 篇1
+    r"范文$", r"范文\s*[(（][一二三四五六七八九十\d]{1,2}[)）]$", r"(?<=[告结料言话])文稿$", r"\.(?:docx?|pdf|wps|txt)$")))
 # how a report's title ends: the genre it names
 _GENRE_END = re.compile(r"(?:报告|总结|小结|思考|材料|发言|讲话|汇报|体会|调查|研究|对策|建议|探索|实践)"
                         r"(?:[(（](?:初稿|草稿|讨论稿|征求意见稿|修改稿)[)）])?$")
@@ -324,6 +327,9 @@ _GLUED = re.compile(r"^[^\s，,。；;：:！？“”]{4,36}?(?:的总结|工�
                     r"交流材料|经验材料|情况汇报)(?=[\u4e00-\u9fff])")
 
 
+_TEXT_VERB = re.compile("|".join(("现将", "根据", "按照", "开展", "认真", "做好", "进行", *ACTIONS)))
+
+
 def _run_on_title(text):
     """A flattened page's first paragraph that opens with its title and a space:
     某某……工作交流材料 某党委聚焦……。 The title must name its genre; with no space between,
@@ -333,7 +339,7 @@ def _run_on_title(text):
     if core and _GENRE_END.search(core):
         return core
     glued = _GLUED.match(text)
-    if glued and len(text) - glued.end() >= 40 and not re.search("现将|根据|按照|开展|认真|做好|进行|" + "|".join(ACTIONS), glued[0]):
+    if glued and len(text) - glued.end() >= 40 and not _TEXT_VERB.search(glued[0]):
         return glued[0]
     return ""
 
@@ -471,11 +477,8 @@ def _numbered(paras):
             style, value, typed, rest = m
             if style in LEAD_ONLY:
                 split = lead_split(rest, style) if i in lead_ok else None
-            elif style == "●":      # a bullet list's items stay body: a bullet heading has text below it
-                after = texts[i + 1] if i + 1 < len(texts) else ""
-                split = (rest.strip(), "") if (2 <= len(rest.strip()) <= 30 and not re.search(r"[\d。！？；]", rest)
-                                               and not _ORG.match(rest.strip()) and len(after) >= 40
-                                               and not marker(after)) else None
+            elif style == "●":
+                split = _bullet_split(rest, texts[i + 1] if i + 1 < len(texts) else "")
             else:
                 split = split_heading(rest)
         splits.append(split)
@@ -511,6 +514,16 @@ def _paper_parts(items):
             item.level = min(item.level + shift, 4)
         out.append(item)
     return out
+
+
+def _bullet_split(rest, after):
+    """A bullet's line as ``(heading, "")``: short, no number or sentence, with text below it
+    (``after``); a bullet list's items stay body."""
+    rest = rest.strip()
+    if (2 <= len(rest) <= 30 and not re.search(r"[\d。！？；]", rest) and not _ORG.match(rest)
+            and len(after) >= 40 and not marker(after)):
+        return rest, ""
+    return None
 
 
 def _lead_sequences(marks, texts):

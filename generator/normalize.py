@@ -152,6 +152,8 @@ def written_date(text):
     """A closing date as GB/T 9704 writes it: 2026.7.10 → 2026年7月10日 (others unchanged)."""
     match = _FIGURES.match(text)
     return f"{match[1]}年{int(match[2])}月{int(match[3])}日" if match else text
+
+
 _SENTENCE = re.compile(r"[。！？!?…；;：:，,]")
 
 

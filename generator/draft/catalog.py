@@ -238,14 +238,19 @@ def descriptions(fields, into=None):
     return into
 
 
-def example_of(field):
-    """A value that shows the shape of ``field``: its example, else one built from its parts."""
+def example_of(field, filled=True):
+    """A value that shows the shape of ``field``: its example, else one built from its parts.
+    ``filled=False``: only what the manifest's examples give (None where there is none; a
+    list of objects gets one item of its sub-fields' examples)."""
     if field.example is not None:
         return field.example
     if field.type == "object":
-        return {name: example_of(sub) for name, sub in field.fields.items()}
-    if field.type == "list":
-        return [example_of(field.items)]
+        parts = {name: example_of(sub, filled) for name, sub in field.fields.items()}
+        return parts if filled else {name: value for name, value in parts.items() if value is not None}
+    if field.type == "list" and (filled or field.items.fields):
+        return [example_of(field.items, filled)]
+    if not filled:
+        return None
     return {"stats": {}, "table": {"表题": "", "表头": [], "行": []},
             "integer": 0, "number": 0}.get(field.type, "")
 

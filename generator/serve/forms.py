@@ -12,6 +12,7 @@ import datetime
 import yaml
 
 from generator.draft import numbers
+from generator.draft.catalog import example_of
 from generator.draft.validate import STAT_ALL, STAT_KEYS, TEMPLATE_KEY
 from generator.errors import DataError
 
@@ -60,17 +61,8 @@ def example_text(example):
 
 
 def example_data(template):
-    """Data made of the manifest's examples (a list of objects gets one item of its
-    sub-fields' examples): what the template's skeleton is rendered from."""
-    def value(field):
-        if field.example is not None:
-            return field.example
-        if field.type == "list" and field.items.fields:
-            return [value(field.items)]
-        if field.type == "object":
-            return {k: value(f) for k, f in field.fields.items() if value(f) is not None}
-        return None
-    data = {k: value(f) for k, f in template.fields.items()}
+    """Data made of the manifest's examples: what the template's skeleton is rendered from."""
+    data = {k: example_of(f, filled=False) for k, f in template.fields.items()}
     return {TEMPLATE_KEY: template.name, **{k: v for k, v in data.items() if v is not None}}
 
 

@@ -14,7 +14,7 @@ The package, one subpackage per pipeline (see README, 项目结构):
 
 Imports go only leftwards in  shared ← word ← draft ← corpus ← lint ← serve ← console ← cli : a
 module imports its own layer and the layers before it, never a later one, and there are no
-import cycles. Nothing imports ``cli``; jieba is imported only in ``corpus``; the web framework only
+import cycles. Nothing imports ``cli``; jieba (and rjieba) is imported only in ``corpus``; the web framework only
 in ``serve``, which only the ``serve`` command imports.
 tests/test_layers.py holds the package to this.
 """

@@ -4,6 +4,8 @@ import importlib
 import pkgutil
 from pathlib import Path
 
+import pytest
+
 import generator
 
 LAYERS = ("shared", "word", "draft", "corpus", "lint", "serve", "console", "cli")
@@ -84,8 +86,9 @@ def test_no_import_cycles():
     assert cycles == []
 
 
-def test_jieba_only_in_corpus():
-    users = {m for m in MODULES if any(i.split(".")[0] == "jieba" for i in imports(m))}
+@pytest.mark.parametrize("package", ["jieba", "rjieba"])
+def test_jieba_only_in_corpus(package):
+    users = {m for m in MODULES if any(i.split(".")[0] == package for i in imports(m))}
     assert users and all(m.startswith("generator.corpus.") for m in users)
 
 

@@ -1,4 +1,6 @@
+import jieba
 import jieba.analyse
+import pytest
 
 from generator.corpus import segment
 
@@ -6,33 +8,75 @@ TEXT = ("全镇18个村党组织严格落实“三会一课”制度，组织党
         "镇党委坚持每月集中学习一次，全年共组织学习十二次，覆盖党员四百余人次，基层党建工作质量明显提升。") * 3
 
 
+def plain_tags(text, top):
+    """jieba.analyse's ranking with jieba's own dictionary, without words other tests added."""
+    plain = jieba.analyse.TFIDF()
+    plain.tokenizer = jieba.Tokenizer()
+    return plain.extract_tags(text, topK=top)
+
+
 def test_extract_tags_ranks_as_jieba_analyse_does():
-    assert segment.extract_tags(TEXT, 20) == jieba.analyse.extract_tags(TEXT, topK=20)
+    assert segment.extract_tags(TEXT, 20) == plain_tags(TEXT, 20)
     pos = ("n", "vn", "nz")
     assert segment.extract_tags(TEXT, 10, allow_pos=pos) == jieba.analyse.extract_tags(TEXT, topK=10, allowPOS=pos)
 
 
-def test_dictionary_and_idf_come_from_our_cache(base_cache, monkeypatch):
+def test_cut_is_jiebas_cut_for_chinese_text():
+    plain = jieba.Tokenizer()
+    for line in TEXT.split("。"):
+        assert segment.cut(line) == list(plain.cut(line))
+
+
+@pytest.fixture
+def fresh(tmp_path, monkeypatch):
+    """An empty cache folder of this test's own and nothing loaded yet."""
+    monkeypatch.setenv("REPORTGEN_CACHE", str(tmp_path / "cache"))
+    segment._idf_source.cache_clear()
+    yield tmp_path / "cache" / "jieba"
+    segment._idf_source.cache_clear()
+
+
+def test_idf_comes_from_an_sqlite_copy_in_our_cache(fresh, monkeypatch):
+    words = ["党建", "党组织", "没有这个词"]
+    table, median = segment.idf_of(words)
+    assert [p.suffix for p in fresh.iterdir()] == [".sqlite"]
+    want = jieba.analyse.default_tfidf.idf_loader
+    assert table == {w: want.idf_freq[w] for w in words[:2]} and median == want.median_idf
+    # a second process reads the copy: jieba's IDF text is not parsed again
+    segment._idf_source.cache_clear()
+    monkeypatch.setattr(segment, "_idf_lines", lambda: (_ for _ in ()).throw(AssertionError("slow path")))
+    assert segment.idf_of(words) == (table, median)
+
+
+def test_a_damaged_idf_copy_is_rebuilt(fresh):
+    segment.idf_of(["党建"])
+    segment._idf_source.cache_clear()
+    copy = next(fresh.iterdir())
+    copy.write_bytes(copy.read_bytes()[:5000])       # cut short, as by a full disk
+    assert segment.idf_of(["党建"])[0]["党建"] > 0
+    assert copy.stat().st_size > 1_000_000
+
+
+def test_dictionary_comes_from_our_cache(fresh, monkeypatch):
+    monkeypatch.setattr(jieba, "dt", jieba.Tokenizer())
     segment.tokenizer()
-    segment.idf_table()
-    names = sorted(p.name.split("-")[0] for p in (base_cache / "jieba").iterdir())
-    assert names == ["dict", "idf"]
+    assert [p.name.split("-")[0] for p in fresh.iterdir()] == ["dict"]
     # a second load reads the cache: jieba's own dictionary builder is never called
-    import jieba
     dt = jieba.Tokenizer()
     monkeypatch.setattr(jieba, "dt", dt)
     monkeypatch.setattr(dt, "initialize", lambda *a: (_ for _ in ()).throw(AssertionError("slow path")))
-    segment.idf_table.cache_clear()
     assert segment.tokenizer() is dt and dt.initialized and dt.FREQ["党建"] > 0
-    table, median = segment.idf_table()
-    assert table["党建"] > 0 and median > 0 and len(table) > 100_000
 
 
 def test_an_unwritable_cache_only_costs_time(tmp_path, monkeypatch):
-    import jieba
     blocked = tmp_path / "a-file"
     blocked.write_text("x")                      # the cache folder cannot be made under a file
     monkeypatch.setenv("REPORTGEN_CACHE", str(blocked / "cache"))
+    segment._idf_source.cache_clear()
     dt = jieba.Tokenizer()
     monkeypatch.setattr(jieba, "dt", dt)
-    assert segment.tokenizer().FREQ["党建"] > 0
+    try:
+        assert segment.tokenizer().FREQ["党建"] > 0
+        assert segment.extract_tags(TEXT, 20) == plain_tags(TEXT, 20)
+    finally:
+        segment._idf_source.cache_clear()

@@ -303,6 +303,9 @@ BODY = "全镇各村按照统一部署组织实施，逐项推进落实，群众
      "农村党组织建设的问题及对策——某村发展党员情况的调查报告"),                               # the report's own
     (["网站:某某素材库 | 时间:2019-06-22 17:46:23 | 移动端:整顿软弱涣散党组织调研报告", "整顿软弱涣散党组织调研报告"],
      "整顿软弱涣散党组织调研报告"),
+    (["正文复制", "", "青岚镇2025年上半年党建工作总结"], "青岚镇2025年上半年党建工作总结"),        # a page's button
+    (["青岚镇软弱涣散村党组织整顿情况调研报", "告"], "青岚镇软弱涣散村党组织整顿情况调研报告"),    # broken in its last word
+    (["(上接第一版)"], ""),                           # a newspaper's continued page: its headline is on the first
     ([], ""),
 ])
 def test_title_is_the_reports_own_name(head, title):
@@ -316,6 +319,18 @@ def test_title_run_into_a_flattened_first_paragraph():
     assert o.title == "青岚镇2026年党建工作交流材料"
     assert o.lead == ["今年以来，" + BODY]
     assert outline_text("青岚镇党建 今年以来，" + BODY + "一、主要做法" + BODY).title == ""   # no genre named
+
+
+def test_a_title_glued_to_the_text_may_end_on_its_problems_and_measures():
+    o = outline_text("浅议社区党组织服务能力的问题及对策近年来，" + BODY + "一、主要做法" + BODY)
+    assert o.title == "浅议社区党组织服务能力的问题及对策"
+    assert o.lead == ["近年来，" + BODY]
+
+
+def test_a_newspapers_page_markers_are_no_text():
+    o = outline_text("\n".join(["（上接第二版）", "今年以来，" + BODY, "一、主要做法", BODY, "（下转第四版）"]))
+    assert o.title == "" and o.lead == ["今年以来，" + BODY]
+    assert [(s.heading, s.body) for s in o.sections] == [("主要做法", [BODY])]
 
 
 @pytest.mark.parametrize("heading, category", [("流动党员的特点", "概述"), ("党员管理的难点", "问题"),
@@ -355,6 +370,11 @@ def test_heading_before_a_spaced_flattened_text():
     assert headings(text) == [("基本概况", 1), ("产业现状", 1)]
     parallel = "题目\n一、强基固本 筑牢堡垒 今年以来，全镇各村按照统一部署组织实施，逐项推进落实，成效明显。"
     assert headings(parallel) == [("强基固本 筑牢堡垒", 1)]
+
+
+def test_heading_then_a_space_and_the_first_number_below():
+    text = " ".join(["一、基本情况", BODY, "二、主要做法和成效 (一)建强支部堡垒", BODY, "(二)锤炼党员队伍", BODY])
+    assert headings(text) == [("基本情况", 1), ("主要做法和成效", 1), ("建强支部堡垒", 2), ("锤炼党员队伍", 2)]
 
 
 def test_heading_run_into_the_first_number_below():
@@ -405,6 +425,13 @@ def test_bare_short_line_headings():
     assert headings(text) == [("突出思想引领，凝聚发展合力", 1)]
     assert headings("\n".join(["题目", BODY, "基本情况", BODY])) == [("基本情况", 1)]
     assert headings("\n".join(["题目", BODY, "全体党员参加", BODY])) == []   # one bare line, not a heading's shape
+
+
+def test_two_phrases_parted_by_a_space_head_a_continued_page():
+    text = "\n".join(["（上接第一版）", "坚持工作创新 保障“三强”支部创建顺利开展", "坚持思路创新。" + BODY,
+                     "坚持方法创新。" + BODY * 2, "贴近工作实际 确保“三强”支部创建取得成效", "发挥示范作用。" + BODY[:36]])
+    assert headings(text) == [("坚持工作创新 保障“三强”支部创建顺利开展", 1), ("坚持思路创新", 2), ("坚持方法创新", 2),
+                              ("贴近工作实际 确保“三强”支部创建取得成效", 1), ("发挥示范作用", 2)]
 
 
 def test_first_step_and_bracket_with_comma():
@@ -784,6 +811,15 @@ def test_numbering_gaps_and_mixed_styles_are_one_level():
 # 原标题:【…】, 调研目的/调研结果): 0.882 / 0.880 / 18 of 20 (not blind). Left: 223 (a collection's
 # name as the only title), 225 (a label line between levels), 226 (a colon run-in), 235 and 240
 # (topic sentences read as run-ins), 237, 238 (a compilation's preface).
+# heldout12/ (20 files, gold in real_outlines12.yaml, 20 more sites, written by a helper who never
+# ran or read the code) was scored once, blind, on 2026-12-07 at b192d29 (the outliner of 848040f):
+# heading F1 0.762, category accuracy 0.676, titles 0.800 (16 of 20). Misses: a page's 正文复制
+# button and a newspaper's (上接第一版) taken for titles, a title broken in its last word (……调研报 /
+# 告), a title glued to its text ending on 问题及对策; a heading, a space and its first sub-heading
+# (二、…成效 (一)…) on a flattened line; bare headings of two phrases longer than 12 characters.
+# Fixed by general rules with fixtures above: 0.925 / 0.853 / 20 of 20 (not blind since). Left:
+# 246 (a lone 一是 line heading its text), 247 (a 33-character heading before a space), 255 (two
+# narrative sentences read as run-ins), 260's last run-in, the categories of 251 and 260.
 @pytest.mark.parametrize("part, gold, least", [("dev/", "real_outlines.yaml", (0.98, 0.98, 0.96)),
                                                ("heldout/", "real_outlines.yaml", (0.95, 0.90, 0.90)),
                                                ("heldout2/", "real_outlines2.yaml", (0.95, 0.90, 0.90)),
@@ -795,7 +831,8 @@ def test_numbering_gaps_and_mixed_styles_are_one_level():
                                                ("heldout8/", "real_outlines8.yaml", (0.86, 0.82, 0.95)),
                                                ("heldout9/", "real_outlines9.yaml", (0.85, 0.76, 0.95)),
                                                ("heldout10/", "real_outlines10.yaml", (0.88, 0.80, 0.87)),
-                                               ("heldout11/", "real_outlines11.yaml", (0.88, 0.88, 0.90))])
+                                               ("heldout11/", "real_outlines11.yaml", (0.88, 0.88, 0.90)),
+                                               ("heldout12/", "real_outlines12.yaml", (0.92, 0.85, 0.95))])
 def test_gold_outlines_of_real_reports(part, gold, least):
     got = scores(DATA / "real", gold, part)
     print(f"real {part}: heading F1 {got[0]:.3f}, category accuracy {got[1]:.3f}, titles {got[2]:.2f}")

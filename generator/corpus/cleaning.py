@@ -48,7 +48,8 @@ _BOILER_LINE = re.compile(
     r"|.{0,20}\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日.{0,12}第\s*\d{1,3}\s*版.*"
     r"|.{2,60}——\s*《[^》]{1,20}》"
     r"|[(（][^()（）]{0,20}(?:供稿|来源|稿)[)）]|[\u4e00-\u9fff]{2,6}(?:作文网|资料网)"     # ……范文网/文库: below
-    r"|【(?:关键词|关键字)】.*"
+    r"|【(?:关键词|关键字)】.*|(?:正文|全文|一键)复制|复制(?:全文|正文|本文)"          # a page's buttons
+    r"|[(（]\s*下?转\s*第?\s*[一二三四五六七八九十\d]{1,3}\s*版\s*[)）]"                # a newspaper's (下转第四版)
     r")\s*$")
 _SOURCE_NOTE = re.compile(r"[(（]\s*(?:信息)?来源[:：\s][^()（）]{1,30}[)）]\s*$")
 # a site's note inside a paragraph: ……(某某网省略685字,正式会员可完整阅读)……, ---此处隐藏513字---,
@@ -162,8 +163,9 @@ _FLAT = re.compile(r"\s{3,}|(?<=[。！？；：:])\s*(?=[一二三四五六七�
                    r"|(?<=[\u4e00-\u9fff”）)])\s+(?=[一二三四五六七八九十]{1,2}(?:、|是))")
 
 
-# a short numbered heading run straight into the first number of the level below: 一、主要做法（一）实施……
-_RUN_INTO_SUB = re.compile(r"^\s*([一二三四五六七八九十]{1,2}、[^，,。；;：:（(\s]{2,15})(?=[（(]一[)）]\S)")
+# a short numbered heading run straight (or after a space) into the first number of the level below:
+# 一、主要做法（一）实施……
+_RUN_INTO_SUB = re.compile(r"^\s*([一二三四五六七八九十]{1,2}、[^，,。；;：:（(\s]{2,15})\s*(?=[（(]一[)）]\S)")
 
 
 # on a long flattened line, paragraphs parted by one space after a sentence: ……知校情。 老有所学。……

@@ -254,8 +254,8 @@ def bare_shape(text):
         4 <= len(text) <= 25 and text[-1] not in _ENDS and not re.search(r"\s", text) and not re.search(r"\d{4}", text))
 
 
-# two or three parallel phrases parted by spaces: 抓理论重学习 武装思想强党性
-_PARALLEL = re.compile(r"^[\u4e00-\u9fff“”]{4,12}(?:\s+[\u4e00-\u9fff“”]{4,12}){1,2}$")
+# two or three parallel phrases parted by spaces: 抓理论重学习 武装思想强党性, 坚持工作创新 保障“五好”创建顺利开展
+_PARALLEL = re.compile(r"^[\u4e00-\u9fff“”]{4,16}(?:\s+[\u4e00-\u9fff“”]{4,16}){1,2}$")
 
 
 # what a site adds to a title: (2), (全文4610字), 【三篇】, (12篇), 第1篇, 第一篇, 篇一, 篇1, 7篇, 三篇, 1300字, 范文, .docx
@@ -324,7 +324,7 @@ def _same(a, b):
 
 # a title glued to the text that follows it: 中学党支部工作情况的总结学校党支部自从建立以来，……
 _GLUED = re.compile(r"^[^\s，,。；;：:！？“”]{4,36}?(?:的总结|工作总结|工作小结|调研报告|调查报告|工作报告|述职报告|"
-                    r"交流材料|经验材料|情况汇报)(?=[\u4e00-\u9fff])")
+                    r"交流材料|经验材料|情况汇报|问题[及与和]对策)(?=[\u4e00-\u9fff])")
 
 
 _TEXT_VERB = re.compile("|".join(("现将", "根据", "按照", "开展", "认真", "做好", "进行", *ACTIONS)))
@@ -353,6 +353,9 @@ def _title(paras):
     for i, p in enumerate(paras):
         if p.level == 0:
             return one_line(p.text), {i}
+    first = next((i for i, p in enumerate(paras) if p.text.strip()), None)
+    if first is not None and _CONTINUED.match(paras[first].text.strip()):
+        return "", {first}
     found, head = [], []
     for i, p in enumerate(paras):
         text = p.text.strip()
@@ -415,8 +418,24 @@ def one_line(text):
     return re.sub(r"\s*\n\s*", "", text)
 
 
+# a newspaper's continued page, (上接第一版): its headline is on the page it continues
+_CONTINUED = re.compile(rf"^[(（]\s*上?接\s*第?\s*[{CN}\d]{{1,3}}\s*版\s*[)）]$")
+
+
+def _mend_title(paras):
+    """The first lines with a title broken inside its last word (……调研报 / 告) joined back."""
+    for i, p in enumerate(paras[:8]):
+        after = paras[i + 1].text.strip() if i + 1 < len(paras) else ""
+        text = p.text.strip()
+        if (0 < len(after) <= 2 and p.level is None and paras[i + 1].level is None and _title_shaped(text)
+                and _GENRE_END.search(text + after) and not _GENRE_END.search(text)):
+            return [*paras[:i], Para(text + after), *paras[i + 2:]]
+    return paras
+
+
 def outline(paras, file=""):
     """Outline cleaned paragraphs."""
+    paras = _mend_title(paras)
     title, title_at = _title(paras)
     body = [p for i, p in enumerate(paras) if i not in title_at]
     if title and body and body[0].level is None and len(body[0].text.strip()) > len(title) \

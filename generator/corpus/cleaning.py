@@ -344,7 +344,8 @@ def to_simplified(paras):
     """Convert the whole document when it is written in Traditional characters."""
     sample = "".join(p.text for p in paras[:200])
     convert = is_traditional(sample)
-    if not convert and "(" not in sample and "（" not in sample:
+    if not convert and ("(" not in sample and "（" not in sample
+                        or not _PINYIN.search("\n".join(p.text for p in paras))):   # any paragraph's match is one here
         return paras
     out = []
     for para in paras:

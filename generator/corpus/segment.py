@@ -11,6 +11,7 @@ import marshal
 import os
 import sys
 from array import array
+from collections import Counter
 from functools import lru_cache
 from importlib.util import find_spec
 
@@ -179,11 +180,8 @@ def extract_tags(text, top=20, allow_pos=()):
         words = [w.word for w in jieba.posseg.dt.cut(text) if w.flag in allow_pos]
     else:
         words = cut(text)
-    freq = {}
-    for word in words:
-        if len(word.strip()) < 2 or word.lower() in STOP_WORDS:
-            continue
-        freq[word] = freq.get(word, 0.0) + 1.0
+    freq = {word: n for word, n in Counter(words).items()        # counted in C, each word then tested once
+            if len(word.strip()) >= 2 and word.lower() not in STOP_WORDS}
     table, median = idf_of(freq)
     total = sum(freq.values())
     weights = {w: n * table.get(w, median) / total for w, n in freq.items()}

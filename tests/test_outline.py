@@ -306,6 +306,12 @@ BODY = "全镇各村按照统一部署组织实施，逐项推进落实，群众
     (["正文复制", "", "青岚镇2025年上半年党建工作总结"], "青岚镇2025年上半年党建工作总结"),        # a page's button
     (["青岚镇软弱涣散村党组织整顿情况调研报", "告"], "青岚镇软弱涣散村党组织整顿情况调研报告"),    # broken in its last word
     (["(上接第一版)"], ""),                           # a newspaper's continued page: its headline is on the first
+    (["（上接A1版）", "以党建引领乡村振兴的实践与思考"], "以党建引领乡村振兴的实践与思考"),   # a title that names its genre
+    (["（上接第一版）", "以党建引领乡村振兴的实践与思考"], "以党建引领乡村振兴的实践与思考"),
+    (["（上接A1版）"], ""),
+    (["青岚镇农村基层党组织建设的调", "研报告"], "青岚镇农村基层党组织建设的调研报告"),
+    (["2025年青岚镇党委", "工作总结"], "2025年青岚镇党委工作总结"),
+    (["坚持党建引领 推动乡村振兴的实践与思考"], "坚持党建引领 推动乡村振兴的实践与思考"),   # two phrases, no column's name
     ([], ""),
 ])
 def test_title_is_the_reports_own_name(head, title):
@@ -321,10 +327,17 @@ def test_title_run_into_a_flattened_first_paragraph():
     assert outline_text("青岚镇党建 今年以来，" + BODY + "一、主要做法" + BODY).title == ""   # no genre named
 
 
-def test_a_title_glued_to_the_text_may_end_on_its_problems_and_measures():
-    o = outline_text("浅议社区党组织服务能力的问题及对策近年来，" + BODY + "一、主要做法" + BODY)
-    assert o.title == "浅议社区党组织服务能力的问题及对策"
+@pytest.mark.parametrize("title", ["浅议社区党组织服务能力的问题及对策", "关于社区党组织服务能力的问题与对策研究"])
+def test_a_title_glued_to_the_text_may_end_on_its_problems_and_measures(title):
+    o = outline_text(title + "近年来，" + BODY + "一、主要做法" + BODY)
+    assert o.title == title
     assert o.lead == ["近年来，" + BODY]
+
+
+@pytest.mark.parametrize("sentence", ["当前机关党建工作中存在的问题及对策分析如下：", "基层党建工作中存在的问题和对策思考一直是重点，"])
+def test_a_first_sentence_naming_problems_and_measures_is_no_title(sentence):
+    o = outline_text(sentence + BODY + "\n一、主要做法\n" + BODY)
+    assert o.title == "" and o.lead == [sentence + BODY]
 
 
 def test_a_newspapers_page_markers_are_no_text():
@@ -425,6 +438,12 @@ def test_bare_short_line_headings():
     assert headings(text) == [("突出思想引领，凝聚发展合力", 1)]
     assert headings("\n".join(["题目", BODY, "基本情况", BODY])) == [("基本情况", 1)]
     assert headings("\n".join(["题目", BODY, "全体党员参加", BODY])) == []   # one bare line, not a heading's shape
+
+
+def test_captions_of_two_long_phrases_are_no_headings():
+    text = "\n".join(["青岚镇党建工作总结", BODY * 2, "党员志愿者帮助群众抢收小麦 助力夏粮颗粒归仓", BODY,
+                     "镇党委组织开展农村实用技术培训 提升群众致富本领", BODY[:45], BODY * 3])
+    assert headings(text) == []
 
 
 def test_two_phrases_parted_by_a_space_head_a_continued_page():

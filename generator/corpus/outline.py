@@ -250,12 +250,18 @@ def bare_shape(text):
     """A short line with no closing punctuation and no spaces: 着眼发展，突出重点; or a place's
     name heading its part of a compilation (青岚县)."""
     text = text.strip()
-    return bool(_PLACE.match(text) or _PARALLEL.match(text)) or (
+    return bool(_PLACE.match(text) or _parallel(text)) or (
         4 <= len(text) <= 25 and text[-1] not in _ENDS and not re.search(r"\s", text) and not re.search(r"\d{4}", text))
 
 
-# two or three parallel phrases parted by spaces: 抓理论重学习 武装思想强党性, 坚持工作创新 保障“五好”创建顺利开展
+# two or three parallel phrases parted by spaces: 抓理论重学习 武装思想强党性
 _PARALLEL = re.compile(r"^[\u4e00-\u9fff“”]{4,16}(?:\s+[\u4e00-\u9fff“”]{4,16}){1,2}$")
+
+
+def _parallel(text):
+    """Parallel phrases of up to 12 characters, or up to 16 when the line opens with an action
+    (坚持工作创新 保障“五好”创建顺利开展; a picture's caption of two long phrases does not)."""
+    return bool(_PARALLEL.match(text)) and (text.startswith(ACTIONS) or max(map(len, text.split())) <= 12)
 
 
 # what a site adds to a title: (2), (全文4610字), 【三篇】, (12篇), 第1篇, 第一篇, 篇一, 篇1, 7篇, 三篇, 1300字, 范文, .docx
@@ -294,7 +300,8 @@ def title_core(text):
     while before != text:
         before, text = text, _SITE_ADD.sub("", text).strip(" |\u3000")
     column = _COLUMN.match(text)
-    if column and _GENRE_END.search(text) and not _GENRE_END.search(column[0].strip()):
+    if (column and _GENRE_END.search(text) and not _GENRE_END.search(column[0].strip())
+            and not column[0].startswith(ACTIONS)):      # 坚持党建引领 推动……的思考: a phrase, not a column's name
         text = text[column.end():]
     half, dash, rest = text.partition("-")
     if dash and half.strip() == rest.strip():
@@ -323,8 +330,11 @@ def _same(a, b):
 
 
 # a title glued to the text that follows it: 中学党支部工作情况的总结学校党支部自从建立以来，……
+# (or a paper's: 浅议……的问题及对策研究近年来，……)
 _GLUED = re.compile(r"^[^\s，,。；;：:！？“”]{4,36}?(?:的总结|工作总结|工作小结|调研报告|调查报告|工作报告|述职报告|"
-                    r"交流材料|经验材料|情况汇报|问题[及与和]对策)(?=[\u4e00-\u9fff])")
+                    r"交流材料|经验材料|情况汇报)(?=[\u4e00-\u9fff])"
+                    r"|^(?:浅议|浅谈|浅析|试论|略论|关于)[^\s，,。；;：:！？“”]{2,36}?问题[及与和]对策"
+                    r"(?:研究|思考|分析|探析|探究|建议)?(?=[\u4e00-\u9fff])")
 
 
 _TEXT_VERB = re.compile("|".join(("现将", "根据", "按照", "开展", "认真", "做好", "进行", *ACTIONS)))
@@ -355,7 +365,9 @@ def _title(paras):
             return one_line(p.text), {i}
     first = next((i for i, p in enumerate(paras) if p.text.strip()), None)
     if first is not None and _CONTINUED.match(paras[first].text.strip()):
-        return "", {first}
+        # a title there names its genre; else the page opens on a heading of the continued text
+        title, at = _title([Para("") if i == first else p for i, p in enumerate(paras)])
+        return (title, at | {first}) if _GENRE_END.search(title) else ("", {first})
     found, head = [], []
     for i, p in enumerate(paras):
         text = p.text.strip()
@@ -419,15 +431,16 @@ def one_line(text):
 
 
 # a newspaper's continued page, (上接第一版): its headline is on the page it continues
-_CONTINUED = re.compile(rf"^[(（]\s*上?接\s*第?\s*[{CN}\d]{{1,3}}\s*版\s*[)）]$")
+_CONTINUED = re.compile(rf"^[(（]\s*上?接\s*第?\s*(?:[{CN}]{{1,3}}|[A-Za-z]?\d{{1,3}})\s*版\s*[)）]$")
 
 
 def _mend_title(paras):
-    """The first lines with a title broken inside its last word (……调研报 / 告) joined back."""
+    """The first lines with a title broken inside or before its genre's name (……调研报 / 告,
+    ……的调 / 研报告, ……党委 / 工作总结) joined back."""
     for i, p in enumerate(paras[:8]):
         after = paras[i + 1].text.strip() if i + 1 < len(paras) else ""
         text = p.text.strip()
-        if (0 < len(after) <= 2 and p.level is None and paras[i + 1].level is None and _title_shaped(text)
+        if (re.fullmatch(r"[\u4e00-\u9fff]{1,4}", after) and p.level is None and paras[i + 1].level is None and _title_shaped(text)
                 and _GENRE_END.search(text + after) and not _GENRE_END.search(text)):
             return [*paras[:i], Para(text + after), *paras[i + 2:]]
     return paras

@@ -148,7 +148,8 @@ def test_gold_outlines_of_held_out_reports():
 
 @pytest.mark.parametrize("heading, category", [
     ("问题产生的原因", "原因"), ("基本情况和主要做法", "做法"), ("主要工作及成效", "做法"),
-    ("存在的问题和不足", "问题"), ("几点思考和建议", "思考"),
+    ("存在的问题和不足", "问题"), ("几点思考和建议", "思考"), ("上半年主要工作成效", "成效"),
+    ("主要工作，取得成效", "做法"),
 ])
 def test_a_heading_naming_two_categories(heading, category):
     assert label_of(heading) == category
@@ -312,6 +313,12 @@ BODY = "全镇各村按照统一部署组织实施，逐项推进落实，群众
     (["青岚镇农村基层党组织建设的调", "研报告"], "青岚镇农村基层党组织建设的调研报告"),
     (["2025年青岚镇党委", "工作总结"], "2025年青岚镇党委工作总结"),
     (["坚持党建引领 推动乡村振兴的实践与思考"], "坚持党建引领 推动乡村振兴的实践与思考"),   # two phrases, no column's name
+    (["党建调研", "发布时间:2020-03-01 来源:某某网", "青岚县律师行业党建工作调研报告"], "青岚县律师行业党建工作调研报告"),  # a column
+    (["行业党建动态", "征文 | 当前律师行业党建工作中存在的问题和解决对策"], "当前律师行业党建工作中存在的问题和解决对策"),
+    (["理论研究 | 高质量党建引领青岚项目高质量建设"], "高质量党建引领青岚项目高质量建设"),     # a column's name and the title
+    (["职场文秘网", "青岚街道党建引领基层治理总结"], "青岚街道党建引领基层治理总结"),              # a site's name
+    (["某某某某公文写作范文宝典:www.example.com", "提高农村基层干部队伍素质的调研报告"], "提高农村基层干部队伍素质的调研报告"),
+    (["述职报告", "青岚镇党委书记 张某某"], "述职报告"),                 # a short title over a name stays
     ([], ""),
 ])
 def test_title_is_the_reports_own_name(head, title):
@@ -444,6 +451,19 @@ def test_captions_of_two_long_phrases_are_no_headings():
     text = "\n".join(["青岚镇党建工作总结", BODY * 2, "党员志愿者帮助群众抢收小麦 助力夏粮颗粒归仓", BODY,
                      "镇党委组织开展农村实用技术培训 提升群众致富本领", BODY[:45], BODY * 3])
     assert headings(text) == []
+
+
+def test_a_lead_may_open_on_three_characters_before_an_action():
+    text = "\n".join(["青岚园区“三强”推动非公党建提质增效", "近年来，" + BODY, "强组织，提升党建引领力。" + BODY,
+                     "强阵地，提升党建凝聚力。" + BODY * 2])
+    assert headings(text) == [("强组织，提升党建引领力", 1), ("强阵地，提升党建凝聚力", 1)]
+    story = "\n".join(["青岚村的变化", "第二天，在村部办公地点见到了他。" + BODY, "那一年，支部的几个人走遍了全村。" + BODY * 2])
+    assert headings(story) == []
+
+
+def test_a_numbered_heading_run_into_its_first_point():
+    text = "\n".join(["题目", "1、当前流动党员队伍存在的问题一是底数难摸清。" + BODY, "2、几点对策", BODY])
+    assert headings(text) == [("当前流动党员队伍存在的问题", 1), ("几点对策", 1)]
 
 
 def test_two_phrases_parted_by_a_space_head_a_continued_page():
@@ -839,6 +859,18 @@ def test_numbering_gaps_and_mixed_styles_are_one_level():
 # Fixed by general rules with fixtures above: 0.925 / 0.853 / 20 of 20 (not blind since). Left:
 # 246 (a lone 一是 line heading its text), 247 (a 33-character heading before a space), 255 (two
 # narrative sentences read as run-ins), 260's last run-in, the categories of 251 and 260.
+# A hostile review of those rules then narrowed four of them (glued 问题及对策 titles, 13–16-character
+# phrases, the title after (上接…), titles broken before their genre's name), each with a fixture.
+# heldout13/ (20 files, gold in real_outlines13.yaml, 20 more sites, the same kind of helper) was
+# scored once, blind, on 2026-12-07 at 4e43de2 (the outliner of a9bb97e, after all of the above):
+# heading F1 0.790, category accuracy 0.707, titles 0.650 (13 of 20). Misses: columns' names (党建调研,
+# 行业党建动态, 理论研究 | …), a site's name (职场文秘网) and a banner with a long name before its domain
+# taken for titles; 上半年主要工作成效 read as 做法; leads opening on three characters (强组织，提升……);
+# a numbered heading run into its first point (……存在的问题一是……). Fixed by general rules with
+# fixtures above: 0.843 / 0.854 / 17 of 20 (not blind since). Left: 263 (one-sentence lines as
+# sub-headings under a numbered one), 267 (a Traditional page run together), 271 (a newspaper's
+# two-line heads), 275 (two candidate titles, the gold takes the one nearer the text), 276 (文档介绍:
+# before a title glued to its text).
 @pytest.mark.parametrize("part, gold, least", [("dev/", "real_outlines.yaml", (0.98, 0.98, 0.96)),
                                                ("heldout/", "real_outlines.yaml", (0.95, 0.90, 0.90)),
                                                ("heldout2/", "real_outlines2.yaml", (0.95, 0.90, 0.90)),
@@ -851,7 +883,8 @@ def test_numbering_gaps_and_mixed_styles_are_one_level():
                                                ("heldout9/", "real_outlines9.yaml", (0.85, 0.76, 0.95)),
                                                ("heldout10/", "real_outlines10.yaml", (0.88, 0.80, 0.87)),
                                                ("heldout11/", "real_outlines11.yaml", (0.88, 0.88, 0.90)),
-                                               ("heldout12/", "real_outlines12.yaml", (0.92, 0.85, 0.95))])
+                                               ("heldout12/", "real_outlines12.yaml", (0.92, 0.85, 0.95)),
+                                               ("heldout13/", "real_outlines13.yaml", (0.84, 0.85, 0.85))])
 def test_gold_outlines_of_real_reports(part, gold, least):
     got = scores(DATA / "real", gold, part)
     print(f"real {part}: heading F1 {got[0]:.3f}, category accuracy {got[1]:.3f}, titles {got[2]:.2f}")

@@ -447,8 +447,8 @@ def _mend_title(paras):
     for i, p in enumerate(paras[:8]):
         after = paras[i + 1].text.strip() if i + 1 < len(paras) else ""
         text = p.text.strip()
-        if (re.fullmatch(r"[\u4e00-\u9fff]{1,4}", after) and p.level is None and paras[i + 1].level is None and _title_shaped(text)
-                and _GENRE_END.search(text + after) and not _GENRE_END.search(text)):
+        if (re.fullmatch(r"[\u4e00-\u9fff]{1,4}", after) and p.level is None and paras[i + 1].level is None
+                and _title_shaped(text) and _GENRE_END.search(text + after) and not _GENRE_END.search(text)):
             return [*paras[:i], Para(text + after), *paras[i + 2:]]
     return paras
 

@@ -106,18 +106,25 @@ def _idf_database():
     path = cache_dir("jieba", f"idf-{key(b'sqlite1', str((stat.st_size, stat.st_mtime_ns)).encode())}.sqlite")
     if path is None:
         return None
-    for attempt in (1, 2):
-        try:
-            db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False)
-            (median,), = db.execute("SELECT idf FROM median")
-            return db, median
-        except sqlite3.Error:
-            if attempt == 2:
-                return None
-        try:
-            _build_idf_database(sqlite3, path)
-        except (OSError, sqlite3.Error):
-            return None
+    try:
+        return _open_idf_database(sqlite3, path)
+    except sqlite3.Error:    # missing, cut short or damaged: built (again)
+        pass
+    try:
+        _build_idf_database(sqlite3, path)
+        return _open_idf_database(sqlite3, path)
+    except (OSError, sqlite3.Error):
+        return None
+
+
+def _open_idf_database(sqlite3, path):
+    db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False)
+    try:
+        (median,), = db.execute("SELECT idf FROM median")
+    except (sqlite3.Error, ValueError):
+        db.close()
+        raise sqlite3.DatabaseError("no median") from None
+    return db, median
 
 
 def _build_idf_database(sqlite3, path):

@@ -149,7 +149,7 @@ def test_gold_outlines_of_held_out_reports():
 @pytest.mark.parametrize("heading, category", [
     ("问题产生的原因", "原因"), ("基本情况和主要做法", "做法"), ("主要工作及成效", "做法"),
     ("存在的问题和不足", "问题"), ("几点思考和建议", "思考"), ("上半年主要工作成效", "成效"),
-    ("主要工作，取得成效", "做法"),
+    ("主要工作，取得成效", "做法"), ("主要做法成效", "做法"), ("工作成效主要经验", "成效"), ("经验体会", "做法"),
 ])
 def test_a_heading_naming_two_categories(heading, category):
     assert label_of(heading) == category
@@ -319,6 +319,10 @@ BODY = "全镇各村按照统一部署组织实施，逐项推进落实，群众
     (["职场文秘网", "青岚街道党建引领基层治理总结"], "青岚街道党建引领基层治理总结"),              # a site's name
     (["某某某某公文写作范文宝典:www.example.com", "提高农村基层干部队伍素质的调研报告"], "提高农村基层干部队伍素质的调研报告"),
     (["述职报告", "青岚镇党委书记 张某某"], "述职报告"),                 # a short title over a name stays
+    (["述职报告", "青岚镇党委书记张某某", "2025年度抓党建工作述职报告"], "2025年度抓党建工作述职报告"),  # a name line
+    (["心得体会", "青岚镇第一中学 刘某某", "参加党性教育培训班的心得体会"], "参加党性教育培训班的心得体会"),
+    (["述职报告 | 青岚县纪委监委网站"], "述职报告"),                     # a short title and the site's name
+    (["守正创新 | 青岚县融媒体中心"], "守正创新"),
     ([], ""),
 ])
 def test_title_is_the_reports_own_name(head, title):
@@ -453,6 +457,26 @@ def test_captions_of_two_long_phrases_are_no_headings():
     assert headings(text) == []
 
 
+@pytest.mark.parametrize("leads", [("一方面，加强党员日常教育管理。", "另一方面，推进党建与业务深度融合。"),
+                                   ("实际上，推动党建与业务融合的关键在于找准结合点。", "事实上，完善考核评价机制同样重要。"),
+                                   ("实践中，坚持问题导向，聚焦群众关切。", "工作中，注重统筹兼顾，狠抓工作落实。")])
+def test_connectives_of_three_characters_lead_no_headings(leads):
+    text = "\n".join(["题目", "一、主要做法", leads[0] + BODY, leads[1] + BODY * 2, "二、存在问题", BODY])
+    assert headings(text) == [("主要做法", 1), ("存在问题", 1)]
+
+
+def test_slogans_ending_on_a_net_are_headings_not_site_names():
+    text = "\n".join(["青岚镇“三网融合”推进基层治理的实践", BODY, "织密组织网", BODY * 2, "织密服务网", BODY,
+                     "织密平安网", BODY[:45]])
+    assert headings(text) == [("织密组织网", 1), ("织密服务网", 1), ("织密平安网", 1)]
+
+
+def test_sentences_naming_a_web_address_are_text():
+    o = outline_text("\n".join(["题目", "一、主要做法", BODY, "材料请报送至县委组织部邮箱qlzzb@163.com。",
+                                 "全县党员可登录青岚智慧党建平台www.qldj.cn在线学习。"]))
+    assert o.sections[0].body[1:] == ["材料请报送至县委组织部邮箱qlzzb@163.com。", "全县党员可登录青岚智慧党建平台www.qldj.cn在线学习。"]
+
+
 def test_a_lead_may_open_on_three_characters_before_an_action():
     text = "\n".join(["青岚园区“三强”推动非公党建提质增效", "近年来，" + BODY, "强组织，提升党建引领力。" + BODY,
                      "强阵地，提升党建凝聚力。" + BODY * 2])
@@ -462,8 +486,9 @@ def test_a_lead_may_open_on_three_characters_before_an_action():
 
 
 def test_a_numbered_heading_run_into_its_first_point():
-    text = "\n".join(["题目", "1、当前流动党员队伍存在的问题一是底数难摸清。" + BODY, "2、几点对策", BODY])
-    assert headings(text) == [("当前流动党员队伍存在的问题", 1), ("几点对策", 1)]
+    text = "\n".join(["题目", "1、当前流动党员队伍存在的问题一是底数难摸清。" + BODY, "2、主要举措一是摸清底数。" + BODY[:40],
+                     "3、几点对策", BODY])
+    assert headings(text) == [("当前流动党员队伍存在的问题", 1), ("主要举措", 1), ("几点对策", 1)]
 
 
 def test_two_phrases_parted_by_a_space_head_a_continued_page():
@@ -871,6 +896,9 @@ def test_numbering_gaps_and_mixed_styles_are_one_level():
 # sub-headings under a numbered one), 267 (a Traditional page run together), 271 (a newspaper's
 # two-line heads), 275 (two candidate titles, the gold takes the one nearer the text), 276 (文档介绍:
 # before a title glued to its text).
+# A hostile review of those rules then narrowed five of them (a name line between a column and
+# the title, "short title | site's name", three-character adverbials, slogans ending on 网, sentences
+# naming a web address; the head-final category only after 工作), each with a fixture above.
 @pytest.mark.parametrize("part, gold, least", [("dev/", "real_outlines.yaml", (0.98, 0.98, 0.96)),
                                                ("heldout/", "real_outlines.yaml", (0.95, 0.90, 0.90)),
                                                ("heldout2/", "real_outlines2.yaml", (0.95, 0.90, 0.90)),

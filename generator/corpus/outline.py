@@ -153,7 +153,7 @@ _OPENER = re.compile(r"(?<=[\u4e00-\u9fff”）)])(?:随着|近年来|一年来|
 
 # or, after a section's name, a sentence on the place itself or its first point: 基本情况我县现有……,
 # 存在的问题一是底数难摸清。
-_OWN_OPENER = re.compile(r"(?<=情况|问题|做法|成效|经验|措施|原因|建议|对策|思考|打算|背景|现状)"
+_OWN_OPENER = re.compile(r"(?<=情况|问题|做法|成效|经验|措施|原因|建议|对策|思考|打算|背景|现状|不足|举措|计划|短板|困难|体会|启示|成绩)"
                          r"(?:我县|我市|我区|我镇|我乡|我局|我校|我们|全县|全市|全区|全镇|一是)")
 
 
@@ -226,8 +226,10 @@ def lead_shape(text, limit=32):
         return None
     parts = [c.replace("“", "").replace("”", "") for c in _CLAUSES.split(core) if c]
     clauses = [len(c) for c in parts]
-    # a clause of three characters only before an action: 强组织，提升党建引领力。
-    short = [n == 3 and parts[k + 1].startswith(ACTIONS) for k, n in enumerate(clauses[:-1])]
+    # a clause of three characters only before an action, and no adverbial (一方面，实践中，事实上，):
+    # 强组织，提升党建引领力。
+    short = [n == 3 and parts[k + 1].startswith(ACTIONS) and not re.search(r"[上中下面里内外讲说看来时后前]$", parts[k])
+             for k, n in enumerate(clauses[:-1])]
     if (len(clauses) > 3 or any(not (4 <= n <= 14 or ok) for n, ok in zip(clauses, short))
             or not 4 <= clauses[-1] <= 20 or (sum(clauses) > 25 and len(clauses) < 3)):   # its words: no quotes, no commas
         return None
@@ -298,7 +300,9 @@ def title_core(text):
     text = one_line(text).strip(" |\u3000")
     sides = [side.strip() for side in re.split(r"[|｜]", text) if side.strip()]
     if len(sides) > 1:     # a title and a site's words parted by |: the side that names its genre, else the first;
-        sides = [side for side in sides if len(side) >= 8] or sides      # a short side is a column's name
+        # a short side is a column's name, unless the long one is a site's or a unit's (述职报告 | 某县门户网站)
+        sides = [side for side in sides if len(side) >= 8 and not _UNIT.search(side)
+                 and not side.endswith(("网站", "网", "平台"))] or sides
         text = next((side for side in sides if _GENRE_END.search(_SITE_ADD.sub("", side))), sides[0])
     text = _TITLE_LEAD.sub("", text)
     before = None
@@ -392,8 +396,9 @@ def _title(paras):
     while len(found) > 1 and (_COLLECTION.search(paras[found[0][0]].text)
                               or (_IDIOMS.match(found[0][1]) and _GENRE_END.search(found[1][1]))):
         found = found[1:]       # the page's title names a collection, or is its motto: the report's is next
-    while len(found) > 1 and len(found[0][1]) <= 6 and any(len(c) >= 8 and _GENRE_END.search(c) for _, c in found[1:]):
-        found = found[1:]       # a column's name (党建调研) above a title that names its genre
+    if len(found) > 1 and len(found[0][1]) <= 6 and not _GENRE_END.search(found[0][1]):
+        # a column's name (党建调研) above a title that names its genre: that title, not a name line between
+        found = [f for f in found[1:] if len(f[1]) >= 8 and _GENRE_END.search(f[1])][:1] or found
     if not found:
         return "", set()
     # the report's own title carries its ——subtitle (an organisation's name may come between), and
@@ -774,7 +779,7 @@ def _best(scores, text=""):
     """The strongest category. Between equals: the one named after a 的, since a noun phrase
     ends on its head (问题产生的原因 is about 原因); else not 概述, which is only the setting
     (基本情况和主要做法 is about 做法); else the one named first (主要工作及成效), unless the heading is
-    one phrase that ends on the other's name, its head (上半年主要工作成效 is about 成效)."""
+    one phrase that ends on the other's name after 工作, its head (上半年主要工作成效 is about 成效)."""
     if not scores:
         return None
     top = max(score for score, _ in scores.values())
@@ -786,8 +791,8 @@ def _best(scores, text=""):
     after_de = [(at, c) for at, c in tied if de >= 0 and at > de] or tied
     substantive = [(at, c) for at, c in after_de if c != "概述"] or after_de[:1]
     (first, _), (last, head) = substantive[0], substantive[-1]
-    if (first < last and head in LABELS and text.endswith(LABELS[head]) and not _COORD.search(text, first, last)
-            and not _CLAUSES.search(text)):
+    if (first < last and head in LABELS and text.endswith(LABELS[head]) and text[:last].endswith("工作")
+            and not _COORD.search(text, first, last) and not _CLAUSES.search(text)):
         return head
     return substantive[0][1]
 

@@ -284,6 +284,7 @@ def join_wrapped(paras):
 
 # ---- Traditional → Simplified ------------------------------------------------
 _PINYIN = re.compile(r"(?<=[\u4e00-\u9fff])[(（]\s*[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]*\s*[)）]")
+_TONE = re.compile("[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ]")      # what every pinyin reading above holds
 
 
 def strip_pinyin(text):
@@ -346,7 +347,7 @@ def to_simplified(paras):
     sample = "".join(p.text for p in paras[:200])
     convert = is_traditional(sample)
     if not convert and ("(" not in sample and "（" not in sample
-                        or not _PINYIN.search("\n".join(p.text for p in paras))):   # any paragraph's match is one here
+                        or not _TONE.search("\n".join(p.text for p in paras))):     # no reading in any paragraph
         return paras
     out = []
     for para in paras:

@@ -323,6 +323,10 @@ BODY = "全镇各村按照统一部署组织实施，逐项推进落实，群众
     (["心得体会", "青岚镇第一中学 刘某某", "参加党性教育培训班的心得体会"], "参加党性教育培训班的心得体会"),
     (["述职报告 | 青岚县纪委监委网站"], "述职报告"),                     # a short title and the site's name
     (["守正创新 | 青岚县融媒体中心"], "守正创新"),
+    (["青岚分局城东派出所:党建带队建,实现互促共赢_青岚分局派出所辖区"], "青岚分局城东派出所:党建带队建,实现互促共赢"),  # a tag
+    (["青岚县法院党建引领面临的挑战及路径选择(青岚法院张某)", "青岚县法院党建引领", "面临的挑战及路径选择"],
+     "青岚县法院党建引领面临的挑战及路径选择"),                                           # over two lines
+    (["____市非公企业党建工作的基本经验"], "____市非公企业党建工作的基本经验"),                 # a blank to fill in
     ([], ""),
 ])
 def test_title_is_the_reports_own_name(head, title):
@@ -626,6 +630,15 @@ def test_a_table_of_contents_above_the_text_is_no_outline():
                                                          ("强基固本，激活组织活力", 2)]
 
 
+def test_a_table_of_contents_over_a_text_cut_after_its_first_section():
+    contents = ["一、基本态势与阶段特征", "二、主要做法与初步成效", "(一)坚持政治引领", "(二)坚持摸底研判", "三、突出问题与风险挑战"]
+    text = "\n".join([*contents, "青岚镇换届工作阶段性进展情况的调研报告", "根据县委的统一部署，" + BODY,
+                      "一、基本态势与阶段特征。" + BODY])
+    o = outline_text(text)
+    assert o.title == "青岚镇换届工作阶段性进展情况的调研报告"
+    assert [(s.heading, s.level) for s in o.sections] == [("基本态势与阶段特征", 1)]
+
+
 def test_an_excerpt_may_begin_inside_the_numbering():
     text = "\n".join(["层党组织结对。全县非公企业党组织组建率达73.6%。", "三、创先争优，深入推进实践", "按照要求，" + BODY,
                       "（一）科学确定主题", BODY, "四、下一步打算", "明年，" + BODY])
@@ -899,6 +912,16 @@ def test_numbering_gaps_and_mixed_styles_are_one_level():
 # A hostile review of those rules then narrowed five of them (a name line between a column and
 # the title, "short title | site's name", three-character adverbials, slogans ending on 网, sentences
 # naming a web address; the head-final category only after 工作), each with a fixture above.
+# heldout14/ (17 files, gold in real_outlines14.yaml, 17 more sites, the same kind of helper) was
+# scored once, blind, on 2026-12-07 at ce486bb (the outliner of 5d4b162, after all of the above):
+# heading F1 0.644, category accuracy 0.618, titles 0.765 (13 of 17). Misses: two document sites'
+# outline previews above pages cut after their first section (read as 11 and 12 headings), a
+# site's keyword tag after _ in a title, a title broken over two lines under the page's own title
+# (which carries the author). Fixed by general rules with fixtures above: 0.866 / 0.588 / 17 of 17
+# (not blind since). Left: 283 and 296 (a lone 一是 or 第一， line heading its text), 294 and 299
+# (long bare headings between paragraphs), 288/289 (a question and a broken lead read as headings),
+# the categories of 284 (价值与意义 as 概述), 286, 290 (基本情况与主要成效 as 概述, which dev/'s
+# gold reads the other way) and 293.
 @pytest.mark.parametrize("part, gold, least", [("dev/", "real_outlines.yaml", (0.98, 0.98, 0.96)),
                                                ("heldout/", "real_outlines.yaml", (0.95, 0.90, 0.90)),
                                                ("heldout2/", "real_outlines2.yaml", (0.95, 0.90, 0.90)),
@@ -912,7 +935,8 @@ def test_numbering_gaps_and_mixed_styles_are_one_level():
                                                ("heldout10/", "real_outlines10.yaml", (0.88, 0.80, 0.87)),
                                                ("heldout11/", "real_outlines11.yaml", (0.88, 0.88, 0.90)),
                                                ("heldout12/", "real_outlines12.yaml", (0.92, 0.85, 0.95)),
-                                               ("heldout13/", "real_outlines13.yaml", (0.84, 0.85, 0.85))])
+                                               ("heldout13/", "real_outlines13.yaml", (0.84, 0.85, 0.85)),
+                                               ("heldout14/", "real_outlines14.yaml", (0.86, 0.58, 1.00))])
 def test_gold_outlines_of_real_reports(part, gold, least):
     got = scores(DATA / "real", gold, part)
     print(f"real {part}: heading F1 {got[0]:.3f}, category accuracy {got[1]:.3f}, titles {got[2]:.2f}")

@@ -192,7 +192,7 @@ def split_flattened(paras):
 def drop_contents(paras, least=4):
     """A table of contents (or a site's outline preview): a run of ``least`` or more short numbered
     lines with no text between them, two or more of which open a later paragraph of the text (the
-    rest may be cut off with the page)."""
+    rest may be cut off with the page), or one when the run opens the page."""
     out, i = [], 0
     while i < len(paras):
         j = i
@@ -202,8 +202,8 @@ def drop_contents(paras, least=4):
         if j - i >= least:
             later = [p.text.strip() for p in paras[j:]]
             found = sum(1 for p in paras[i:j][:30]           # enough to tell, and bounded
-                        if any(t.startswith(p.text.strip()) and t != p.text.strip() for t in later))
-            if found >= 2:
+                        if any(t.startswith(p.text.strip()) for t in later))
+            if found >= 2 or (found and not any(p.text.strip() for p in paras[:i])):
                 i = j
                 continue
         out.extend(paras[i:max(j, i + 1)])

@@ -276,7 +276,7 @@ _SITE_ADD = re.compile("|".join((
     rf"[(（]\s*(?:\d+|[{CN}]{{1,2}}|全文\d+字|全文完整|完整版|精选文档|精选|材料|(?:精选|通用|优选)?\s*\d+\s*篇)\s*[)）]",
     r"【[^【】]{0,6}】", r"【[^【】]{0,30}】$", r"^【[\d.\-/年月]{4,12}】",                # 【三篇】, 【title】, 【2018.06】
     r"^\d{1,2}\s+(?=\d{4}\s*年)", r"^\d{4}[.\-/]\d{1,2}[.\-/]\d{1,2}\s+",               # a page marker, a date
-    r"_第\d+页$", r"[\[【(（]此文共\d+字[\]】)）]", r"(?<=[\u4e00-\u9fff])论文$", r"怎么写.*$",
+    r"_第\d+页$", r"(?<=[^\s_])_[\u4e00-\u9fff]{2,20}$", r"[\[【(（]此文共\d+字[\]】)）]", r"(?<=[\u4e00-\u9fff])论文$", r"怎么写.*$",
     rf"^第\s*[\d{CN}]+\s*篇(?!章)\s*[:：]?\s*", rf"^篇\s*[\d{CN}]+(?:\s+|\s*[:：]\s*)",         # 第1篇, 篇一:
     rf"^原标题\s*[:：]\s*(?:【[^【】]{{1,10}}】)?",
     rf"(?<=[{_GENRE_LAST}])\d{{2,5}}字$", rf"(?<=[{_GENRE_LAST}])[{CN}]+篇$",                 # 1300字, 三篇
@@ -334,8 +334,13 @@ def _body_start(text):
 
 
 def _same(a, b):
+    return _inside(a, b) or _inside(b, a)
+
+
+def _inside(a, b):
+    """Whether ``a`` stands in ``b``, white space aside."""
     a, b = re.sub(r"\s", "", a), re.sub(r"\s", "", b)
-    return bool(a) and bool(b) and (a in b or b in a)
+    return bool(a) and a in b
 
 
 # a title glued to the text that follows it: 中学党支部工作情况的总结学校党支部自从建立以来，……
@@ -406,10 +411,17 @@ def _title(paras):
     found = ([f for f in found if _subtitled(paras, f[0])][:1]
              or [f for f in found if _PIECE.match(paras[f[0]].text.strip())][:1] or found)
     title, picked = found[0][1], {found[0][0]}
+    # the report's own title broken over two lines, found whole in the page's title above it
+    broken = next(((i, j, first + second) for (i, first), (j, second) in zip(every, every[1:])
+                   if i not in picked and not any(p.text.strip() for p in paras[i + 1:j])
+                   and _inside(first + second, title) and len(first + second) >= len(title) * 0.6), None)
     for i, core in every:
-        if _same(core, title):
+        if _same(core, title) and not (broken and i in broken[:2]):
             title = core
             picked.add(i)
+    if broken:
+        title = broken[2]
+        picked |= set(broken[:2])
     last, core = every[-1]
     if (last > max(picked) and _GENRE_END.search(core) and len(core) >= 8 and not _same(core, title)
             and _shared(core, title) >= 6):

@@ -327,6 +327,11 @@ BODY = "全镇各村按照统一部署组织实施，逐项推进落实，群众
     (["青岚县法院党建引领面临的挑战及路径选择(青岚法院张某)", "青岚县法院党建引领", "面临的挑战及路径选择"],
      "青岚县法院党建引领面临的挑战及路径选择"),                                           # over two lines
     (["____市非公企业党建工作的基本经验"], "____市非公企业党建工作的基本经验"),                 # a blank to fill in
+    (["附件1_青岚镇党建工作情况汇报"], "附件1_青岚镇党建工作情况汇报"),                       # a file's name: no tag
+    (["青岚县委组织部_关于加强基层党建工作的调研报告"], "青岚县委组织部_关于加强基层党建工作的调研报告"),
+    (["以高质量党建引领基层治理现代化 青岚镇党建工作经验交流材料", "以高质量党建引领基层治理现代化", "青岚镇党建工作经验交流材料"],
+     "以高质量党建引领基层治理现代化 青岚镇党建工作经验交流材料"),
+    (["关于青岚镇基层党组织", "建设情况的调研报告"], "关于青岚镇基层党组织建设情况的调研报告"),
     ([], ""),
 ])
 def test_title_is_the_reports_own_name(head, title):
@@ -639,6 +644,16 @@ def test_a_table_of_contents_over_a_text_cut_after_its_first_section():
     assert [(s.heading, s.level) for s in o.sections] == [("基本态势与阶段特征", 1)]
 
 
+def test_lists_and_heading_stacks_are_no_table_of_contents():
+    review = ["青岚镇党委班子民主生活会对照检查材料", "根据县委统一部署，" + BODY, "一、存在的问题", "（一）政治建设方面",
+              "1.理论学习方面", "（1）学习不够系统", BODY * 2, "二、整改措施", "（一）政治建设方面", "1.理论学习方面", BODY]
+    assert headings("\n".join(review))[:4] == [("存在的问题", 1), ("政治建设方面", 2), ("理论学习方面", 3),
+                                               ("学习不够系统", 4)]
+    draft = ["一、工作目标", "1.加强组织建设", "2.提升服务能力", "3.完善制度机制", "4.强化作风建设", BODY * 2,
+             "二、主要措施", "1.加强组织建设，夯实基层基础", BODY]
+    assert headings("\n".join(draft))[:2] == [("工作目标", 1), ("加强组织建设", 2)]
+
+
 def test_an_excerpt_may_begin_inside_the_numbering():
     text = "\n".join(["层党组织结对。全县非公企业党组织组建率达73.6%。", "三、创先争优，深入推进实践", "按照要求，" + BODY,
                       "（一）科学确定主题", BODY, "四、下一步打算", "明年，" + BODY])
@@ -922,6 +937,9 @@ def test_numbering_gaps_and_mixed_styles_are_one_level():
 # (long bare headings between paragraphs), 288/289 (a question and a broken lead read as headings),
 # the categories of 284 (价值与意义 as 概述), 286, 290 (基本情况与主要成效 as 概述, which dev/'s
 # gold reads the other way) and 293.
+# A hostile review of those rules then narrowed two of them (a table of contents counted on one
+# repeat or on equal lines only above a title, so lists and heading stacks stay; a _tag that names
+# a genre is the title, not a tag), each with a fixture above.
 @pytest.mark.parametrize("part, gold, least", [("dev/", "real_outlines.yaml", (0.98, 0.98, 0.96)),
                                                ("heldout/", "real_outlines.yaml", (0.95, 0.90, 0.90)),
                                                ("heldout2/", "real_outlines2.yaml", (0.95, 0.90, 0.90)),

@@ -192,7 +192,8 @@ def split_flattened(paras):
 def drop_contents(paras, least=4):
     """A table of contents (or a site's outline preview): a run of ``least`` or more short numbered
     lines with no text between them, two or more of which open a later paragraph of the text (the
-    rest may be cut off with the page), or one when the run opens the page."""
+    rest may be cut off with the page); or, when the run opens the page above the report's title
+    (a short line, then the text), one that comes again below."""
     out, i = [], 0
     while i < len(paras):
         j = i
@@ -201,14 +202,22 @@ def drop_contents(paras, least=4):
             j += 1
         if j - i >= least:
             later = [p.text.strip() for p in paras[j:]]
-            found = sum(1 for p in paras[i:j][:30]           # enough to tell, and bounded
-                        if any(t.startswith(p.text.strip()) for t in later))
-            if found >= 2 or (found and not any(p.text.strip() for p in paras[:i])):
+            entries = [p.text.strip() for p in paras[i:j][:30]]       # enough to tell, and bounded
+            opening = sum(1 for e in entries if any(t.startswith(e) and t != e for t in later))
+            if opening >= 2 or (_above_a_title(paras, i, j) and any(t.startswith(e) for e in entries for t in later)):
                 i = j
                 continue
         out.extend(paras[i:max(j, i + 1)])
         i = max(j, i + 1)
     return out
+
+
+def _above_a_title(paras, i, j):
+    """Whether the run ``i:j`` opens the page and a title follows it: a short line without a
+    sentence's end or a number, then a paragraph."""
+    rest = [p.text.strip() for p in paras[j:j + 4] if p.text.strip()]
+    return (not any(p.text.strip() for p in paras[:i]) and len(rest) >= 2 and len(rest[0]) <= 60
+            and not re.search(r"[。！？]", rest[0]) and not _NUMBERED.match(rest[0]) and len(rest[1]) >= 40)
 
 
 def drop_repeats(paras, min_chars=100):

@@ -271,20 +271,20 @@ def _parallel(text):
 
 
 # what a site adds to a title: (2), (全文4610字), 【三篇】, (12篇), 第1篇, 第一篇, 篇一, 篇1, 7篇, 三篇, 1300字, 范文, .docx
+_GENRES = "(?:报告|总结|小结|思考|材料|发言|讲话|汇报|体会|调查|研究|对策|建议|探索|实践)"    # how a title names its genre
 _GENRE_LAST = "告结料言话稿迹查究考会"     # the last character of a genre's name (报告, 总结, 材料, 事迹 …)
 _SITE_ADD = re.compile("|".join((
     rf"[(（]\s*(?:\d+|[{CN}]{{1,2}}|全文\d+字|全文完整|完整版|精选文档|精选|材料|(?:精选|通用|优选)?\s*\d+\s*篇)\s*[)）]",
     r"【[^【】]{0,6}】", r"【[^【】]{0,30}】$", r"^【[\d.\-/年月]{4,12}】",                # 【三篇】, 【title】, 【2018.06】
     r"^\d{1,2}\s+(?=\d{4}\s*年)", r"^\d{4}[.\-/]\d{1,2}[.\-/]\d{1,2}\s+",               # a page marker, a date
-    r"_第\d+页$", r"(?<=[^\s_])_[\u4e00-\u9fff]{2,20}$", r"[\[【(（]此文共\d+字[\]】)）]", r"(?<=[\u4e00-\u9fff])论文$", r"怎么写.*$",
+    r"_第\d+页$", rf"(?<=[^\s_]{{8}})_(?![\u4e00-\u9fff]*{_GENRES}$)[\u4e00-\u9fff]{{2,20}}$", r"[\[【(（]此文共\d+字[\]】)）]", r"(?<=[\u4e00-\u9fff])论文$", r"怎么写.*$",
     rf"^第\s*[\d{CN}]+\s*篇(?!章)\s*[:：]?\s*", rf"^篇\s*[\d{CN}]+(?:\s+|\s*[:：]\s*)",         # 第1篇, 篇一:
     rf"^原标题\s*[:：]\s*(?:【[^【】]{{1,10}}】)?",
     rf"(?<=[{_GENRE_LAST}])\d{{2,5}}字$", rf"(?<=[{_GENRE_LAST}])[{CN}]+篇$",                 # 1300字, 三篇
     rf"(?<=[{_GENRE_LAST}])(?:\d+\s*篇|例\s*\d+)$", r"篇\s*\d+$",                          # 7篇, 例1, 篇1
     r"范文$", r"范文\s*[(（][一二三四五六七八九十\d]{1,2}[)）]$", r"(?<=[告结料言话])文稿$", r"\.(?:docx?|pdf|wps|txt)$")))
 # how a report's title ends: the genre it names
-_GENRE_END = re.compile(r"(?:报告|总结|小结|思考|材料|发言|讲话|汇报|体会|调查|研究|对策|建议|探索|实践)"
-                        r"(?:[(（](?:初稿|草稿|讨论稿|征求意见稿|修改稿)[)）])?$")
+_GENRE_END = re.compile(rf"{_GENRES}(?:[(（](?:初稿|草稿|讨论稿|征求意见稿|修改稿)[)）])?$")
 # a site's column or channel name printed before the title on its line: 品牌创建与推广 某县……的思考
 _COLUMN = re.compile(r"^[\u4e00-\u9fff]{2,10}\s+(?=\S{8,}$)")
 # a page that gathers several reports: its title is not a report's own (高校党建调研报告锦集3篇)
@@ -412,16 +412,18 @@ def _title(paras):
              or [f for f in found if _PIECE.match(paras[f[0]].text.strip())][:1] or found)
     title, picked = found[0][1], {found[0][0]}
     # the report's own title broken over two lines, found whole in the page's title above it
-    broken = next(((i, j, first + second) for (i, first), (j, second) in zip(every, every[1:])
+    broken = next(((i, j, first + second, re.search(re.escape(first) + r"\s*" + re.escape(second), title))
+                   for (i, first), (j, second) in zip(every, every[1:])
                    if i not in picked and not any(p.text.strip() for p in paras[i + 1:j])
                    and _inside(first + second, title) and len(first + second) >= len(title) * 0.6), None)
     for i, core in every:
         if _same(core, title) and not (broken and i in broken[:2]):
             title = core
             picked.add(i)
-    if broken:
-        title = broken[2]
-        picked |= set(broken[:2])
+    if broken:      # spaced as the page's title spaces it: a main title and its subtitle
+        i, j, joined, spaced = broken
+        title = spaced[0] if spaced else joined
+        picked |= {i, j}
     last, core = every[-1]
     if (last > max(picked) and _GENRE_END.search(core) and len(core) >= 8 and not _same(core, title)
             and _shared(core, title) >= 6):
@@ -460,12 +462,14 @@ _CONTINUED = re.compile(rf"^[(（]\s*上?接\s*第?\s*(?:[{CN}]{{1,3}}|[A-Za-z]?
 
 def _mend_title(paras):
     """The first lines with a title broken inside or before its genre's name (……调研报 / 告,
-    ……的调 / 研报告, ……党委 / 工作总结) joined back."""
+    ……的调 / 研报告, ……党委 / 工作总结), or after a 关于 that cannot end it, joined back."""
     for i, p in enumerate(paras[:8]):
         after = paras[i + 1].text.strip() if i + 1 < len(paras) else ""
         text = p.text.strip()
-        if (re.fullmatch(r"[\u4e00-\u9fff]{1,4}", after) and p.level is None and paras[i + 1].level is None
-                and _title_shaped(text) and _GENRE_END.search(text + after) and not _GENRE_END.search(text)):
+        tail = re.fullmatch(r"[\u4e00-\u9fff]{1,4}", after) or (     # 关于……基层党组织 / 建设情况的调研报告
+            text.startswith("关于") and len(text + after) <= 50 and _title_shaped(after))
+        if (tail and p.level is None and paras[i + 1].level is None and _title_shaped(text)
+                and _GENRE_END.search(text + after) and not _GENRE_END.search(title_core(text))):
             return [*paras[:i], Para(text + after), *paras[i + 2:]]
     return paras
 

@@ -460,6 +460,16 @@ def test_bare_short_line_headings():
     assert headings("\n".join(["题目", BODY, "全体党员参加", BODY])) == []   # one bare line, not a heading's shape
 
 
+def test_bare_headings_over_a_short_lead_in_and_run_in_paragraphs():
+    text = "\n".join(["对于基层单位而言，党建与业务融合发展不仅是政治要求，更是实现高质量发展的内在需要。" + BODY,
+                     "思想融合是汇聚发展的强大合力", "思想是行动的先导，推动党建工作与业务工作深度融合，基层单位要把思想融合摆在首位。",
+                     "坚持理论武装。" + BODY,
+                     "坚持第一议题。" + BODY * 2, "组织融合是推动发展的红色引擎", "单位应推进组织体系与业务实际融合，保证工作一贯到底、有效衔接。",
+                     "推进组织覆盖。" + BODY, "夯实战斗堡垒。" + BODY[:40]])
+    assert headings(text) == [("思想融合是汇聚发展的强大合力", 1), ("坚持理论武装", 2), ("坚持第一议题", 2),
+                              ("组织融合是推动发展的红色引擎", 1), ("推进组织覆盖", 2), ("夯实战斗堡垒", 2)]
+
+
 def test_captions_of_two_long_phrases_are_no_headings():
     text = "\n".join(["青岚镇党建工作总结", BODY * 2, "党员志愿者帮助群众抢收小麦 助力夏粮颗粒归仓", BODY,
                      "镇党委组织开展农村实用技术培训 提升群众致富本领", BODY[:45], BODY * 3])
@@ -940,6 +950,13 @@ def test_numbering_gaps_and_mixed_styles_are_one_level():
 # A hostile review of those rules then narrowed two of them (a table of contents counted on one
 # repeat or on equal lines only above a title, so lists and heading stacks stay; a _tag that names
 # a genre is the title, not a tag), each with a fixture above.
+# heldout15/ (20 files, gold in real_outlines15.yaml, 20 more sites, the same kind of helper) was
+# scored once, blind, on 2026-12-07 at ed32a4a (the outliner of be47d19, after all of the above):
+# heading F1 0.706, category accuracy 0.644, titles 0.950 (19 of 20). Misses: bare headings over a
+# short lead-in and run-in paragraphs (315, 14 headings); bare headings of an action and a result
+# (302, 304, one with its body cut by the excerpt's end); a spun text's run-ins (305); a byline of
+# two names taken for the title (303: a rule for it also took 守初心 担使命 for names, so it was not
+# kept). Fixed since (not blind): the first, 0.874 / 0.822 / 19 of 20.
 @pytest.mark.parametrize("part, gold, least", [("dev/", "real_outlines.yaml", (0.98, 0.98, 0.96)),
                                                ("heldout/", "real_outlines.yaml", (0.95, 0.90, 0.90)),
                                                ("heldout2/", "real_outlines2.yaml", (0.95, 0.90, 0.90)),
@@ -954,7 +971,8 @@ def test_numbering_gaps_and_mixed_styles_are_one_level():
                                                ("heldout11/", "real_outlines11.yaml", (0.88, 0.88, 0.90)),
                                                ("heldout12/", "real_outlines12.yaml", (0.92, 0.85, 0.95)),
                                                ("heldout13/", "real_outlines13.yaml", (0.84, 0.85, 0.85)),
-                                               ("heldout14/", "real_outlines14.yaml", (0.86, 0.58, 1.00))])
+                                               ("heldout14/", "real_outlines14.yaml", (0.86, 0.58, 1.00)),
+                                               ("heldout15/", "real_outlines15.yaml", (0.87, 0.82, 0.95))])
 def test_gold_outlines_of_real_reports(part, gold, least):
     got = scores(DATA / "real", gold, part)
     print(f"real {part}: heading F1 {got[0]:.3f}, category accuracy {got[1]:.3f}, titles {got[2]:.2f}")

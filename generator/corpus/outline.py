@@ -618,9 +618,11 @@ def _bare(items):
     # a label line may head a few fields (名称： … 释义： …) before its text
     # (or a line that announces a list: ……完成了以下工作：)
     announces = [len(t) >= 10 and t.endswith(("：", ":")) for t in items]
-    text_after = [len(items[i + 1]) >= 40 or ((names[i] != t or announces[i + 1])
+    # text below: a paragraph, or run-in paragraphs after a short one (组织融合是…“红色引擎” / 农商银行应… /
+    # 推进组织覆盖有形有效。……)
+    text_after = [len(items[i + 1]) >= 40 or ((names[i] != t or announces[i + 1] or lead_shape(items[i + 2]))
                                               and any(len(n) >= 40 for n in items[i + 1:i + 5]))
-                  for i, t in enumerate(items[:-1])]
+                  if i + 2 < len(items) else len(items[i + 1]) >= 40 for i, t in enumerate(items[:-1])]
     picks = [i for i, t in enumerate(names[:-1]) if (bare_shape(t) or _sentence_line(t)) and text_after[i]
              and not bare_shape(items[i + 1]) and not (i < top and (_UNIT.search(t) or not (label_of(t) or _PLACE.match(t) or _headline(t))))]
     # one bare line is a heading when it reads as one, or sits short between two paragraphs and

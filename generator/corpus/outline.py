@@ -153,7 +153,8 @@ _OPENER = re.compile(r"(?<=[\u4e00-\u9fff”）)])(?:随着|近年来|一年来|
 
 # or, after a section's name, a sentence on the place itself or its first point: 基本情况我县现有……,
 # 存在的问题一是底数难摸清。
-_OWN_OPENER = re.compile(r"(?<=情况|问题|做法|成效|经验|措施|原因|建议|对策|思考|打算|背景|现状|不足|举措|计划|短板|困难|体会|启示|成绩)"
+_OWN_OPENER = re.compile(r"(?<=情况|问题|做法|成效|经验|措施|原因|建议|对策|思考|打算|背景|现状"
+                         r"|不足|举措|计划|短板|困难|体会|启示|成绩)"
                          r"(?:我县|我市|我区|我镇|我乡|我局|我校|我们|全县|全市|全区|全镇|一是)")
 
 
@@ -228,7 +229,7 @@ def lead_shape(text, limit=32):
     clauses = [len(c) for c in parts]
     # a clause of three characters only before an action, and no adverbial (一方面，实践中，事实上，):
     # 强组织，提升党建引领力。
-    short = [n == 3 and parts[k + 1].startswith(ACTIONS) and not re.search(r"[上中下面里内外讲说看来时后前]$", parts[k])
+    short = [n == 3 and parts[k + 1].startswith(ACTIONS) and parts[k][-1] not in "上中下面里内外讲说看来时后前"
              for k, n in enumerate(clauses[:-1])]
     if (len(clauses) > 3 or any(not (4 <= n <= 14 or ok) for n, ok in zip(clauses, short))
             or not 4 <= clauses[-1] <= 20 or (sum(clauses) > 25 and len(clauses) < 3)):   # its words: no quotes, no commas
@@ -277,7 +278,8 @@ _SITE_ADD = re.compile("|".join((
     rf"[(（]\s*(?:\d+|[{CN}]{{1,2}}|全文\d+字|全文完整|完整版|精选文档|精选|材料|(?:精选|通用|优选)?\s*\d+\s*篇)\s*[)）]",
     r"【[^【】]{0,6}】", r"【[^【】]{0,30}】$", r"^【[\d.\-/年月]{4,12}】",                # 【三篇】, 【title】, 【2018.06】
     r"^\d{1,2}\s+(?=\d{4}\s*年)", r"^\d{4}[.\-/]\d{1,2}[.\-/]\d{1,2}\s+",               # a page marker, a date
-    r"_第\d+页$", rf"(?<=[^\s_]{{8}})_(?![\u4e00-\u9fff]*{_GENRES}$)[\u4e00-\u9fff]{{2,20}}$", r"[\[【(（]此文共\d+字[\]】)）]", r"(?<=[\u4e00-\u9fff])论文$", r"怎么写.*$",
+    r"_第\d+页$", r"[\[【(（]此文共\d+字[\]】)）]", r"(?<=[\u4e00-\u9fff])论文$", r"怎么写.*$",
+    rf"(?<=[^\s_]{{8}})_(?![\u4e00-\u9fff]*{_GENRES}$)[\u4e00-\u9fff]{{2,20}}$",       # ……共赢_某某辖区: a tag
     rf"^第\s*[\d{CN}]+\s*篇(?!章)\s*[:：]?\s*", rf"^篇\s*[\d{CN}]+(?:\s+|\s*[:：]\s*)",         # 第1篇, 篇一:
     rf"^原标题\s*[:：]\s*(?:【[^【】]{{1,10}}】)?",
     rf"(?<=[{_GENRE_LAST}])\d{{2,5}}字$", rf"(?<=[{_GENRE_LAST}])[{CN}]+篇$",                 # 1300字, 三篇

@@ -470,6 +470,16 @@ def test_bare_headings_over_a_short_lead_in_and_run_in_paragraphs():
                               ("组织融合是推动发展的红色引擎", 1), ("推进组织覆盖", 2), ("夯实战斗堡垒", 2)]
 
 
+def test_a_byline_or_a_credit_under_a_line_is_no_lead_in():
+    pieces = ["本汇编收录各乡镇党委的经验交流材料。" + BODY, "抓实“红色网格”提升治理效能", "青岚镇党委", "（2023年5月）",
+              "网格是基层治理的最小单元。" + BODY, "支部引领强基础。" + BODY * 2, "做强产业党建 带富一方百姓", "白石乡党委",
+              "（2023年5月）", "产业兴则乡村兴。" + BODY[:45], "支部带头闯市场。" + BODY]
+    assert not {"青岚镇党委", "白石乡党委"} & {h for h, _ in headings("\n".join(pieces))}
+    caption = ["青岚镇：党员“红马甲”助力夏粮颗粒归仓", "今年以来，" + BODY * 2, "“红马甲”穿梭在麦田里", "（通讯员 王芳 摄）",
+               "骄阳似火，热浪袭人。" + BODY, "党员带头干在前。" + BODY[:50]]
+    assert ("“红马甲”穿梭在麦田里", 1) not in headings("\n".join(caption))
+
+
 def test_captions_of_two_long_phrases_are_no_headings():
     text = "\n".join(["青岚镇党建工作总结", BODY * 2, "党员志愿者帮助群众抢收小麦 助力夏粮颗粒归仓", BODY,
                      "镇党委组织开展农村实用技术培训 提升群众致富本领", BODY[:45], BODY * 3])
@@ -957,6 +967,8 @@ def test_numbering_gaps_and_mixed_styles_are_one_level():
 # (302, 304, one with its body cut by the excerpt's end); a spun text's run-ins (305); a byline of
 # two names taken for the title (303: a rule for it also took 守初心 担使命 for names, so it was not
 # kept). Fixed since (not blind): the first, 0.874 / 0.822 / 19 of 20.
+# A hostile review of that rule then narrowed it (the line under the heading must be a sentence
+# ending in 。 with no colon, over two run-in paragraphs: no byline, dateline, credit or 同志们：).
 @pytest.mark.parametrize("part, gold, least", [("dev/", "real_outlines.yaml", (0.98, 0.98, 0.96)),
                                                ("heldout/", "real_outlines.yaml", (0.95, 0.90, 0.90)),
                                                ("heldout2/", "real_outlines2.yaml", (0.95, 0.90, 0.90)),

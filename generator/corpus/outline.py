@@ -620,11 +620,9 @@ def _bare(items):
     # a label line may head a few fields (名称： … 释义： …) before its text
     # (or a line that announces a list: ……完成了以下工作：)
     announces = [len(t) >= 10 and t.endswith(("：", ":")) for t in items]
-    # text below: a paragraph, or run-in paragraphs after a short one (组织融合是…“红色引擎” / 农商银行应… /
-    # 推进组织覆盖有形有效。……)
-    text_after = [len(items[i + 1]) >= 40 or ((names[i] != t or announces[i + 1] or lead_shape(items[i + 2]))
+    text_after = [len(items[i + 1]) >= 40 or ((names[i] != t or announces[i + 1] or _lead_in(items, i + 1))
                                               and any(len(n) >= 40 for n in items[i + 1:i + 5]))
-                  if i + 2 < len(items) else len(items[i + 1]) >= 40 for i, t in enumerate(items[:-1])]
+                  for i, t in enumerate(items[:-1])]
     picks = [i for i, t in enumerate(names[:-1]) if (bare_shape(t) or _sentence_line(t)) and text_after[i]
              and not bare_shape(items[i + 1]) and not (i < top and (_UNIT.search(t) or not (label_of(t) or _PLACE.match(t) or _headline(t))))]
     # one bare line is a heading when it reads as one, or sits short between two paragraphs and
@@ -636,6 +634,14 @@ def _bare(items):
     if len(picks) < 2 and not single:
         return items
     return [_section(names[i], 1) if i in picks else t for i, t in enumerate(items)]
+
+
+def _lead_in(items, k):
+    """Whether item ``k`` is a short sentence leading into run-in paragraphs, two or more of them
+    (组织融合是…“红色引擎” / 农商银行应推进……有效衔接。 / 推进组织覆盖有形有效。…… / 夯实基层战斗堡垒。……);
+    not a dateline, a picture's credit, a salutation or a field (同志们：, 参会人员：……。)."""
+    return (k + 2 < len(items) and items[k].endswith("。") and not re.search(r"[:：]", items[k])
+            and bool(lead_shape(items[k + 1])) and bool(lead_shape(items[k + 2])))
 
 
 def _label_line(text):

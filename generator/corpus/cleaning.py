@@ -164,6 +164,12 @@ _FLAT = re.compile(r"\s{3,}|(?<=[。！？；：:])\s*(?=[一二三四五六七�
                    r"|(?<=[\u4e00-\u9fff”）)])\s+(?=[一二三四五六七八九十]{1,2}(?:、|是))")
 
 
+# what every split point of _FLAT (_SPACED) holds: found by a scan that skips ordinary characters,
+# where the lookbehinds above are tried at every one
+_FLAT_HINT = re.compile(r"\s|[。！？；：:][一二三四五六七八九十]{1,2}、|[。！？；]\d")
+_SPACED_HINT = re.compile(r"[。！？]\s")
+
+
 # a short numbered heading run straight (or after a space) into the first number of the level below:
 # 一、主要做法（一）实施……
 _RUN_INTO_SUB = re.compile(r"^\s*([一二三四五六七八九十]{1,2}、[^，,。；;：:（(\s]{2,15})\s*(?=[（(]一[)）]\S)")
@@ -180,8 +186,9 @@ def split_flattened(paras):
             out.append(para)
             continue
         text = para.text.strip()
-        parts = [part for part in _FLAT.split(text) if part.strip()] if len(text) > 80 and _FLAT.search(text) else [para.text]
-        if len(text) > 400:
+        flat = len(text) > 80 and _FLAT_HINT.search(text) and _FLAT.search(text)
+        parts = [part for part in _FLAT.split(text) if part.strip()] if flat else [para.text]
+        if len(text) > 400 and _SPACED_HINT.search(text):
             parts = [piece for part in parts for piece in _SPACED.split(part)]
         for part in parts:
             sub = _RUN_INTO_SUB.match(part)

@@ -118,6 +118,15 @@ def test_site_lines_of_scraped_pages_are_dropped():
     assert [p.text for p in noted] == ["第一段。 第二段。", "第三段。 (二)第四段。"]
 
 
+def test_site_words_anywhere_in_one_line_make_it_a_site_line():
+    from generator.corpus.cleaning import strip_boilerplate
+    lines = ["版权所有 © 青岚县委组织部", "  咨询电话 0531-888-12345 ", "如有侵权请联系本站删除", "点击下载 ",
+             "您的位置：首页", "这篇范文写得好，值得学习", "全镇党员参加学习。\n本站整理", "一、主要做法",
+             "点击下载后可以编辑本文档使用"]
+    kept = [p.text for p in strip_boilerplate([Para(t) for t in lines])]
+    assert kept == ["全镇党员参加学习。\n本站整理", "一、主要做法", "点击下载后可以编辑本文档使用"]
+
+
 def test_join_pages_of_a_previewed_document():
     from generator.corpus.cleaning import join_pages
     paras = [Para("《柳湾镇工作总结.docx》由会员分享,可在线阅读"), Para("1、柳湾镇工作总结今年以来，我们抓"),

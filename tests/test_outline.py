@@ -332,6 +332,7 @@ BODY = "全镇各村按照统一部署组织实施，逐项推进落实，群众
     (["以高质量党建引领基层治理现代化 青岚镇党建工作经验交流材料", "以高质量党建引领基层治理现代化", "青岚镇党建工作经验交流材料"],
      "以高质量党建引领基层治理现代化 青岚镇党建工作经验交流材料"),
     (["关于青岚镇基层党组织", "建设情况的调研报告"], "关于青岚镇基层党组织建设情况的调研报告"),
+    (["2021-09-29 来源:某某组织人事报"], ""),                                             # a date and a field
     ([], ""),
 ])
 def test_title_is_the_reports_own_name(head, title):
@@ -969,6 +970,13 @@ def test_numbering_gaps_and_mixed_styles_are_one_level():
 # kept). Fixed since (not blind): the first, 0.874 / 0.822 / 19 of 20.
 # A hostile review of that rule then narrowed it (the line under the heading must be a sentence
 # ending in 。 with no colon, over two run-in paragraphs: no byline, dateline, credit or 同志们：).
+# heldout16/ (20 files, gold in real_outlines16.yaml, 20 more sites, the same kind of helper) was
+# scored once, blind, on 2026-12-07 at 0154e56, with this stop's final outliner and with the one it
+# started from (848040f): heading F1 0.730 / category accuracy 0.611 with both, titles 18 of 20 with
+# the final one and 16 of 20 with the first (the stop's title rules carried over, its heading rules
+# did not). Misses: a page's date before its 来源: field taken for the title (fixed since, with a
+# fixture: 19 of 20); an excerpt opening under a cut 一、 (324); bare headings between paragraphs
+# (332, 334, 335, 336); a two-level run-in under a bare heading (320); a collection's title (330).
 @pytest.mark.parametrize("part, gold, least", [("dev/", "real_outlines.yaml", (0.98, 0.98, 0.96)),
                                                ("heldout/", "real_outlines.yaml", (0.95, 0.90, 0.90)),
                                                ("heldout2/", "real_outlines2.yaml", (0.95, 0.90, 0.90)),
@@ -984,7 +992,8 @@ def test_numbering_gaps_and_mixed_styles_are_one_level():
                                                ("heldout12/", "real_outlines12.yaml", (0.92, 0.85, 0.95)),
                                                ("heldout13/", "real_outlines13.yaml", (0.84, 0.85, 0.85)),
                                                ("heldout14/", "real_outlines14.yaml", (0.86, 0.58, 1.00)),
-                                               ("heldout15/", "real_outlines15.yaml", (0.87, 0.82, 0.95))])
+                                               ("heldout15/", "real_outlines15.yaml", (0.87, 0.82, 0.95)),
+                                               ("heldout16/", "real_outlines16.yaml", (0.73, 0.61, 0.95))])
 def test_gold_outlines_of_real_reports(part, gold, least):
     got = scores(DATA / "real", gold, part)
     print(f"real {part}: heading F1 {got[0]:.3f}, category accuracy {got[1]:.3f}, titles {got[2]:.2f}")

@@ -19,6 +19,7 @@ from generator.corpus.reading import Para
 # a line that is entirely site furniture
 _BOILER_LINE = re.compile(
     r"^\s*(?:"
+    r"(?:\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s*)?"                 # a field, after the page's date or not
     r"(?:发布时间|发布日期|更新时间|更新日期|上传时间|时间|日期|点击数|点击|浏览次数|阅读|作者|来源|推荐人|责任编辑|编辑|"
     r"关键词|关键字|导语|摘要来源|文章来源|信息来源|所属栏目|栏目|发布于|人气|热搜|指导老师|指导教师|网站客服|大小|页数|格式|ID)"
     r"\s*[:：].*"

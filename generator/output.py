@@ -3,6 +3,7 @@ import errno
 import os
 import re
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 from generator.errors import OutputError, TargetExists, os_reason
@@ -70,20 +71,15 @@ def save_atomic(out, force, write):
     tmp = None
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
-        _sweep(out.parent)
-        fd, tmp = _temporary(out)
-        with os.fdopen(fd, "wb") as stream:
-            write(stream)
-        _publish(tmp, out, force)
+        with temporary_beside(out) as (fd, tmp):
+            with os.fdopen(fd, "wb") as stream:
+                write(stream)
+            _publish(tmp, out, force)
     except OSError as exc:
         if tmp is None:
             raise OutputError(f"无法在这里写文件（{os_reason(exc)}）", out.parent) from None
         raise OutputError(f"无法写入（{os_reason(exc)}）", out) from None
     finally:
-        if tmp:
-            if os.path.exists(tmp):
-                os.unlink(tmp)
-            _pending.discard(tmp)
         if not out.exists():
             for folder in created:
                 try:
@@ -92,6 +88,21 @@ def save_atomic(out, force, write):
                     continue
                 except OSError:
                     break
+
+
+@contextmanager
+def temporary_beside(out):
+    """``(fd, path)`` of a new temporary file beside ``out``, for the block to fill and publish by
+    renaming; what is left of it is removed when the block ends, by ``remove_pending`` when the
+    process is stopped, or by a later run's sweep when it was killed."""
+    _sweep(out.parent)
+    fd, tmp = _temporary(out)
+    try:
+        yield fd, tmp
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        _pending.discard(tmp)
 
 
 def _publish(tmp, out, force):

@@ -128,12 +128,11 @@ def _open_idf_database(sqlite3, path):
 
 
 def _build_idf_database(sqlite3, path):
-    import tempfile
+    from generator.output import temporary_beside
 
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-    os.close(fd)
-    try:
+    with temporary_beside(path) as (fd, tmp):
+        os.close(fd)
         with sqlite3.connect(tmp) as db:
             db.execute("CREATE TABLE idf (word TEXT PRIMARY KEY, idf REAL) WITHOUT ROWID")
             db.executemany("INSERT OR REPLACE INTO idf VALUES (?, ?)", _idf_lines())
@@ -142,9 +141,6 @@ def _build_idf_database(sqlite3, path):
                        "(SELECT COUNT(*) / 2 FROM idf)")
         db.close()
         os.replace(tmp, path)
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
 
 
 @lru_cache(maxsize=1)

@@ -204,6 +204,8 @@ def read_levels(labels, strays=(), resume=False):
     that the numbering check sees them. ``resume``: the text may begin inside a document, so its
     first heading may be numbered 三、 or （三） (an excerpt of a page; ``lint`` checks a whole draft)."""
     levels, out = Levels(resume), []
+    if resume:
+        levels.levels = _cut_parent(labels)
     for i, found in enumerate(labels):
         if found is None:
             out.append(None)
@@ -214,6 +216,21 @@ def read_levels(labels, strays=(), resume=False):
         level = levels.add(style, value, family)
         out.append(level if level or i not in strays else levels.depth_of(style))
     return out
+
+
+def _cut_parent(labels):
+    """The levels an excerpt resumes when it opens under a cut 一、: its first heading is a
+    bracketed Chinese number (（二）) and an unbracketed one after 一、 follows (二、), which is
+    the level above it, as 一、 is above （一） in every report: [一、 at one before that number,
+    （一） at one before the first]; none otherwise."""
+    found = [label for label in labels if label]
+    first = found[0] if found else None
+    if not first or first[2] != "（" or "一" not in first[0]:
+        return []
+    parent = next((label for label in found if label[2] == "" and "一" in label[0]), None)
+    if parent is None or parent[1] < 2:
+        return []
+    return [[{parent[0]}, {""}, parent[1] - 1], [{first[0]}, {"（"}, first[1] - 1]]
 
 
 def _claimed(labels, i, reach=40):

@@ -112,3 +112,6 @@ def test_only_an_excerpt_may_begin_inside_the_numbering():
     assert read_levels(labels) == [None, 1, None]                 # a draft that starts at 三、: not read on
     assert read_levels(labels, resume=True) == [1, 2, 1]          # a page's excerpt: the outliner reads on
     assert read_levels([("1.", 3, "")], resume=True) == [None]    # only a Chinese number resumes
+    cut = [("（一）", 2, "（"), ("（一）", 3, "（"), ("一、", 2, ""), ("（一）", 1, "（")]
+    assert read_levels(cut, resume=True) == [2, 2, 1, 2]         # opens at （二） under a cut 一、
+    assert read_levels(cut) == [None, None, None, 1]

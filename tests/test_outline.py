@@ -679,6 +679,11 @@ def test_an_excerpt_may_begin_inside_the_numbering():
     text = "\n".join(["层党组织结对。全县非公企业党组织组建率达73.6%。", "三、创先争优，深入推进实践", "按照要求，" + BODY,
                       "（一）科学确定主题", BODY, "四、下一步打算", "明年，" + BODY])
     assert headings(text) == [("创先争优，深入推进实践", 1), ("科学确定主题", 2), ("下一步打算", 1)]
+    # an excerpt that opens at （二） under a cut 一、: the 二、 below is the level above it
+    text = "\n".join(["（二）服务阵地建设滞后。部分社区活动场所面积不足，" + BODY, "（三）党员作用发挥不够。" + BODY,
+                      "二、加强社区党建的几点建议", "（一）推进阵地共建。" + BODY])
+    assert headings(text) == [("服务阵地建设滞后", 2), ("党员作用发挥不够", 2), ("加强社区党建的几点建议", 1),
+                              ("推进阵地共建", 2)]
 
 
 def test_one_bare_heading_between_paragraphs():
@@ -977,6 +982,9 @@ def test_numbering_gaps_and_mixed_styles_are_one_level():
 # did not). Misses: a page's date before its 来源: field taken for the title (fixed since, with a
 # fixture: 19 of 20); an excerpt opening under a cut 一、 (324); bare headings between paragraphs
 # (332, 334, 335, 336); a two-level run-in under a bare heading (320); a collection's title (330).
+# Next stop (not blind): an excerpt opening at （二） under a cut 一、 reads the 二、 below it as the
+# level above (numbering._cut_parent, with a fixture): 324 here and 178 in heldout8 (0.895 / 0.860),
+# heldout16 0.831 / 0.639 / 19 of 20; no other outline changed.
 @pytest.mark.parametrize("part, gold, least", [("dev/", "real_outlines.yaml", (0.98, 0.98, 0.96)),
                                                ("heldout/", "real_outlines.yaml", (0.95, 0.90, 0.90)),
                                                ("heldout2/", "real_outlines2.yaml", (0.95, 0.90, 0.90)),
@@ -985,7 +993,7 @@ def test_numbering_gaps_and_mixed_styles_are_one_level():
                                                ("heldout5/", "real_outlines5.yaml", (0.92, 0.88, 0.95)),
                                                ("heldout6/", "real_outlines6.yaml", (0.98, 0.96, 0.95)),
                                                ("heldout7/", "real_outlines7.yaml", (0.90, 0.81, 0.95)),
-                                               ("heldout8/", "real_outlines8.yaml", (0.86, 0.82, 0.95)),
+                                               ("heldout8/", "real_outlines8.yaml", (0.89, 0.85, 0.95)),
                                                ("heldout9/", "real_outlines9.yaml", (0.85, 0.76, 0.95)),
                                                ("heldout10/", "real_outlines10.yaml", (0.88, 0.80, 0.87)),
                                                ("heldout11/", "real_outlines11.yaml", (0.88, 0.88, 0.90)),
@@ -993,7 +1001,7 @@ def test_numbering_gaps_and_mixed_styles_are_one_level():
                                                ("heldout13/", "real_outlines13.yaml", (0.84, 0.85, 0.85)),
                                                ("heldout14/", "real_outlines14.yaml", (0.86, 0.58, 1.00)),
                                                ("heldout15/", "real_outlines15.yaml", (0.87, 0.82, 0.95)),
-                                               ("heldout16/", "real_outlines16.yaml", (0.73, 0.61, 0.95))])
+                                               ("heldout16/", "real_outlines16.yaml", (0.83, 0.63, 0.95))])
 def test_gold_outlines_of_real_reports(part, gold, least):
     got = scores(DATA / "real", gold, part)
     print(f"real {part}: heading F1 {got[0]:.3f}, category accuracy {got[1]:.3f}, titles {got[2]:.2f}")

@@ -1000,6 +1000,8 @@ def test_numbering_gaps_and_mixed_styles_are_one_level():
 # heldout16 0.831 / 0.639 / 19 of 20; no other outline changed. Then a line of two paired phrases
 # between paragraphs (334), and a bare heading whose text the excerpt cuts a sentence in (302, 332,
 # 335; 196 in heldout9): heldout15 0.899 / 0.867, heldout16 0.899 / 0.750, heldout9 0.859 / 0.776.
+# A numbered line with no punctuation in hard-wrapped text is not joined to the lines below (320):
+# heldout16 0.914 / 0.778.
 @pytest.mark.parametrize("part, gold, least", [("dev/", "real_outlines.yaml", (0.98, 0.98, 0.96)),
                                                ("heldout/", "real_outlines.yaml", (0.95, 0.90, 0.90)),
                                                ("heldout2/", "real_outlines2.yaml", (0.95, 0.90, 0.90)),
@@ -1016,7 +1018,7 @@ def test_numbering_gaps_and_mixed_styles_are_one_level():
                                                ("heldout13/", "real_outlines13.yaml", (0.84, 0.85, 0.85)),
                                                ("heldout14/", "real_outlines14.yaml", (0.86, 0.58, 1.00)),
                                                ("heldout15/", "real_outlines15.yaml", (0.89, 0.86, 0.95)),
-                                               ("heldout16/", "real_outlines16.yaml", (0.89, 0.74, 0.95))])
+                                               ("heldout16/", "real_outlines16.yaml", (0.91, 0.77, 0.95))])
 def test_gold_outlines_of_real_reports(part, gold, least):
     got = scores(DATA / "real", gold, part)
     print(f"real {part}: heading F1 {got[0]:.3f}, category accuracy {got[1]:.3f}, titles {got[2]:.2f}")

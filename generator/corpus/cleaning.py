@@ -271,6 +271,7 @@ def width(text):
 
 _TERMINAL = "。！？!?；;：:"
 _HEADING_START = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+[、.．](?!\d)|第[一二三四五六七八九十]+[，,、])")
+_PUNCTUATION = re.compile(r"[，,。；;！？!?：:]")
 _FIRST_SENTENCE = re.compile(r"^[^。！？!?]{1,20}[。！？!?]")
 
 
@@ -308,7 +309,9 @@ def join_wrapped(paras):
         else:
             out.append(para)
         last = out[-1]
-        joining = bool(text) and last.level is None and width(text) >= full
+        # a numbered line of its own with no punctuation is a heading, not a paragraph's first line
+        heading = last is para and _HEADING_START.match(text) and not _PUNCTUATION.search(text)
+        joining = bool(text) and last.level is None and width(text) >= full and not heading
     return out
 
 

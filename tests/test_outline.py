@@ -68,6 +68,11 @@ def test_lead_sentence_and_yishi_headings():
     assert [s.heading for s in o.sections] == ["建强一支队伍", "建好一批阵地", "建立一套机制"]
     single = outline_text("标题\n一是加强学习。全年组织学习十二次，覆盖全体党员和入党积极分子。")
     assert single.sections == []          # 一是 without 二是 is a lead-in, not a heading
+    # … but 一是 or 第一， on a line of its own over a paragraph heads it: its siblings were cut off
+    for lead in ("一是建好一批活动阵地。", "第一，从“各自为战”到“握指成拳”，区域化党建走出了新路子。"):
+        assert headings("\n".join(["标题", "某县推行“三个一”工作法，" + BODY, lead, BODY])) == [(lead[2:-1].lstrip("，"), 1)]
+    assert headings("\n".join(["标题", "二是建好一批活动阵地。", BODY])) == []      # not the first of them
+    assert headings("\n".join(["标题", "一是建好一批活动阵地。", "全年新建十个。"])) == []     # no paragraph below
 
 
 def test_a_child_named_by_the_end_of_its_heading():
@@ -1002,6 +1007,8 @@ def test_numbering_gaps_and_mixed_styles_are_one_level():
 # 335; 196 in heldout9): heldout15 0.899 / 0.867, heldout16 0.899 / 0.750, heldout9 0.859 / 0.776.
 # A numbered line with no punctuation in hard-wrapped text is not joined to the lines below (320):
 # heldout16 0.914 / 0.778.
+# A first 一是 or 第一， on a line of its own over a paragraph, its siblings cut off by the page, is a
+# heading (246 in heldout12, 283 and 296 in heldout14): heldout12 0.941, heldout14 0.899 / 0.647.
 @pytest.mark.parametrize("part, gold, least", [("dev/", "real_outlines.yaml", (0.98, 0.98, 0.96)),
                                                ("heldout/", "real_outlines.yaml", (0.95, 0.90, 0.90)),
                                                ("heldout2/", "real_outlines2.yaml", (0.95, 0.90, 0.90)),
@@ -1014,9 +1021,9 @@ def test_numbering_gaps_and_mixed_styles_are_one_level():
                                                ("heldout9/", "real_outlines9.yaml", (0.85, 0.76, 0.95)),
                                                ("heldout10/", "real_outlines10.yaml", (0.88, 0.80, 0.87)),
                                                ("heldout11/", "real_outlines11.yaml", (0.88, 0.88, 0.90)),
-                                               ("heldout12/", "real_outlines12.yaml", (0.92, 0.85, 0.95)),
+                                               ("heldout12/", "real_outlines12.yaml", (0.94, 0.85, 0.95)),
                                                ("heldout13/", "real_outlines13.yaml", (0.84, 0.85, 0.85)),
-                                               ("heldout14/", "real_outlines14.yaml", (0.86, 0.58, 1.00)),
+                                               ("heldout14/", "real_outlines14.yaml", (0.89, 0.64, 1.00)),
                                                ("heldout15/", "real_outlines15.yaml", (0.89, 0.86, 0.95)),
                                                ("heldout16/", "real_outlines16.yaml", (0.91, 0.77, 0.95))])
 def test_gold_outlines_of_real_reports(part, gold, least):

@@ -538,7 +538,7 @@ def _numbered(paras):
         if m:
             style, value, typed, rest = m
             if style in LEAD_ONLY:
-                split = lead_split(rest, style) if i in lead_ok else None
+                split = (lead_split(rest, style) or _whole_line(rest)) if i in lead_ok else None
             elif style == "●":
                 split = _bullet_split(rest, texts[i + 1] if i + 1 < len(texts) else "")
             else:
@@ -588,10 +588,21 @@ def _bullet_split(rest, after):
     return None
 
 
+def _whole_line(rest, limit=40):
+    """``(rest, "")`` when a numbered paragraph is one short sentence, a line of its own."""
+    sentence = _SENTENCE.match(rest.strip())
+    return (rest.strip(), "") if sentence and sentence.end() == len(rest.strip()) and len(rest) <= limit else None
+
+
 def _lead_sequences(marks, texts):
-    """Indexes of 一是/第一， paragraphs that have a sibling counting on from them."""
+    """Indexes of 一是/第一， paragraphs that have a sibling counting on from them, and of a first
+    one that is a sentence on a line of its own over a paragraph (its siblings cut off by the page)."""
     ok = set()
     for i, m in enumerate(marks):
+        if (m and m[0] in LEAD_ONLY and m[1] == 1 and i + 1 < len(texts) and _whole_line(m[3])
+                and len(texts[i + 1]) >= 40 and not marks[i + 1]
+                and not any(n and n[0] == m[0] for n in marks[i + 1:])):
+            ok.add(i)
         if not m or m[0] not in LEAD_ONLY or not lead_split(m[3], m[0]):
             continue
         for j in range(i + 1, len(marks)):

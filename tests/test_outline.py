@@ -733,6 +733,10 @@ def test_names_on_lines_of_their_own_under_a_heading():
     assert headings(fields) == [("品牌简介", 1)]
     glued = "题目\n一、基本情况我县现有360个行政村，村党组织书记平均年龄五十一岁，" + BODY
     assert headings(glued) == [("基本情况", 1)]
+    source = "题目\n一、存在的主要问题从座谈走访情况看，近年来村干部队伍整体素质明显提高，" + BODY
+    assert headings(source) == [("存在的主要问题", 1)]      # at the earliest opener, not at 近年来
+    held = "题目\n二、当前社区党建存在的突出问题通过召开座谈会、入户走访等方式，我们梳理出以下问题，" + BODY
+    assert headings(held) == [("当前社区党建存在的突出问题", 1)]
 
 
 def test_html_tags_pictures_and_their_captions_are_no_headings():
@@ -1009,6 +1013,8 @@ def test_numbering_gaps_and_mixed_styles_are_one_level():
 # heldout16 0.914 / 0.778.
 # A first 一是 or 第一， on a line of its own over a paragraph, its siblings cut off by the page, is a
 # heading (246 in heldout12, 283 and 296 in heldout14): heldout12 0.941, heldout14 0.899 / 0.647.
+# A numbered heading run into a sentence on its source (……主要问题从调查情况看，/通过座谈……) ends at
+# the earliest opener (208 in heldout10, 141 in heldout7): heldout7 0.911 / 0.850, heldout10 0.894 / 0.820.
 @pytest.mark.parametrize("part, gold, least", [("dev/", "real_outlines.yaml", (0.98, 0.98, 0.96)),
                                                ("heldout/", "real_outlines.yaml", (0.95, 0.90, 0.90)),
                                                ("heldout2/", "real_outlines2.yaml", (0.95, 0.90, 0.90)),
@@ -1016,10 +1022,10 @@ def test_numbering_gaps_and_mixed_styles_are_one_level():
                                                ("heldout4/", "real_outlines4.yaml", (0.98, 0.95, 0.90)),
                                                ("heldout5/", "real_outlines5.yaml", (0.92, 0.88, 0.95)),
                                                ("heldout6/", "real_outlines6.yaml", (0.98, 0.96, 0.95)),
-                                               ("heldout7/", "real_outlines7.yaml", (0.90, 0.81, 0.95)),
+                                               ("heldout7/", "real_outlines7.yaml", (0.91, 0.84, 0.95)),
                                                ("heldout8/", "real_outlines8.yaml", (0.89, 0.85, 0.95)),
                                                ("heldout9/", "real_outlines9.yaml", (0.85, 0.76, 0.95)),
-                                               ("heldout10/", "real_outlines10.yaml", (0.88, 0.80, 0.87)),
+                                               ("heldout10/", "real_outlines10.yaml", (0.89, 0.82, 0.87)),
                                                ("heldout11/", "real_outlines11.yaml", (0.88, 0.88, 0.90)),
                                                ("heldout12/", "real_outlines12.yaml", (0.94, 0.85, 0.95)),
                                                ("heldout13/", "real_outlines13.yaml", (0.84, 0.85, 0.85)),

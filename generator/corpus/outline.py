@@ -151,11 +151,11 @@ _OPENER = re.compile(r"(?<=[\u4e00-\u9fff”）)])(?:随着|近年来|一年来|
                      r"总的来看|截至|截止|目前)")
 
 
-# or, after a section's name, a sentence on the place itself or its first point: 基本情况我县现有……,
-# 存在的问题一是底数难摸清。
+# or, after a section's name, a sentence on the place itself, its first point or its source:
+# 基本情况我县现有……, 存在的问题一是底数难摸清。 主要问题从调查情况看，……
 _OWN_OPENER = re.compile(r"(?<=情况|问题|做法|成效|经验|措施|原因|建议|对策|思考|打算|背景|现状"
                          r"|不足|举措|计划|短板|困难|体会|启示|成绩)"
-                         r"(?:我县|我市|我区|我镇|我乡|我局|我校|我们|全县|全市|全区|全镇|一是)")
+                         r"(?:我县|我市|我区|我镇|我乡|我局|我校|我们|全县|全市|全区|全镇|一是|从|通过|根据|经过)")
 
 
 def split_heading(rest, inline_max=40, standalone_max=60):
@@ -186,7 +186,8 @@ _NAMED_LEAD = re.compile(r"^([^，,。；;：:\s]{2,20})[：:]\s*")
 def run_in(rest, limit=40):
     """A heading run into its text without punctuation: 加强思想教育一年来，我支部…, or
     parted from it by a space only (a flattened page): 坚持理论武装 2004年，机关……"""
-    opener = _OPENER.search(rest, 4, limit + 1) or _OWN_OPENER.search(rest, 4, limit + 1)
+    found = [m for m in (_OPENER.search(rest, 4, limit + 1), _OWN_OPENER.search(rest, 4, limit + 1)) if m]
+    opener = min(found, key=lambda m: m.start()) if found else None
     if opener and "。" not in rest[:opener.start()] and len(rest) - opener.start() >= 20:
         return rest[:opener.start()], rest[opener.start():]
     # the first space after which a sentence starts (a flattened page has more spaces inside its

@@ -743,12 +743,16 @@ def _lead_sentences(items):
                     text = double[1]
                 out.append(text)
         elif (hits >= 2 and (hits * 2 >= room or (quoted and hits * 3 >= room))) or single:
+            head = _over_leads(stretch, shapes, parent) if hits >= 2 else None
             for k, (text, found) in enumerate(zip(stretch, shapes)):
                 tail = None
                 if hits >= 2 and k + 1 < len(stretch) and not shapes[k + 1]:
                     tail = _tail_heading(found[1] if found else text)
+                if k == head:
+                    out.append(_section(text, min(parent + 1, 4)))
+                    continue
                 if found:
-                    out.append(_section(found[0], min(parent + 1, 4)))
+                    out.append(_section(found[0], min(parent + 1 + (head is not None and k > head), 4)))
                     text = found[1]
                 if tail:
                     out.append(tail[0])
@@ -773,6 +777,22 @@ def _lead_sentences(items):
             stretch.append(item)
     flush()
     return out
+
+
+def _over_leads(stretch, shapes, parent):
+    """The index of a bare line heading the led paragraphs below it (品牌运营 / 统筹任务分工，
+    建立运行机制。…… / 建设品牌形象，深挖品牌内涵。……): the first bare line after the last
+    paragraph above the first lead, one lead-in paragraph aside; a place's or a unit's name is
+    none, nor is a line above the first paragraph of the text (a title) or a picture's caption."""
+    first = next(k for k, found in enumerate(shapes) if found)
+    above = first - 1 if first and len(stretch[first - 1]) >= 40 else first
+    start = max((k + 1 for k in range(above) if len(stretch[k]) >= 40), default=0 if parent else above)
+    return next((k for k in range(start, above) if bare_shape(stretch[k]) and len(stretch[k]) <= 25
+                 and not (_PLACE.match(stretch[k]) or _UNIT.search(stretch[k]) or re.search(r"\d", stretch[k])
+                          or _BRACKETED.match(stretch[k + 1]))), None)
+
+
+_BRACKETED = re.compile(r"^[(（][^()（）]{0,30}[)）]$")     # a picture's credit under its caption: （通讯员 王芳 摄）
 
 
 _CUE_OF = {}

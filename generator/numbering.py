@@ -220,17 +220,21 @@ def read_levels(labels, strays=(), resume=False):
 
 def _cut_parent(labels):
     """The levels an excerpt resumes when it opens under a cut 一、: its first heading is a
-    bracketed Chinese number (（二）) and an unbracketed one after 一、 follows (二、), which is
-    the level above it, as 一、 is above （一） in every report: [一、 at one before that number,
-    （一） at one before the first]; none otherwise."""
+    bracketed Chinese number after （一） (（二）) and an unbracketed one after 一、 follows (二、),
+    with the bracketed numbers starting again below it, if at all: that is the level above, as
+    一、 is above （一） in every report. [一、 at one before that number, （一） at one before the
+    first]; none otherwise."""
     found = [label for label in labels if label]
     first = found[0] if found else None
-    if not first or first[2] != "（" or "一" not in first[0]:
+    if not first or first[2] != "（" or "一" not in first[0] or first[1] < 2:
         return []
-    parent = next((label for label in found if label[2] == "" and "一" in label[0]), None)
-    if parent is None or parent[1] < 2:
+    at = next((k for k, label in enumerate(found) if label[2] == "" and "一" in label[0]), None)
+    if at is None or found[at][1] < 2:
         return []
-    return [[{parent[0]}, {""}, parent[1] - 1], [{first[0]}, {"（"}, first[1] - 1]]
+    below = next((label for label in found[at + 1:] if label[0] == first[0]), None)
+    if below and below[1] != 1:          # （三） going on after 二、三季度……: not a part above them
+        return []
+    return [[{found[at][0]}, {""}, found[at][1] - 1], [{first[0]}, {"（"}, first[1] - 1]]
 
 
 def _claimed(labels, i, reach=40):

@@ -115,3 +115,6 @@ def test_only_an_excerpt_may_begin_inside_the_numbering():
     cut = [("（一）", 2, "（"), ("（一）", 3, "（"), ("一、", 2, ""), ("（一）", 1, "（")]
     assert read_levels(cut, resume=True) == [2, 2, 1, 2]         # opens at （二） under a cut 一、
     assert read_levels(cut) == [None, None, None, 1]
+    ranged = [("（一）", 1, "（"), ("（一）", 2, "（"), ("一、", 2, ""), ("（一）", 3, "（")]   # 二、三季度以来，……
+    assert read_levels(ranged, resume=True) == [1, 1, None, 1]
+    assert read_levels([*cut[1:3], ("（一）", 4, "（")], resume=True) == [1, None, 1]

@@ -635,23 +635,32 @@ def _bare(items):
     text_after = [len(items[i + 1]) >= 40 or ((names[i] != t or announces[i + 1] or _lead_in(items, i + 1))
                                               and any(len(n) >= 40 for n in items[i + 1:i + 5]))
                   for i, t in enumerate(items[:-1])]
-    # or the page ends a sentence or two into its text: a heading whose body the excerpt cuts short
-    cut_short = [len(items) - i <= 3 and not _UNIT.search(t)
-                 and all(len(n) < 40 and _CLAUSES.search(n) for n in items[i + 1:])
-                 for i, t in enumerate(items[:-1])]
+    cut_short = [_cut_short(items, i) for i in range(len(items) - 1)]
     picks = [i for i, t in enumerate(names[:-1]) if (bare_shape(t) or _sentence_line(t))
              and (text_after[i] or cut_short[i])
              and (cut_short[i] or not bare_shape(items[i + 1])) and not (i < top and (_UNIT.search(t) or not (label_of(t) or _PLACE.match(t) or _headline(t))))]
+    if all(cut_short[i] for i in picks):
+        picks = []                     # a heading the page cuts short only stands beside others
     # one bare line is a heading when it reads as one, or sits short between two paragraphs and
-    # opens with an action, names something in quotes or pairs two phrases (筑牢根基,
-    # “老大”当上了街区书记, 党课进社区 理论入人心)
-    one = names[picks[0]] if len(picks) == 1 and text_after[picks[0]] else ""
+    # opens with an action or names something in quotes (筑牢根基, “老大”当上了街区书记)
+    one = names[picks[0]] if len(picks) == 1 else ""
     single = bool(one) and (_headline(one) or (
         len(items[picks[0] - 1]) >= 40 and len(one) <= 16 and not re.search(r"\d", one)
-        and (one.startswith(ACTIONS) or "“" in one or _parallel(one))))
+        and (one.startswith(ACTIONS) or "“" in one)))
     if len(picks) < 2 and not single:
         return items
     return [_section(names[i], 1) if i in picks else t for i, t in enumerate(items)]
+
+
+def _cut_short(items, i):
+    """Whether bare line ``i`` may be a heading whose text the page cuts short: it follows a
+    paragraph, and below it are at most a whole sentence and the start of one that breaks off
+    at the end of the page (……支队坚持应); no field (组长：…), credit or list of short lines."""
+    end, line = items[-1], items[i]
+    return (0 < i and len(items) - i <= 3 and len(items[i - 1]) >= 40 and not _UNIT.search(line)
+            and not re.search(r"[：:()（）]", line) and end[-1] not in _ENDS + "”\"）)"
+            and all(len(n) < 40 and _CLAUSES.search(n) and not re.search(r"[：:()（）]", n) for n in items[i + 1:])
+            and all(n.endswith("。") for n in items[i + 1:-1]))
 
 
 def _lead_in(items, k):

@@ -62,12 +62,14 @@ def test_hard_wraps_rejoined_paragraph_ends_kept():
 def test_a_numbered_heading_line_in_wrapped_text_stays_apart():
     para1 = "为了加强基层党组织建设，某县采取“三个一”工作法，不断创新工作机制，推动党建工作提档升级，取得良好成效。"
     para2 = "组织体系建设是基层党建的基础，全县对所有村和社区党组织逐一排查问题，逐项销号整改，确保问题不反弹。"
-    heading = "一、基层党组织体系建设的基本情况和主要"        # as long as a wrapped line
+    heading = "一、基层党组织体系建设的基本情况分析"        # short of a full line, long enough to be joined
     above = [para1[i:i + 20] for i in range(0, len(para1), 20)]
     below = [para2[i:i + 20] for i in range(0, len(para2), 20)]
     assert texts(join_wrapped(paras(*above, heading, *below))) == [para1, heading, para2]
     run_in = "一、建立一套台账，全县对所有村和社"             # a numbered paragraph's first line is joined
     assert texts(join_wrapped(paras(*above, run_in, *below))) == [para1, run_in + para2]
+    full = "1.深入学习贯彻党的二十大精神推动理论武装"       # a full line: its paragraph goes on below
+    assert texts(join_wrapped(paras(*above, full, *below))) == [para1, full + para2]
 
 
 def test_unwrapped_text_untouched():

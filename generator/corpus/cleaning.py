@@ -309,8 +309,10 @@ def join_wrapped(paras):
         else:
             out.append(para)
         last = out[-1]
-        # a numbered line of its own with no punctuation is a heading, not a paragraph's first line
-        heading = last is para and _HEADING_START.match(text) and not _PUNCTUATION.search(text)
+        # a numbered line of its own, short of a full line, with no punctuation is a heading, not
+        # a paragraph's first line (a line as wide as the wrap may go on below)
+        heading = (last is para and width(text) < wrap - 2 and _HEADING_START.match(text)
+                   and not _PUNCTUATION.search(text))
         joining = bool(text) and last.level is None and width(text) >= full and not heading
     return out
 

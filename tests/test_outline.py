@@ -73,6 +73,12 @@ def test_lead_sentence_and_yishi_headings():
         assert headings("\n".join(["标题", "某县推行“三个一”工作法，" + BODY, lead, BODY])) == [(lead[2:-1].lstrip("，"), 1)]
     assert headings("\n".join(["标题", "二是建好一批活动阵地。", BODY])) == []      # not the first of them
     assert headings("\n".join(["标题", "一是建好一批活动阵地。", "全年新建十个。"])) == []     # no paragraph below
+    inside = ["标题", "二、存在的问题", "主要表现在：", "一是理论学习还不够深入。", "有的党员学习不够主动；二是基层基础仍有短板，" + BODY]
+    assert headings("\n".join(inside)) == [("存在的问题", 1)]                      # 二是 below, in a paragraph
+    speech = ["标题", "同志们：", BODY, "第一，要提高政治站位。", BODY, "其次，要突出工作重点。" + BODY]
+    assert headings("\n".join(speech)) == []
+    bare = ["标题", BODY, "织密组织网络", BODY, "整合服务资源", BODY, "一是建立网格事务“一单式”管理制度。", BODY]
+    assert headings("\n\n".join(bare)) == [("织密组织网络", 1), ("整合服务资源", 1)]  # only when nothing else heads
 
 
 def test_a_bare_line_over_led_paragraphs_is_their_parent():

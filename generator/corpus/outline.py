@@ -495,6 +495,8 @@ def outline(paras, file=""):
         items = _paper_parts(_numbered(body))
         if not any(isinstance(i, Section) for i in items):
             items = _bare(items)
+        if not any(isinstance(i, Section) for i in items):    # no heading else: a first 一是 alone
+            items = _paper_parts(_numbered(body, lone=True))
         items = _lead_sentences(items)
     sections, lead, current = [], [], None
     for item in items:
@@ -527,12 +529,12 @@ def _section(raw, level, typed=""):
     return Section(heading, level, number=typed, raw=raw)
 
 
-def _numbered(paras):
+def _numbered(paras, lone=False):
     """Headings from typed numbers (levels as ``numbering.read_levels`` reads them); the rest
-    stay paragraphs (strings)."""
+    stay paragraphs (strings). ``lone``: a first 一是 or 第一， may head a paragraph alone."""
     texts = [p.text.strip() for p in paras]
     marks = [marker(t) for t in texts]
-    lead_ok = _lead_sequences(marks, texts)
+    lead_ok = _lead_sequences(marks, texts, lone)
     splits, labels = [], []
     for i, m in enumerate(marks):
         split = None
@@ -595,14 +597,18 @@ def _whole_line(rest, limit=40):
     return (rest.strip(), "") if sentence and sentence.end() == len(rest.strip()) and len(rest) <= limit else None
 
 
-def _lead_sequences(marks, texts):
-    """Indexes of 一是/第一， paragraphs that have a sibling counting on from them, and of a first
-    one that is a sentence on a line of its own over a paragraph (its siblings cut off by the page)."""
+_SIBLING = {"一是": "二是", "第一，": "第二|其次"}
+
+
+def _lead_sequences(marks, texts, lone=False):
+    """Indexes of 一是/第一， paragraphs that have a sibling counting on from them, and (``lone``)
+    of a first one that is a sentence on a line of its own over a paragraph, with no 二是 or
+    第二 anywhere below it (the page cut its siblings off)."""
     ok = set()
     for i, m in enumerate(marks):
-        if (m and m[0] in LEAD_ONLY and m[1] == 1 and i + 1 < len(texts) and _whole_line(m[3])
+        if (lone and m and m[0] in LEAD_ONLY and m[1] == 1 and i + 1 < len(texts) and _whole_line(m[3])
                 and len(texts[i + 1]) >= 40 and not marks[i + 1]
-                and not any(n and n[0] == m[0] for n in marks[i + 1:])):
+                and not re.search(_SIBLING[m[0]], "".join(texts[i + 1:]))):
             ok.add(i)
         if not m or m[0] not in LEAD_ONLY or not lead_split(m[3], m[0]):
             continue

@@ -155,7 +155,8 @@ _OPENER = re.compile(r"(?<=[\u4e00-\u9fff”）)])(?:随着|近年来|一年来|
 # 基本情况我县现有……, 存在的问题一是底数难摸清。 主要问题从调查情况看，……
 _OWN_OPENER = re.compile(r"(?<=情况|问题|做法|成效|经验|措施|原因|建议|对策|思考|打算|背景|现状"
                          r"|不足|举措|计划|短板|困难|体会|启示|成绩)"
-                         r"(?:我县|我市|我区|我镇|我乡|我局|我校|我们|全县|全市|全区|全镇|一是|从|通过|根据|经过)")
+                         r"(?:我县|我市|我区|我镇|我乡|我局|我校|我们|全县|全市|全区|全镇|一是"
+                         r"|从[^，,。；;]{1,10}(?:看|来看)[，,])")
 
 
 def split_heading(rest, inline_max=40, standalone_max=60):
@@ -758,16 +759,12 @@ def _lead_sentences(items):
                     text = double[1]
                 out.append(text)
         elif (hits >= 2 and (hits * 2 >= room or (quoted and hits * 3 >= room))) or single:
-            head = _over_leads(stretch, shapes, parent) if hits >= 2 else None
             for k, (text, found) in enumerate(zip(stretch, shapes)):
                 tail = None
                 if hits >= 2 and k + 1 < len(stretch) and not shapes[k + 1]:
                     tail = _tail_heading(found[1] if found else text)
-                if k == head:
-                    out.append(_section(text, min(parent + 1, 4)))
-                    continue
                 if found:
-                    out.append(_section(found[0], min(parent + 1 + (head is not None and k > head), 4)))
+                    out.append(_section(found[0], min(parent + 1, 4)))
                     text = found[1]
                 if tail:
                     out.append(tail[0])
@@ -792,22 +789,6 @@ def _lead_sentences(items):
             stretch.append(item)
     flush()
     return out
-
-
-def _over_leads(stretch, shapes, parent):
-    """The index of a bare line heading the led paragraphs below it (品牌运营 / 统筹任务分工，
-    建立运行机制。…… / 建设品牌形象，深挖品牌内涵。……): the first bare line after the last
-    paragraph above the first lead, one lead-in paragraph aside; a place's or a unit's name is
-    none, nor is a line above the first paragraph of the text (a title) or a picture's caption."""
-    first = next(k for k, found in enumerate(shapes) if found)
-    above = first - 1 if first and len(stretch[first - 1]) >= 40 else first
-    start = max((k + 1 for k in range(above) if len(stretch[k]) >= 40), default=0 if parent else above)
-    return next((k for k in range(start, above) if bare_shape(stretch[k]) and len(stretch[k]) <= 25
-                 and not (_PLACE.match(stretch[k]) or _UNIT.search(stretch[k]) or re.search(r"\d", stretch[k])
-                          or _BRACKETED.match(stretch[k + 1]))), None)
-
-
-_BRACKETED = re.compile(r"^[(（][^()（）]{0,30}[)）]$")     # a picture's credit under its caption: （通讯员 王芳 摄）
 
 
 _CUE_OF = {}

@@ -72,6 +72,13 @@ def test_a_numbered_heading_line_in_wrapped_text_stays_apart():
     assert texts(join_wrapped(paras(*above, full, *below))) == [para1, full + para2]
 
 
+def test_short_lines_between_paragraphs_of_one_length_are_not_joined():
+    body = "镇党委坚持每月集中学习一次，全年共组织学习十二次，覆盖党员四百余人次，学习质量明显提升，党员的理论素养进一步增强，"
+    lines = ["题目", body + "成效明显。", "织密组织网络", body + "群众满意。", "整合服务资源", body + "效果良好。",
+             "完善工作机制", body + "机制健全。"]
+    assert texts(join_wrapped(paras(*lines))) == lines
+
+
 def test_unwrapped_text_untouched():
     lines = paras("短标题", "这是一段很长的正文，" * 10, "另一段正文。" * 3, "结尾。")
     assert join_wrapped(lines) == lines

@@ -272,6 +272,12 @@ def width(text):
 _TERMINAL = "。！？!?；;：:"
 _HEADING_START = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+[、.．](?!\d)|第[一二三四五六七八九十]+[，,、])")
 _PUNCTUATION = re.compile(r"[，,。；;！？!?：:]")
+
+
+def _short_line(text):
+    """A short line with no punctuation: after a sentence's end it is a heading, not the rest of a
+    paragraph (paragraphs of much the same length can pass for wrapped lines)."""
+    return len(text) <= 25 and not _PUNCTUATION.search(text)
 _FIRST_SENTENCE = re.compile(r"^[^。！？!?]{1,20}[。！？!?]")
 
 
@@ -302,8 +308,9 @@ def join_wrapped(paras):
     joining = False
     for para in paras:
         text = para.text.strip()
+        ended = out[-1].text.rstrip()[-1] in _TERMINAL if joining else False
         if (joining and text and para.level is None and not _HEADING_START.match(text)
-                and not (out[-1].text.rstrip()[-1] in _TERMINAL and _FIRST_SENTENCE.match(text))):
+                and not (ended and (_FIRST_SENTENCE.match(text) or _short_line(text)))):
             prev = out[-1]
             out[-1] = Para(prev.text.rstrip() + text, None)
         else:

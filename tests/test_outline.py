@@ -1020,12 +1020,18 @@ def test_numbering_gaps_and_mixed_styles_are_one_level():
 # level above (numbering._cut_parent, with a fixture): 324 here and 178 in heldout8 (0.895 / 0.860),
 # heldout16 0.831 / 0.639 / 19 of 20; no other outline changed. Then a bare heading whose text the
 # excerpt cuts a sentence in, beside other bare headings (302, 332, 335; 196 in heldout9).
-# A numbered line with no punctuation in hard-wrapped text is not joined to the lines below (320):
-# heldout16 0.914 / 0.778.
+# A numbered line short of a full line with no punctuation in hard-wrapped text is not joined to
+# the lines below (320): heldout16 0.899 / 0.750 / 19 of 20 with the rules a hostile review left.
 # A first 一是 or 第一， on a line of its own over a paragraph, its siblings cut off by the page, is a
 # heading (246 in heldout12, 283 and 296 in heldout14): heldout12 0.941, heldout14 0.899 / 0.647.
 # A numbered heading run into a sentence on its source (……主要问题从调查情况看，) ends at the earliest
 # opener (208 in heldout10): 0.894 / 0.820.
+# heldout17/ (20 files, gold in real_outlines17.yaml, 20 more sites, the same kind of helper) was
+# scored once, blind, on 2026-12-07 at 864c9f6, with this stop's final outliner and with the one it
+# started from (7eea47a): heading F1 0.655 / category accuracy 0.529 / titles 16 of 20 with both (the
+# stop's fixes above did not carry over). Misses: a level-1 heading missed so that its seven numbered
+# children are read a level up (346), a survey's list of short items read as headings (345), site
+# titles (340 doubled, 353 a tag, 355 a column's name), a bare heading under 二、 (353, 356).
 @pytest.mark.parametrize("part, gold, least", [("dev/", "real_outlines.yaml", (0.98, 0.98, 0.96)),
                                                ("heldout/", "real_outlines.yaml", (0.95, 0.90, 0.90)),
                                                ("heldout2/", "real_outlines2.yaml", (0.95, 0.90, 0.90)),
@@ -1042,7 +1048,8 @@ def test_numbering_gaps_and_mixed_styles_are_one_level():
                                                ("heldout13/", "real_outlines13.yaml", (0.84, 0.85, 0.85)),
                                                ("heldout14/", "real_outlines14.yaml", (0.89, 0.64, 1.00)),
                                                ("heldout15/", "real_outlines15.yaml", (0.89, 0.86, 0.95)),
-                                               ("heldout16/", "real_outlines16.yaml", (0.89, 0.74, 0.95))])
+                                               ("heldout16/", "real_outlines16.yaml", (0.89, 0.74, 0.95)),
+                                               ("heldout17/", "real_outlines17.yaml", (0.65, 0.52, 0.80))])
 def test_gold_outlines_of_real_reports(part, gold, least):
     got = scores(DATA / "real", gold, part)
     print(f"real {part}: heading F1 {got[0]:.3f}, category accuracy {got[1]:.3f}, titles {got[2]:.2f}")

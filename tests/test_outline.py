@@ -81,6 +81,14 @@ def test_lead_sentence_and_yishi_headings():
     assert headings("\n\n".join(bare)) == [("织密组织网络", 1), ("整合服务资源", 1)]  # only when nothing else heads
 
 
+def test_the_last_lead_of_a_page_cut_short():
+    leads = ["“把脉问诊”查症结。" + BODY, "“对症下药”定方案。" + BODY, "“固本培元”抓长效。推行镇党委书记总体"]
+    assert [h for h, _ in headings("\n".join(["标题", "今年以来，" + BODY, *leads]))] == [
+        "“把脉问诊”查症结", "“对症下药”定方案", "“固本培元”抓长效"]
+    whole = headings("\n".join(["标题", "今年以来，" + BODY, *leads[:2], "“固本培元”抓长效。推行书记总体抓。"]))
+    assert len(whole) == 2                         # a short paragraph that ends is no lead
+
+
 def test_a_child_named_by_the_end_of_its_heading():
     secs = classify([Section("主要做法", 1), Section("齐河经济开发区开展“两新”组织党建工作背景", 2),
                      Section("关于活动开展的基本情况介绍", 2), Section("获得的荣誉", 2), Section("强化问题整改的各项措施落实", 2)])
@@ -1031,7 +1039,8 @@ def test_numbering_gaps_and_mixed_styles_are_one_level():
 # started from (7eea47a): heading F1 0.655 / category accuracy 0.529 / titles 16 of 20 with both (the
 # stop's fixes above did not carry over). Misses: a level-1 heading missed so that its seven numbered
 # children are read a level up (346), a survey's list of short items read as headings (345), site
-# titles (340 doubled, 353 a tag, 355 a column's name), a bare heading under 二、 (353, 356).
+# titles (340 doubled, 353 a tag, 355 a column's name), a bare heading under 二、 (353), the last lead
+# of a page whose text the excerpt cuts (356). Fixed since (not blind): 356, 0.667 / 0.549.
 @pytest.mark.parametrize("part, gold, least", [("dev/", "real_outlines.yaml", (0.98, 0.98, 0.96)),
                                                ("heldout/", "real_outlines.yaml", (0.95, 0.90, 0.90)),
                                                ("heldout2/", "real_outlines2.yaml", (0.95, 0.90, 0.90)),
@@ -1049,7 +1058,7 @@ def test_numbering_gaps_and_mixed_styles_are_one_level():
                                                ("heldout14/", "real_outlines14.yaml", (0.89, 0.64, 1.00)),
                                                ("heldout15/", "real_outlines15.yaml", (0.89, 0.86, 0.95)),
                                                ("heldout16/", "real_outlines16.yaml", (0.89, 0.74, 0.95)),
-                                               ("heldout17/", "real_outlines17.yaml", (0.65, 0.52, 0.80))])
+                                               ("heldout17/", "real_outlines17.yaml", (0.66, 0.54, 0.80))])
 def test_gold_outlines_of_real_reports(part, gold, least):
     got = scores(DATA / "real", gold, part)
     print(f"real {part}: heading F1 {got[0]:.3f}, category accuracy {got[1]:.3f}, titles {got[2]:.2f}")

@@ -209,9 +209,10 @@ _TIME_LEAD = re.compile(r"^(?:[^，,]{0,6}(?:以来|年来)|与此同时|同时|
 _SPACE_LEAD = re.compile(r"^([\u4e00-\u9fff“”]{4,8})[ \u3000]+(?=[\u4e00-\u9fff“])")
 
 
-def lead_shape(text, limit=32):
+def lead_shape(text, limit=32, body=30):
     """The first sentence when it reads like a heading: short, and made of short clauses (the
-    last may be longer: 紧扣中心，深度融合，探索将党建品牌建设融入中心工作的多种模式。)."""
+    last may be longer: 紧扣中心，深度融合，探索将党建品牌建设融入中心工作的多种模式。), with
+    at least ``body`` characters of text after it."""
     spaced = _SPACE_LEAD.match(text)         # 融合共建 市委政法委……: a flattened page's sub-heading
     if spaced and len(text) - spaced.end() >= 30 and not _TIME_LEAD.match(spaced[1] + "，"):
         return spaced[1], text[spaced.end():]
@@ -225,7 +226,7 @@ def lead_shape(text, limit=32):
     head = sentence[1]
     rest = text[sentence.end():].strip()
     core = head.rstrip(_STRIP_END)
-    if len(core) > limit or len(rest) < 30 or re.search(r"\d", core) or _TIME_LEAD.match(core):
+    if len(core) > limit or len(rest) < body or re.search(r"\d", core) or _TIME_LEAD.match(core):
         return None
     parts = [c.replace("“", "").replace("”", "") for c in _CLAUSES.split(core) if c]
     clauses = [len(c) for c in parts]
@@ -734,7 +735,7 @@ def _lead_sentences(items):
         m = marker(text)
         return None if m and m[0] == "一是" else lead_shape(text)
 
-    def flush():
+    def flush(final=False):
         named = [m if m and (len(m[1]) >= 4 or label_of(m[1])) else None     # not a field: 名称：
                  for m in map(_NAME_LINE.match, stretch)]
         if parent and sum(1 for m in named if m) >= 2:       # 组织建设： … 队伍建设： … under a heading
@@ -744,6 +745,9 @@ def _lead_sentences(items):
         shapes = [shape(t) for t in stretch]
         hits = sum(1 for s in shapes if s)
         room = sum(1 for t in stretch if len(t) >= 50)   # paragraphs long enough to carry one
+        if (final and hits >= 2 and not shapes[-1] and stretch[-1][-1] not in _ENDS + "”\"）)"
+                and re.match(r"[“\u4e00-\u9fff]", stretch[-1])):
+            shapes[-1] = lead_shape(stretch[-1], body=1)     # the last lead, its text cut by the page
         # one short lead under a heading, worded as an action: 明确责任传压力。按照……
         single = (hits == 1 and shapes and shapes[0] and parent and len(shapes[0][0]) <= 11
                   and not _CLAUSES.search(shapes[0][0]) and shapes[0][0].startswith(ACTIONS))
@@ -787,7 +791,7 @@ def _lead_sentences(items):
             out.append(item[run.end():])
         else:
             stretch.append(item)
-    flush()
+    flush(final=True)
     return out
 
 

@@ -352,6 +352,7 @@ BODY = "全镇各村按照统一部署组织实施，逐项推进落实，群众
      "以高质量党建引领基层治理现代化 青岚镇党建工作经验交流材料"),
     (["关于青岚镇基层党组织", "建设情况的调研报告"], "关于青岚镇基层党组织建设情况的调研报告"),
     (["2021-09-29 来源:某某组织人事报"], ""),                                             # a date and a field
+    (["青岚镇党建工作调研报告青岚镇党建工作调研报告"], "青岚镇党建工作调研报告"),                # glued to itself
     ([], ""),
 ])
 def test_title_is_the_reports_own_name(head, title):
@@ -1040,7 +1041,8 @@ def test_numbering_gaps_and_mixed_styles_are_one_level():
 # stop's fixes above did not carry over). Misses: a level-1 heading missed so that its seven numbered
 # children are read a level up (346), a survey's list of short items read as headings (345), site
 # titles (340 doubled, 353 a tag, 355 a column's name), a bare heading under 二、 (353), the last lead
-# of a page whose text the excerpt cuts (356). Fixed since (not blind): 356, 0.667 / 0.549.
+# of a page whose text the excerpt cuts (356). Fixed since (not blind): 356, 0.667 / 0.549; a title
+# glued to itself (340): titles 17 of 20.
 @pytest.mark.parametrize("part, gold, least", [("dev/", "real_outlines.yaml", (0.98, 0.98, 0.96)),
                                                ("heldout/", "real_outlines.yaml", (0.95, 0.90, 0.90)),
                                                ("heldout2/", "real_outlines2.yaml", (0.95, 0.90, 0.90)),
@@ -1058,7 +1060,7 @@ def test_numbering_gaps_and_mixed_styles_are_one_level():
                                                ("heldout14/", "real_outlines14.yaml", (0.89, 0.64, 1.00)),
                                                ("heldout15/", "real_outlines15.yaml", (0.89, 0.86, 0.95)),
                                                ("heldout16/", "real_outlines16.yaml", (0.89, 0.74, 0.95)),
-                                               ("heldout17/", "real_outlines17.yaml", (0.66, 0.54, 0.80))])
+                                               ("heldout17/", "real_outlines17.yaml", (0.66, 0.54, 0.85))])
 def test_gold_outlines_of_real_reports(part, gold, least):
     got = scores(DATA / "real", gold, part)
     print(f"real {part}: heading F1 {got[0]:.3f}, category accuracy {got[1]:.3f}, titles {got[2]:.2f}")

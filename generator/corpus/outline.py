@@ -301,7 +301,7 @@ _TITLE_LEAD = re.compile(rf"^(?:\|\s*)?(?:标题\s*[:：]\s*)?(?:[{CN}]\s*[:：]
 
 def title_core(text):
     """A title line without what a site adds: a table's | borders, 标题：, a collection's
-    number (一 : , 第1篇, 【篇1】), (全文N字), 范文; a title doubled as X-X counts once."""
+    number (一 : , 第1篇, 【篇1】), (全文N字), 范文; a title doubled as X-X or XX counts once."""
     text = one_line(text).strip(" |\u3000")
     sides = [side.strip() for side in re.split(r"[|｜]", text) if side.strip()]
     if len(sides) > 1:     # a title and a site's words parted by |: the side that names its genre, else the first;
@@ -320,6 +320,9 @@ def title_core(text):
     half, dash, rest = text.partition("-")
     if dash and half.strip() == rest.strip():
         text = half.strip()
+    middle = len(text) // 2
+    if len(text) >= 8 and text[:middle] == text[middle:]:       # or glued to itself: X调研报告X调研报告
+        text = text[:middle]
     return re.sub(r"(?<=[\u4e00-\u9fff])\s*\d$", "", text)     # 调研报告1: the first of a collection
 
 

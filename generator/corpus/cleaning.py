@@ -272,13 +272,13 @@ def width(text):
 _TERMINAL = "。！？!?；;：:"
 _HEADING_START = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+[、.．](?!\d)|第[一二三四五六七八九十]+[，,、])")
 _PUNCTUATION = re.compile(r"[，,。；;！？!?：:]")
+_FIRST_SENTENCE = re.compile(r"^[^。！？!?]{1,20}[。！？!?]")
 
 
 def _short_line(text):
     """A short line with no punctuation: after a sentence's end it is a heading, not the rest of a
     paragraph (paragraphs of much the same length can pass for wrapped lines)."""
     return len(text) <= 25 and not _PUNCTUATION.search(text)
-_FIRST_SENTENCE = re.compile(r"^[^。！？!?]{1,20}[。！？!?]")
 
 
 def wrap_width(paras):

@@ -598,8 +598,9 @@ def _bullet_split(rest, after):
 
 def _whole_line(rest, limit=40):
     """``(rest, "")`` when a numbered paragraph is one short sentence, a line of its own."""
-    sentence = _SENTENCE.match(rest.strip())
-    return (rest.strip(), "") if sentence and sentence.end() == len(rest.strip()) and len(rest) <= limit else None
+    rest = rest.strip()
+    sentence = _SENTENCE.match(rest)
+    return (rest, "") if sentence and sentence.end() == len(rest) <= limit else None
 
 
 _SIBLING = {"一是": "二是", "第一，": "第二|其次"}

@@ -81,6 +81,12 @@ def test_lead_sentence_and_yishi_headings():
     assert headings("\n\n".join(bare)) == [("织密组织网络", 1), ("整合服务资源", 1)]  # only when nothing else heads
 
 
+def test_a_quoted_sentence_on_its_own_line_is_no_bare_heading():
+    text = "\n\n".join(["标题", "今年以来，" + BODY, "织密组织网络", BODY, "“支部强不强，关键看头羊。”", BODY,
+                        "整合服务资源", BODY])
+    assert headings(text) == [("织密组织网络", 1), ("整合服务资源", 1)]
+
+
 def test_the_last_lead_of_a_page_cut_short():
     leads = ["“把脉问诊”查症结。" + BODY, "“对症下药”定方案。" + BODY, "“固本培元”抓长效。推行镇党委书记总体"]
     assert [h for h, _ in headings("\n".join(["标题", "今年以来，" + BODY, *leads]))] == [

@@ -261,7 +261,8 @@ def bare_shape(text):
     name heading its part of a compilation (青岚县)."""
     text = text.strip()
     return bool(_PLACE.match(text) or _parallel(text)) or (
-        4 <= len(text) <= 25 and text[-1] not in _ENDS and not re.search(r"\s", text) and not re.search(r"\d{4}", text))
+        4 <= len(text) <= 25 and text.rstrip("”’\"'")[-1:] not in tuple(_ENDS) and not re.search(r"\s", text)
+        and not re.search(r"\d{4}", text))
 
 
 # two or three parallel phrases parted by spaces: 抓理论重学习 武装思想强党性

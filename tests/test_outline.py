@@ -4,6 +4,7 @@ import zipfile
 import pytest
 import yaml
 from conftest import DATA, paragraphs
+from gold import scores
 
 from generator.cli import cli
 from generator.markup import parse
@@ -117,39 +118,6 @@ def test_marker_forms():
 
 
 # ---- accuracy against hand-written gold outlines ------------------------------------
-def compare(folder, gold_file="seed_outlines.yaml", prefix=""):
-    """Per file of a gold set (keys starting with ``prefix``): (name, title wanted, title found,
-    headings missed, headings found that are not in the gold, [(heading, level, category wanted,
-    category found)]). A gold ``title: null`` and an outliner's "" both mean no title."""
-    gold = yaml.safe_load((DATA / gold_file).read_text(encoding="utf-8"))
-    rows = []
-    for name, want in gold.items():
-        if not name.startswith(prefix):
-            continue
-        got = outline_file(folder / name)
-        expect = [(h, lv) for h, lv, _ in want["sections"]]
-        found = [(s.heading, s.level) for s in got.sections]
-        cats = {(h, lv): c for h, lv, c in want["sections"]}
-        rows.append((name, want["title"] or "", got.title or "",
-                     [pair for pair in expect if pair not in found],
-                     [pair for pair in found if pair not in expect],
-                     [(s.heading, s.level, cats.get((s.heading, s.level)), s.category) for s in got.sections],
-                     len(expect)))
-    return rows
-
-
-def scores(folder, gold_file="seed_outlines.yaml", prefix=""):
-    """(heading F1, category accuracy, title accuracy) of the outliner against a gold set."""
-    rows = compare(folder, gold_file, prefix)
-    fn = sum(len(r[3]) for r in rows)
-    fp = sum(len(r[4]) for r in rows)
-    total = sum(r[6] for r in rows)
-    tp = total - fn
-    right = sum(1 for r in rows for _, _, want, got in r[5] if want == got)
-    titles = sum(1 for r in rows if r[1] == r[2])
-    return 2 * tp / (2 * tp + fp + fn), right / total, titles / len(rows)
-
-
 def test_gold_outlines_of_reference_corpus(seeds):
     f1, accuracy, titles = scores(seeds)
     print(f"heading F1 {f1:.3f}, category accuracy {accuracy:.3f}, titles {titles:.2f}")

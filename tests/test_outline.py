@@ -143,6 +143,7 @@ def test_gold_outlines_of_held_out_reports():
     ("问题产生的原因", "原因"), ("基本情况和主要做法", "做法"), ("主要工作及成效", "做法"),
     ("存在的问题和不足", "问题"), ("几点思考和建议", "思考"), ("上半年主要工作成效", "成效"),
     ("主要工作，取得成效", "做法"), ("主要做法成效", "做法"), ("工作成效主要经验", "成效"), ("经验体会", "做法"),
+    ("调查工作概述", "概述"), ("调研方式", "其他"),
 ])
 def test_a_heading_naming_two_categories(heading, category):
     assert label_of(heading) == category
@@ -1016,7 +1017,7 @@ def test_numbering_gaps_and_mixed_styles_are_one_level():
 # children are read a level up (346), a survey's list of short items read as headings (345), site
 # titles (340 doubled, 353 a tag, 355 a column's name), a bare heading under 二、 (353), the last lead
 # of a page whose text the excerpt cuts (356). Fixed since (not blind): 356, 0.667 / 0.549; a title
-# glued to itself (340): titles 17 of 20.
+# glued to itself (340): titles 17 of 20; 概述 and 调研方式/调查方法 as category names: 0.569.
 @pytest.mark.parametrize("part, gold, least", [("dev/", "real_outlines.yaml", (0.98, 0.98, 0.96)),
                                                ("heldout/", "real_outlines.yaml", (0.95, 0.90, 0.90)),
                                                ("heldout2/", "real_outlines2.yaml", (0.95, 0.90, 0.90)),
@@ -1034,7 +1035,7 @@ def test_numbering_gaps_and_mixed_styles_are_one_level():
                                                ("heldout14/", "real_outlines14.yaml", (0.89, 0.64, 1.00)),
                                                ("heldout15/", "real_outlines15.yaml", (0.89, 0.86, 0.95)),
                                                ("heldout16/", "real_outlines16.yaml", (0.89, 0.74, 0.95)),
-                                               ("heldout17/", "real_outlines17.yaml", (0.66, 0.54, 0.85))])
+                                               ("heldout17/", "real_outlines17.yaml", (0.66, 0.56, 0.85))])
 def test_gold_outlines_of_real_reports(part, gold, least):
     got = scores(DATA / "real", gold, part)
     print(f"real {part}: heading F1 {got[0]:.3f}, category accuracy {got[1]:.3f}, titles {got[2]:.2f}")

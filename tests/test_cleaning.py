@@ -1,5 +1,6 @@
 from generator.corpus.cleaning import (
     clean,
+    drop_contents,
     drop_repeats,
     join_wrapped,
     strip_boilerplate,
@@ -77,6 +78,14 @@ def test_short_lines_between_paragraphs_of_one_length_are_not_joined():
     lines = ["题目", body + "成效明显。", "织密组织网络", body + "群众满意。", "整合服务资源", body + "效果良好。",
              "完善工作机制", body + "机制健全。"]
     assert texts(join_wrapped(paras(*lines))) == lines
+
+
+def test_numbered_lines_under_a_contents_line_are_dropped():
+    body = ["目录/提纲：……", "一、研究内容", "二、调查方法", "一、形式主义", "二、官僚主义", "……", "某县调查报告",
+            "一、研究内容", "本次调查的重点内容是基层党组织建设的基本情况。", "二、调查方法", "调查采取问卷与访谈相结合的方法。"]
+    assert texts(drop_contents(paras(*body))) == body[5:]
+    stack = ["一、存在的问题", "（一）政治建设方面", "1.理论学习方面", "（1）学习不够系统", "学习计划执行不到位。"]
+    assert texts(drop_contents(paras(*stack))) == stack        # a heading stack without 目录 stays
 
 
 def test_unwrapped_text_untouched():

@@ -210,17 +210,24 @@ def split_flattened(paras):
     return out
 
 
+_CONTENTS_HEAD = re.compile(r"^\s*(?:目\s*录|提\s*纲|目录\s*[/／]\s*提纲)\s*[:：]?\s*[.…。]*\s*$")
+
+
 def drop_contents(paras, least=4):
     """A table of contents (or a site's outline preview): a run of ``least`` or more short numbered
     lines with no text between them, two or more of which open a later paragraph of the text (the
     rest may be cut off with the page); or, when the run opens the page above the report's title
-    (a short line, then the text), one that comes again below."""
+    (a short line, then the text), one that comes again below; or a run under a line 目录： ."""
     out, i = [], 0
     while i < len(paras):
         j = i
         while j < len(paras) and paras[j].level is None and len(paras[j].text.strip()) <= 20 \
                 and _NUMBERED.match(paras[j].text):
             j += 1
+        if j - i >= least and out and _CONTENTS_HEAD.match(out[-1].text):    # under 目录：, whatever follows
+            out.pop()
+            i = j
+            continue
         if j - i >= least:
             later = [p.text.strip() for p in paras[j:]]
             entries = [p.text.strip() for p in paras[i:j][:30]]       # enough to tell, and bounded

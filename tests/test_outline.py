@@ -88,6 +88,16 @@ def test_a_quoted_sentence_on_its_own_line_is_no_bare_heading():
     assert headings(text) == [("织密组织网络", 1), ("整合服务资源", 1)]
 
 
+def test_chapters_above_numbered_or_bare_headings():
+    text = "\n".join(["题目", "第一章 调查工作概述", "一、研究内容", BODY, "二、调查方法", BODY, "第二章 主要发现", "一、组织覆盖", BODY])
+    assert headings(text) == [("调查工作概述", 1), ("研究内容", 2), ("调查方法", 2), ("主要发现", 1), ("组织覆盖", 2)]
+    bare = "\n\n".join(["题目", "引言：党建工作的时代背景", BODY, "第一部分：成功经验的揭示", "案例背景介绍", BODY,
+                          "经验之一：制度建设是基础", BODY])
+    assert headings(bare) == [("引言：党建工作的时代背景", 1), ("成功经验的揭示", 1), ("案例背景介绍", 2),
+                              ("经验之一：制度建设是基础", 2)]
+    assert headings("\n".join(["题目", BODY, "第三部分为基层党组织建设情况，包括组织设置和党员队伍，" + BODY])) == []
+
+
 def test_the_last_lead_of_a_page_cut_short():
     leads = ["“把脉问诊”查症结。" + BODY, "“对症下药”定方案。" + BODY, "“固本培元”抓长效。推行镇党委书记总体"]
     assert [h for h, _ in headings("\n".join(["标题", "今年以来，" + BODY, *leads]))] == [
@@ -1017,7 +1027,10 @@ def test_numbering_gaps_and_mixed_styles_are_one_level():
 # children are read a level up (346), a survey's list of short items read as headings (345), site
 # titles (340 doubled, 353 a tag, 355 a column's name), a bare heading under 二、 (353), the last lead
 # of a page whose text the excerpt cuts (356). Fixed since (not blind): 356, 0.667 / 0.549; a title
-# glued to itself (340): titles 17 of 20; 概述 and 调研方式/调查方法 as category names: 0.569.
+# glued to itself (340): titles 17 of 20; 概述 and 调研方式/调查方法 as category names: 0.569. Numbered
+# lines under a line 目录： are a table of contents, and 第一章/第一部分： number a level above 一、,
+# with bare headings inside a chapter a level below it (345; 201 in heldout9): 0.792 / 0.608 / 18 of
+# 20, heldout9 0.899 / 0.821.
 @pytest.mark.parametrize("part, gold, least", [("dev/", "real_outlines.yaml", (0.98, 0.98, 0.96)),
                                                ("heldout/", "real_outlines.yaml", (0.95, 0.90, 0.90)),
                                                ("heldout2/", "real_outlines2.yaml", (0.95, 0.90, 0.90)),
@@ -1027,7 +1040,7 @@ def test_numbering_gaps_and_mixed_styles_are_one_level():
                                                ("heldout6/", "real_outlines6.yaml", (0.98, 0.96, 0.95)),
                                                ("heldout7/", "real_outlines7.yaml", (0.90, 0.83, 0.95)),
                                                ("heldout8/", "real_outlines8.yaml", (0.89, 0.85, 0.95)),
-                                               ("heldout9/", "real_outlines9.yaml", (0.85, 0.77, 0.95)),
+                                               ("heldout9/", "real_outlines9.yaml", (0.89, 0.82, 0.95)),
                                                ("heldout10/", "real_outlines10.yaml", (0.89, 0.82, 0.87)),
                                                ("heldout11/", "real_outlines11.yaml", (0.88, 0.88, 0.90)),
                                                ("heldout12/", "real_outlines12.yaml", (0.94, 0.85, 0.95)),
@@ -1035,7 +1048,7 @@ def test_numbering_gaps_and_mixed_styles_are_one_level():
                                                ("heldout14/", "real_outlines14.yaml", (0.89, 0.64, 1.00)),
                                                ("heldout15/", "real_outlines15.yaml", (0.89, 0.86, 0.95)),
                                                ("heldout16/", "real_outlines16.yaml", (0.89, 0.74, 0.95)),
-                                               ("heldout17/", "real_outlines17.yaml", (0.66, 0.56, 0.85))])
+                                               ("heldout17/", "real_outlines17.yaml", (0.79, 0.60, 0.90))])
 def test_gold_outlines_of_real_reports(part, gold, least):
     got = scores(DATA / "real", gold, part)
     print(f"real {part}: heading F1 {got[0]:.3f}, category accuracy {got[1]:.3f}, titles {got[2]:.2f}")

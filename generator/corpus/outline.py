@@ -89,6 +89,7 @@ STYLES = (
     ("1、", re.compile(r"^\s*(\d{1,2}|[Xx])\s*、\s*")),
     ("1.", re.compile(r"^\s*(\d{1,2}|[Xx])\s*(?:．|\.(?!\d))\s*")),
     ("（1）", re.compile(r"^\s*[（(]\s*(\d{1,2})\s*[)）]\s*[、.．]?\s*")),
+    ("第一章", re.compile(rf"^\s*第\s*([{CN}]+|\d{{1,2}})\s*(?:章|部分)\s*[，,、：:\s]\s*(?=\S)")),
     ("第一，", re.compile(rf"^\s*第\s*([{CN}]+)\s*(?:步|条|点)?\s*[，,、：:]\s*")),
     ("一是", re.compile(rf"^\s*([{CN}]+)是\s*[，,：:]?\s*")),
     ("●", re.compile(r"^\s*([●■◆▲◎])\s*")),
@@ -501,6 +502,8 @@ def outline(paras, file=""):
         items = _paper_parts(_numbered(body))
         if not any(isinstance(i, Section) for i in items):
             items = _bare(items)
+        elif all(_CHAPTER.match(i.number) for i in items if isinstance(i, Section)):
+            items = _bare_in_chapters(items)
         if not any(isinstance(i, Section) for i in items):    # no heading else: a first 一是 alone
             items = _paper_parts(_numbered(body, lone=True))
         items = _lead_sentences(items)
@@ -553,7 +556,7 @@ def _numbered(paras, lone=False):
             else:
                 split = split_heading(rest)
         splits.append(split)
-        family = None if m is None or m[0] in LEAD_ONLY else "（" if m[0] in BRACKETED else ""
+        family = None if m is None or m[0] in (*LEAD_ONLY, "第一章") else "（" if m[0] in BRACKETED else ""
         labels.append((m[0], m[1], family) if split else None)
     items = []
     for text, m, split, level in zip(texts, marks, splits, read_levels(labels, resume=True)):
@@ -674,6 +677,28 @@ def _cut_short(items, i):
             and not re.search(r"[：:()（）]", line) and end[-1] not in _ENDS + "”\"）)"
             and all(len(n) < 40 and _CLAUSES.search(n) and not re.search(r"[：:()（）]", n) for n in items[i + 1:])
             and all(n.endswith("。") for n in items[i + 1:-1]))
+
+
+_CHAPTER = re.compile(r"^第.*(?:章|部分)")
+
+
+def _bare_in_chapters(items):
+    """Bare headings above and inside the chapters of a text numbered only by chapter (第一部分：
+    …): those inside a chapter a level below it."""
+    out, part = [], []
+    for item in [*items, None]:
+        if isinstance(item, str):
+            part.append(item)
+            continue
+        inside = any(isinstance(i, Section) for i in out)
+        for found in _bare(part):
+            if isinstance(found, Section):
+                found.level += inside
+            out.append(found)
+        part = []
+        if item is not None:
+            out.append(item)
+    return out
 
 
 def _lead_in(items, k):

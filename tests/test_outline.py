@@ -739,6 +739,9 @@ def test_names_on_lines_of_their_own_under_a_heading():
     assert headings(glued) == [("基本情况", 1)]
     source = "题目\n一、存在的主要问题从座谈走访情况看，近年来村干部队伍整体素质明显提高，" + BODY
     assert headings(source) == [("存在的主要问题", 1)]      # at the earliest opener, not at 近年来
+    survey = "题目\n一、全县党员队伍存在的突出问题及表现在调研过程中，调研组深入乡镇和县直单位广泛征求意见，" + BODY
+    assert headings(survey) == [("全县党员队伍存在的突出问题及表现", 1)]
+    assert headings("题目\n一、坚持在调研中发现问题、解决问题。" + BODY) == [("坚持在调研中发现问题、解决问题", 1)]
     for head in ("巡察发现的问题从严从快整改到位", "经验做法从“盆景”变为“风景”", "整改成效通过群众评议接受检验"):
         assert headings(f"题目\n一、主要成效\n（一）{head}。" + BODY)[1] == (head, 2)       # a verb after 问题, 做法
     listed = "题目\n一、存在的问题\n1.部分村对上级巡察反馈的问题从思想上重视不够，整改措施不实，" + BODY
@@ -1030,7 +1033,7 @@ def test_numbering_gaps_and_mixed_styles_are_one_level():
 # glued to itself (340): titles 17 of 20; 概述 and 调研方式/调查方法 as category names: 0.569. Numbered
 # lines under a line 目录： are a table of contents, and 第一章/第一部分： number a level above 一、,
 # with bare headings inside a chapter a level below it (345; 201 in heldout9): 0.792 / 0.608 / 18 of
-# 20, heldout9 0.899 / 0.821.
+# 20, heldout9 0.899 / 0.821. A run-in heading ends before 在调研过程中， or 据调查， (346): 0.941 / 0.765.
 @pytest.mark.parametrize("part, gold, least", [("dev/", "real_outlines.yaml", (0.98, 0.98, 0.96)),
                                                ("heldout/", "real_outlines.yaml", (0.95, 0.90, 0.90)),
                                                ("heldout2/", "real_outlines2.yaml", (0.95, 0.90, 0.90)),
@@ -1048,7 +1051,7 @@ def test_numbering_gaps_and_mixed_styles_are_one_level():
                                                ("heldout14/", "real_outlines14.yaml", (0.89, 0.64, 1.00)),
                                                ("heldout15/", "real_outlines15.yaml", (0.89, 0.86, 0.95)),
                                                ("heldout16/", "real_outlines16.yaml", (0.89, 0.74, 0.95)),
-                                               ("heldout17/", "real_outlines17.yaml", (0.79, 0.60, 0.90))])
+                                               ("heldout17/", "real_outlines17.yaml", (0.94, 0.76, 0.90))])
 def test_gold_outlines_of_real_reports(part, gold, least):
     got = scores(DATA / "real", gold, part)
     print(f"real {part}: heading F1 {got[0]:.3f}, category accuracy {got[1]:.3f}, titles {got[2]:.2f}")

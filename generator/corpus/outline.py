@@ -149,7 +149,7 @@ def marker(text):
 
 # words that open a report's sentence: a heading run straight into its text ends before one
 _OPENER = re.compile(r"(?<=[\u4e00-\u9fff”）)])(?:随着|近年来|一年来|今年以来|多年来|几年来|从总体上看|总体上看|"
-                     r"总的来看|截至|截止|目前)")
+                     r"总的来看|截至|截止|目前|在(?:调研|调查)(?:过程)?中[，,]|据(?:调研|调查|统计)[，,])")
 
 
 # or, after a section's name, a sentence on the place itself, its first point or its source:

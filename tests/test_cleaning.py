@@ -84,6 +84,9 @@ def test_numbered_lines_under_a_contents_line_are_dropped():
     body = ["目录/提纲：……", "一、研究内容", "二、调查方法", "一、形式主义", "二、官僚主义", "……", "某县调查报告",
             "一、研究内容", "本次调查的重点内容是基层党组织建设的基本情况。", "二、调查方法", "调查采取问卷与访谈相结合的方法。"]
     assert texts(drop_contents(paras(*body))) == body[5:]
+    heads = ["一、基本情况", "二、主要做法", "三、存在问题", "四、对策建议"]
+    text = ["目录：", *heads, *heads[:2], "某镇现有农村党支部十八个，党员六百余名。"]
+    assert texts(drop_contents(paras(*text))) == text[5:]      # up to the text's first heading
     stack = ["一、存在的问题", "（一）政治建设方面", "1.理论学习方面", "（1）学习不够系统", "学习计划执行不到位。"]
     assert texts(drop_contents(paras(*stack))) == stack        # a heading stack without 目录 stays
 

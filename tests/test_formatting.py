@@ -191,20 +191,6 @@ def test_format_does_not_promote_a_stray_arabic_number(runner, tmp_path):
     assert code == 0 and "编号" not in output, output
 
 
-def test_format_reads_chapters_as_the_first_level(runner, tmp_path):
-    src = tmp_path / "分章.txt"
-    src.write_text("关于某县基层党建工作的调查报告\n第一章 调查工作概述\n一、研究内容\n本次调查重点了解基层党组织建设情况。\n"
-                   "二、调查方法\n调查采取问卷调查与个别访谈相结合的方法。\n第二章 主要发现\n一、组织覆盖持续扩大\n"
-                   "全县新建非公企业党组织十二个。\n", encoding="utf-8")
-    out = tmp_path / "排版.docx"
-    assert runner.invoke(cli, ["format", str(src), "-o", str(out)]).exit_code == 0
-    assert [(s, t) for s, t in paragraphs(out) if s.startswith("Heading")] == [
-        ("Heading 1", "一、调查工作概述"), ("Heading 2", "（一）研究内容"), ("Heading 2", "（二）调查方法"),
-        ("Heading 1", "二、主要发现"), ("Heading 2", "（一）组织覆盖持续扩大")]
-    code, output = lint_lines(runner, out)
-    assert code == 0, output
-
-
 def test_format_clean_joins_a_previewed_documents_pages(runner, tmp_path):
     src = tmp_path / "网页.txt"
     src.write_text("《柳湾镇党建工作总结.docx》由会员分享,可在线阅读,更多相关《柳湾镇党建工作总结.docx(3页珍藏版)》请在文库上搜索。\n"

@@ -86,24 +86,8 @@ def test_a_quoted_sentence_on_its_own_line_is_no_bare_heading():
     text = "\n\n".join(["标题", "今年以来，" + BODY, "织密组织网络", BODY, "“支部强不强，关键看头羊。”", BODY,
                         "整合服务资源", BODY])
     assert headings(text) == [("织密组织网络", 1), ("整合服务资源", 1)]
-
-
-def test_chapters_above_numbered_or_bare_headings():
-    text = "\n".join(["题目", "第一章 调查工作概述", "一、研究内容", BODY, "二、调查方法", BODY, "第二章 主要发现", "一、组织覆盖", BODY])
-    assert headings(text) == [("调查工作概述", 1), ("研究内容", 2), ("调查方法", 2), ("主要发现", 1), ("组织覆盖", 2)]
-    bare = "\n\n".join(["题目", "引言：党建工作的时代背景", BODY, "第一部分：成功经验的揭示", "案例背景介绍", BODY,
-                          "经验之一：制度建设是基础", BODY])
-    assert headings(bare) == [("引言：党建工作的时代背景", 1), ("成功经验的揭示", 1), ("案例背景介绍", 2),
-                              ("经验之一：制度建设是基础", 2)]
-    assert headings("\n".join(["题目", BODY, "第三部分为基层党组织建设情况，包括组织设置和党员队伍，" + BODY])) == []
-
-
-def test_the_last_lead_of_a_page_cut_short():
-    leads = ["“把脉问诊”查症结。" + BODY, "“对症下药”定方案。" + BODY, "“固本培元”抓长效。推行镇党委书记总体"]
-    assert [h for h, _ in headings("\n".join(["标题", "今年以来，" + BODY, *leads]))] == [
-        "“把脉问诊”查症结", "“对症下药”定方案", "“固本培元”抓长效"]
-    whole = headings("\n".join(["标题", "今年以来，" + BODY, *leads[:2], "“固本培元”抓长效。推行书记总体抓。"]))
-    assert len(whole) == 2                         # a short paragraph that ends is no lead
+    asked = "\n\n".join(["标题", "今年以来，" + BODY, "“产业怎么发展？”", BODY, "“跟着支部走，日子有奔头！”", BODY])
+    assert headings(asked) == [("“产业怎么发展？”", 1), ("“跟着支部走，日子有奔头！”", 1)]
 
 
 def test_a_child_named_by_the_end_of_its_heading():
@@ -153,7 +137,7 @@ def test_gold_outlines_of_held_out_reports():
     ("问题产生的原因", "原因"), ("基本情况和主要做法", "做法"), ("主要工作及成效", "做法"),
     ("存在的问题和不足", "问题"), ("几点思考和建议", "思考"), ("上半年主要工作成效", "成效"),
     ("主要工作，取得成效", "做法"), ("主要做法成效", "做法"), ("工作成效主要经验", "成效"), ("经验体会", "做法"),
-    ("调查工作概述", "概述"), ("调研方式", "其他"),
+    ("调查工作概述", "概述"),
 ])
 def test_a_heading_naming_two_categories(heading, category):
     assert label_of(heading) == category
@@ -742,6 +726,8 @@ def test_names_on_lines_of_their_own_under_a_heading():
     survey = "题目\n一、全县党员队伍存在的突出问题及表现在调研过程中，调研组深入乡镇和县直单位广泛征求意见，" + BODY
     assert headings(survey) == [("全县党员队伍存在的突出问题及表现", 1)]
     assert headings("题目\n一、坚持在调研中发现问题、解决问题。" + BODY) == [("坚持在调研中发现问题、解决问题", 1)]
+    sentence = "题目\n一、调研开展情况\n1.县委组织部在调研过程中，坚持问题导向，采取个别访谈等方式，" + BODY
+    assert headings(sentence) == [("调研开展情况", 1)]          # a subject before it, not a section's name
     for head in ("巡察发现的问题从严从快整改到位", "经验做法从“盆景”变为“风景”", "整改成效通过群众评议接受检验"):
         assert headings(f"题目\n一、主要成效\n（一）{head}。" + BODY)[1] == (head, 2)       # a verb after 问题, 做法
     listed = "题目\n一、存在的问题\n1.部分村对上级巡察反馈的问题从思想上重视不够，整改措施不实，" + BODY
@@ -1029,11 +1015,11 @@ def test_numbering_gaps_and_mixed_styles_are_one_level():
 # stop's fixes above did not carry over). Misses: a level-1 heading missed so that its seven numbered
 # children are read a level up (346), a survey's list of short items read as headings (345), site
 # titles (340 doubled, 353 a tag, 355 a column's name), a bare heading under 二、 (353), the last lead
-# of a page whose text the excerpt cuts (356). Fixed since (not blind): 356, 0.667 / 0.549; a title
-# glued to itself (340): titles 17 of 20; 概述 and 调研方式/调查方法 as category names: 0.569. Numbered
-# lines under a line 目录： are a table of contents, and 第一章/第一部分： number a level above 一、,
-# with bare headings inside a chapter a level below it (345; 201 in heldout9): 0.792 / 0.608 / 18 of
-# 20, heldout9 0.899 / 0.821. A run-in heading ends before 在调研过程中， or 据调查， (346): 0.941 / 0.765.
+# of a page whose text the excerpt cuts (356). Fixed since (not blind), each with a fixture: a title
+# glued to itself (340); 概述 as a category name; numbered lines under a line 目录： are a table of
+# contents, up to its first line again (345); a run-in heading ends before 在调研过程中， after a
+# section's name or 表现 (346): 0.880 / 0.686 / 18 of 20. A hostile review withdrew three more of
+# this stop's rules (the last lead of a cut page, 第一章/第一部分 as a level, 调查方法 as 其他).
 @pytest.mark.parametrize("part, gold, least", [("dev/", "real_outlines.yaml", (0.98, 0.98, 0.96)),
                                                ("heldout/", "real_outlines.yaml", (0.95, 0.90, 0.90)),
                                                ("heldout2/", "real_outlines2.yaml", (0.95, 0.90, 0.90)),
@@ -1043,7 +1029,7 @@ def test_numbering_gaps_and_mixed_styles_are_one_level():
                                                ("heldout6/", "real_outlines6.yaml", (0.98, 0.96, 0.95)),
                                                ("heldout7/", "real_outlines7.yaml", (0.90, 0.83, 0.95)),
                                                ("heldout8/", "real_outlines8.yaml", (0.89, 0.85, 0.95)),
-                                               ("heldout9/", "real_outlines9.yaml", (0.89, 0.82, 0.95)),
+                                               ("heldout9/", "real_outlines9.yaml", (0.85, 0.77, 0.95)),
                                                ("heldout10/", "real_outlines10.yaml", (0.89, 0.82, 0.87)),
                                                ("heldout11/", "real_outlines11.yaml", (0.88, 0.88, 0.90)),
                                                ("heldout12/", "real_outlines12.yaml", (0.94, 0.85, 0.95)),
@@ -1051,7 +1037,7 @@ def test_numbering_gaps_and_mixed_styles_are_one_level():
                                                ("heldout14/", "real_outlines14.yaml", (0.89, 0.64, 1.00)),
                                                ("heldout15/", "real_outlines15.yaml", (0.89, 0.86, 0.95)),
                                                ("heldout16/", "real_outlines16.yaml", (0.89, 0.74, 0.95)),
-                                               ("heldout17/", "real_outlines17.yaml", (0.94, 0.76, 0.90))])
+                                               ("heldout17/", "real_outlines17.yaml", (0.88, 0.68, 0.90))])
 def test_gold_outlines_of_real_reports(part, gold, least):
     got = scores(DATA / "real", gold, part)
     print(f"real {part}: heading F1 {got[0]:.3f}, category accuracy {got[1]:.3f}, titles {got[2]:.2f}")

@@ -224,9 +224,10 @@ def drop_contents(paras, least=4):
         while j < len(paras) and paras[j].level is None and len(paras[j].text.strip()) <= 20 \
                 and _NUMBERED.match(paras[j].text):
             j += 1
-        if j - i >= least and out and _CONTENTS_HEAD.match(out[-1].text):    # under 目录：, whatever follows
+        if j - i >= least and out and _CONTENTS_HEAD.match(out[-1].text):    # under 目录：, whatever follows,
+            first = paras[i].text.strip()                                      # up to its first line again
+            i = next((k for k in range(i + 1, j) if paras[k].text.strip() == first), j)
             out.pop()
-            i = j
             continue
         if j - i >= least:
             later = [p.text.strip() for p in paras[j:]]

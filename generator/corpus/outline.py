@@ -61,7 +61,7 @@ LABELS = {
     "原因": ("原因", "根源", "症结", "成因"),
     "思考": ("思考", "建议", "对策", "启示", "体会", "几点认识"),
     "下一步": ("下一步", "今后", "打算", "工作计划", "工作安排", "展望", "明年"),
-    "其他": ("调研方法", "研究方法", "调研方式", "调查方式", "调查方法", "调研目的", "调查情况", "问题的提出", "前言", "引言", "选题", "结语", "结束语"),
+    "其他": ("调研方法", "研究方法", "调研目的", "调查情况", "问题的提出", "前言", "引言", "选题", "结语", "结束语"),
 }
 CUES = {
     "做法": ("措施",),
@@ -89,7 +89,6 @@ STYLES = (
     ("1、", re.compile(r"^\s*(\d{1,2}|[Xx])\s*、\s*")),
     ("1.", re.compile(r"^\s*(\d{1,2}|[Xx])\s*(?:．|\.(?!\d))\s*")),
     ("（1）", re.compile(r"^\s*[（(]\s*(\d{1,2})\s*[)）]\s*[、.．]?\s*")),
-    ("第一章", re.compile(rf"^\s*第\s*([{CN}]+|\d{{1,2}})\s*(?:章|部分)\s*[，,、：:\s]\s*(?=\S)")),
     ("第一，", re.compile(rf"^\s*第\s*([{CN}]+)\s*(?:步|条|点)?\s*[，,、：:]\s*")),
     ("一是", re.compile(rf"^\s*([{CN}]+)是\s*[，,：:]?\s*")),
     ("●", re.compile(r"^\s*([●■◆▲◎])\s*")),
@@ -149,15 +148,15 @@ def marker(text):
 
 # words that open a report's sentence: a heading run straight into its text ends before one
 _OPENER = re.compile(r"(?<=[\u4e00-\u9fff”）)])(?:随着|近年来|一年来|今年以来|多年来|几年来|从总体上看|总体上看|"
-                     r"总的来看|截至|截止|目前|在(?:调研|调查)(?:过程)?中[，,]|据(?:调研|调查|统计)[，,])")
+                     r"总的来看|截至|截止|目前)")
 
 
 # or, after a section's name, a sentence on the place itself, its first point or its source:
-# 基本情况我县现有……, 存在的问题一是底数难摸清。 主要问题从调查情况看，……
+# 基本情况我县现有……, 存在的问题一是底数难摸清。 主要问题从调查情况看，…… 突出问题及表现在调研过程中，……
 _OWN_OPENER = re.compile(r"(?<=情况|问题|做法|成效|经验|措施|原因|建议|对策|思考|打算|背景|现状"
-                         r"|不足|举措|计划|短板|困难|体会|启示|成绩)"
+                         r"|不足|举措|计划|短板|困难|体会|启示|成绩|表现)"
                          r"(?:我县|我市|我区|我镇|我乡|我局|我校|我们|全县|全市|全区|全镇|一是"
-                         r"|从[^，,。；;]{1,10}(?:看|来看)[，,])")
+                         r"|从[^，,。；;]{1,10}(?:看|来看)[，,]|在(?:调研|调查)(?:过程)?中[，,]|据(?:调研|调查|统计)[，,])")
 
 
 def split_heading(rest, inline_max=40, standalone_max=60):
@@ -210,10 +209,9 @@ _TIME_LEAD = re.compile(r"^(?:[^，,]{0,6}(?:以来|年来)|与此同时|同时|
 _SPACE_LEAD = re.compile(r"^([\u4e00-\u9fff“”]{4,8})[ \u3000]+(?=[\u4e00-\u9fff“])")
 
 
-def lead_shape(text, limit=32, body=30):
+def lead_shape(text, limit=32):
     """The first sentence when it reads like a heading: short, and made of short clauses (the
-    last may be longer: 紧扣中心，深度融合，探索将党建品牌建设融入中心工作的多种模式。), with
-    at least ``body`` characters of text after it."""
+    last may be longer: 紧扣中心，深度融合，探索将党建品牌建设融入中心工作的多种模式。)."""
     spaced = _SPACE_LEAD.match(text)         # 融合共建 市委政法委……: a flattened page's sub-heading
     if spaced and len(text) - spaced.end() >= 30 and not _TIME_LEAD.match(spaced[1] + "，"):
         return spaced[1], text[spaced.end():]
@@ -227,7 +225,7 @@ def lead_shape(text, limit=32, body=30):
     head = sentence[1]
     rest = text[sentence.end():].strip()
     core = head.rstrip(_STRIP_END)
-    if len(core) > limit or len(rest) < body or re.search(r"\d", core) or _TIME_LEAD.match(core):
+    if len(core) > limit or len(rest) < 30 or re.search(r"\d", core) or _TIME_LEAD.match(core):
         return None
     parts = [c.replace("“", "").replace("”", "") for c in _CLAUSES.split(core) if c]
     clauses = [len(c) for c in parts]
@@ -258,12 +256,12 @@ _PLACE = re.compile(r"^[\u4e00-\u9fff]{1,10}(?:省|市|州|盟|县|旗|区|镇|�
 
 
 def bare_shape(text):
-    """A short line with no closing punctuation and no spaces: 着眼发展，突出重点; or a place's
-    name heading its part of a compilation (青岚县)."""
+    """A short line with no closing punctuation and no spaces: 着眼发展，突出重点, “产业怎么发展？”
+    (not “……关键看头羊。”); or a place's name heading its part of a compilation (青岚县)."""
     text = text.strip()
     return bool(_PLACE.match(text) or _parallel(text)) or (
-        4 <= len(text) <= 25 and text.rstrip("”’\"'")[-1:] not in tuple(_ENDS) and not re.search(r"\s", text)
-        and not re.search(r"\d{4}", text))
+        4 <= len(text) <= 25 and text[-1] not in _ENDS and not re.search(r"[。；;][”’\"']+$", text)
+        and not re.search(r"\s", text) and not re.search(r"\d{4}", text))
 
 
 # two or three parallel phrases parted by spaces: 抓理论重学习 武装思想强党性
@@ -502,8 +500,6 @@ def outline(paras, file=""):
         items = _paper_parts(_numbered(body))
         if not any(isinstance(i, Section) for i in items):
             items = _bare(items)
-        elif all(_CHAPTER.match(i.number) for i in items if isinstance(i, Section)):
-            items = _bare_in_chapters(items)
         if not any(isinstance(i, Section) for i in items):    # no heading else: a first 一是 alone
             items = _paper_parts(_numbered(body, lone=True))
         items = _lead_sentences(items)
@@ -556,7 +552,7 @@ def _numbered(paras, lone=False):
             else:
                 split = split_heading(rest)
         splits.append(split)
-        family = None if m is None or m[0] in (*LEAD_ONLY, "第一章") else "（" if m[0] in BRACKETED else ""
+        family = None if m is None or m[0] in LEAD_ONLY else "（" if m[0] in BRACKETED else ""
         labels.append((m[0], m[1], family) if split else None)
     items = []
     for text, m, split, level in zip(texts, marks, splits, read_levels(labels, resume=True)):
@@ -679,28 +675,6 @@ def _cut_short(items, i):
             and all(n.endswith("。") for n in items[i + 1:-1]))
 
 
-_CHAPTER = re.compile(r"^第.*(?:章|部分)")
-
-
-def _bare_in_chapters(items):
-    """Bare headings above and inside the chapters of a text numbered only by chapter (第一部分：
-    …): those inside a chapter a level below it."""
-    out, part = [], []
-    for item in [*items, None]:
-        if isinstance(item, str):
-            part.append(item)
-            continue
-        inside = any(isinstance(i, Section) for i in out)
-        for found in _bare(part):
-            if isinstance(found, Section):
-                found.level += inside
-            out.append(found)
-        part = []
-        if item is not None:
-            out.append(item)
-    return out
-
-
 def _lead_in(items, k):
     """Whether item ``k`` is a short sentence leading into run-in paragraphs, two or more of them
     (组织融合是…“红色引擎” / 农商银行应推进……有效衔接。 / 推进组织覆盖有形有效。…… / 夯实基层战斗堡垒。……);
@@ -765,7 +739,7 @@ def _lead_sentences(items):
         m = marker(text)
         return None if m and m[0] == "一是" else lead_shape(text)
 
-    def flush(final=False):
+    def flush():
         named = [m if m and (len(m[1]) >= 4 or label_of(m[1])) else None     # not a field: 名称：
                  for m in map(_NAME_LINE.match, stretch)]
         if parent and sum(1 for m in named if m) >= 2:       # 组织建设： … 队伍建设： … under a heading
@@ -775,9 +749,6 @@ def _lead_sentences(items):
         shapes = [shape(t) for t in stretch]
         hits = sum(1 for s in shapes if s)
         room = sum(1 for t in stretch if len(t) >= 50)   # paragraphs long enough to carry one
-        if (final and hits >= 2 and not shapes[-1] and stretch[-1][-1] not in _ENDS + "”\"）)"
-                and re.match(r"[“\u4e00-\u9fff]", stretch[-1])):
-            shapes[-1] = lead_shape(stretch[-1], body=1)     # the last lead, its text cut by the page
         # one short lead under a heading, worded as an action: 明确责任传压力。按照……
         single = (hits == 1 and shapes and shapes[0] and parent and len(shapes[0][0]) <= 11
                   and not _CLAUSES.search(shapes[0][0]) and shapes[0][0].startswith(ACTIONS))
@@ -821,7 +792,7 @@ def _lead_sentences(items):
             out.append(item[run.end():])
         else:
             stretch.append(item)
-    flush(final=True)
+    flush()
     return out
 
 

@@ -62,7 +62,7 @@ class Numberer:
 CN = "零〇一二三四五六七八九十百千"
 # a heading label in any common form: optional bracket, Chinese or Arabic number, separator
 # (one \s* per gap: "\s*(open)?\s*" would split a long run of spaces every way, quadratically)
-LABEL = re.compile(rf"^\s*(?:(?P<open>[（(])\s*)?(?P<num>[{CN}]+|\d+)\s*(?(open)[)）]\s*[、.．]?|[、.．](?!\d))")
+LABEL = re.compile(rf"^\s*(?:(?P<open>[（(])\s*)?(?P<num>[{CN}]+|\d+)\s*(?(open)[)）]\s*[、.．]?|(?:、|[.．](?!\d)))")
 
 
 def strip_number(text):

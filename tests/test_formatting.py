@@ -191,6 +191,18 @@ def test_format_does_not_promote_a_stray_arabic_number(runner, tmp_path):
     assert code == 0 and "编号" not in output, output
 
 
+def test_format_of_headings_that_open_on_a_year_lints_clean(runner, tmp_path):
+    src = tmp_path / "总结.txt"
+    src.write_text("某社区党委工作总结\n一、2023年工作总结\n（一）加强理论学习\n全年组织集中学习十二次。\n"
+                   "二、2024年工作打算\n（一）继续抓好学习\n明年继续组织集中学习。\n", encoding="utf-8")
+    out = tmp_path / "排版.docx"
+    assert runner.invoke(cli, ["format", str(src), "-o", str(out)]).exit_code == 0
+    assert [t for s, t in paragraphs(out) if s.startswith("Heading")] == [
+        "一、2023年工作总结", "（一）加强理论学习", "二、2024年工作打算", "（一）继续抓好学习"]
+    code, output = lint_lines(runner, out)
+    assert code == 0, output
+
+
 def test_format_clean_joins_a_previewed_documents_pages(runner, tmp_path):
     src = tmp_path / "网页.txt"
     src.write_text("《柳湾镇党建工作总结.docx》由会员分享,可在线阅读,更多相关《柳湾镇党建工作总结.docx(3页珍藏版)》请在文库上搜索。\n"

@@ -91,6 +91,12 @@ def test_numbered_lines_under_a_contents_line_are_dropped():
     assert texts(drop_contents(paras(*stack))) == stack        # a heading stack without 目录 stays
 
 
+def test_paragraphs_of_roughly_one_length_are_not_wrapped_lines():
+    sizes = (52, 61, 63, 69, 71, 76)             # a line per paragraph, 104 to 152 wide: no wrap
+    lines = paras(*("学" * (n - 1) + "。" for n in sizes))
+    assert join_wrapped(lines) == lines
+
+
 def test_unwrapped_text_untouched():
     lines = paras("短标题", "这是一段很长的正文，" * 10, "另一段正文。" * 3, "结尾。")
     assert join_wrapped(lines) == lines

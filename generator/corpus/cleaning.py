@@ -300,7 +300,7 @@ def wrap_width(paras):
         return None
     long.sort()
     top = long[int(len(long) * 0.75)]
-    near = [w for w in long if abs(w - top) <= max(4, top // 12)]
+    near = [w for w in long if abs(w - top) <= max(4, top // 25)]
     if len(near) >= max(3, len(long) // 2) and top <= 200:
         return top
     return None

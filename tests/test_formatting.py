@@ -203,6 +203,24 @@ def test_format_of_headings_that_open_on_a_year_lints_clean(runner, tmp_path):
     assert code == 0, output
 
 
+def test_format_writes_a_signature_once_and_no_chapter_as_a_byline(runner, tmp_path):
+    src = tmp_path / "制度.txt"
+    src.write_text("某支部“三会一课”制度\n\n第一章  总  则\n\n第一条  为加强支部建设，制定本制度。\n\n"
+                   "第二条  “三会一课”是指定期召开支部党员大会、支部委员会、党小组会，按时上好党课。\n\n"
+                   "中共某某支部委员会\n2024年3月15日\n", encoding="utf-8")
+    out = tmp_path / "排版.docx"
+    assert runner.invoke(cli, ["format", str(src), "-o", str(out)]).exit_code == 0
+    got = paragraphs(out)
+    assert [t for _, t in got].count("中共某某支部委员会") == 1
+    assert ("落款", "中共某某支部委员会") in got and ("Normal", "第一章  总  则") in got
+    assert ("Normal", "第一条  为加强支部建设，制定本制度。") in got         # an article, no heading
+    lead = tmp_path / "无编号.txt"                                       # no section: the text's lead
+    lead.write_text("关于某事的报告\n\n某某支部\n\n今年以来，支部认真组织学习。\n\n中共某某支部委员会\n2024年3月15日\n",
+                    encoding="utf-8")
+    assert runner.invoke(cli, ["format", str(lead), "-o", str(tmp_path / "二.docx")]).exit_code == 0
+    assert [t for _, t in paragraphs(tmp_path / "二.docx")].count("中共某某支部委员会") == 1
+
+
 def test_format_clean_joins_a_previewed_documents_pages(runner, tmp_path):
     src = tmp_path / "网页.txt"
     src.write_text("《柳湾镇党建工作总结.docx》由会员分享,可在线阅读,更多相关《柳湾镇党建工作总结.docx(3页珍藏版)》请在文库上搜索。\n"

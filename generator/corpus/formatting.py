@@ -6,6 +6,7 @@ replaced by the writer's own (一、（一）1.（1）). Web-page leftovers (not
 link lists, a previewed document's page numbers) are removed only when asked
 (``clean``), since a rough draft is the user's own text.
 """
+import re
 from pathlib import Path
 
 from generator.corpus.cleaning import join_pages, join_wrapped, split_flattened, strip_boilerplate
@@ -27,10 +28,10 @@ def blocks_of(paras, fallback_title, clean=False, path=None):
         raise ReportgenError("文件里没有可排版的文字", path)
     o = outline(paras)
     blocks = [Block("标题", [(o.title or fallback_title, False)])]
+    tail = _signature(o)             # taken off the text first, so that it is written once
     lead = list(o.lead)
-    if lead and short_line(lead[0]) and (len(lead) > 1 or o.sections):
+    if lead and short_line(lead[0]) and not _NUMBERED.match(lead[0]) and (len(lead) > 1 or o.sections):
         blocks.append(Block("署名", [(lead.pop(0), False)]))
-    tail = _signature(o)
     blocks += [Block("正文", [(text, False)]) for text in lead]
     for s in o.sections:
         blocks.append(Block(HEADING_KINDS[s.level - 1], [(s.raw or s.heading, False)]))
@@ -38,6 +39,10 @@ def blocks_of(paras, fallback_title, clean=False, path=None):
     if not o.sections and not lead and len(blocks) == 1:
         raise ReportgenError("文件里只有一行标题，没有正文", path)
     return blocks + [Block("落款", [(text, False)]) for text in tail]
+
+
+# a numbered line (第一章 总则, 一、…) under the title is the text's, not its author's
+_NUMBERED = re.compile(r"^\s*(?:第\s*[一二三四五六七八九十百\d]+\s*[章节条部篇]|[一二三四五六七八九十\d]+\s*[、.．])")
 
 
 def _signature(o):

@@ -693,9 +693,13 @@ def _label_line(text):
 
 
 def _sentence_line(text):
-    """A heading typed as one short sentence on its own line: 实施“联开工程”，整合各项资源。"""
+    """A heading typed as one short sentence on its own line: 实施“联开工程”，整合各项资源。
+    (not a regulation's article: 第一条  为加强支部建设，制定本制度。)"""
     return (text.endswith("。") and len(text) <= 32 and text.count("。") == 1 and _headline(text)
-            and not label_of(text))
+            and not label_of(text) and not _ARTICLE.match(text))
+
+
+_ARTICLE = re.compile(rf"^第\s*[{CN}百\d]+\s*条")
 
 
 def _headline(text):

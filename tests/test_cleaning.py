@@ -87,6 +87,8 @@ def test_numbered_lines_under_a_contents_line_are_dropped():
     heads = ["一、基本情况", "二、主要做法", "三、存在问题", "四、对策建议"]
     text = ["目录：", *heads, *heads[:2], "某镇现有农村党支部十八个，党员六百余名。"]
     assert texts(drop_contents(paras(*text))) == text[5:]      # up to the text's first heading
+    paged = ["目  录", *(f"{h}\t{n}" for n, h in enumerate(heads, 1)), *heads[:2], text[-1]]
+    assert texts(drop_contents(paras(*paged))) == paged[5:]    # its page numbers aside
     stack = ["一、存在的问题", "（一）政治建设方面", "1.理论学习方面", "（1）学习不够系统", "学习计划执行不到位。"]
     assert texts(drop_contents(paras(*stack))) == stack        # a heading stack without 目录 stays
 

@@ -213,6 +213,11 @@ def split_flattened(paras):
 _CONTENTS_HEAD = re.compile(r"^\s*(?:目\s*录|提\s*纲|目录\s*[/／]\s*提纲)\s*[:：]?\s*[.…。]*\s*$")
 
 
+def _entry(text):
+    """A contents line without its page number: 一、基本情况……3 → 一、基本情况."""
+    return re.sub(r"[\s.…·．]*\d+$", "", text.strip())
+
+
 def drop_contents(paras, least=4):
     """A table of contents (or a site's outline preview): a run of ``least`` or more short numbered
     lines with no text between them, two or more of which open a later paragraph of the text (the
@@ -225,8 +230,8 @@ def drop_contents(paras, least=4):
                 and _NUMBERED.match(paras[j].text):
             j += 1
         if j - i >= least and out and _CONTENTS_HEAD.match(out[-1].text):    # under 目录：, whatever follows,
-            first = paras[i].text.strip()                                      # up to its first line again
-            i = next((k for k in range(i + 1, j) if paras[k].text.strip() == first), j)
+            first = _entry(paras[i].text)                                      # up to its first line again
+            i = next((k for k in range(i + 1, j) if _entry(paras[k].text) == first), j)
             out.pop()
             continue
         if j - i >= least:

@@ -1020,6 +1020,12 @@ def test_numbering_gaps_and_mixed_styles_are_one_level():
 # contents, up to its first line again (345); a run-in heading ends before 在调研过程中， after a
 # section's name or 表现 (346): 0.880 / 0.686 / 18 of 20. A hostile review withdrew three more of
 # this stop's rules (the last lead of a cut page, 第一章/第一部分 as a level, 调查方法 as 其他).
+# heldout18/ (20 files, gold in real_outlines18.yaml, 20 more sites, the same kind of helper) was
+# scored once, blind, on 2026-12-07 at 2fb8b92, with this stop's final outliner and with the one it
+# started from (7eea47a): heading F1 0.840 / category accuracy 0.667 / titles 15 of 20 with both.
+# Misses: yearbook entries' 【概况】 heads (372, 373); a page's 12-character site name, a site tag
+# doubled in brackets, 最新 and (1951字) around titles (360, 362, 365, 367, 369); photo captions in
+# brackets and a news lead (377, 378); category calls on 紧盯…有成效 / …见实效 (374, 378).
 @pytest.mark.parametrize("part, gold, least", [("dev/", "real_outlines.yaml", (0.98, 0.98, 0.96)),
                                                ("heldout/", "real_outlines.yaml", (0.95, 0.90, 0.90)),
                                                ("heldout2/", "real_outlines2.yaml", (0.95, 0.90, 0.90)),
@@ -1037,7 +1043,8 @@ def test_numbering_gaps_and_mixed_styles_are_one_level():
                                                ("heldout14/", "real_outlines14.yaml", (0.89, 0.64, 1.00)),
                                                ("heldout15/", "real_outlines15.yaml", (0.89, 0.86, 0.95)),
                                                ("heldout16/", "real_outlines16.yaml", (0.89, 0.74, 0.95)),
-                                               ("heldout17/", "real_outlines17.yaml", (0.88, 0.68, 0.90))])
+                                               ("heldout17/", "real_outlines17.yaml", (0.88, 0.68, 0.90)),
+                                               ("heldout18/", "real_outlines18.yaml", (0.83, 0.66, 0.75))])
 def test_gold_outlines_of_real_reports(part, gold, least):
     got = scores(DATA / "real", gold, part)
     print(f"real {part}: heading F1 {got[0]:.3f}, category accuracy {got[1]:.3f}, titles {got[2]:.2f}")

@@ -149,6 +149,30 @@ def gap_docx(path, numbers=("一、", "二、", "3、", "四、", "五、")):
     return path
 
 
+def test_a_typed_table_of_contents_stays_text_for_format_and_lint(runner, tmp_path):
+    from docx import Document
+    heads = ["一、基本情况", "二、主要做法", "三、存在问题"]
+    doc = Document()
+    for line in ["关于某镇基层党建工作的调研报告", "目  录", *(f"{h}\t{n}" for n, h in enumerate(heads, 1))]:
+        doc.add_paragraph(line)
+    doc.add_paragraph("四、对策建议\t4")
+    for head in [*heads, "四、对策建议"]:
+        doc.add_paragraph(head)
+        doc.add_paragraph(f"关于{head[2:]}的正文，写得足够长，像一段真正的报告正文那样有句号。")
+    src = tmp_path / "粗稿.docx"
+    doc.save(src)
+    formatted, fixed = tmp_path / "排版.docx", tmp_path / "修正.docx"
+    assert runner.invoke(cli, ["format", str(src), "-o", str(formatted)]).exit_code == 0
+    got = paragraphs(formatted)
+    assert [t for s, t in got if s == "Heading 1"] == [*heads, "四、对策建议"]
+    assert [t for s, t in got if s == "Normal"][:5] == ["目  录", *(f"{h}\t{n}" for n, h in enumerate(heads, 1)),
+                                                         "四、对策建议\t4"]
+    code, output = lint_lines(runner, formatted)
+    assert code == 0 and "通过，0 处错误，0 处提醒" in output, output      # no full stop asked of 目录
+    runner.invoke(cli, ["lint", "--no-pages", str(src), "--fix", "-o", str(fixed)])
+    assert [t for s, t in paragraphs(fixed) if s == "Heading 1"] == [*heads, "四、对策建议"]
+
+
 def test_format_and_lint_fix_read_a_numbering_gap_alike(runner, tmp_path):
     src = gap_docx(tmp_path / "粗稿.docx")
     formatted, fixed = tmp_path / "排版.docx", tmp_path / "修正.docx"

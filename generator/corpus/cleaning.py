@@ -218,22 +218,35 @@ def _entry(text):
     return re.sub(r"[\s.…·．]*\d+$", "", text.strip())
 
 
+def contents(texts, least=4):
+    """``(start, end)`` of a table of contents under a line 目录： in ``texts`` (that line and
+    ``least`` or more short numbered lines below it, up to its first line again), or None."""
+    for head, text in enumerate(texts):
+        if not _CONTENTS_HEAD.match(text):
+            continue
+        end = head + 1
+        while end < len(texts) and len(texts[end].strip()) <= 20 and _NUMBERED.match(texts[end]):
+            end += 1
+        if end - head - 1 >= least:
+            first = _entry(texts[head + 1])
+            return head, next((k for k in range(head + 2, end) if _entry(texts[k]) == first), end)
+    return None
+
+
 def drop_contents(paras, least=4):
     """A table of contents (or a site's outline preview): a run of ``least`` or more short numbered
     lines with no text between them, two or more of which open a later paragraph of the text (the
     rest may be cut off with the page); or, when the run opens the page above the report's title
-    (a short line, then the text), one that comes again below; or a run under a line 目录： ."""
+    (a short line, then the text), one that comes again below; or one under a line 目录： ."""
+    found = contents([p.text for p in paras], least)
+    if found:
+        paras = paras[:found[0]] + paras[found[1]:]
     out, i = [], 0
     while i < len(paras):
         j = i
         while j < len(paras) and paras[j].level is None and len(paras[j].text.strip()) <= 20 \
                 and _NUMBERED.match(paras[j].text):
             j += 1
-        if j - i >= least and out and _CONTENTS_HEAD.match(out[-1].text):    # under 目录：, whatever follows,
-            first = _entry(paras[i].text)                                      # up to its first line again
-            i = next((k for k in range(i + 1, j) if _entry(paras[k].text) == first), j)
-            out.pop()
-            continue
         if j - i >= least:
             later = [p.text.strip() for p in paras[j:]]
             entries = [p.text.strip() for p in paras[i:j][:30]]       # enough to tell, and bounded

@@ -9,7 +9,7 @@ link lists, a previewed document's page numbers) are removed only when asked
 import re
 from pathlib import Path
 
-from generator.corpus.cleaning import join_pages, join_wrapped, split_flattened, strip_boilerplate
+from generator.corpus.cleaning import contents, join_pages, join_wrapped, split_flattened, strip_boilerplate
 from generator.corpus.outline import outline
 from generator.corpus.reading import read_document
 from generator.errors import ReportgenError
@@ -26,13 +26,15 @@ def blocks_of(paras, fallback_title, clean=False, path=None):
     paras = [p for p in split_flattened(join_wrapped(paras)) if p.text.strip()]
     if not paras:
         raise ReportgenError("文件里没有可排版的文字", path)
-    o = outline(paras)
+    listed = contents([p.text for p in paras])      # a typed 目录 stays as typed, out of the outline
+    toc = [p.text.strip() for p in paras[listed[0]:listed[1]]] if listed else []
+    o = outline(paras[:listed[0]] + paras[listed[1]:] if listed else paras)
     blocks = [Block("标题", [(o.title or fallback_title, False)])]
     tail = _signature(o)             # taken off the text first, so that it is written once
     lead = list(o.lead)
     if lead and short_line(lead[0]) and not _NUMBERED.match(lead[0]) and (len(lead) > 1 or o.sections):
         blocks.append(Block("署名", [(lead.pop(0), False)]))
-    blocks += [Block("正文", [(text, False)]) for text in lead]
+    blocks += [Block("正文", [(text, False)]) for text in toc + lead]
     for s in o.sections:
         blocks.append(Block(HEADING_KINDS[s.level - 1], [(s.raw or s.heading, False)]))
         blocks += [Block("正文", [(text, False)]) for text in s.body]

@@ -8,6 +8,7 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator.corpus.cleaning import contents
 from generator.corpus.reading import load_docx
 from generator.errors import ReportgenError, read_bytes
 from generator.normalize import CLOSING_DATE, short_line
@@ -184,6 +185,7 @@ class Item:
     text: str
     where: str = ""
     label: str = ""   # heading number as typed
+    listed: bool = False   # a line of a typed table of contents (目录： and its numbered lines)
 
 
 def gather(doc, sheet):
@@ -217,6 +219,7 @@ def gather(doc, sheet):
                 if cell_para.text.strip():
                     items.append(Item(0, cell_para, "表格", cell_para.text, where=f"表{tables}"))
             previous = None
+    _contents_lines(items, typed)
     _typed_levels(typed, ours)
     texts = [i for i in items if i.kind != "空" and i.index]
     if ours:
@@ -227,6 +230,17 @@ def gather(doc, sheet):
         texts[1].kind = "署名"
     _closing(texts)
     return items
+
+
+def _contents_lines(items, typed):
+    """A typed table of contents is text as ``format`` keeps it: its numbered lines are no
+    headings and need no full stop."""
+    body = [i for i in items if i.kind == "正文" and i.index]
+    found = contents([i.text for i in body])
+    if found:
+        for item in body[found[0]:found[1]]:
+            item.listed = True
+        typed[:] = [(item, None if item.listed else label) for item, label in typed]
 
 
 def _typed_levels(typed, ours):

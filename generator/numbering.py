@@ -61,8 +61,10 @@ class Numberer:
 
 CN = "零〇一二三四五六七八九十百千"
 # a heading label in any common form: optional bracket, Chinese or Arabic number, separator
-# (one \s* per gap: "\s*(open)?\s*" would split a long run of spaces every way, quadratically)
-LABEL = re.compile(rf"^\s*(?:(?P<open>[（(])\s*)?(?P<num>[{CN}]+|\d+)\s*(?(open)[)）]\s*[、.．]?|(?:、|[.．](?!\d)))")
+# (one \s* per gap: "\s*(open)?\s*" would split a long run of spaces every way, quadratically);
+# a figure after it is text after a Chinese number (一、2023年), a decimal or a count after an
+# Arabic one (3.5万户, 1、2月份)
+LABEL = re.compile(rf"^\s*(?:(?P<open>[（(])\s*)?(?P<num>[{CN}]+|\d+)\s*(?(open)[)）]\s*[、.．]?|(?:(?<=[{CN}])、|[、.．](?!\d)))")
 
 
 def strip_number(text):

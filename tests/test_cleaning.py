@@ -89,8 +89,19 @@ def test_numbered_lines_under_a_contents_line_are_dropped():
     assert texts(drop_contents(paras(*text))) == text[5:]      # up to the text's first heading
     paged = ["目  录", *(f"{h}\t{n}" for n, h in enumerate(heads, 1)), *heads[:2], text[-1]]
     assert texts(drop_contents(paras(*paged))) == paged[5:]    # its page numbers aside
+    dotted = ["目录", *(f"{h}……………………{n}" for n, h in enumerate(heads, 1)), *heads[:2], text[-1]]
+    assert texts(drop_contents(paras(*dotted))) == dotted[5:]  # and leaders of dots
+    reworded = ["目录", *heads, "一、全县农村集体经济基本情况", "（一）总体规模", "全县共有行政村一百八十六个，集体经济稳步增长。"]
+    assert texts(drop_contents(paras(*reworded))) == reworded[5:]   # the text's first headings, worded otherwise
     stack = ["一、存在的问题", "（一）政治建设方面", "1.理论学习方面", "（1）学习不够系统", "学习计划执行不到位。"]
     assert texts(drop_contents(paras(*stack))) == stack        # a heading stack without 目录 stays
+
+
+def test_a_contents_line_is_not_joined_onto_a_wrapped_title():
+    dots = "……………………………………"               # entries as wide as the title: the text looks wrapped
+    lines = ["关于全县农村集体经济发展情况的调研报告", "目录", *(f"{h}{dots}{n}" for n, h in enumerate(
+        ["一、基本情况", "二、主要做法", "三、存在问题", "四、对策建议"], 1)), "一、基本情况", "全县共有行政村一百八十六个。"]
+    assert texts(join_wrapped(paras(*lines)))[:2] == lines[:2]
 
 
 def test_paragraphs_of_roughly_one_length_are_not_wrapped_lines():

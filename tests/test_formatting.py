@@ -173,6 +173,28 @@ def test_a_typed_table_of_contents_stays_text_for_format_and_lint(runner, tmp_pa
     assert [t for s, t in paragraphs(fixed) if s == "Heading 1"] == [*heads, "四、对策建议"]
 
 
+def test_counts_and_dates_that_open_on_figures_stay_text(runner, tmp_path):
+    from docx import Document
+    src = tmp_path / "总结.txt"
+    src.write_text("第一党支部2023年工作总结\n2024.1.15\n今年以来，支部认真抓好各项工作。\n一、主要工作\n1、加强理论学习\n"
+                   "全年开展集中学习十二次。\n2、抓好党员发展\n1、2月份召开支委会，确定发展对象2名。\n3、做好组织生活\n"
+                   "按时召开组织生活会。\n", encoding="utf-8")
+    out = tmp_path / "排版.docx"
+    assert runner.invoke(cli, ["format", str(src), "-o", str(out)]).exit_code == 0
+    got = paragraphs(out)
+    assert ("署名", "2024.1.15") in got and ("Normal", "1、2月份召开支委会，确定发展对象2名。") in got
+    assert [t for s, t in got if s == "Heading 2"] == ["（一）加强理论学习", "（二）抓好党员发展", "（三）做好组织生活"]
+    typed = tmp_path / "手打.docx"                      # lint and lint --fix read a count as text too
+    doc = Document()
+    for line in ["某县经济运行分析", "一、总体情况", "全县经济平稳运行。", "二、下一步工作", "3、4季度要抓好项目建设。"]:
+        doc.add_paragraph(line)
+    doc.save(typed)
+    fixed = tmp_path / "修正.docx"
+    result = runner.invoke(cli, ["lint", "--no-pages", str(typed), "--fix", "-o", str(fixed)])
+    assert "编号" not in result.output, result.output
+    assert ("Normal", "3、4季度要抓好项目建设。") in paragraphs(fixed)
+
+
 def test_format_and_lint_fix_read_a_numbering_gap_alike(runner, tmp_path):
     src = gap_docx(tmp_path / "粗稿.docx")
     formatted, fixed = tmp_path / "排版.docx", tmp_path / "修正.docx"

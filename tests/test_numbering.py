@@ -98,6 +98,7 @@ def test_label_style():
     assert label_style("3.5万户") is None
     assert label_style("一、2023年工作总结")[:3] == ("一、", 1, "")      # a year after 、 is no decimal
     assert label_style("1.2023年") is None and label_style("3．5万户") is None
+    assert label_style("1、2月份召开支委会") is None and label_style("3、4季度要抓好项目建设") is None   # counts
 
 
 def test_read_levels_gives_a_slot_to_the_chinese_number_that_claims_it():

@@ -214,22 +214,33 @@ _CONTENTS_HEAD = re.compile(r"^\s*(?:目\s*录|提\s*纲|目录\s*[/／]\s*提�
 
 
 def _entry(text):
-    """A contents line without its page number: 一、基本情况……3 → 一、基本情况."""
-    return re.sub(r"[\s.…·．]*\d+$", "", text.strip())
+    """A contents line without its page number and spaces: 一、 基本情况……3 → 一、基本情况."""
+    return re.sub(r"\s", "", re.sub(r"[\s.…·．]*\d+$", "", text.strip()))
 
 
-def contents(texts, least=4):
-    """``(start, end)`` of a table of contents under a line 目录： in ``texts`` (that line and
-    ``least`` or more short numbered lines below it, up to its first line again), or None."""
+def contents(texts, least=4, size=30):
+    """``(start, end)`` of a table of contents under a line 目录： in ``texts``: that line and
+    ``least`` or more numbered lines of up to ``size`` characters (page numbers aside) below it,
+    up to its first line again; or up to the last line that numbers as its first does, when the
+    text's sentences follow a few lines after that (the text's first headings, worded otherwise
+    than in the contents). None when there is none."""
     for head, text in enumerate(texts):
         if not _CONTENTS_HEAD.match(text):
             continue
         end = head + 1
-        while end < len(texts) and len(texts[end].strip()) <= 20 and _NUMBERED.match(texts[end]):
+        while end < len(texts) and len(_entry(texts[end])) <= size and _NUMBERED.match(texts[end]):
             end += 1
-        if end - head - 1 >= least:
-            first = _entry(texts[head + 1])
-            return head, next((k for k in range(head + 2, end) if _entry(texts[k]) == first), end)
+        if end - head - 1 < least:
+            continue
+        first = _entry(texts[head + 1])
+        again = next((k for k in range(head + 2, end) if _entry(texts[k]) == first), None)
+        if again:
+            return head, again
+        number = _NUMBERED.match(first).group()
+        restart = max((k for k in range(head + 2, end) if _entry(texts[k]).startswith(number)), default=None)
+        if restart and end - restart <= 3 and end < len(texts) and re.search(r"[，,。；;]", texts[end]):
+            return head, restart
+        return head, end
     return None
 
 
@@ -336,7 +347,7 @@ def join_wrapped(paras):
         text = para.text.strip()
         ended = out[-1].text.rstrip()[-1] in _TERMINAL if joining else False
         if (joining and text and para.level is None and not _HEADING_START.match(text)
-                and not (ended and (_FIRST_SENTENCE.match(text) or _short_line(text)))):
+                and not _CONTENTS_HEAD.match(text) and not (ended and (_FIRST_SENTENCE.match(text) or _short_line(text)))):
             prev = out[-1]
             out[-1] = Para(prev.text.rstrip() + text, None)
         else:

@@ -44,7 +44,7 @@ def blocks_of(paras, fallback_title, clean=False, path=None):
 
 
 # a numbered line (第一章 总则, 一、…) under the title is the text's, not its author's
-_NUMBERED = re.compile(r"^\s*(?:第\s*[一二三四五六七八九十百\d]+\s*[章节条部篇]|[一二三四五六七八九十\d]+\s*[、.．])")
+_NUMBERED = re.compile(r"^\s*(?:第\s*[一二三四五六七八九十百\d]+\s*[章节条部篇]|(?:[一二三四五六七八九十]+|\d{1,2}(?!\d))\s*[、.．](?!\d))")
 
 
 def _signature(o):

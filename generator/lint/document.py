@@ -226,16 +226,18 @@ def gather(doc, sheet):
         return items
     if texts and texts[0].kind == "正文":
         texts[0].kind = "标题"
-    if len(texts) > 1 and texts[0].kind == "标题" and texts[1].kind == "正文" and _caption_like(texts[1].text, 30):
+    if (len(texts) > 1 and texts[0].kind == "标题" and texts[1].kind == "正文" and not texts[1].listed
+            and _caption_like(texts[1].text, 30)):
         texts[1].kind = "署名"
     _closing(texts)
     return items
 
 
 def _contents_lines(items, typed):
-    """A typed table of contents is text as ``format`` keeps it: its numbered lines are no
-    headings and need no full stop."""
-    body = [i for i in items if i.kind == "正文" and i.index]
+    """A typed table of contents (Word's own in its TOC styles too) is text as ``format`` keeps
+    it: its numbered lines are no headings and need no full stop. Headings styled as such stay in
+    the sequence, so that the contents stop at the first of them."""
+    body = [i for i in items if i.kind != "空" and i.index]
     found = contents([i.text for i in body])
     if found:
         for item in body[found[0]:found[1]]:

@@ -137,6 +137,15 @@ def test_format_mixed_number_styles_as_one_level_and_lint_clean(runner, tmp_path
     assert code == 0 and "编号" not in output, output
 
 
+def format_text(runner, tmp_path, text, name="粗稿.txt"):
+    """Format ``text`` as a .txt draft; the output's path and its (style, text) paragraphs."""
+    src, out = tmp_path / name, tmp_path / (name + ".docx")
+    src.write_text(text, encoding="utf-8")
+    result = runner.invoke(cli, ["format", str(src), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    return out, paragraphs(out)
+
+
 def gap_docx(path, numbers=("一、", "二、", "3、", "四、", "五、")):
     from docx import Document
     doc = Document()
@@ -175,13 +184,9 @@ def test_a_typed_table_of_contents_stays_text_for_format_and_lint(runner, tmp_pa
 
 def test_counts_and_dates_that_open_on_figures_stay_text(runner, tmp_path):
     from docx import Document
-    src = tmp_path / "总结.txt"
-    src.write_text("第一党支部2023年工作总结\n2024.1.15\n今年以来，支部认真抓好各项工作。\n一、主要工作\n1、加强理论学习\n"
-                   "全年开展集中学习十二次。\n2、抓好党员发展\n1、2月份召开支委会，确定发展对象2名。\n3、做好组织生活\n"
-                   "按时召开组织生活会。\n", encoding="utf-8")
-    out = tmp_path / "排版.docx"
-    assert runner.invoke(cli, ["format", str(src), "-o", str(out)]).exit_code == 0
-    got = paragraphs(out)
+    _, got = format_text(runner, tmp_path, "第一党支部2023年工作总结\n2024.1.15\n今年以来，支部认真抓好各项工作。\n"
+                         "一、主要工作\n1、加强理论学习\n全年开展集中学习十二次。\n2、抓好党员发展\n"
+                         "1、2月份召开支委会，确定发展对象2名。\n3、做好组织生活\n按时召开组织生活会。\n")
     assert ("署名", "2024.1.15") in got and ("Normal", "1、2月份召开支委会，确定发展对象2名。") in got
     assert [t for s, t in got if s == "Heading 2"] == ["（一）加强理论学习", "（二）抓好党员发展", "（三）做好组织生活"]
     typed = tmp_path / "手打.docx"                      # lint and lint --fix read a count as text too
@@ -238,33 +243,24 @@ def test_format_does_not_promote_a_stray_arabic_number(runner, tmp_path):
 
 
 def test_format_of_headings_that_open_on_a_year_lints_clean(runner, tmp_path):
-    src = tmp_path / "总结.txt"
-    src.write_text("某社区党委工作总结\n一、2023年工作总结\n（一）加强理论学习\n全年组织集中学习十二次。\n"
-                   "二、2024年工作打算\n（一）继续抓好学习\n明年继续组织集中学习。\n", encoding="utf-8")
-    out = tmp_path / "排版.docx"
-    assert runner.invoke(cli, ["format", str(src), "-o", str(out)]).exit_code == 0
-    assert [t for s, t in paragraphs(out) if s.startswith("Heading")] == [
+    out, got = format_text(runner, tmp_path, "某社区党委工作总结\n一、2023年工作总结\n（一）加强理论学习\n"
+                           "全年组织集中学习十二次。\n二、2024年工作打算\n（一）继续抓好学习\n明年继续组织集中学习。\n")
+    assert [t for s, t in got if s.startswith("Heading")] == [
         "一、2023年工作总结", "（一）加强理论学习", "二、2024年工作打算", "（一）继续抓好学习"]
     code, output = lint_lines(runner, out)
     assert code == 0, output
 
 
 def test_format_writes_a_signature_once_and_no_chapter_as_a_byline(runner, tmp_path):
-    src = tmp_path / "制度.txt"
-    src.write_text("某支部“三会一课”制度\n\n第一章  总  则\n\n第一条  为加强支部建设，制定本制度。\n\n"
-                   "第二条  “三会一课”是指定期召开支部党员大会、支部委员会、党小组会，按时上好党课。\n\n"
-                   "中共某某支部委员会\n2024年3月15日\n", encoding="utf-8")
-    out = tmp_path / "排版.docx"
-    assert runner.invoke(cli, ["format", str(src), "-o", str(out)]).exit_code == 0
-    got = paragraphs(out)
+    _, got = format_text(runner, tmp_path, "某支部“三会一课”制度\n\n第一章  总  则\n\n第一条  为加强支部建设，制定本制度。\n\n"
+                         "第二条  “三会一课”是指定期召开支部党员大会、支部委员会、党小组会，按时上好党课。\n\n"
+                         "中共某某支部委员会\n2024年3月15日\n")
     assert [t for _, t in got].count("中共某某支部委员会") == 1
     assert ("落款", "中共某某支部委员会") in got and ("Normal", "第一章  总  则") in got
     assert ("Normal", "第一条  为加强支部建设，制定本制度。") in got         # an article, no heading
-    lead = tmp_path / "无编号.txt"                                       # no section: the text's lead
-    lead.write_text("关于某事的报告\n\n某某支部\n\n今年以来，支部认真组织学习。\n\n中共某某支部委员会\n2024年3月15日\n",
-                    encoding="utf-8")
-    assert runner.invoke(cli, ["format", str(lead), "-o", str(tmp_path / "二.docx")]).exit_code == 0
-    assert [t for _, t in paragraphs(tmp_path / "二.docx")].count("中共某某支部委员会") == 1
+    _, lead = format_text(runner, tmp_path, "关于某事的报告\n\n某某支部\n\n今年以来，支部认真组织学习。\n\n"
+                          "中共某某支部委员会\n2024年3月15日\n", "无编号.txt")     # no section: the text's lead
+    assert [t for _, t in lead].count("中共某某支部委员会") == 1
 
 
 def test_format_clean_joins_a_previewed_documents_pages(runner, tmp_path):

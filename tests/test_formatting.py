@@ -200,6 +200,23 @@ def test_counts_and_dates_that_open_on_figures_stay_text(runner, tmp_path):
     assert ("Normal", "3、4季度要抓好项目建设。") in paragraphs(fixed)
 
 
+def test_format_keeps_a_drafts_tables_and_controlled_text(runner, tmp_path):
+    from docx import Document
+    from test_reading import controlled_docx
+    src, out = controlled_docx(tmp_path / "控件.docx"), tmp_path / "排版.docx"
+    assert runner.invoke(cli, ["format", str(src), "-o", str(out)]).exit_code == 0
+    assert ("Normal", "我镇共有党员1200名。") in paragraphs(out) and ("表题", "表1  发展党员情况") in paragraphs(out)
+    from docx.text.paragraph import Paragraph
+    doc = Document(str(out))
+    body = [Paragraph(el, doc).text if el.tag.endswith("}p") else el.tag.rsplit("}", 1)[1]
+            for el in doc.element.body.iterchildren()]
+    assert body.count("tbl") == 1 and body[body.index("表1  发展党员情况") + 1] == "tbl"   # under its caption
+    table = doc.tables[0]
+    assert [[c.text for c in row.cells] for row in table.rows] == [["村", "人数"], ["XX村", "5"]]
+    code, output = lint_lines(runner, out)
+    assert code == 0, output
+
+
 def test_format_and_lint_fix_read_a_numbering_gap_alike(runner, tmp_path):
     src = gap_docx(tmp_path / "粗稿.docx")
     formatted, fixed = tmp_path / "排版.docx", tmp_path / "修正.docx"

@@ -137,6 +137,38 @@ def test_docx_read_as_python_docx_reads_it_without_loading_it(tmp_path):
     assert out.stdout.strip() == "False"
 
 
+def controlled_docx(path):
+    """A draft with a number in a content control, a date in a simple field, a paragraph in a
+    content control of its own and a table, as Word writes them."""
+    from docx.oxml import parse_xml
+    ns = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    doc = Document()
+    doc.add_paragraph("关于某事的报告")
+    para = doc.add_paragraph("我镇共有党员")
+    para._p.append(parse_xml(f'<w:sdt {ns}><w:sdtContent><w:r><w:t>1200</w:t></w:r></w:sdtContent></w:sdt>'))
+    para.add_run("名。")
+    para = doc.add_paragraph("截至")
+    para._p.append(parse_xml(f'<w:fldSimple {ns} w:instr=" DATE "><w:r><w:t>2024年3月15日</w:t></w:r></w:fldSimple>'))
+    para.add_run("，全部完成。")
+    doc.element.body.insert(len(doc.element.body) - 1, parse_xml(
+        f'<w:sdt {ns}><w:sdtContent><w:p><w:r><w:t>内容控件里的一段话。</w:t></w:r></w:p></w:sdtContent></w:sdt>'))
+    doc.add_paragraph("表1  发展党员情况")
+    table = doc.add_table(rows=2, cols=2)
+    for cell, text in zip(table._cells, ["村", "人数", "XX村", "5"]):
+        cell.text = text
+    doc.add_paragraph("特此报告。")
+    doc.save(path)
+    return path
+
+
+def test_docx_text_in_content_controls_fields_and_tables(tmp_path):
+    from generator.corpus.reading import docx_tables
+    path = controlled_docx(tmp_path / "控件.docx")
+    assert [p.text for p in read_document(path)] == ["关于某事的报告", "我镇共有党员1200名。", "截至2024年3月15日，全部完成。",
+                                                     "内容控件里的一段话。", "表1  发展党员情况", "特此报告。"]
+    assert docx_tables(path.read_bytes(), path) == [("表1  发展党员情况", [["村", "人数"], ["XX村", "5"]])]
+
+
 def test_utf16_cut_short_is_one_line(tmp_path, runner):
     from generator.cli import cli
     bad = tmp_path / "半截.txt"

@@ -11,8 +11,8 @@ from pathlib import Path
 
 from generator.corpus.cleaning import contents, join_pages, join_wrapped, split_flattened, strip_boilerplate
 from generator.corpus.outline import outline
-from generator.corpus.reading import read_document
-from generator.errors import ReportgenError
+from generator.corpus.reading import docx_tables, read_document
+from generator.errors import ReadError, ReportgenError, read_bytes
 from generator.markup import Block
 from generator.normalize import CLOSING_DATE, short_line, written_date
 from generator.word.style import HEADING_KINDS
@@ -58,6 +58,25 @@ def _signature(o):
     return tail
 
 
+def with_tables(blocks, tables):
+    """``blocks`` with a draft's tables put back as tables, each after the block that holds the
+    end of the paragraph above it, or at the end of the text (before the 落款) when none does;
+    a short line right above a table is its caption."""
+    out, at = list(blocks), 1
+    for before, rows in tables:
+        if not rows:
+            continue
+        tail = before[-12:]
+        found = next((i for i in range(at, len(out)) if tail and tail in out[i].text), None)
+        if found is None:
+            found = next((i for i, b in enumerate(out) if b.kind == "落款"), len(out)) - 1
+        if out[found].kind == "正文" and short_line(out[found].text, 40):
+            out[found].kind = "表题"          # 表1  2023年发展党员情况统计表, right above it
+        out.insert(found + 1, Block("表格", rows=rows))
+        at = found + 2
+    return out
+
+
 def default_output(source):
     source = Path(source)
     return source.with_name(source.stem + "-排版.docx")
@@ -71,6 +90,8 @@ def format_file(source, output=None, force=False, style=None, clean=False):
 
     source = Path(source)
     blocks = blocks_of(read_document(source), source.stem, clean, source)
+    if source.suffix.lower() == ".docx":
+        blocks = with_tables(blocks, docx_tables(read_bytes(source, ReadError), source))
     output = file_target(output, default_output(source).name, (".docx",)) if output else default_output(source)
     if output.resolve() == source.resolve():
         raise ReportgenError("输出文件不能就是输入的草稿本身", output)

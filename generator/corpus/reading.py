@@ -7,6 +7,7 @@ cleaning and outlining decide what the lines mean.
 """
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from generator.errors import ReadError, ReportgenError, read_bytes
@@ -131,24 +132,9 @@ _HEADING_STYLE = re.compile(r"^(?:heading|标题)\s*([1-9])$", re.I)
 def _docx(raw, path):
     """Body paragraphs of a .docx straight from its XML (zip + lxml): styles are resolved once
     per document, not per paragraph, and nothing of the package is kept."""
-    import io
-    import zipfile
-
-    from lxml import etree
-    try:
-        with zipfile.ZipFile(io.BytesIO(raw)) as package:
-            for part in package.infolist():   # zip bombs are refused before anything is read
-                _check_part(part, path, ReadError)
-            body = etree.fromstring(package.read("word/document.xml")).find(W + "body")
-            levels, default = _styles_of(package, etree)
-    except ReportgenError:
-        raise
-    except Exception:  # a damaged package can fail in zipfile or lxml
-        raise ReadError(DAMAGED, path) from None
-    if body is None:
-        raise ReadError(DAMAGED, path)
+    body, (levels, default) = _body(raw, path, with_styles=True)
     paras = []
-    for p in body.iterchildren(W + "p"):
+    for p in _paragraphs(body):
         ppr = p.find(W + "pPr")
         style = ppr.find(W + "pStyle") if ppr is not None else None
         level = levels.get(style.get(W + "val"), default) if style is not None else default
@@ -158,22 +144,69 @@ def _docx(raw, path):
     return paras
 
 
+def _body(raw, path, with_styles=False):
+    """The w:body of a .docx (and its heading levels by style), or ReadError."""
+    import io
+    import zipfile
+
+    from lxml import etree
+    try:
+        with zipfile.ZipFile(io.BytesIO(raw)) as package:
+            for part in package.infolist():   # zip bombs are refused before anything is read
+                _check_part(part, path, ReadError)
+            body = etree.fromstring(package.read("word/document.xml")).find(W + "body")
+            styles = _styles_of(package, etree) if with_styles else None
+    except ReportgenError:
+        raise
+    except Exception:  # a damaged package can fail in zipfile or lxml
+        raise ReadError(DAMAGED, path) from None
+    if body is None:
+        raise ReadError(DAMAGED, path)
+    return body, styles
+
+
+def _paragraphs(body):
+    """The body's paragraphs in order, those in a content control (w:sdt) too; not a table's."""
+    return _xpath("./w:p | ./w:sdt/w:sdtContent/w:p")(body)
+
+
+def docx_tables(raw, path):
+    """``[(text of the last paragraph before it, or "", rows of cell texts)]`` for each table in
+    the body of a .docx, in order: what a draft's outline leaves out and its formatted copy keeps."""
+    tables, before = [], ""
+    for el in _body(raw, path)[0].iterchildren(W + "p", W + "sdt", W + "tbl"):
+        if el.tag == W + "tbl":
+            rows = [[clean_text("\n".join(_text(p) for p in cell.iter(W + "p"))).strip()
+                     for cell in row.iterchildren(W + "tc")] for row in el.iterchildren(W + "tr")]
+            tables.append((before, [row for row in rows if row]))
+        else:
+            paras = [el] if el.tag == W + "p" else _xpath("./w:sdtContent/w:p")(el)
+            before = clean_text("".join(_text(p) for p in paras)).strip() or before
+    return tables
+
+
+@lru_cache(maxsize=None)
+def _xpath(path):
+    from lxml import etree
+    return etree.XPath(path, namespaces={"w": W[1:-1]})
+
+
 def _text(p):
-    """A paragraph's text as python-docx gives it: its runs (also in links and insertions),
-    tabs as \t, line breaks as \n."""
+    """A paragraph's text as python-docx gives it: its runs (also in links, insertions, content
+    controls and simple fields), tabs as \t, line breaks as \n."""
     out = []
-    for run in p.iterchildren(W + "r", W + "hyperlink", W + "ins", W + "smartTag"):
-        for r in ([run] if run.tag == W + "r" else run.iterchildren(W + "r")):
-            for el in r:
-                tag = el.tag
-                if tag == W + "t":
-                    out.append(el.text or "")
-                elif tag in (W + "tab", W + "ptab"):
-                    out.append("\t")
-                elif (tag == W + "br" and el.get(W + "type") in (None, "textWrapping")) or tag == W + "cr":
-                    out.append("\n")
-                elif tag == W + "noBreakHyphen":
-                    out.append("-")
+    for r in _xpath("./w:r | ./w:hyperlink/w:r | ./w:ins/w:r | ./w:smartTag/w:r | ./w:sdt/w:sdtContent/w:r"
+                    " | ./w:fldSimple/w:r")(p):
+        for el in r:
+            tag = el.tag
+            if tag == W + "t":
+                out.append(el.text or "")
+            elif tag in (W + "tab", W + "ptab"):
+                out.append("\t")
+            elif (tag == W + "br" and el.get(W + "type") in (None, "textWrapping")) or tag == W + "cr":
+                out.append("\n")
+            elif tag == W + "noBreakHyphen":
+                out.append("-")
     return "".join(out)
 
 

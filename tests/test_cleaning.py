@@ -2,6 +2,7 @@ from generator.corpus.cleaning import (
     clean,
     drop_contents,
     drop_repeats,
+    join_numbers,
     join_wrapped,
     strip_boilerplate,
     strip_pinyin,
@@ -102,6 +103,11 @@ def test_a_contents_line_is_not_joined_onto_a_wrapped_title():
     lines = ["关于全县农村集体经济发展情况的调研报告", "目录", *(f"{h}{dots}{n}" for n, h in enumerate(
         ["一、基本情况", "二、主要做法", "三、存在问题", "四、对策建议"], 1)), "一、基本情况", "全县共有行政村一百八十六个。"]
     assert texts(join_wrapped(paras(*lines)))[:2] == lines[:2]
+
+
+def test_a_heading_number_on_a_line_of_its_own_is_joined_to_the_line_below():
+    got = join_numbers(paras("一、基本情况", "全村共有党员四十二名。", "二、", "存在问题", "（三）", "", "3.5", "万元"))
+    assert texts(got) == ["一、基本情况", "全村共有党员四十二名。", "二、存在问题", "（三）", "", "3.5", "万元"]
 
 
 def test_paragraphs_of_roughly_one_length_are_not_wrapped_lines():

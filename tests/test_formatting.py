@@ -217,6 +217,14 @@ def test_format_keeps_a_drafts_tables_and_controlled_text(runner, tmp_path):
     assert code == 0, output
 
 
+def test_a_heading_number_left_on_its_own_line_is_the_headings(runner, tmp_path):
+    out, got = format_text(runner, tmp_path, "关于某村换届工作的报告\n一、基本情况\n全村共有党员四十二名。\n二、\n存在问题\n"
+                           "个别村参选率不高。\n")
+    assert [t for s, t in got if s == "Heading 1"] == ["一、基本情况", "二、存在问题"]
+    code, output = lint_lines(runner, out)
+    assert code == 0, output
+
+
 def test_format_and_lint_fix_read_a_numbering_gap_alike(runner, tmp_path):
     src = gap_docx(tmp_path / "粗稿.docx")
     formatted, fixed = tmp_path / "排版.docx", tmp_path / "修正.docx"

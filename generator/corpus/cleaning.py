@@ -318,6 +318,22 @@ def _short_line(text):
     return len(text) <= 25 and not _PUNCTUATION.search(text)
 
 
+_LONE_NUMBER = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+[、.．])\s*$")
+
+
+def join_numbers(paras):
+    """A heading number left on a line of its own (三、 / 存在问题: a PDF's or a page's copy)
+    is joined to the line below it."""
+    out = []
+    for para in paras:
+        prev = out[-1] if out else None
+        if prev is not None and para.text.strip() and prev.level is None and _LONE_NUMBER.match(prev.text):
+            out[-1] = Para(prev.text.strip() + para.text.strip(), para.level)
+        else:
+            out.append(para)
+    return out
+
+
 def wrap_width(paras):
     """The width a hard-wrapped text was wrapped at, or None when lines are not wrapped."""
     lines = [p.text.strip() for p in paras if p.level is None and p.text.strip()]
@@ -444,6 +460,6 @@ def clean(paras):
     paras = strip_boilerplate(paras)
     paras = drop_contents(paras)
     paras = drop_repeats(paras)
-    paras = join_wrapped(paras)
+    paras = join_wrapped(join_numbers(paras))
     paras = split_flattened(paras)
     return [p for p in paras if p.text.strip()]

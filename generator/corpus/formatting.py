@@ -9,7 +9,8 @@ link lists, a previewed document's page numbers) are removed only when asked
 import re
 from pathlib import Path
 
-from generator.corpus.cleaning import contents, join_pages, join_wrapped, split_flattened, strip_boilerplate
+from generator.corpus.cleaning import (contents, join_numbers, join_pages, join_wrapped, split_flattened,
+                                       strip_boilerplate)
 from generator.corpus.outline import outline
 from generator.corpus.reading import docx_tables, read_document
 from generator.errors import ReadError, ReportgenError, read_bytes
@@ -23,7 +24,7 @@ def blocks_of(paras, fallback_title, clean=False, path=None):
     file in errors."""
     if clean:
         paras = strip_boilerplate(join_pages(paras))
-    paras = [p for p in split_flattened(join_wrapped(paras)) if p.text.strip()]
+    paras = [p for p in split_flattened(join_wrapped(join_numbers(paras))) if p.text.strip()]
     if not paras:
         raise ReportgenError("文件里没有可排版的文字", path)
     listed = contents([p.text for p in paras])      # a typed 目录 stays as typed, out of the outline

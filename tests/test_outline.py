@@ -82,6 +82,17 @@ def test_lead_sentence_and_yishi_headings():
     assert headings("\n\n".join(bare)) == [("织密组织网络", 1), ("整合服务资源", 1)]  # only when nothing else heads
 
 
+def test_list_items_on_lines_of_their_own_are_no_headings():
+    points = "\n".join(["标题", "一、存在问题", "近期，我们进行了调研。", "一是党员作用发挥不充分；二是居民参与度不高。",
+                        "二是完善议事机制", "推行制度。" + BODY])
+    assert headings(points) == [("存在问题", 1)]
+    inline = "\n".join(["标题", "一、帮扶对象", "（一）生活困难党员；（二）老党员；（三）因公牺牲党员家属。", BODY])
+    assert headings(inline) == [("帮扶对象", 1)]
+    items = "\n".join(["关于拨付经费的请示", "一、资金需求", "1、村干部基本报酬180万元；", "2、村级办公经费45万元。",
+                        "二、资金来源", BODY])
+    assert headings(items) == [("资金需求", 1), ("资金来源", 1)]
+
+
 def test_a_quoted_sentence_on_its_own_line_is_no_bare_heading():
     text = "\n\n".join(["标题", "今年以来，" + BODY, "织密组织网络", BODY, "“支部强不强，关键看头羊。”", BODY,
                         "整合服务资源", BODY])

@@ -159,6 +159,10 @@ _OWN_OPENER = re.compile(r"(?<=情况|问题|做法|成效|经验|措施|原因|
                          r"|从[^，,。；;]{1,10}(?:看|来看)[，,]|在(?:调研|调查)(?:过程)?中[，,]|据(?:调研|调查|统计)[，,])")
 
 
+# a list's item, not a heading: it ends on ；, or runs on into the next (……；二是…… ……；（二）……)
+_LISTED = re.compile(rf"[；;]\s*$|[；;]\s*(?:[{CN}]+是|[（(][{CN}\d]+[)）]|\d+[、.．]|[{CN}]+、)")
+
+
 def split_heading(rest, inline_max=40, standalone_max=60):
     """``(heading, body)`` of a numbered paragraph, or None when it is not heading-shaped."""
     rest = rest.strip()
@@ -173,7 +177,7 @@ def split_heading(rest, inline_max=40, standalone_max=60):
         return label[1], rest[label.end():]
     if sentence is None or sentence.end() >= len(rest.rstrip()):
         # one sentence, or no full stop at all: the whole line is the heading
-        if len(rest) <= standalone_max and "。" not in rest.rstrip("。"):
+        if len(rest) <= standalone_max and "。" not in rest.rstrip("。") and not _LISTED.search(rest):
             return rest, ""
     elif len(sentence[1]) <= inline_max:
         return sentence[1], rest[sentence.end():].strip()
@@ -247,7 +251,8 @@ def lead_split(rest, style="第一，"):
         return rest, ""
     if style == "一是":
         sentence = _SENTENCE.match(rest)
-        whole = sentence is not None and sentence.end() == len(rest) and len(rest) <= 30
+        whole = (sentence is not None and sentence.end() == len(rest) and len(rest) <= 30
+                 and not _LISTED.search(rest))
         return (rest, "") if whole else None
     return lead_shape(rest)
 
@@ -600,7 +605,7 @@ def _whole_line(rest, limit=40):
     """``(rest, "")`` when a numbered paragraph is one short sentence, a line of its own."""
     rest = rest.strip()
     sentence = _SENTENCE.match(rest)
-    return (rest, "") if sentence and sentence.end() == len(rest) <= limit else None
+    return (rest, "") if sentence and sentence.end() == len(rest) <= limit and not _LISTED.search(rest) else None
 
 
 _SIBLING = {"一是": "二是", "第一，": "第二|其次"}

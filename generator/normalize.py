@@ -140,10 +140,11 @@ def map_pieces(pieces, func):
     return out
 
 
-# a closing date in Arabic or Chinese digits: 2026年11月24日, 2026 年 11 月 24 日, 二〇二六年十一月二十四日
+# a closing date in Arabic or Chinese digits: 2026年11月24日, 2026 年 11 月 24 日, 二〇二六年十一月二十四日,
+# a draft's 2026年11月 without its day
 _CN = "〇零一二三四五六七八九十"
 # (or typed in figures only: 2026.7.10, 2026-07-10, 2026/7/10)
-CLOSING_DATE = re.compile(rf"^\s*(?:(\d{{4}}|[{_CN}]{{4}})\s*年\s*[\d{_CN}]{{1,2}}\s*月\s*[\d{_CN}]{{1,3}}\s*日"
+CLOSING_DATE = re.compile(rf"^\s*(?:(\d{{4}}|[{_CN}]{{4}})\s*年\s*[\d{_CN}]{{1,2}}\s*月(?:\s*[\d{_CN}]{{1,3}}\s*日)?"
                           r"|\d{4}\s*([.．/-])\s*\d{1,2}\s*\2\s*\d{1,2})\s*$")
 _FIGURES = re.compile(r"^\s*(\d{4})\s*[.．/-]\s*(\d{1,2})\s*[.．/-]\s*(\d{1,2})\s*$")
 

@@ -225,6 +225,15 @@ def test_a_heading_number_left_on_its_own_line_is_the_headings(runner, tmp_path)
     assert code == 0, output
 
 
+@pytest.mark.parametrize("signed", [["中共某某县委组织部", "某某县人力资源和社会保障局", "2024年3月15日"],
+                                    ["述职人：王建国", "2024年1月"]])
+def test_format_signs_with_joint_issuers_a_named_speaker_or_a_month(runner, tmp_path, signed):
+    out, got = format_text(runner, tmp_path, "\n".join(["关于某事的报告", "一、基本情况", "今年以来，各项工作有序推进。", *signed]))
+    assert [t for s, t in got if s == "落款"] == signed
+    code, output = lint_lines(runner, out)
+    assert code == 0, output
+
+
 def test_format_and_lint_fix_read_a_numbering_gap_alike(runner, tmp_path):
     src = gap_docx(tmp_path / "粗稿.docx")
     formatted, fixed = tmp_path / "排版.docx", tmp_path / "修正.docx"

@@ -48,14 +48,21 @@ def blocks_of(paras, fallback_title, clean=False, path=None):
 _NUMBERED = re.compile(r"^\s*(?:第\s*[一二三四五六七八九十百\d]+\s*[章节条部篇]|(?:[一二三四五六七八九十]+|\d{1,2}(?!\d))\s*[、.．](?!\d))")
 
 
+# who signs above the date: a unit (joint issuers sign one under the other), or 述职人：王某
+_SIGNER = re.compile(r"^\s*(?:\S{2,30}(?:委员会|党委|党工委|党组|总支|支部|部|局|办公室|政府|中心|公司|集团|学校|院|所|组)"
+                     r"|(?:述职人|汇报人|报告人|发言人|申请人|执笔人?)\s*[:：]\s*\S{2,10})\s*$")
+
+
 def _signature(o):
-    """Pop the closing unit name and date (2026年11月24日) off the end of the draft."""
+    """Pop the closing unit name (or names) and date (2026年11月24日) off the end of the draft."""
     holder = o.sections[-1].body if o.sections else o.lead
     if not holder or not CLOSING_DATE.match(holder[-1]):
         return []
     tail = [written_date(holder.pop())]
-    if holder and short_line(holder[-1]):
+    if holder and (short_line(holder[-1]) or _SIGNER.match(holder[-1])):
         tail.insert(0, holder.pop())
+        while holder and len(tail) < 4 and _SIGNER.match(holder[-1]) and _SIGNER.match(tail[0]):
+            tail.insert(0, holder.pop())
     return tail
 
 

@@ -140,11 +140,10 @@ def map_pieces(pieces, func):
     return out
 
 
-# a closing date in Arabic or Chinese digits: 2026年11月24日, 2026 年 11 月 24 日, 二〇二六年十一月二十四日,
-# a draft's 2026年11月 without its day
+# a closing date in Arabic or Chinese digits: 2026年11月24日, 2026 年 11 月 24 日, 二〇二六年十一月二十四日
 _CN = "〇零一二三四五六七八九十"
 # (or typed in figures only: 2026.7.10, 2026-07-10, 2026/7/10)
-CLOSING_DATE = re.compile(rf"^\s*(?:(\d{{4}}|[{_CN}]{{4}})\s*年\s*[\d{_CN}]{{1,2}}\s*月(?:\s*[\d{_CN}]{{1,3}}\s*日)?"
+CLOSING_DATE = re.compile(rf"^\s*(?:(\d{{4}}|[{_CN}]{{4}})\s*年\s*[\d{_CN}]{{1,2}}\s*月\s*[\d{_CN}]{{1,3}}\s*日"
                           r"|\d{4}\s*([.．/-])\s*\d{1,2}\s*\2\s*\d{1,2})\s*$")
 _FIGURES = re.compile(r"^\s*(\d{4})\s*[.．/-]\s*(\d{1,2})\s*[.．/-]\s*(\d{1,2})\s*$")
 
@@ -156,6 +155,22 @@ def written_date(text):
 
 
 _SENTENCE = re.compile(r"[。！？!?…；;：:，,]")
+# who signs above a closing date: a unit (joint issuers sign one under the other), or 述职人：王某
+SIGNER = re.compile(r"^\s*(?:[^\s。！？，,、；;：:]{2,30}(?:委员会|党委|党工委|党组|总支|支部|部|局|办公室|政府|中心|公司|"
+                    r"集团|学校|院|所|组)|(?:述职人|汇报人|报告人|发言人|申请人|执笔人?)\s*[:：]\s*[^\s，,。]{2,10})\s*$")
+
+
+def closing_lines(texts):
+    """How many of the last ``texts`` are the 落款: a closing date, the line that signs above it
+    and, when that is a unit, one more unit above it (two issuers); 0 without a date."""
+    if not texts or not CLOSING_DATE.match(texts[-1]):
+        return 0
+    count = 1
+    if len(texts) > count and (short_line(texts[-1 - count]) or SIGNER.match(texts[-1 - count])):
+        count += 1
+        while len(texts) > count and count < 3 and SIGNER.match(texts[-1 - count]) and SIGNER.match(texts[-count]):
+            count += 1
+    return count
 
 
 def short_line(text, size=30):

@@ -226,10 +226,74 @@ def test_a_heading_number_left_on_its_own_line_is_the_headings(runner, tmp_path)
 
 
 @pytest.mark.parametrize("signed", [["中共某某县委组织部", "某某县人力资源和社会保障局", "2024年3月15日"],
-                                    ["述职人：王建国", "2024年1月"]])
-def test_format_signs_with_joint_issuers_a_named_speaker_or_a_month(runner, tmp_path, signed):
-    out, got = format_text(runner, tmp_path, "\n".join(["关于某事的报告", "一、基本情况", "今年以来，各项工作有序推进。", *signed]))
+                                    ["述职人：王建国", "2024年1月15日"]])
+def test_format_and_lint_sign_with_joint_issuers_or_a_named_speaker(runner, tmp_path, signed):
+    from docx import Document
+    lines = ["关于某事的报告", "一、基本情况", "今年以来，各项工作有序推进。", *signed]
+    out, got = format_text(runner, tmp_path, "\n".join(lines))
     assert [t for s, t in got if s == "落款"] == signed
+    code, output = lint_lines(runner, out)
+    assert code == 0, output
+    typed, fixed = tmp_path / "手打.docx", tmp_path / "修正.docx"       # lint --fix reads the 落款 alike
+    doc = Document()
+    for line in lines:
+        doc.add_paragraph(line)
+    doc.save(typed)
+    runner.invoke(cli, ["lint", "--no-pages", str(typed), "--fix", "-o", str(fixed)])
+    assert [t for s, t in paragraphs(fixed) if s == "落款"] == signed
+
+
+@pytest.mark.parametrize("tail", [["今后，我将努力做一名合格的好干部", "2024年1月15日"],      # a sentence, no signer
+                                  ["（三）总结验收阶段", "2024年11月"]])                    # a schedule's month
+def test_format_takes_no_sentence_or_schedule_for_the_signature(runner, tmp_path, tail):
+    _, got = format_text(runner, tmp_path, "\n".join(["关于某事的报告", "一、基本情况", "今年以来，各项工作有序推进。", *tail]))
+    assert tail[0] not in [t for s, t in got if s == "落款"] and "2024年11月" not in [t for s, t in got if s == "落款"]
+
+
+def body_of(path):
+    """A .docx body in order: a paragraph's text, or a table's rows of cell texts."""
+    from docx import Document
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+    doc = Document(str(path))
+    return [Paragraph(el, doc).text if el.tag.endswith("}p") else [[c.text for c in r.cells] for r in Table(el, doc).rows]
+            for el in doc.element.body.iterchildren() if el.tag.endswith(("}p", "}tbl"))]
+
+
+def test_format_puts_tables_back_where_they_stood(runner, tmp_path):
+    from docx import Document
+    from docx.oxml import parse_xml
+    ns = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    doc = Document()
+
+    def table(*rows):
+        t = doc.add_table(rows=len(rows), cols=len(rows[0]))
+        for cell, text in zip(t._cells, [c for r in rows for c in r]):
+            cell.text = text
+        return t
+    doc.add_paragraph("关于重点工作完成情况的报告")
+    doc.add_paragraph("一、主要指标")
+    table(["指标", "完成"], ["投资", "8亿"])                        # right under a heading
+    doc.add_paragraph("具体情况如下：")
+    doc.add_paragraph("二、项目建设")
+    doc.add_paragraph("具体情况如下：")
+    table(["项目", "投资"], ["道路", "3亿"])                        # under the second of two like lines
+    doc.add_paragraph("")
+    merged = table(["序号", "2023年", "", "备注"], ["", "计划", "完成", ""])   # under the table before it
+    merged.cell(0, 1).merge(merged.cell(0, 2))
+    doc.element.body.insert(len(doc.element.body) - 1, parse_xml(    # a control still showing its placeholder
+        f'<w:sdt {ns}><w:sdtPr><w:showingPlcHdr/></w:sdtPr><w:sdtContent><w:p><w:r><w:t>单击此处输入文字。</w:t></w:r>'
+        '</w:p></w:sdtContent></w:sdt>'))
+    doc.add_paragraph("三、下一步打算")
+    doc.add_paragraph("继续加大力度，确保全年目标任务完成。")
+    src, out = tmp_path / "表格.docx", tmp_path / "排版.docx"
+    doc.save(src)
+    assert runner.invoke(cli, ["format", str(src), "-o", str(out)]).exit_code == 0
+    body = body_of(out)
+    assert body[2:7] == [[["指标", "完成"], ["投资", "8亿"]], "具体情况如下：", "二、项目建设", "具体情况如下：",
+                         [["项目", "投资"], ["道路", "3亿"]]]
+    assert body[7] == [["序号", "2023年", "", "备注"], ["", "计划", "完成", ""]]   # a merged cell keeps its columns
+    assert "单击此处输入文字。" not in body
     code, output = lint_lines(runner, out)
     assert code == 0, output
 

@@ -166,7 +166,25 @@ def test_docx_text_in_content_controls_fields_and_tables(tmp_path):
     path = controlled_docx(tmp_path / "控件.docx")
     assert [p.text for p in read_document(path)] == ["关于某事的报告", "我镇共有党员1200名。", "截至2024年3月15日，全部完成。",
                                                      "内容控件里的一段话。", "表1  发展党员情况", "特此报告。"]
-    assert docx_tables(path.read_bytes(), path) == [("表1  发展党员情况", [["村", "人数"], ["XX村", "5"]])]
+    assert docx_tables(path.read_bytes(), path) == [("表1  发展党员情况", 1, [["村", "人数"], ["XX村", "5"]])]
+
+
+def test_docx_nested_controls_and_a_table_in_a_control(tmp_path):
+    from docx.oxml import parse_xml
+    from generator.corpus.reading import docx_tables
+    ns = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    row = '<w:tr><w:tc><w:p><w:r><w:t>{}</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>{}</w:t></w:r></w:p></w:tc></w:tr>'
+    doc = Document()
+    doc.add_paragraph("关于某事的报告")
+    body = doc.element.body
+    body.insert(len(body) - 1, parse_xml(f'<w:sdt {ns}><w:sdtContent><w:sdt><w:sdtContent><w:p><w:r><w:t>全年完成投资'
+                                         '12亿元。</w:t></w:r></w:p></w:sdtContent></w:sdt></w:sdtContent></w:sdt>'))
+    body.insert(len(body) - 1, parse_xml(f'<w:sdt {ns}><w:sdtContent><w:tbl>{row.format("项目", "数量")}<w:sdt><w:sdtContent>'
+                                         f'{row.format("甲", "1")}</w:sdtContent></w:sdt></w:tbl></w:sdtContent></w:sdt>'))
+    path = tmp_path / "嵌套.docx"
+    doc.save(path)
+    assert [p.text for p in read_document(path)] == ["关于某事的报告", "全年完成投资12亿元。"]
+    assert docx_tables(path.read_bytes(), path) == [("全年完成投资12亿元。", 1, [["项目", "数量"], ["甲", "1"]])]
 
 
 def test_utf16_cut_short_is_one_line(tmp_path, runner):

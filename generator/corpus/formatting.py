@@ -15,7 +15,8 @@ from generator.corpus.outline import outline
 from generator.corpus.reading import docx_tables, read_document
 from generator.errors import ReadError, ReportgenError, read_bytes
 from generator.markup import Block
-from generator.normalize import CLOSING_DATE, short_line, written_date
+from generator.numbering import strip_number
+from generator.normalize import closing_lines, short_line, written_date
 from generator.word.style import HEADING_KINDS
 
 
@@ -48,36 +49,35 @@ def blocks_of(paras, fallback_title, clean=False, path=None):
 _NUMBERED = re.compile(r"^\s*(?:第\s*[一二三四五六七八九十百\d]+\s*[章节条部篇]|(?:[一二三四五六七八九十]+|\d{1,2}(?!\d))\s*[、.．](?!\d))")
 
 
-# who signs above the date: a unit (joint issuers sign one under the other), or 述职人：王某
-_SIGNER = re.compile(r"^\s*(?:\S{2,30}(?:委员会|党委|党工委|党组|总支|支部|部|局|办公室|政府|中心|公司|集团|学校|院|所|组)"
-                     r"|(?:述职人|汇报人|报告人|发言人|申请人|执笔人?)\s*[:：]\s*\S{2,10})\s*$")
-
-
 def _signature(o):
     """Pop the closing unit name (or names) and date (2026年11月24日) off the end of the draft."""
     holder = o.sections[-1].body if o.sections else o.lead
-    if not holder or not CLOSING_DATE.match(holder[-1]):
-        return []
-    tail = [written_date(holder.pop())]
-    if holder and (short_line(holder[-1]) or _SIGNER.match(holder[-1])):
-        tail.insert(0, holder.pop())
-        while holder and len(tail) < 4 and _SIGNER.match(holder[-1]) and _SIGNER.match(tail[0]):
-            tail.insert(0, holder.pop())
-    return tail
+    count = closing_lines(holder)
+    tail = [holder.pop() for _ in range(count)][::-1]
+    return tail[:-1] + [written_date(tail[-1])] if tail else []
 
 
 def with_tables(blocks, tables):
-    """``blocks`` with a draft's tables put back as tables, each after the block that holds the
-    end of the paragraph above it, or at the end of the text (before the 落款) when none does;
-    a short line right above a table is its caption."""
-    out, at = list(blocks), 1
-    for before, rows in tables:
+    """``blocks`` with a draft's tables (``reading.docx_tables``) put back as tables, in order:
+    each after the block holding the end of the paragraph above it (the nth such block for the
+    nth such paragraph; headings are written without their typed number), right after the table
+    before it when nothing else is between them, or at the end of the text (before the 落款) when
+    no block holds its paragraph; a short line right above a table is its caption."""
+    out, at = list(blocks), 0
+    for before, nth, rows in tables:
         if not rows:
             continue
-        tail = before[-12:]
-        found = next((i for i in range(at, len(out)) if tail and tail in out[i].text), None)
-        if found is None:
-            found = next((i for i, b in enumerate(out) if b.kind == "落款"), len(out)) - 1
+        if before is None:
+            found = at - 1
+        elif not before:                     # above the text's first line: under the title
+            found = 0
+        else:
+            tail = strip_number(before)[-12:]
+            hits = [i for i, block in enumerate(out) if tail and tail in block.text]
+            if hits:
+                found = max(hits[min(nth, len(hits)) - 1], at - 1)
+            else:
+                found = next((i for i, b in enumerate(out) if b.kind == "落款"), len(out)) - 1
         if out[found].kind == "正文" and short_line(out[found].text, 40):
             out[found].kind = "表题"          # 表1  2023年发展党员情况统计表, right above it
         out.insert(found + 1, Block("表格", rows=rows))

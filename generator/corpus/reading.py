@@ -6,8 +6,8 @@ styles or outline levels, Markdown ``#``). Plain text keeps one Para per line;
 cleaning and outlining decide what the lines mean.
 """
 import re
+from collections import Counter
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
 from generator.errors import ReadError, ReportgenError, read_bytes
@@ -166,47 +166,69 @@ def _body(raw, path, with_styles=False):
 
 
 def _paragraphs(body):
-    """The body's paragraphs in order, those in a content control (w:sdt) too; not a table's."""
-    return _xpath("./w:p | ./w:sdt/w:sdtContent/w:p")(body)
+    """The body's paragraphs in order, those in content controls too; not a table's."""
+    return list(_children(body, W + "p"))
+
+
+def _children(el, *tags):
+    """``el``'s children with these tags, those inside content controls (w:sdt) too; a control
+    that shows its placeholder, or holds Word's own table of contents, has none of the author's."""
+    for child in el:
+        if child.tag == W + "sdt":
+            pr, content = child.find(W + "sdtPr"), child.find(W + "sdtContent")
+            gallery = pr.find(f"{W}docPartObj/{W}docPartGallery") if pr is not None else None
+            if content is None or pr is not None and (pr.find(W + "showingPlcHdr") is not None or (
+                    gallery is not None and "Contents" in (gallery.get(W + "val") or ""))):
+                continue
+            yield from _children(content, *tags)
+        elif child.tag in tags:
+            yield child
 
 
 def docx_tables(raw, path):
-    """``[(text of the last paragraph before it, or "", rows of cell texts)]`` for each table in
-    the body of a .docx, in order: what a draft's outline leaves out and its formatted copy keeps."""
-    tables, before = [], ""
-    for el in _body(raw, path)[0].iterchildren(W + "p", W + "sdt", W + "tbl"):
-        if el.tag == W + "tbl":
-            rows = [[clean_text("\n".join(_text(p) for p in cell.iter(W + "p"))).strip()
-                     for cell in row.iterchildren(W + "tc")] for row in el.iterchildren(W + "tr")]
-            tables.append((before, [row for row in rows if row]))
-        else:
-            paras = [el] if el.tag == W + "p" else _xpath("./w:sdtContent/w:p")(el)
-            before = clean_text("".join(_text(p) for p in paras)).strip() or before
+    """``[(before, nth, rows)]`` for each table in the body of a .docx, in order: ``before`` the
+    text of the last paragraph above it (None when only another table is), ``nth`` which
+    occurrence of that text it is, ``rows`` the cell texts (a merged cell keeps its columns):
+    what a draft's outline leaves out and its formatted copy keeps."""
+    tables, before, seen = [], "", Counter()
+    for el in _children(_body(raw, path)[0], W + "p", W + "tbl"):
+        if el.tag == W + "p":
+            text = clean_text(_text(el)).strip()
+            if text:
+                before, seen[text] = text, seen[text] + 1
+            continue
+        rows = []
+        for row in _children(el, W + "tr"):
+            cells = []
+            for cell in _children(row, W + "tc"):
+                span = cell.find(f"{W}tcPr/{W}gridSpan")
+                cells += [clean_text("\n".join(_text(p) for p in cell.iter(W + "p"))).strip()]
+                cells += [""] * (int(span.get(W + "val", "1")) - 1 if span is not None else 0)
+            rows.append(cells)
+        tables.append((before, seen[before] if before else 0, [row for row in rows if row]))
+        before = None
     return tables
 
 
-@lru_cache(maxsize=None)
-def _xpath(path):
-    from lxml import etree
-    return etree.XPath(path, namespaces={"w": W[1:-1]})
+_RUN_HOLDERS = (W + "hyperlink", W + "ins", W + "smartTag", W + "fldSimple")
 
 
 def _text(p):
     """A paragraph's text as python-docx gives it: its runs (also in links, insertions, content
     controls and simple fields), tabs as \t, line breaks as \n."""
     out = []
-    for r in _xpath("./w:r | ./w:hyperlink/w:r | ./w:ins/w:r | ./w:smartTag/w:r | ./w:sdt/w:sdtContent/w:r"
-                    " | ./w:fldSimple/w:r")(p):
-        for el in r:
-            tag = el.tag
-            if tag == W + "t":
-                out.append(el.text or "")
-            elif tag in (W + "tab", W + "ptab"):
-                out.append("\t")
-            elif (tag == W + "br" and el.get(W + "type") in (None, "textWrapping")) or tag == W + "cr":
-                out.append("\n")
-            elif tag == W + "noBreakHyphen":
-                out.append("-")
+    for run in _children(p, W + "r", *_RUN_HOLDERS):
+        for r in ([run] if run.tag == W + "r" else _children(run, W + "r")):
+            for el in r:
+                tag = el.tag
+                if tag == W + "t":
+                    out.append(el.text or "")
+                elif tag in (W + "tab", W + "ptab"):
+                    out.append("\t")
+                elif (tag == W + "br" and el.get(W + "type") in (None, "textWrapping")) or tag == W + "cr":
+                    out.append("\n")
+                elif tag == W + "noBreakHyphen":
+                    out.append("-")
     return "".join(out)
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 from generator.corpus.cleaning import contents
 from generator.corpus.reading import load_docx
 from generator.errors import ReportgenError, read_bytes
-from generator.normalize import CLOSING_DATE, short_line
+from generator.normalize import CLOSING_DATE, closing_lines, short_line
 from generator.numbering import label_style, read_levels
 from generator.word import office
 from generator.word.parts import STYLE_NAMES
@@ -263,12 +263,15 @@ def _caption_like(text, size=40):
 
 
 def _closing(texts):
-    """The 落款: a closing date and the unit name right above it."""
+    """The 落款: a closing date (one of the last three lines) and who signs above it, as
+    ``format`` reads them (``normalize.closing_lines``)."""
     for pos in range(len(texts) - 1, max(len(texts) - 3, 0) - 1, -1):
         if texts[pos].kind == "正文" and CLOSING_DATE.match(texts[pos].text):
-            texts[pos].kind = "落款"
-            if pos > 0 and texts[pos - 1].kind == "正文" and _caption_like(texts[pos - 1].text, 30):
-                texts[pos - 1].kind = "落款"
+            above = pos
+            while above > 0 and texts[above - 1].kind == "正文":
+                above -= 1
+            for item in texts[pos + 1 - closing_lines([t.text for t in texts[above:pos + 1]]):pos + 1]:
+                item.kind = "落款"
             return
 
 

@@ -106,8 +106,9 @@ def test_a_contents_line_is_not_joined_onto_a_wrapped_title():
 
 
 def test_a_heading_number_on_a_line_of_its_own_is_joined_to_the_line_below():
-    got = join_numbers(paras("一、基本情况", "全村共有党员四十二名。", "二、", "存在问题", "（三）", "", "3.5", "万元"))
-    assert texts(got) == ["一、基本情况", "全村共有党员四十二名。", "二、存在问题", "（三）", "", "3.5", "万元"]
+    got = join_numbers(paras("一、基本情况", "全村共有党员四十二名。", "二、", "", "存在问题", "三、", "（一）参选率",
+                             "（二）", "3.5", "万元"))
+    assert texts(got) == ["一、基本情况", "全村共有党员四十二名。", "二、存在问题", "三、", "（一）参选率", "（二）", "3.5", "万元"]
 
 
 def test_paragraphs_of_roughly_one_length_are_not_wrapped_lines():

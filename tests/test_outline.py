@@ -91,6 +91,11 @@ def test_list_items_on_lines_of_their_own_are_no_headings():
     items = "\n".join(["关于拨付经费的请示", "一、资金需求", "1、村干部基本报酬180万元；", "2、村级办公经费45万元。",
                         "二、资金来源", BODY])
     assert headings(items) == [("资金需求", 1), ("资金来源", 1)]
+    named = "\n".join(["标题", "二、下一步打算", "（一）加强学习：一是坚持集中学习；二是开展专题研讨。", "（二）强化落实",
+                        "各单位" + BODY])
+    assert headings(named) == [("下一步打算", 1), ("加强学习", 2), ("强化落实", 2)]     # a name over its list
+    ended = "\n".join(["标题", "一、主要做法", "（一）强化组织领导；", BODY, "（二）健全工作机制；", BODY])
+    assert headings(ended) == [("主要做法", 1), ("强化组织领导", 2), ("健全工作机制", 2)]   # ； over a paragraph
 
 
 def test_a_quoted_sentence_on_its_own_line_is_no_bare_heading():

@@ -323,14 +323,18 @@ _LONE_NUMBER = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、.．]|[�
 
 def join_numbers(paras):
     """A heading number left on a line of its own (三、 / 存在问题: a PDF's or a page's copy)
-    is joined to the line below it."""
-    out = []
+    is joined to the next line with text, unless that starts with a number of its own."""
+    out, number = [], None
     for para in paras:
-        prev = out[-1] if out else None
-        if prev is not None and para.text.strip() and prev.level is None and _LONE_NUMBER.match(prev.text):
-            out[-1] = Para(prev.text.strip() + para.text.strip(), para.level)
-        else:
-            out.append(para)
+        text = para.text.strip()
+        if number is not None and not text:
+            continue                           # a blank line between them
+        if number is not None and not _NUMBERED.match(text):
+            out[number] = Para(out[number].text.strip() + text, para.level)
+            number = None
+            continue
+        out.append(para)
+        number = len(out) - 1 if para.level is None and _LONE_NUMBER.match(para.text) else None
     return out
 
 

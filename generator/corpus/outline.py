@@ -159,8 +159,8 @@ _OWN_OPENER = re.compile(r"(?<=情况|问题|做法|成效|经验|措施|原因|
                          r"|从[^，,。；;]{1,10}(?:看|来看)[，,]|在(?:调研|调查)(?:过程)?中[，,]|据(?:调研|调查|统计)[，,])")
 
 
-# a list's item, not a heading: it ends on ；, or runs on into the next (……；二是…… ……；（二）……)
-_LISTED = re.compile(rf"[；;]\s*$|[；;]\s*(?:[{CN}]+是|[（(][{CN}\d]+[)）]|\d+[、.．]|[{CN}]+、)")
+# a list's item, not a heading: it runs on into the next (……；二是…… ……；（二）……)
+_LISTED = re.compile(rf"[；;]\s*(?:[{CN}]+是|[（(][{CN}\d]+[)）]|\d+[、.．]|[{CN}]+、)")
 
 
 def split_heading(rest, inline_max=40, standalone_max=60):
@@ -177,7 +177,9 @@ def split_heading(rest, inline_max=40, standalone_max=60):
         return label[1], rest[label.end():]
     if sentence is None or sentence.end() >= len(rest.rstrip()):
         # one sentence, or no full stop at all: the whole line is the heading
-        if len(rest) <= standalone_max and "。" not in rest.rstrip("。") and not _LISTED.search(rest):
+        if _LISTED.search(rest):        # 加强学习：一是……；二是……: the name heads its list
+            return (label[1], rest[label.end():]) if label else None
+        if len(rest) <= standalone_max and "。" not in rest.rstrip("。"):
             return rest, ""
     elif len(sentence[1]) <= inline_max:
         return sentence[1], rest[sentence.end():].strip()
@@ -548,6 +550,8 @@ def _numbered(paras, lone=False):
     splits, labels = [], []
     for i, m in enumerate(marks):
         split = None
+        if m and m[3].rstrip().endswith(("；", ";")) and i + 1 < len(marks) and marks[i + 1]:
+            m = None                # an item of a list: 1、村干部基本报酬180万元； / 2、……
         if m:
             style, value, typed, rest = m
             if style in LEAD_ONLY:

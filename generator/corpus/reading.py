@@ -175,12 +175,8 @@ def _children(el, *tags):
     that shows its placeholder, or holds Word's own table of contents, has none of the author's."""
     for child in el:
         if child.tag == W + "sdt":
-            pr, content = child.find(W + "sdtPr"), child.find(W + "sdtContent")
-            gallery = pr.find(f"{W}docPartObj/{W}docPartGallery") if pr is not None else None
-            if content is None or pr is not None and (pr.find(W + "showingPlcHdr") is not None or (
-                    gallery is not None and "Contents" in (gallery.get(W + "val") or ""))):
-                continue
-            yield from _children(content, *tags)
+            for content in _controlled(child):
+                yield from _children(content, *tags)
         elif child.tag in tags:
             yield child
 
@@ -210,26 +206,46 @@ def docx_tables(raw, path):
     return tables
 
 
-_RUN_HOLDERS = (W + "hyperlink", W + "ins", W + "smartTag", W + "fldSimple")
+_RUN_HOLDERS = {W + "hyperlink", W + "ins", W + "smartTag", W + "fldSimple"}
+_MARKS = {W + "tab": "\t", W + "ptab": "\t", W + "cr": "\n", W + "noBreakHyphen": "-"}
 
 
 def _text(p):
     """A paragraph's text as python-docx gives it: its runs (also in links, insertions, content
     controls and simple fields), tabs as \t, line breaks as \n."""
     out = []
-    for run in _children(p, W + "r", *_RUN_HOLDERS):
-        for r in ([run] if run.tag == W + "r" else _children(run, W + "r")):
-            for el in r:
-                tag = el.tag
-                if tag == W + "t":
-                    out.append(el.text or "")
-                elif tag in (W + "tab", W + "ptab"):
-                    out.append("\t")
-                elif (tag == W + "br" and el.get(W + "type") in (None, "textWrapping")) or tag == W + "cr":
-                    out.append("\n")
-                elif tag == W + "noBreakHyphen":
-                    out.append("-")
+    _collect(p, out)
     return "".join(out)
+
+
+def _collect(el, out):
+    for child in el:
+        tag = child.tag
+        if tag == W + "r":
+            for part in child:
+                kind = part.tag
+                if kind == W + "t":
+                    out.append(part.text or "")
+                elif kind in _MARKS:
+                    out.append(_MARKS[kind])
+                elif kind == W + "br" and part.get(W + "type") in (None, "textWrapping"):
+                    out.append("\n")
+        elif tag in _RUN_HOLDERS:
+            _collect(child, out)
+        elif tag == W + "sdt":
+            for content in _controlled(child):
+                _collect(content, out)
+
+
+def _controlled(sdt):
+    """The content of a content control, or nothing when it shows its placeholder or holds Word's
+    own table of contents."""
+    pr, content = sdt.find(W + "sdtPr"), sdt.find(W + "sdtContent")
+    gallery = pr.find(f"{W}docPartObj/{W}docPartGallery") if pr is not None else None
+    if content is None or pr is not None and (pr.find(W + "showingPlcHdr") is not None or (
+            gallery is not None and "Contents" in (gallery.get(W + "val") or ""))):
+        return []
+    return [content]
 
 
 _STYLES_SEEN = {}       # (CRC, size) of a styles.xml → its levels: a corpus shares a few templates

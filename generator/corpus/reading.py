@@ -198,8 +198,9 @@ def docx_tables(raw, path):
             cells = []
             for cell in _children(row, W + "tc"):
                 span = cell.find(f"{W}tcPr/{W}gridSpan")
+                columns = span.get(W + "val", "1") if span is not None else "1"
                 cells += [clean_text("\n".join(_text(p) for p in cell.iter(W + "p"))).strip()]
-                cells += [""] * (int(span.get(W + "val", "1")) - 1 if span is not None else 0)
+                cells += [""] * (min(int(columns), 63) - 1 if columns.isdigit() and int(columns) > 1 else 0)
             rows.append(cells)
         tables.append((before, seen[before] if before else 0, [row for row in rows if row]))
         before = None

@@ -187,6 +187,20 @@ def test_docx_nested_controls_and_a_table_in_a_control(tmp_path):
     assert docx_tables(path.read_bytes(), path) == [("全年完成投资12亿元。", 1, [["项目", "数量"], ["甲", "1"]])]
 
 
+@pytest.mark.parametrize("span, row", [("2", ["甲", "", "乙"]), ("x", ["甲", "乙"]), ("100000", ["甲", *[""] * 62, "乙"])])
+def test_docx_table_cells_keep_their_columns_and_bad_spans_are_one(tmp_path, span, row):
+    from docx.oxml import parse_xml
+    from generator.corpus.reading import docx_tables
+    doc = Document()
+    table = doc.add_table(rows=1, cols=2)
+    table.cell(0, 0).text, table.cell(0, 1).text = "甲", "乙"
+    table.cell(0, 0)._tc.get_or_add_tcPr().append(parse_xml(
+        f'<w:gridSpan xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" w:val="{span}"/>'))
+    path = tmp_path / "表.docx"
+    doc.save(path)
+    assert docx_tables(path.read_bytes(), path) == [("", 0, [row])]
+
+
 def test_utf16_cut_short_is_one_line(tmp_path, runner):
     from generator.cli import cli
     bad = tmp_path / "半截.txt"

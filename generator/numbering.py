@@ -155,8 +155,8 @@ class Levels:
     """
     ANY = 0
 
-    def __init__(self, resume=False):
-        self.levels = []           # [styles, families, last number]
+    def __init__(self, resume=False, start=()):
+        self.levels = [list(level) for level in start]     # [styles, families, last number]
         self.resume = resume       # the first heading may go on from a number before the text (a page 2)
 
     def add(self, style, value, family=""):
@@ -205,9 +205,7 @@ def read_levels(labels, strays=(), resume=False):
     headings) keep the level their style numbers even when their number does not fit, so
     that the numbering check sees them. ``resume``: the text may begin inside a document, so its
     first heading may be numbered 三、 or （三） (an excerpt of a page; ``lint`` checks a whole draft)."""
-    levels, out = Levels(resume), []
-    if resume:
-        levels.levels = _cut_parent(labels)
+    levels, out = Levels(resume, _cut_parent(labels) if resume else ()), []
     for i, found in enumerate(labels):
         if found is None:
             out.append(None)

@@ -227,19 +227,22 @@ def contents(texts, least=4, size=30):
     for head, text in enumerate(texts):
         if not _CONTENTS_HEAD.match(text):
             continue
-        end = head + 1
-        while end < len(texts) and len(_entry(texts[end])) <= size and _NUMBERED.match(texts[end]):
-            end += 1
-        if end - head - 1 < least:
+        entries = []
+        for line in texts[head + 1:]:
+            entry = _entry(line)
+            if len(entry) > size or not _NUMBERED.match(line):
+                break
+            entries.append(entry)
+        if len(entries) < least:
             continue
-        first = _entry(texts[head + 1])
-        again = next((k for k in range(head + 2, end) if _entry(texts[k]) == first), None)
+        end = head + 1 + len(entries)
+        again = next((k for k, entry in enumerate(entries[1:], 1) if entry == entries[0]), None)
         if again:
-            return head, again
-        number = _NUMBERED.match(first).group()
-        restart = max((k for k in range(head + 2, end) if _entry(texts[k]).startswith(number)), default=None)
-        if restart and end - restart <= 3 and end < len(texts) and re.search(r"[，,。；;]", texts[end]):
-            return head, restart
+            return head, head + 1 + again
+        number = _NUMBERED.match(entries[0]).group()
+        restart = max((k for k, entry in enumerate(entries[1:], 1) if entry.startswith(number)), default=None)
+        if restart and len(entries) - restart <= 3 and end < len(texts) and re.search(r"[，,。；;]", texts[end]):
+            return head, head + 1 + restart
         return head, end
     return None
 
@@ -318,9 +321,6 @@ def _short_line(text):
     return len(text) <= 25 and not _PUNCTUATION.search(text)
 
 
-_LONE_NUMBER = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+[、.．])\s*$")
-
-
 def join_numbers(paras):
     """A heading number left on a line of its own (三、 / 存在问题: a PDF's or a page's copy)
     is joined to the next line with text, unless that starts with a number of its own."""
@@ -334,7 +334,8 @@ def join_numbers(paras):
             number = None
             continue
         out.append(para)
-        number = len(out) - 1 if para.level is None and _LONE_NUMBER.match(para.text) else None
+        start = _HEADING_START.match(text) if para.level is None else None
+        number = len(out) - 1 if start and not text[start.end():].strip() else None
     return out
 
 

@@ -15,7 +15,7 @@ from generator.corpus.outline import outline
 from generator.corpus.reading import docx_tables, read_document
 from generator.errors import ReadError, ReportgenError, read_bytes
 from generator.markup import Block
-from generator.numbering import strip_number
+from generator.numbering import label_style, strip_number
 from generator.normalize import closing_lines, short_line, written_date
 from generator.word.style import HEADING_KINDS
 
@@ -34,7 +34,7 @@ def blocks_of(paras, fallback_title, clean=False, path=None):
     blocks = [Block("标题", [(o.title or fallback_title, False)])]
     tail = _signature(o)             # taken off the text first, so that it is written once
     lead = list(o.lead)
-    if lead and short_line(lead[0]) and not _NUMBERED.match(lead[0]) and (len(lead) > 1 or o.sections):
+    if lead and short_line(lead[0]) and not (_CHAPTER.match(lead[0]) or label_style(lead[0])) and (len(lead) > 1 or o.sections):
         blocks.append(Block("署名", [(lead.pop(0), False)]))
     blocks += [Block("正文", [(text, False)]) for text in toc + lead]
     for s in o.sections:
@@ -45,8 +45,9 @@ def blocks_of(paras, fallback_title, clean=False, path=None):
     return blocks + [Block("落款", [(text, False)]) for text in tail]
 
 
-# a numbered line (第一章 总则, 一、…) under the title is the text's, not its author's
-_NUMBERED = re.compile(r"^\s*(?:第\s*[一二三四五六七八九十百\d]+\s*[章节条部篇]|(?:[一二三四五六七八九十]+|\d{1,2}(?!\d))\s*[、.．](?!\d))")
+# a chapter's or an article's number under the title (第一章 总则) is the text's, not its author's,
+# as is a heading number (numbering.label_style)
+_CHAPTER = re.compile(r"^\s*第\s*[一二三四五六七八九十百\d]+\s*[章节条部篇]")
 
 
 def _signature(o):

@@ -252,10 +252,7 @@ def lead_split(rest, style="第一，"):
     if bare_shape(rest):
         return rest, ""
     if style == "一是":
-        sentence = _SENTENCE.match(rest)
-        whole = (sentence is not None and sentence.end() == len(rest) and len(rest) <= 30
-                 and not _LISTED.search(rest))
-        return (rest, "") if whole else None
+        return _whole_line(rest, 30)
     return lead_shape(rest)
 
 

@@ -60,3 +60,38 @@ def broken(tmp_path, name, change, text=CLEAN):
     path = tmp_path / f"{name}.docx"
     doc.save(str(path))
     return path
+
+
+# an invented report whose headings carry Word's automatic numbering: (text, list level or None)
+AUTO_NUMBERED = [
+    ("关于某街道党建工作的调研报告", None),
+    ("按照区委部署，调研组于今年上半年开展了专题调研。现将有关情况报告如下。", None),
+    ("基本情况", 0), ("全街道共有基层党组织四十个，党员一千二百名。", None),
+    ("主要做法", 0), ("强化组织建设", 1), ("今年共整顿软弱涣散党组织三个。", None),
+    ("创新服务方式", 1), ("推行网格化服务，设置网格二十个。", None),
+    ("存在问题", 0), ("部分支部活动形式单一，吸引力不强。", None),
+    ("下一步工作", 0), ("继续加强基层组织建设。", None),
+    ("某街道党工委", None), ("2026年11月24日", None),
+]
+CHINESE_LIST = (("chineseCounting", "%1、"), ("chineseCounting", "（%2）"), ("decimal", "%3."))
+
+
+def auto_numbered(path, items=AUTO_NUMBERED, levels=CHINESE_LIST):
+    """A .docx as Word saves a list typed with automatic numbering: the numbers live in
+    numbering.xml (one list with ``levels``, (numFmt, lvlText) each), not in the runs."""
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    doc = Document()
+    numbering = doc.part.numbering_part.element
+    lvls = "".join(f'<w:lvl w:ilvl="{i}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/>'
+                   f'<w:lvlText w:val="{text}"/></w:lvl>' for i, (fmt, text) in enumerate(levels))
+    numbering.insert(0, parse_xml(f'<w:abstractNum {nsdecls("w")} w:abstractNumId="90">{lvls}</w:abstractNum>'))
+    numbering.append(parse_xml(f'<w:num {nsdecls("w")} w:numId="90"><w:abstractNumId w:val="90"/></w:num>'))
+    for text, level in items:
+        p = doc.add_paragraph(text)
+        if level is not None:
+            p._p.get_or_add_pPr().append(parse_xml(
+                f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{level}"/><w:numId w:val="90"/></w:numPr>'))
+    doc.save(str(path))
+    return path

@@ -154,3 +154,32 @@ def test_fix_renumbers_the_heading_not_a_text_box_in_front_of_it(tmp_path, runne
     assert "二、存在问题" in texts(out)
     assert "四、图示" in [t.text for t in Document(str(out)).element.body.iter(
         "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}t")]
+
+
+def test_automatic_numbering_is_read_flagged_and_fixed_into_text(tmp_path, runner, soffice):
+    from lintdocs import auto_numbered
+
+    from conftest import pdf_pages, to_pdf
+
+    source = auto_numbered(tmp_path / "自动编号.docx")
+    result = runner.invoke(cli, ["lint", "--json", str(source)])
+    found = json.loads(result.output)
+    auto = [(d["paragraph"], d["seen"]) for d in found if d["rule"] == "自动编号"]
+    assert auto == [(3, "Word 自动编号“一、”"), (5, "Word 自动编号“二、”"), (6, "Word 自动编号“（一）”"),
+                    (8, "Word 自动编号“（二）”"), (10, "Word 自动编号“三、”"), (12, "Word 自动编号“四、”")]
+    # read as headings: checked against the heading styles (黑体, 楷体), not the body's
+    fonts = {d["paragraph"]: d["expected"] for d in found if d["rule"] == "字体"}
+    assert fonts[3] == "黑体" and fonts[6] == "楷体_GB2312" and fonts[4] == "仿宋_GB2312"
+    fixed = tmp_path / "改.docx"
+    result = runner.invoke(cli, ["lint", "--fix", str(source), "-o", str(fixed)])
+    assert result.exit_code == 0, result.output
+    assert "编号：第3段 自动编号“一、”改为文字" in result.output
+    doc = Document(str(fixed))
+    heads = [(p.style.name, p.text) for p in doc.paragraphs if p.style.name.startswith("Heading")]
+    assert heads == [("Heading 1", "一、基本情况"), ("Heading 1", "二、主要做法"), ("Heading 2", "（一）强化组织建设"),
+                     ("Heading 2", "（二）创新服务方式"), ("Heading 1", "三、存在问题"), ("Heading 1", "四、下一步工作")]
+    assert lint_rules(runner, fixed) == (0, set())
+    # a reader shows each number once: the list numbering is off
+    text = "".join(pdf_pages(to_pdf(soffice, fixed, tmp_path)))
+    assert "一、基本情况" in text and "（一）强化组织建设" in text
+    assert "一、一、" not in text and "（一）（一）" not in text

@@ -374,3 +374,18 @@ def test_format_clean_joins_a_previewed_documents_pages(runner, tmp_path):
     assert [(s, t) for s, t in got if s in ("Title", "Heading 1")] == [
         ("Title", "柳湾镇党建工作总结"), ("Heading 1", "一、主要做法"), ("Heading 1", "二、存在问题")]
     assert "随着工作重心下移，镇党委建立了网格化服务体系，全镇十八个村全部完成组织生活规范化建设。" in [t for _, t in got]
+
+
+def test_format_docx_with_word_automatic_numbering(runner, tmp_path):
+    from lintdocs import auto_numbered
+
+    source = auto_numbered(tmp_path / "自动编号.docx")
+    result = runner.invoke(cli, ["format", str(source)])
+    assert result.exit_code == 0, result.output
+    got = paragraphs(tmp_path / "自动编号-排版.docx")
+    heads = [(style, text) for style, text in got if style.startswith("Heading")]
+    assert heads == [("Heading 1", "一、基本情况"), ("Heading 1", "二、主要做法"), ("Heading 2", "（一）强化组织建设"),
+                     ("Heading 2", "（二）创新服务方式"), ("Heading 1", "三、存在问题"), ("Heading 1", "四、下一步工作")]
+    assert got[-2:] == [("落款", "某街道党工委"), ("落款", "2026年11月24日")]
+    lint = runner.invoke(cli, ["lint", str(tmp_path / "自动编号-排版.docx")])
+    assert lint.exit_code == 0, lint.output

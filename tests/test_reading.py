@@ -1,3 +1,4 @@
+import subprocess
 import zipfile
 
 import pytest
@@ -208,3 +209,20 @@ def test_utf16_cut_short_is_one_line(tmp_path, runner):
     result = runner.invoke(cli, ["outline", str(bad)])
     assert result.exit_code == 1 and isinstance(result.exception, SystemExit)
     assert result.output == f"错误：{bad}: 文件开头标明是 UTF-16 编码，但内容不完整或不是 UTF-16 文本（已跳过）\n"
+
+
+def test_docx_automatic_numbers_are_read_as_the_text_word_shows(tmp_path, soffice):
+    from lintdocs import AUTO_NUMBERED, auto_numbered
+
+    path = auto_numbered(tmp_path / "自动编号.docx")
+    got = [p.text for p in read_document(path)]
+    assert got[:6] == [AUTO_NUMBERED[0][0], AUTO_NUMBERED[1][0], "一、基本情况", AUTO_NUMBERED[3][0],
+                       "二、主要做法", "（一）强化组织建设"]
+    assert got[7:13:2] == ["（二）创新服务方式", "三、存在问题", "四、下一步工作"]
+    assert got[-2:] == ["某街道党工委", "2026年11月24日"]
+    # the same document saved again by a real editor (LibreOffice writes its own list definitions)
+    out = tmp_path / "lo"
+    subprocess.run([soffice, f"-env:UserInstallation=file://{tmp_path / 'profile'}", "--headless",
+                    "--convert-to", "docx:MS Word 2007 XML", "--outdir", str(out), str(path)],
+                   check=True, capture_output=True, timeout=180)
+    assert [p.text for p in read_document(out / path.name)] == got

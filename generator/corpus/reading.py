@@ -10,6 +10,7 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator.corpus.autonumber import ListLabels, style_numbers
 from generator.errors import ReadError, ReportgenError, read_bytes
 from generator.normalize import clean_text
 
@@ -132,16 +133,37 @@ _HEADING_STYLE = re.compile(r"^(?:heading|标题)\s*([1-9])$", re.I)
 def _docx(raw, path):
     """Body paragraphs of a .docx straight from its XML (zip + lxml): styles are resolved once
     per document, not per paragraph, and nothing of the package is kept."""
-    body, (levels, default) = _body(raw, path, with_styles=True)
+    body, (levels, default, numbered) = _body(raw, path, with_styles=True)
+    paragraphs, labels = _paragraphs(body), None
     paras = []
-    for p in _paragraphs(body):
+    for p in paragraphs:
         ppr = p.find(W + "pPr")
         style = ppr.find(W + "pStyle") if ppr is not None else None
         level = levels.get(style.get(W + "val"), default) if style is not None else default
         if level is None:
             level = _outline_level(ppr)
-        paras.append(Para(clean_text(_text(p)), level))
+        label = ""
+        if ppr is not None and (ppr.find(W + "numPr") is not None or style is not None
+                                and style.get(W + "val") in numbered):
+            labels = labels or list_labels(raw, path, numbered)
+            label = labels.label(p)
+        paras.append(Para(clean_text(label + _text(p)), level))
     return paras
+
+
+def list_labels(raw, path, numbered):
+    """The ListLabels of a .docx whose paragraphs use Word's automatic numbering."""
+    import io
+    import zipfile
+
+    from lxml import etree
+    try:
+        with zipfile.ZipFile(io.BytesIO(raw)) as package:
+            part = "word/numbering.xml"
+            numbering = etree.fromstring(package.read(part)) if part in package.namelist() else None
+    except Exception:  # the package was read once already: a broken numbering part only
+        raise ReadError(DAMAGED, path) from None
+    return ListLabels(numbering, numbered)
 
 
 def _body(raw, path, with_styles=False):
@@ -256,7 +278,7 @@ def _styles_of(package, etree):
     try:
         info = package.getinfo("word/styles.xml")
     except KeyError:
-        return {}, None
+        return {}, None, {}
     found = _STYLES_SEEN.get((info.CRC, info.file_size))
     if found is None:
         if len(_STYLES_SEEN) > 64:
@@ -269,7 +291,7 @@ def _style_levels(styles):
     """``({styleId: level}, level of the default paragraph style)``: 0 for the Title style,
     1–4 for Heading 1–4 or an outline level, inherited through ``basedOn``; None otherwise."""
     if styles is None:
-        return {}, None
+        return {}, None, {}
     own, base, default = {}, {}, None
     for style in styles.iterchildren(W + "style"):
         if style.get(W + "type") not in (None, "paragraph"):
@@ -297,7 +319,7 @@ def _style_levels(styles):
         return value
 
     levels = {sid: level(sid) for sid in own}
-    return levels, levels.get(default)
+    return levels, levels.get(default), style_numbers(styles)
 
 
 def _outline_level(ppr):

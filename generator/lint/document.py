@@ -8,6 +8,7 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator.corpus.autonumber import ListLabels, style_numbers
 from generator.corpus.cleaning import contents
 from generator.corpus.reading import load_docx
 from generator.errors import ReportgenError, read_bytes
@@ -185,6 +186,7 @@ class Item:
     text: str
     where: str = ""
     label: str = ""   # heading number as typed
+    auto: str = ""    # the number Word's automatic numbering draws before it (autonumber)
     listed: bool = False   # a line of a typed table of contents (目录： and its numbered lines)
 
 
@@ -198,14 +200,16 @@ def gather(doc, sheet):
     ours = any(s.name == STYLE_NAMES["页码"] for s in doc.styles)
     items, index, tables, previous, typed = [], 0, 0, None, []
     styles = ParagraphStyles(doc)
+    labels = ListLabels(_numbering(doc), style_numbers(doc.styles.element))
     for el in doc.element.body.iterchildren():
         if el.tag == w("p"):
             index += 1
             para = Paragraph(el, doc._body)
-            text = para.text
+            auto = labels.label(el)
+            text = auto + para.text
             style = styles.of(para)
-            kind = "空" if not text.strip() else style_kinds.get(style.name if style is not None else None, "正文")
-            item = Item(index, para, kind, text)
+            kind = "空" if not para.text.strip() else style_kinds.get(style.name if style is not None else None, "正文")
+            item = Item(index, para, kind, text, auto=auto)
             typed.append((item, label_style(text) if kind in HEADING_KINDS or (
                 kind == "正文" and len(text.strip()) <= HEADING_MAX
                 and (not ours or text.strip()[-1] not in "。！？!?；;：:，,")) else None))
@@ -216,8 +220,9 @@ def gather(doc, sheet):
             if previous and previous.kind == "正文" and not ours and _caption_like(previous.text):
                 previous.kind = "表题"
             for cell_para in _cell_paragraphs(Table(el, doc._body)):
+                auto = labels.label(cell_para._p)
                 if cell_para.text.strip():
-                    items.append(Item(0, cell_para, "表格", cell_para.text, where=f"表{tables}"))
+                    items.append(Item(0, cell_para, "表格", auto + cell_para.text, where=f"表{tables}", auto=auto))
             previous = None
     _contents_lines(items, typed)
     _typed_levels(typed, ours)
@@ -231,6 +236,16 @@ def gather(doc, sheet):
         texts[1].kind = "署名"
     _closing(texts)
     return items
+
+
+def _numbering(doc):
+    """The root of the document's numbering part (Word's list definitions), or None."""
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+    for rel in doc.part.rels.values():
+        if rel.reltype == RT.NUMBERING and not rel.is_external:
+            part = rel.target_part
+            return part.element if hasattr(part, "element") else None
+    return None
 
 
 def _contents_lines(items, typed):

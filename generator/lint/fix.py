@@ -4,7 +4,8 @@ Page setup, paragraph styles and page numbers come from the writer itself
 (``package.Layout``), so a repaired document has exactly the layout of a
 generated draft. Each paragraph then gets the Word style of its kind and loses the
 direct formatting that would override it (fonts, sizes, indents, line spacing,
-alignment). Text changes only in heading numbers and punctuation width.
+alignment). Text changes only in heading numbers (Word's automatic numbers are written out
+as the text they showed) and punctuation width.
 """
 from collections import Counter
 from pathlib import Path
@@ -48,7 +49,7 @@ def fix_file(source, out, sheet, force=False):
         strip_bold = item.kind in HEADING_KINDS or item.kind == "标题"
         for run in item.para._p.xpath(".//w:r"):
             _strip(run.rPr, RUN_PROPS + (BOLD if strip_bold else ()))
-    lines = _renumber(checker, sheet) + _punctuation(checker)
+    lines = _literal_numbers(items) + _renumber(checker, sheet) + _punctuation(checker)
     _, after = lint_document(doc, sheet)
     save_atomic(out, force, doc.save)
     fixed = Counter(f.rule for f in before) - Counter(f.rule for f in after)
@@ -70,6 +71,41 @@ def _texts(para):
     """The paragraph's own text (its runs, in hyperlinks and tracked insertions too), never
     that of a text box, footnote reference or comment inside it."""
     return para._p.xpath("./w:r/w:t | ./w:hyperlink/w:r/w:t | ./w:ins/w:r/w:t")
+
+
+def _literal_numbers(items):
+    """Word's automatic numbers written into the text, the list numbering turned off (numId 0
+    also stops a numbered style's): what the reader saw stays, and no longer changes on a copy."""
+    from docx.oxml import OxmlElement
+
+    lines = []
+    for item in items:
+        if not item.auto:
+            continue
+        ppr = item.para._p.get_or_add_pPr()
+        _strip(ppr, ("numPr",))
+        numpr, num_id = OxmlElement("w:numPr"), OxmlElement("w:numId")
+        num_id.set(w("val"), "0")
+        numpr.append(num_id)
+        ppr.insert_element_before(numpr, *_AFTER_NUMPR)
+        run = OxmlElement("w:r")
+        text = OxmlElement("w:t")
+        text.text = item.auto
+        text.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+        run.append(text)
+        first = item.para._p.find(w("r"))
+        item.para._p.append(run) if first is None else first.addprevious(run)
+        lines.append(f"编号：第{item.index}段 自动编号“{item.auto.strip()}”改为文字" if item.index
+                     else f"编号：{item.where} 自动编号“{item.auto.strip()}”改为文字")
+    return lines
+
+
+# the w:pPr children that come after w:numPr (ECMA-376 order)
+_AFTER_NUMPR = tuple(f"w:{tag}" for tag in (
+    "suppressLineNumbers", "pBdr", "shd", "tabs", "suppressAutoHyphens", "kinsoku", "wordWrap",
+    "overflowPunct", "topLinePunct", "autoSpaceDE", "autoSpaceDN", "bidi", "adjustRightInd", "snapToGrid",
+    "spacing", "ind", "contextualSpacing", "mirrorIndents", "suppressOverlap", "jc", "textDirection",
+    "textAlignment", "textboxTightWrap", "outlineLvl", "divId", "cnfStyle", "rPr", "sectPr", "pPrChange"))
 
 
 def _renumber(checker, sheet):

@@ -193,6 +193,10 @@ class Rules:
             self.add("句末标点", "段末有句号等结束标点", f"以“{text.strip()[-1]}”结尾", item, WARNING)
 
     def numbering(self):
+        for item in self.items:
+            if item.auto and item.kind != "空":
+                self.add("自动编号", "编号写成文字（复制到 WPS 或别的文档里不会变）",
+                         f"Word 自动编号“{item.auto.strip()}”", item, WARNING)
         patterns = heading_patterns(self.sheet)
         heads = [i for i in self.items if i.label]
         results = renumber([(HEADING_KINDS.index(i.kind) + 1, i.label) for i in heads], patterns)

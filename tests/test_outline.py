@@ -1042,6 +1042,13 @@ def test_numbering_gaps_and_mixed_styles_are_one_level():
 # Misses: yearbook entries' 【概况】 heads (372, 373); a page's 12-character site name, a site tag
 # doubled in brackets, 最新 and (1951字) around titles (360, 362, 365, 367, 369); photo captions in
 # brackets and a news lead (377, 378); category calls on 紧盯…有成效 / …见实效 (374, 378).
+# heldout19/ (20 files, gold in real_outlines19.yaml, 20 more sites, the same kind of helper) was
+# scored once, blind, on 2026-12-07 at 8d863d1 (the outliner of ff607c0): heading F1 0.691 /
+# category accuracy 0.523 / titles 16 of 20. Misses: journal pages' header lines as titles (385,
+# 386) and a title wrapped over lines (384) or given only as 原标题: (399); run-in headings closed
+# by a space or colon, not a comma or full stop (391, 392, 397, 398, 399); headings after a dash
+# "——" (389) and run-ins cut at a comma in the gold (393); a third level under 1. (394);
+# 引言 / 众所周知 / 亮点工作 / 整改要求 category calls (382, 383, 389, 393).
 @pytest.mark.parametrize("part, gold, least", [("dev/", "real_outlines.yaml", (0.98, 0.98, 0.96)),
                                                ("heldout/", "real_outlines.yaml", (0.95, 0.90, 0.90)),
                                                ("heldout2/", "real_outlines2.yaml", (0.95, 0.90, 0.90)),
@@ -1060,7 +1067,8 @@ def test_numbering_gaps_and_mixed_styles_are_one_level():
                                                ("heldout15/", "real_outlines15.yaml", (0.89, 0.86, 0.95)),
                                                ("heldout16/", "real_outlines16.yaml", (0.89, 0.74, 0.95)),
                                                ("heldout17/", "real_outlines17.yaml", (0.88, 0.68, 0.90)),
-                                               ("heldout18/", "real_outlines18.yaml", (0.83, 0.66, 0.75))])
+                                               ("heldout18/", "real_outlines18.yaml", (0.83, 0.66, 0.75)),
+                                               ("heldout19/", "real_outlines19.yaml", (0.69, 0.52, 0.80))])
 def test_gold_outlines_of_real_reports(part, gold, least):
     got = scores(DATA / "real", gold, part)
     print(f"real {part}: heading F1 {got[0]:.3f}, category accuracy {got[1]:.3f}, titles {got[2]:.2f}")

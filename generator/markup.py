@@ -2,6 +2,7 @@
 
     # 标题                      document title
     ::: 署名 / ::: 落款 / ::: 关键词   author line, signature block, keywords (closed by :::)
+    ::: 主送 / ::: 附件标识     addressee under the title; 附件1 opening an attachment's page
     ## 一级  ### 二级  #### 三级  ##### 四级   headings, numbering added by the writer
     **一是**……                  bold lead-in inside a paragraph
     ::: 表格 表题               a GFM pipe table, with its caption after the marker
@@ -20,7 +21,7 @@ from mistune.plugins.table import table
 from generator.normalize import clean_text
 from generator.numbering import strip_number
 
-CONTAINERS = ("署名", "落款", "关键词", "表格")
+CONTAINERS = ("署名", "落款", "关键词", "表格", "主送", "附件标识")
 PLACEHOLDER = re.compile(r"【待补充[：:][^【】]*】")   # not across a 【: many unclosed ones stay linear
 
 
@@ -28,7 +29,7 @@ PLACEHOLDER = re.compile(r"【待补充[：:][^【】]*】")   # not across a �
 class Block:
     """One paragraph or table of the draft, in the order the writer lays them out."""
 
-    kind: str                      # 标题 署名 关键词 正文 表题 表格 落款, or 一级标题 … 四级标题
+    kind: str                      # 标题 署名 主送 关键词 正文 表题 表格 落款 附件标识, or 一级标题 … 四级标题
     runs: list = field(default_factory=list)   # [(text, bold)]
     rows: list = None              # tables: list of rows of cell text
 
@@ -120,7 +121,7 @@ def _container_blocks(attrs, children, blocks):
             _block(tok, blocks)
         elif name == "关键词":
             blocks.append(Block("关键词", _runs(tok["children"])))
-        else:                               # 署名, 落款: a block per line
+        else:                               # 署名, 落款, 主送, 附件标识: a block per line
             text = "".join(t for t, _ in _runs(tok["children"], keep_lines=True))
             blocks += [Block(name, [(line.strip(), False)]) for line in text.split("\n") if line.strip()]
 

@@ -177,3 +177,20 @@ def short_line(text, size=30):
     """A line that is not a sentence: short and without sentence punctuation
     (a unit name, an author line, a table caption)."""
     return len(text.strip()) <= size and not _SENTENCE.search(text)
+
+
+# 附件1 / 附件 alone on a line: an attachment's label (GB/T 9704 附件标识), above its title
+ATTACHMENT_LABEL = re.compile(r"^\s*附\s*件\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})?\s*[:：]?\s*$")
+# 附件：1.党员名册 — the list of attachments (附件说明)
+ATTACHMENT_NOTE = re.compile(r"^\s*附\s*件\s*[:：]\s*\S")
+_NUMBERED = re.compile(r"^\s*[（(]?[一二三四五六七八九十\d]+\s*[)）、.．]")
+# whom a text is for: units (区委组织部, 各党支部), or people addressed (各位领导、同志们)
+_ADDRESSED = re.compile(r"^(?!.*(?:如下|现将|汇报))(?:尊敬的)?[^\s。！？!?…；;，,：:]{0,36}"
+                        r"(?:委员会|委|党组|部|局|办|办公室|政府|中心|公司|集团|学校|院|所|组|厅|处|科|室|会|"
+                        r"领导|同志|同志们|朋友们|代表|嘉宾)\s*[:：]$")
+
+
+def addressee(text):
+    """A line that names whom the text is for, under its title: 区委组织部：, 尊敬的各位领导：
+    (written 顶格), not a sentence that leads into a list (现将有关情况报告如下：)."""
+    return bool(_ADDRESSED.match(text.strip())) and not _NUMBERED.match(text)

@@ -302,3 +302,14 @@ def test_an_opened_file_may_not_reach_for_server_files(client, data_dir, tmp_pat
 def test_a_format_error_names_the_upload_not_a_server_path(client):
     answer = client.post("/api/format", params={"name": "我的粗稿.txt"}, content="   \n".encode())
     assert answer.status_code == 400 and answer.json()["error"].startswith("我的粗稿.txt: ")
+
+
+def test_preview_numbers_an_attachment_afresh_and_shows_addressee_flush():
+    from generator.markup import parse
+    from generator.serve.preview import to_html
+    from generator.word.style import load_style
+
+    html = to_html(parse("# 报告\n\n::: 主送\n区委：\n:::\n\n## 做法\n\n## 问题\n\n::: 附件标识\n附件1\n:::\n\n"
+                         "# 名册\n\n## 党员\n"), load_style())
+    assert '<p class="addressee">区委：</p>' in html and '<p class="attachment">附件1</p>' in html
+    assert html.count("一、") == 2 and html.count("二、") == 1

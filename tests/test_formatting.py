@@ -389,3 +389,54 @@ def test_format_docx_with_word_automatic_numbering(runner, tmp_path):
     assert got[-2:] == [("落款", "某街道党工委"), ("落款", "2026年11月24日")]
     lint = runner.invoke(cli, ["lint", str(tmp_path / "自动编号-排版.docx")])
     assert lint.exit_code == 0, lint.output
+
+
+# invented drafts: an attachment label above the title, an addressee, a list of attachments
+# after the 落款 (it belongs above it) and an attachment appended after the 落款
+WITH_ATTACHMENTS = """附件2
+关于2026年度基层党建工作的总结报告
+区委组织部：
+今年以来，镇党委坚持以党建引领各项工作，取得了一定成效。现将有关情况报告如下。
+一、主要做法
+全年组织集中学习十二次。
+二、存在问题
+部分党员学习主动性不强。
+中共某某镇委员会
+2026年12月1日
+附件：1.党员名册
+2.活动记录
+附件1
+党员发展情况统计
+一、发展党员数量
+全年发展党员五名。
+二、培养入党积极分子
+全年确定入党积极分子八名。"""
+
+
+def test_format_addressee_attachment_label_list_and_appended_attachment(runner, tmp_path, soffice):
+    from conftest import pdf_pages, to_pdf
+
+    source = tmp_path / "附件.txt"
+    source.write_text(WITH_ATTACHMENTS, encoding="utf-8")
+    result = runner.invoke(cli, ["format", str(source)])
+    assert result.exit_code == 0, result.output
+    out = tmp_path / "附件-排版.docx"
+    assert paragraphs(out) == [
+        ("附件标识", "附件2"), ("Title", "关于2026年度基层党建工作的总结报告"), ("主送", "区委组织部："),
+        ("Normal", "今年以来，镇党委坚持以党建引领各项工作，取得了一定成效。现将有关情况报告如下。"),
+        ("Heading 1", "一、主要做法"), ("Normal", "全年组织集中学习十二次。"),
+        ("Heading 1", "二、存在问题"), ("Normal", "部分党员学习主动性不强。"),
+        ("Normal", "附件：1.党员名册"), ("Normal", "\u3000\u3000\u30002.活动记录"),
+        ("落款", "中共某某镇委员会"), ("落款", "2026年12月1日"),
+        ("附件标识", "附件1"), ("Title", "党员发展情况统计"),
+        ("Heading 1", "一、发展党员数量"), ("Normal", "全年发展党员五名。"),
+        ("Heading 1", "二、培养入党积极分子"), ("Normal", "全年确定入党积极分子八名。")]
+    doc = Document(str(out))
+    addressed = next(p for p in doc.paragraphs if p.style.name == "主送")
+    assert addressed.style.paragraph_format.first_line_indent == 0
+    lint = runner.invoke(cli, ["lint", str(out)])
+    assert lint.exit_code == 0 and "0 处错误，0 处提醒" in lint.output, lint.output
+    pages = pdf_pages(to_pdf(soffice, out, tmp_path))
+    pages = [core(page) for page in pages]
+    assert len(pages) == 2 and pages[1].startswith("附件1党员发展情况统计")   # on a page of its own
+    assert pages[0].startswith("附件2关于") and "附件1" not in pages[0]

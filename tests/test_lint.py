@@ -297,3 +297,21 @@ def test_json_lists_unreadable_files(tmp_path, runner):
     assert entry["file"] == str(bad) and (entry["rule"], entry["level"]) == ("无法读取", "错误")
     assert entry["seen"].startswith("不是 Word 文档（.docx）") and entry["expected"]
     assert set(entry) == set(Finding("", "", "").as_dict())
+
+
+def test_typed_addressee_attachment_label_and_list_are_read_as_format_writes_them(tmp_path, runner):
+    doc = Document()
+    for text in ("附件2", "关于2026年度基层党建工作的总结报告", "区委组织部：", "今年以来，镇党委坚持以党建引领各项工作。",
+                 "一、主要做法", "全年组织集中学习十二次。", "附件：1.党员名册", "2.活动记录", "中共某某镇委员会", "2026年12月1日"):
+        doc.add_paragraph(text)
+    doc.save(str(tmp_path / "手写.docx"))
+    result = runner.invoke(cli, ["lint", "--json", "--no-pages", str(tmp_path / "手写.docx")])
+    found = json.loads(result.output)
+    # 2.活动记录 is no heading (no 编号 or 句末标点 finding); 区委组织部： is checked as 主送 (no indent)
+    assert not [f for f in found if f["rule"] in ("编号", "句末标点")], found
+    indents = {f["paragraph"]: f["expected"] for f in found if f["rule"] == "首行缩进"}
+    assert 3 not in indents and indents[4] == "2 字" and 1 not in indents
+    fixed = tmp_path / "改.docx"
+    assert runner.invoke(cli, ["lint", "--fix", "--no-pages", str(tmp_path / "手写.docx"), "-o", str(fixed)]).exit_code == 0
+    kinds = [p.style.name for p in Document(str(fixed)).paragraphs]
+    assert kinds == ["附件标识", "Title", "主送", "Normal", "Heading 1", "Normal", "Normal", "Normal", "落款", "落款"]

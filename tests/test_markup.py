@@ -81,3 +81,9 @@ def test_table_caption_is_unescaped():
     caption = "A*B_C|D\\E #1"
     blocks = parse(f"::: 表格 {escape(caption)}\n| a |\n|---|\n| x |\n:::")
     assert blocks[0].kind == "表题" and blocks[0].text == caption
+
+
+def test_addressee_and_attachment_label_containers():
+    blocks = parse("# 报告\n\n::: 主送\n区委组织部：\n:::\n\n正文。\n\n::: 附件标识\n附件1\n:::\n\n# 名册\n")
+    assert [(b.kind, b.text) for b in blocks] == [("标题", "报告"), ("主送", "区委组织部："), ("正文", "正文。"),
+                                                ("附件标识", "附件1"), ("标题", "名册")]

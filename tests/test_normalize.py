@@ -34,3 +34,14 @@ def test_closing_dates_in_every_common_form():
     assert not CLOSING_DATE.match("2026.7-10") and not CLOSING_DATE.match("3.5")
     assert [written_date(t) for t in ("2026.7.10", "2026-07-10", "2026年7月10日")] == ["2026年7月10日"] * 3
     assert short_line("中共某某区委组织部") and not short_line("我们开会，研究了工作")
+
+
+def test_addressee_lines_and_attachment_lines():
+    from generator.normalize import ATTACHMENT_LABEL, ATTACHMENT_NOTE, addressee
+    for text in ("区委组织部：", "尊敬的各位领导：", "县委、县政府:", "同志们："):
+        assert addressee(text), text
+    for text in ("现将有关情况报告如下：", "一、主要做法：", "我们主要抓了三件事：", "主要做法", "：", "区委，组织部："):
+        assert not addressee(text), text
+    assert all(ATTACHMENT_LABEL.match(t) for t in ("附件1", "附件 2", "附件", "附件十二", "附件3："))
+    assert not any(ATTACHMENT_LABEL.match(t) for t in ("附件：1.党员名册", "附件1：党员名册", "附件已报送"))
+    assert ATTACHMENT_NOTE.match("附件：1.党员名册") and not ATTACHMENT_NOTE.match("附件：")

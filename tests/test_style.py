@@ -57,3 +57,18 @@ def test_font_pieces_give_rare_ideographs_a_font_that_has_them():
         ("张", None), ("𠮷", "SimSun-ExtB"), ("和王", None), ("堃", "仿宋"), ("来了", None)]
     assert font_pieces("全部在 GB2312 里。", "仿宋", "SimSun-ExtB") == [("全部在 GB2312 里。", None)]
     assert font_pieces("王堃", None, None) == [("王堃", None)]
+
+
+def test_a_sheet_without_the_addressee_and_attachment_kinds_gets_them(tmp_path):
+    """主送 and 附件标识 are optional: an older sheet takes them from its 正文 and 一级标题."""
+    assert "  主送:" in SHEET and "  附件标识:" in SHEET
+    path = tmp_path / "old.yaml"
+    path.write_text("\n".join(line for line in SHEET.splitlines()
+                              if not line.startswith(("  主送:", "  附件标识:"))), encoding="utf-8")
+    kinds = load_style(path)["段落"]
+    assert kinds["主送"] == dict(kinds["正文"], 首行缩进_字=0)
+    assert kinds["附件标识"] == {"字体": "黑体", "字号": 16, "首行缩进_字": 0, "对齐": "左", "段前分页": True}
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(SHEET.replace("段前分页: true", "段前分页: 是"), encoding="utf-8")
+    with pytest.raises(ReportgenError, match="段落.附件标识.段前分页"):
+        load_style(bad)

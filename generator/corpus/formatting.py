@@ -16,33 +16,84 @@ from generator.corpus.reading import docx_tables, read_document
 from generator.errors import ReadError, ReportgenError, read_bytes
 from generator.markup import Block
 from generator.numbering import label_style, strip_number
-from generator.normalize import closing_lines, short_line, written_date
+from generator.normalize import (ATTACHMENT_LABEL, ATTACHMENT_NOTE, CLOSING_DATE, addressee, closing_lines,
+                                 short_line, written_date)
 from generator.word.style import HEADING_KINDS
 
 
 def blocks_of(paras, fallback_title, clean=False, path=None):
-    """Paragraphs → markup Blocks (title, 署名, body, headings, 落款); ``path`` names the
-    file in errors."""
+    """Paragraphs → markup Blocks (附件标识, title, 署名, 主送, body, headings, 附件说明, 落款, then
+    each attachment appended after the 落款 on a page of its own); ``path`` names the file in errors."""
     if clean:
         paras = strip_boilerplate(join_pages(paras))
     paras = [p for p in split_flattened(join_wrapped(join_numbers(paras))) if p.text.strip()]
     if not paras:
         raise ReportgenError("文件里没有可排版的文字", path)
+    label = []                     # 附件2 above the title: this text is itself an attachment
+    if len(paras) > 1 and ATTACHMENT_LABEL.match(paras[0].text):
+        label = [Block("附件标识", [(paras.pop(0).text.strip(), False)])]
+    paras, appended = _appended(paras)
+    blocks = label + _text_blocks(paras, fallback_title, path)
+    for name, body in appended:
+        blocks.append(Block("附件标识", [(name, False)]))
+        blocks += _text_blocks(body, None, path) if body else []
+    return blocks
+
+
+def _text_blocks(paras, fallback_title, path):
+    paras, notes = _notes(paras)
     listed = contents([p.text for p in paras])      # a typed 目录 stays as typed, out of the outline
     toc = [p.text.strip() for p in paras[listed[0]:listed[1]]] if listed else []
     o = outline(paras[:listed[0]] + paras[listed[1]:] if listed else paras)
-    blocks = [Block("标题", [(o.title or fallback_title, False)])]
+    title = o.title or fallback_title
+    blocks = [Block("标题", [(title, False)])] if title else []
     tail = _signature(o)             # taken off the text first, so that it is written once
     lead = list(o.lead)
     if lead and short_line(lead[0]) and not (_CHAPTER.match(lead[0]) or label_style(lead[0])) and (len(lead) > 1 or o.sections):
         blocks.append(Block("署名", [(lead.pop(0), False)]))
+    if lead and addressee(lead[0]):
+        blocks.append(Block("主送", [(lead.pop(0), False)]))
     blocks += [Block("正文", [(text, False)]) for text in toc + lead]
     for s in o.sections:
         blocks.append(Block(HEADING_KINDS[s.level - 1], [(s.raw or s.heading, False)]))
         blocks += [Block("正文", [(text, False)]) for text in s.body]
-    if not o.sections and not lead and len(blocks) == 1:
+    if fallback_title and not o.sections and not lead and len(blocks) == 1:
         raise ReportgenError("文件里只有一行标题，没有正文", path)
-    return blocks + [Block("落款", [(text, False)]) for text in tail]
+    return blocks + notes + [Block("落款", [(text, False)]) for text in tail]
+
+
+def _appended(paras):
+    """``(the text, [(附件1, its paragraphs)])``: attachments appended after the 落款, each from a
+    line 附件1 on; a list 附件：1.…… right after the 落款 goes back above it (GB/T 9704)."""
+    start = next((i for i in range(1, len(paras)) if CLOSING_DATE.match(paras[i - 1].text)
+                  and (ATTACHMENT_LABEL.match(paras[i].text) or ATTACHMENT_NOTE.match(paras[i].text))), None)
+    if start is None:
+        return paras, []
+    text, rest = list(paras[:start]), paras[start:]
+    while rest and not ATTACHMENT_LABEL.match(rest[0].text):      # the list, then the attachments
+        at = len(text) - closing_lines([p.text for p in text])
+        text.insert(at, rest.pop(0))
+    appended = []
+    for para in rest:
+        if ATTACHMENT_LABEL.match(para.text):
+            appended.append((para.text.strip(), []))
+        else:
+            appended[-1][1].append(para)
+    return text, appended
+
+
+def _notes(paras):
+    """``(paras, [Block])``: the list of attachments (附件：1.…… and the names below it) taken
+    out of the text above the 落款, the later names lined up under the first (GB/T 9704)."""
+    tail = closing_lines([p.text for p in paras])
+    end = len(paras) - tail
+    start = next((i for i in range(max(end - 10, 1), end) if ATTACHMENT_NOTE.match(paras[i].text)), None)
+    if start is None or not all(short_line(p.text, 40) for p in paras[start + 1:end]):
+        return paras, []
+    first, names = paras[start].text.strip(), [p.text.strip() for p in paras[start + 1:end]]
+    indent = "\u3000" * (len(first) - len(first.split("：", 1)[-1].split(":", 1)[-1].lstrip()))
+    notes = [Block("正文", [(text, False)]) for text in [first] + [indent + name for name in names]]
+    return paras[:start] + paras[end:], notes
 
 
 # a chapter's or an article's number under the title (第一章 总则) is the text's, not its author's,

@@ -12,7 +12,14 @@ from generator.corpus.autonumber import ListLabels, style_numbers
 from generator.corpus.cleaning import contents
 from generator.corpus.reading import load_docx
 from generator.errors import ReportgenError, read_bytes
-from generator.normalize import CLOSING_DATE, closing_lines, short_line
+from generator.normalize import (
+    ATTACHMENT_LABEL,
+    ATTACHMENT_NOTE,
+    CLOSING_DATE,
+    addressee,
+    closing_lines,
+    short_line,
+)
 from generator.numbering import label_style, read_levels
 from generator.word import office
 from generator.word.parts import STYLE_NAMES
@@ -187,7 +194,8 @@ class Item:
     where: str = ""
     label: str = ""   # heading number as typed
     auto: str = ""    # the number Word's automatic numbering draws before it (autonumber)
-    listed: bool = False   # a line of a typed table of contents (目录： and its numbered lines)
+    listed: bool = False   # a line of a typed list: a table of contents (目录： and its numbered
+    #                        lines) or of attachments (附件：1.…… and the names below it)
 
 
 def gather(doc, sheet):
@@ -225,17 +233,35 @@ def gather(doc, sheet):
                     items.append(Item(0, cell_para, "表格", auto + cell_para.text, where=f"表{tables}", auto=auto))
             previous = None
     _contents_lines(items, typed)
+    _attachment_notes(items, typed)
     _typed_levels(typed, ours)
     texts = [i for i in items if i.kind != "空" and i.index]
     if ours:
         return items
+    if len(texts) > 1 and texts[0].kind == "正文" and ATTACHMENT_LABEL.match(texts[0].text):
+        texts.pop(0).kind = "附件标识"           # 附件2 above the title, as format reads it
     if texts and texts[0].kind == "正文":
         texts[0].kind = "标题"
     if (len(texts) > 1 and texts[0].kind == "标题" and texts[1].kind == "正文" and not texts[1].listed
             and _caption_like(texts[1].text, 30)):
         texts[1].kind = "署名"
+    after = next((i for i, t in enumerate(texts) if t.kind not in ("标题", "署名")), None)
+    if after is not None and after <= 2 and texts[after].kind == "正文" and addressee(texts[after].text):
+        texts[after].kind = "主送"
     _closing(texts)
     return items
+
+
+def numbered_parts(items):
+    """The numbered headings of each part of the document: the text, then each attachment
+    (from its 附件标识 on), which numbers afresh."""
+    parts = [[]]
+    for item in items:
+        if item.kind == "附件标识":
+            parts.append([])
+        elif item.label:
+            parts[-1].append(item)
+    return [part for part in parts if part]
 
 
 def _numbering(doc):
@@ -258,6 +284,20 @@ def _contents_lines(items, typed):
         for item in body[found[0]:found[1]]:
             item.listed = True
         typed[:] = [(item, None if item.listed else label) for item, label in typed]
+
+
+def _attachment_notes(items, typed):
+    """The list of attachments (附件：1.党员名册 and 2.活动记录 below it) is no heading and needs
+    no full stop (GB/T 9704: no punctuation after an attachment's name)."""
+    body = [i for i in items if i.kind != "空" and i.index]
+    for at, item in enumerate(body):
+        if item.kind == "正文" and ATTACHMENT_NOTE.match(item.text):
+            item.listed = True
+            for name in body[at + 1:]:
+                if name.kind != "正文" or not short_line(name.text, 40) or not label_style(name.text):
+                    break
+                name.listed = True
+    typed[:] = [(item, None if item.listed else label) for item, label in typed]
 
 
 def _typed_levels(typed, ours):

@@ -11,7 +11,7 @@ from collections import Counter
 from pathlib import Path
 
 from generator.errors import OutputError
-from generator.lint.document import open_document, w
+from generator.lint.document import numbered_parts, open_document, w
 from generator.lint.rules import Rules, lint_document
 from generator.normalize import map_pieces, punctuation_width
 from generator.numbering import renumber
@@ -110,9 +110,10 @@ _AFTER_NUMPR = tuple(f"w:{tag}" for tag in (
 
 def _renumber(checker, sheet):
     patterns = heading_patterns(sheet)
-    heads = [i for i in checker.items if i.label]
-    lines = []
-    labels = renumber([(HEADING_KINDS.index(i.kind) + 1, i.label) for i in heads], patterns)
+    lines, heads, labels = [], [], []
+    for part in numbered_parts(checker.items):
+        heads += part
+        labels += renumber([(HEADING_KINDS.index(i.kind) + 1, i.label) for i in part], patterns)
     for item, (expected, _) in zip(heads, labels):
         texts = _texts(item.para)
         joined = "".join(t.text or "" for t in texts)

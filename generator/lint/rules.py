@@ -8,6 +8,7 @@ from generator.lint.document import (
     Item,
     Resolver,
     gather,
+    numbered_parts,
     open_document,
     same_font,
     text_runs,
@@ -198,12 +199,12 @@ class Rules:
                 self.add("自动编号", "编号写成文字（复制到 WPS 或别的文档里不会变）",
                          f"Word 自动编号“{item.auto.strip()}”", item, WARNING)
         patterns = heading_patterns(self.sheet)
-        heads = [i for i in self.items if i.label]
-        results = renumber([(HEADING_KINDS.index(i.kind) + 1, i.label) for i in heads], patterns)
-        for item, (expected, problem) in zip(heads, results):
-            if problem:
-                self.add("编号", "先有上一级编号" if problem == "跳级" else expected,
-                         f"{item.label}（{problem}）", item)
+        for heads in numbered_parts(self.items):
+            results = renumber([(HEADING_KINDS.index(i.kind) + 1, i.label) for i in heads], patterns)
+            for item, (expected, problem) in zip(heads, results):
+                if problem:
+                    self.add("编号", "先有上一级编号" if problem == "跳级" else expected,
+                             f"{item.label}（{problem}）", item)
 
     def empty_paragraphs(self):
         body = [i for i in self.items if i.index]

@@ -186,6 +186,8 @@ class Layout:
         fmt.right_indent = Pt(size * spec.get("右缩进_字", 0))
         fmt.left_indent = Pt(0)
         fmt.widow_control = True
+        if spec.get("段前分页"):
+            fmt.page_break_before = True
         no_hanging_punctuation(ppr)
         if kind in HEADING_KINDS or kind in ("标题", "表题", "落款"):
             fmt.keep_with_next = True

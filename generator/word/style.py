@@ -18,6 +18,9 @@ DEFAULT = "gbt9704"
 KINDS = ("标题", "署名", "关键词", "一级标题", "二级标题", "三级标题", "四级标题",
          "正文", "表题", "表格", "落款", "页码")
 HEADING_KINDS = ("一级标题", "二级标题", "三级标题", "四级标题")
+# kinds a sheet may leave out: (the kind whose look it then takes, what changes)
+OPTIONAL_KINDS = {"主送": ("正文", {"首行缩进_字": 0}),
+                  "附件标识": ("一级标题", {"首行缩进_字": 0, "对齐": "左", "段前分页": True})}
 PAGE_KEYS = ("宽_mm", "高_mm", "上边距_mm", "下边距_mm", "左边距_mm", "右边距_mm", "页脚距离_mm")
 GRID_KEYS = ("行距_pt", "字距_pt")
 
@@ -131,6 +134,10 @@ def load_style(name_or_path=None):
                 f"没有名为“{name_or_path}”的版式表；内置的有：{'、'.join(builtin_styles())}")
     sheet, lines = load_config(path)
     _check(sheet, lines, path)
+    for kind, (like, changes) in OPTIONAL_KINDS.items():
+        if kind not in sheet["段落"]:
+            spec = {k: v for k, v in sheet["段落"][like].items() if k not in ("编号", "大纲级别")}
+            sheet["段落"][kind] = spec | changes
     return sheet
 
 
@@ -144,7 +151,7 @@ PARAGRAPH_RULES = {
     "对齐": (TEXT, None, None), "行距_pt": (NUMBER, 1, 200), "段前_pt": (NUMBER, 0, 500),
     "段后_pt": (NUMBER, 0, 500), "首行缩进_字": (NUMBER, 0, 20), "右缩进_字": (NUMBER, 0, 20),
     "外侧空_字": (NUMBER, 0, 20), "大纲级别": (NUMBER, 1, 9), "编号": (TEXT, None, None),
-    "格式": (TEXT, None, None), "西文同中文": (FLAG, None, None),
+    "格式": (TEXT, None, None), "西文同中文": (FLAG, None, None), "段前分页": (FLAG, None, None),
 }
 ALIGNMENTS = ("居中", "右", "左", "两端")
 HIGHLIGHTS = ("yellow", "green", "cyan", "magenta", "blue", "red", "darkBlue", "darkCyan",
@@ -190,7 +197,7 @@ def _check(sheet, lines, path):
     mark = value(("待补充", "高亮"), (TEXT, None, None), required=False)
     if mark is not None and mark not in HIGHLIGHTS:
         fail(("待补充", "高亮"), f"应是 Word 的高亮色之一：{'、'.join(HIGHLIGHTS)}")
-    for kind in KINDS:
+    for kind in KINDS + tuple(k for k in OPTIONAL_KINDS if k in (sheet.get("段落") or {})):
         spec = sheet["段落"].get(kind)
         if not isinstance(spec, dict):
             fail(("段落", kind), "缺少或不是映射")

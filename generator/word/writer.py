@@ -100,6 +100,8 @@ class Writer:
             runs = [(text, bold) for text, (_, bold) in zip(texts, block.runs)]
             if block.kind == "标题" and len(runs) == 1:
                 runs = [(title_lines(runs[0][0], self.sheet), runs[0][1])]
+            if block.kind == "附件标识":       # an attachment numbers its headings afresh
+                numberer = Numberer(self.numbering)
             if block.kind in HEADING_KINDS:
                 level = HEADING_KINDS.index(block.kind) + 1
                 runs = [(numberer.next(level), runs[0][1] if runs else False)] + runs

@@ -76,9 +76,10 @@ AUTO_NUMBERED = [
 CHINESE_LIST = (("chineseCounting", "%1、"), ("chineseCounting", "（%2）"), ("decimal", "%3."))
 
 
-def auto_numbered(path, items=AUTO_NUMBERED, levels=CHINESE_LIST):
+def auto_numbered(path, items=AUTO_NUMBERED, levels=CHINESE_LIST, xml=()):
     """A .docx as Word saves a list typed with automatic numbering: the numbers live in
-    numbering.xml (one list with ``levels``, (numFmt, lvlText) each), not in the runs."""
+    numbering.xml (one list with ``levels``, (numFmt, lvlText) each, numId 90), not in the runs.
+    ``xml``: more body elements, raw WordprocessingML, after the items."""
     from docx.oxml import parse_xml
     from docx.oxml.ns import nsdecls
 
@@ -91,7 +92,14 @@ def auto_numbered(path, items=AUTO_NUMBERED, levels=CHINESE_LIST):
     for text, level in items:
         p = doc.add_paragraph(text)
         if level is not None:
-            p._p.get_or_add_pPr().append(parse_xml(
-                f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{level}"/><w:numId w:val="90"/></w:numPr>'))
+            p._p.get_or_add_pPr().append(parse_xml(numbered(level)))
+    for element in xml:
+        doc.element.body.insert(len(doc.element.body) - 1, parse_xml(element.replace(">", f' {nsdecls("w")}>', 1)))
     doc.save(str(path))
     return path
+
+
+def numbered(level):
+    """The w:numPr of list 90 at ``level`` (auto_numbered)."""
+    from docx.oxml.ns import nsdecls
+    return f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{level}"/><w:numId w:val="90"/></w:numPr>'

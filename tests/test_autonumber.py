@@ -83,3 +83,29 @@ def test_numbering_by_paragraph_style_through_based_on():
 
 def test_a_list_without_definitions_has_no_labels():
     assert ListLabels(None).label(para(1, 0)) == ""
+
+
+def test_upper_case_figures_huge_starts_and_a_sub_level_start_override():
+    legal = abstract(3, lvl(0, "chineseLegalSimplified", "%1", start=10), lvl(1, "ideographLegalTraditional", "%2", start=2),
+                     lvl(2, "lowerLetter", "%3)", start=10 ** 20), lvl(3, "upperRoman", "%4", start=2 * 10 ** 9))
+    assert labels(legal + num(1, 3), [(1, 0), (1, 0), (1, 1), (1, 2), (1, 3)]) == [
+        "壹拾 ", "壹拾壹 ", "貳 ", f"{10 ** 20})", f"{2 * 10 ** 9} "]   # crafted starts: figures, at once
+    five = '<w:lvlOverride w:ilvl="1"><w:startOverride w:val="5"/></w:lvlOverride>'
+    got = labels(REPORT + num(1, 1) + num(2, 1, five), [(1, 0), (1, 1), (2, 0), (2, 1), (2, 1)])
+    assert got == ["一、", "（一）", "二、", "（五）", "（六）"]     # the override starts level 2 when it starts
+
+
+def test_a_list_style_shares_its_list_and_styles_inherit_list_and_level_apart():
+    styles = ('<w:style w:type="paragraph" w:styleId="ListStyle"><w:pPr><w:numPr><w:numId w:val="1"/></w:numPr>'
+              '</w:pPr></w:style>'
+              '<w:style w:type="paragraph" w:styleId="Item"><w:pPr><w:numPr><w:numId w:val="1"/></w:numPr></w:pPr></w:style>'
+              '<w:style w:type="paragraph" w:styleId="Item2"><w:basedOn w:val="Item"/><w:pPr><w:numPr>'
+              '<w:ilvl w:val="1"/></w:numPr></w:pPr></w:style>'
+              '<w:style w:type="paragraph" w:styleId="H2"/>')
+    linked = '<w:abstractNum w:abstractNumId="7"><w:numStyleLink w:val="ListStyle"/></w:abstractNum>'
+    bound = abstract(8, lvl(0, "decimal", "%1."), lvl(1, "decimal", "%1.%2", extra='<w:pStyle w:val="H2"/>'))
+    got = labels(REPORT + num(1, 1) + linked + num(2, 7) + bound + num(3, 8),
+                 [(1, 0), (2, 0), (None, None, "Item"), (None, None, "Item2"), (3, 0), (3, None, "H2")], styles)
+    # numId 2 is list 1 through the list style: one counter; Item2 takes Item's list at level 2;
+    # H2 is bound to level 2 of list 8
+    assert got == ["一、", "二、", "三、", "（一）", "1.", "1.1 "]

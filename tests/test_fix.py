@@ -183,3 +183,26 @@ def test_automatic_numbering_is_read_flagged_and_fixed_into_text(tmp_path, runne
     text = "".join(pdf_pages(to_pdf(soffice, fixed, tmp_path)))
     assert "一、基本情况" in text and "（一）强化组织建设" in text
     assert "一、一、" not in text and "（一）（一）" not in text
+
+
+def test_fix_writes_automatic_numbers_before_the_first_text_in_links_insertions_and_controls(tmp_path, runner):
+    from lintdocs import auto_numbered, numbered
+
+    r = lambda text: f"<w:r><w:t>{text}</w:t></w:r>"
+    ppr = f"<w:pPr>{numbered(0)}</w:pPr>"
+    xml = [f'<w:p>{ppr}<w:ins w:id="1" w:author="甲" w:date="2026-01-01T00:00:00Z">{r("基本")}</w:ins>{r("情况")}</w:p>',
+           f'<w:p>{ppr}<w:hyperlink w:anchor="x">{r("主要做法")}</w:hyperlink></w:p>',
+           f"<w:p>{ppr}</w:p>",
+           f"<w:sdt><w:sdtPr/><w:sdtContent><w:p>{ppr}{r('存在问题')}</w:p></w:sdtContent></w:sdt>",
+           f"<w:p>{r('某单位')}</w:p>", f"<w:p>{r('2026年11月24日')}</w:p>"]
+    source = auto_numbered(tmp_path / "稿.docx", [("某单位工作报告", None), ("现将有关情况报告如下。", None)], xml=xml)
+    fixed = tmp_path / "改.docx"
+    result = runner.invoke(cli, ["lint", "--fix", "--no-pages", str(source), "-o", str(fixed)])
+    assert result.exit_code == 0, result.output
+    assert "编号：第5段 空段落上的自动编号“三、”已去掉" in result.output
+    from generator.corpus.reading import read_document
+    assert [p.text for p in read_document(fixed)] == [
+        "某单位工作报告", "现将有关情况报告如下。", "一、基本情况", "二、主要做法", "", "三、存在问题", "某单位", "2026年11月24日"]
+    doc = Document(str(fixed))
+    assert not doc.element.body.xpath(".//w:numId[@w:val='90']")          # every list number turned off
+    assert lint_rules(runner, fixed, "--no-pages") == (0, {"空段落"})    # the author's empty line stays

@@ -226,3 +226,37 @@ def test_docx_automatic_numbers_are_read_as_the_text_word_shows(tmp_path, soffic
                     "--convert-to", "docx:MS Word 2007 XML", "--outdir", str(out), str(path)],
                    check=True, capture_output=True, timeout=180)
     assert [p.text for p in read_document(out / path.name)] == got
+
+
+def test_docx_automatic_numbers_in_tables_and_empty_paragraphs(tmp_path):
+    from lintdocs import auto_numbered, numbered
+
+    from generator.corpus.reading import docx_tables
+
+    cell = lambda text, level=None: (f'<w:tc><w:p>{"<w:pPr>" + numbered(level) + "</w:pPr>" if level is not None else ""}'
+                                     f'<w:r><w:t>{text}</w:t></w:r></w:p></w:tc>')
+    table = ("<w:tbl><w:tr>" + cell("序号") + cell("项目") + "</w:tr>"
+             + "".join(f"<w:tr>{cell('', 2)}{cell(name)}</w:tr>" for name in ("道路硬化", "路灯安装")) + "</w:tbl>")
+    items = [("某村工作报告", None), ("项目进展", 0), ("", 0), ("今年实施项目两个。", None), ("下一步打算", 0)]
+    path = auto_numbered(tmp_path / "表.docx", items, xml=[table, f"<w:p><w:pPr>{numbered(2)}</w:pPr>"
+                                                          "<w:r><w:t>抓紧收尾。</w:t></w:r></w:p>"])
+    texts = [p.text for p in read_document(path)]
+    # the empty numbered paragraph shows 二、 in Word but holds no text: no lone number
+    assert texts == ["某村工作报告", "一、项目进展", "", "今年实施项目两个。", "三、下一步打算", "3.抓紧收尾。"]
+    # the 序号 column is all automatic numbers (1. 2.), counted before the paragraph after it
+    assert docx_tables(path.read_bytes(), path)[0][2] == [["序号", "项目"], ["1.", "道路硬化"], ["2.", "路灯安装"]]
+
+
+def test_docx_numbering_part_found_by_its_relationship(tmp_path):
+    from lintdocs import auto_numbered
+
+    path = auto_numbered(tmp_path / "原.docx")
+    renamed = tmp_path / "改名.docx"
+    with zipfile.ZipFile(path) as source, zipfile.ZipFile(renamed, "w") as out:
+        for info in source.infolist():
+            data = source.read(info)
+            if info.filename == "word/_rels/document.xml.rels":
+                data = data.replace(b'Target="numbering.xml"', b'Target="lists/list1.xml"')
+            out.writestr("word/lists/list1.xml" if info.filename == "word/numbering.xml" else info.filename, data)
+    assert [p.text for p in read_document(renamed)] == [p.text for p in read_document(path)]
+    assert "一、基本情况" in [p.text for p in read_document(renamed)]

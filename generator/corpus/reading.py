@@ -5,12 +5,13 @@ text, 0 for a title and 1–4 for a heading the file itself marks (Word heading
 styles or outline levels, Markdown ``#``). Plain text keeps one Para per line;
 cleaning and outlining decide what the lines mean.
 """
+import posixpath
 import re
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.corpus.autonumber import ListLabels, style_numbers
+from generator.corpus.autonumber import label_map, style_numbers
 from generator.errors import ReadError, ReportgenError, read_bytes
 from generator.normalize import clean_text
 
@@ -134,36 +135,62 @@ def _docx(raw, path):
     """Body paragraphs of a .docx straight from its XML (zip + lxml): styles are resolved once
     per document, not per paragraph, and nothing of the package is kept."""
     body, (levels, default, numbered) = _body(raw, path, with_styles=True)
-    paragraphs, labels = _paragraphs(body), None
+    labels = _labels(body, raw, path, numbered)
     paras = []
-    for p in paragraphs:
+    for p in _paragraphs(body):
         ppr = p.find(W + "pPr")
         style = ppr.find(W + "pStyle") if ppr is not None else None
         level = levels.get(style.get(W + "val"), default) if style is not None else default
         if level is None:
             level = _outline_level(ppr)
-        label = ""
-        if ppr is not None and (ppr.find(W + "numPr") is not None or style is not None
-                                and style.get(W + "val") in numbered):
-            labels = labels or list_labels(raw, path, numbered)
-            label = labels.label(p)
-        paras.append(Para(clean_text(label + _text(p)), level))
+        paras.append(Para(clean_text(_labelled(p, labels)), level))
     return paras
 
 
-def list_labels(raw, path, numbered):
-    """The ListLabels of a .docx whose paragraphs use Word's automatic numbering."""
+def _labelled(p, labels, cell=False):
+    """A paragraph's text after the number Word's automatic numbering shows before it: none
+    before an empty paragraph in the text (a lone 二、 is no text of the author's), but in a
+    table cell the number may be all there is (a 序号 column)."""
+    text, label = paragraph_text(p), labels.get(p, "")
+    if cell and not text.strip():
+        return label.strip()
+    return label + text if text.strip() else text
+
+
+def _labels(body, raw, path, numbered):
+    """``{w:p: label}`` for the paragraphs Word numbers automatically (corpus.autonumber), in
+    tables too; empty when the document uses no automatic numbering, without reading more."""
+    if next(body.iter(W + "numPr"), None) is None and not (
+            numbered and numbered.keys() & {el.get(W + "val") for el in body.iter(W + "pStyle")}):
+        return {}
     import io
     import zipfile
 
     from lxml import etree
     try:
         with zipfile.ZipFile(io.BytesIO(raw)) as package:
-            part = "word/numbering.xml"
-            numbering = etree.fromstring(package.read(part)) if part in package.namelist() else None
+            part = _numbering_part(package, etree)
+            numbering = etree.fromstring(package.read(part)) if part else None
     except Exception:  # the package was read once already: a broken numbering part only
         raise ReadError(DAMAGED, path) from None
-    return ListLabels(numbering, numbered)
+    return label_map(body, numbering, numbered)
+
+
+_NUMBERING = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering"
+
+
+def _numbering_part(package, etree):
+    """The name of the numbering part the document's relationships point to, or None."""
+    try:
+        rels = etree.fromstring(package.read("word/_rels/document.xml.rels"))
+    except KeyError:
+        return None
+    for rel in rels:
+        target = rel.get("Target") or ""
+        if rel.get("Type") == _NUMBERING and rel.get("TargetMode") != "External":
+            name = target.lstrip("/") if target.startswith("/") else posixpath.normpath("word/" + target)
+            return name if name in package.namelist() else None
+    return None
 
 
 def _body(raw, path, with_styles=False):
@@ -189,16 +216,16 @@ def _body(raw, path, with_styles=False):
 
 def _paragraphs(body):
     """The body's paragraphs in order, those in content controls too; not a table's."""
-    return list(_children(body, W + "p"))
+    return list(children(body, W + "p"))
 
 
-def _children(el, *tags):
+def children(el, *tags):
     """``el``'s children with these tags, those inside content controls (w:sdt) too; a control
     that shows its placeholder, or holds Word's own table of contents, has none of the author's."""
     for child in el:
         if child.tag == W + "sdt":
             for content in _controlled(child):
-                yield from _children(content, *tags)
+                yield from children(content, *tags)
         elif child.tag in tags:
             yield child
 
@@ -209,19 +236,21 @@ def docx_tables(raw, path):
     occurrence of that text it is, ``rows`` the cell texts (a merged cell keeps its columns):
     what a draft's outline leaves out and its formatted copy keeps."""
     tables, before, seen = [], "", Counter()
-    for el in _children(_body(raw, path)[0], W + "p", W + "tbl"):
+    body, (_, _, numbered) = _body(raw, path, with_styles=True)
+    labels = _labels(body, raw, path, numbered)
+    for el in children(body, W + "p", W + "tbl"):
         if el.tag == W + "p":
-            text = clean_text(_text(el)).strip()
+            text = clean_text(_labelled(el, labels)).strip()
             if text:
                 before, seen[text] = text, seen[text] + 1
             continue
         rows = []
-        for row in _children(el, W + "tr"):
+        for row in children(el, W + "tr"):
             cells = []
-            for cell in _children(row, W + "tc"):
+            for cell in children(row, W + "tc"):
                 span = cell.find(f"{W}tcPr/{W}gridSpan")
                 columns = span.get(W + "val", "1") if span is not None else "1"
-                cells += [clean_text("\n".join(_text(p) for p in cell.iter(W + "p"))).strip()]
+                cells += [clean_text("\n".join(_labelled(p, labels, True) for p in cell.iter(W + "p"))).strip()]
                 cells += [""] * (min(int(columns), 63) - 1 if columns.isdigit() and int(columns) > 1 else 0)
             rows.append(cells)
         tables.append((before, seen[before] if before else 0, [row for row in rows if row]))
@@ -233,7 +262,7 @@ _RUN_HOLDERS = {W + "hyperlink", W + "ins", W + "smartTag", W + "fldSimple"}
 _MARKS = {W + "tab": "\t", W + "ptab": "\t", W + "cr": "\n", W + "noBreakHyphen": "-"}
 
 
-def _text(p):
+def paragraph_text(p):
     """A paragraph's text as python-docx gives it: its runs (also in links, insertions, content
     controls and simple fields), tabs as \t, line breaks as \n."""
     out = []

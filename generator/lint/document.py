@@ -8,9 +8,9 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.corpus.autonumber import ListLabels, style_numbers
+from generator.corpus.autonumber import label_map, style_numbers
 from generator.corpus.cleaning import contents
-from generator.corpus.reading import load_docx
+from generator.corpus.reading import children, load_docx, paragraph_text
 from generator.errors import ReportgenError, read_bytes
 from generator.normalize import (
     ATTACHMENT_LABEL,
@@ -208,16 +208,16 @@ def gather(doc, sheet):
     ours = any(s.name == STYLE_NAMES["页码"] for s in doc.styles)
     items, index, tables, previous, typed = [], 0, 0, None, []
     styles = ParagraphStyles(doc)
-    labels = ListLabels(_numbering(doc), style_numbers(doc.styles.element))
-    for el in doc.element.body.iterchildren():
+    labels = label_map(doc.element.body, _numbering(doc), style_numbers(doc.styles.element))
+    for el in children(doc.element.body, w("p"), w("tbl")):   # in content controls too, as format reads
         if el.tag == w("p"):
             index += 1
             para = Paragraph(el, doc._body)
-            auto = labels.label(el)
-            text = auto + para.text
+            own, auto = paragraph_text(el), labels.get(el, "")
             style = styles.of(para)
-            kind = "空" if not para.text.strip() else style_kinds.get(style.name if style is not None else None, "正文")
-            item = Item(index, para, kind, text, auto=auto)
+            kind = "空" if not own.strip() else style_kinds.get(style.name if style is not None else None, "正文")
+            item = Item(index, para, kind, auto + own if own.strip() else own, auto=auto)
+            text = item.text
             typed.append((item, label_style(text) if kind in HEADING_KINDS or (
                 kind == "正文" and len(text.strip()) <= HEADING_MAX
                 and (not ours or text.strip()[-1] not in "。！？!?；;：:，,")) else None))
@@ -228,9 +228,9 @@ def gather(doc, sheet):
             if previous and previous.kind == "正文" and not ours and _caption_like(previous.text):
                 previous.kind = "表题"
             for cell_para in _cell_paragraphs(Table(el, doc._body)):
-                auto = labels.label(cell_para._p)
-                if cell_para.text.strip():
-                    items.append(Item(0, cell_para, "表格", auto + cell_para.text, where=f"表{tables}", auto=auto))
+                own, auto = paragraph_text(cell_para._p), labels.get(cell_para._p, "")
+                if own.strip() or auto:       # a 序号 column's number may be all a cell shows
+                    items.append(Item(0, cell_para, "表格", auto + own, where=f"表{tables}", auto=auto))
             previous = None
     _contents_lines(items, typed)
     _attachment_notes(items, typed)

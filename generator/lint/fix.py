@@ -49,7 +49,7 @@ def fix_file(source, out, sheet, force=False):
         strip_bold = item.kind in HEADING_KINDS or item.kind == "标题"
         for run in item.para._p.xpath(".//w:r"):
             _strip(run.rPr, RUN_PROPS + (BOLD if strip_bold else ()))
-    lines = _literal_numbers(items) + _renumber(checker, sheet) + _punctuation(checker)
+    lines = _literal_numbers(checker.items) + _renumber(checker, sheet) + _punctuation(checker)
     _, after = lint_document(doc, sheet)
     save_atomic(out, force, doc.save)
     fixed = Counter(f.rule for f in before) - Counter(f.rule for f in after)
@@ -74,30 +74,46 @@ def _texts(para):
 
 
 def _literal_numbers(items):
-    """Word's automatic numbers written into the text, the list numbering turned off (numId 0
-    also stops a numbered style's): what the reader saw stays, and no longer changes on a copy."""
+    """Word's automatic numbers written into the text, before its first visible character, and
+    the list numbering turned off (numId 0 also stops a numbered style's): what the reader saw
+    stays, and no longer changes on a copy. An empty numbered paragraph only loses its number."""
     from docx.oxml import OxmlElement
 
     lines = []
     for item in items:
         if not item.auto:
             continue
-        ppr = item.para._p.get_or_add_pPr()
+        p = item.para._p
+        ppr = p.get_or_add_pPr()
         _strip(ppr, ("numPr",))
         numpr, num_id = OxmlElement("w:numPr"), OxmlElement("w:numId")
         num_id.set(w("val"), "0")
         numpr.append(num_id)
         ppr.insert_element_before(numpr, *_AFTER_NUMPR)
-        run = OxmlElement("w:r")
-        text = OxmlElement("w:t")
-        text.text = item.auto
+        where = f"第{item.index}段" if item.index else item.where
+        if item.kind == "空":
+            lines.append(f"编号：{where} 空段落上的自动编号“{item.auto.strip()}”已去掉")
+            continue
+        run, text = OxmlElement("w:r"), OxmlElement("w:t")
+        text.text = item.auto if item.text != item.auto else item.auto.strip()   # a 序号 cell: the number alone
         text.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
         run.append(text)
-        first = item.para._p.find(w("r"))
-        item.para._p.append(run) if first is None else first.addprevious(run)
-        lines.append(f"编号：第{item.index}段 自动编号“{item.auto.strip()}”改为文字" if item.index
-                     else f"编号：{item.where} 自动编号“{item.auto.strip()}”改为文字")
+        first = _first_text(p)
+        p.append(run) if first is None else first.addprevious(run)
+        lines.append(f"编号：{where} 自动编号“{item.auto.strip()}”改为文字")
     return lines
+
+
+def _first_text(p):
+    """The child of paragraph ``p`` that holds its first visible character (a run, or the
+    link, tracked insertion or control around it); None when it has none."""
+    for t in p.iter(w("t")):
+        if not (t.text or "").strip() or any(a.tag == w("txbxContent") for a in t.iterancestors()):
+            continue
+        while t.getparent() is not p:
+            t = t.getparent()
+        return t
+    return None
 
 
 # the w:pPr children that come after w:numPr (ECMA-376 order)

@@ -195,9 +195,10 @@ class Rules:
 
     def numbering(self):
         for item in self.items:
-            if item.auto and item.kind != "空":
+            if item.auto:
                 self.add("自动编号", "编号写成文字（复制到 WPS 或别的文档里不会变）",
-                         f"Word 自动编号“{item.auto.strip()}”", item, WARNING)
+                         f"Word 自动编号“{item.auto.strip()}”" + ("，段落是空的" if item.kind == "空" else ""),
+                         item, WARNING)
         patterns = heading_patterns(self.sheet)
         for heads in numbered_parts(self.items):
             results = renumber([(HEADING_KINDS.index(i.kind) + 1, i.label) for i in heads], patterns)

@@ -348,3 +348,33 @@ def test_tables_have_explicit_widths_everywhere(draft_doc):
         for row in table.rows:
             widths = [tc.tcPr.find(qn("w:tcW")) for tc in row._tr.tc_lst]
             assert [(w.get(qn("w:type")), int(w.get(qn("w:w")))) for w in widths] == [("dxa", g) for g in grid]
+
+
+@pytest.mark.parametrize("title, lines", [
+    ("某某县2026年上半年党建工作总结暨下半年工作计划", ["某某县2026年上半年党建工作总结", "暨下半年工作计划"]),
+    ("关于进一步加强新时代机关党的建设推动机关党建高质量发展的实施意见",
+     ["关于进一步加强新时代机关党的建设", "推动机关党建高质量发展的实施意见"]),
+    # no two-line cut keeps 2026年 and every word whole: three lines
+    ("中共某某市某某区委员会组织部关于2026年度全区基层党组织建设工作情况的调研报告",
+     ["中共某某市某某区委员会组织部", "关于2026年度全区基层", "党组织建设工作情况的调研报告"]),
+    ("坚持党建引领推动基层治理现代化——某某街道党工委经验交流材料",
+     ["坚持党建引领推动基层治理现代化", "——某某街道党工委经验交流材料"]),
+])
+def test_long_titles_break_between_words(title, lines):
+    from generator.word.writer import title_lines
+    assert title_lines(title, load_style()).split("\n") == lines
+
+
+def test_a_unit_adds_its_own_words_to_keep_whole(tmp_path, monkeypatch):
+    from generator.word import writer
+    title = "青溪区柳湾镇党委推进红色物业联盟建设经验交流材料"
+    words = tmp_path / "words.txt"
+    words.write_text(writer.WORDS.read_text(encoding="utf-8") + "红色物业\n", encoding="utf-8")
+    before = writer.title_lines(title, load_style())
+    monkeypatch.setattr(writer, "WORDS", words)
+    writer._words.cache_clear()
+    try:
+        after = writer.title_lines(title, load_style())
+    finally:
+        writer._words.cache_clear()
+    assert "红色\n物业" in before and after == "青溪区柳湾镇党委推进\n红色物业联盟建设经验交流材料"

@@ -10,6 +10,7 @@ written as literal text.
 """
 import base64
 import datetime
+import functools
 import io
 import json
 import re
@@ -198,28 +199,84 @@ def closing_rules(kinds, index):
 
 
 def title_lines(text, sheet):
-    """Break a long title into lines at natural points: after 的 above all, then after
-    、，：” or 关于/和/与; never inside a run of digits or Latin letters."""
+    """Break a long title into as few lines as fit, at natural points (after 的, before 暨 or
+    ——; else after 关于 or 、，：”), never inside a word of ``words.txt``, a run of figures or Latin
+    letters, or a figure and its unit (2026年); one line more when that is the only way to keep
+    words whole (GB/T 9704: 回行时词意完整)."""
     page, size = sheet["页面"], sheet["段落"]["标题"]["字号"]
     width_pt = (page["宽_mm"] - page["左边距_mm"] - page["右边距_mm"]) * 72 / 25.4
     per_line = max(int(width_pt // size), 4)
     if "\n" in text or len(text) <= per_line:
         return text
-    out, rest = [], text
-    for remaining in range(-(-len(text) // per_line), 1, -1):
+    least = -(-len(text) // per_line)
+    whole = _word_breaks(text)
+    for count, allowed in ((least, whole), (least + 1, whole), (least, set(range(1, len(text))))):
+        lines = _break(text, count, per_line, allowed)
+        if lines:
+            return "\n".join(lines)
+    return text
+
+
+def _break(text, count, per_line, allowed):
+    """``text`` in ``count`` lines of at most ``per_line`` characters, each cut at a position of
+    ``allowed`` (an offset into ``text``), natural points first, then near an even share."""
+    out, rest, at = [], text, 0
+    for remaining in range(count, 1, -1):
         target = round(len(rest) / remaining)
         fits = [i for i in range(1, min(len(rest), per_line + 1))
-                if len(rest) - i <= per_line * (remaining - 1)
-                and not (rest[i - 1].isascii() and rest[i - 1].isalnum()
-                         and rest[i].isascii() and rest[i].isalnum())]
+                if at + i in allowed and len(rest) - i <= per_line * (remaining - 1)]
         if not fits:
-            break
-        natural = ([i for i in fits if rest[i - 1] == "的"]
-                   or [i for i in fits if rest[i - 1] in "、，：”于和与"] or fits)
+            return None
+        natural = ([i for i in fits if _natural(rest, i) == 2] or [i for i in fits if _natural(rest, i)]
+                   or fits)
         cut = min(natural, key=lambda i: abs(i - target))
         out.append(rest[:cut])
-        rest = rest[cut:]
-    return "\n".join(out + [rest])
+        rest, at = rest[cut:], at + cut
+    return out + [rest] if len(rest) <= per_line else None
+
+
+def _natural(text, i):
+    """2 for the best points to break a title (after 的, before 暨 or ——), 1 for good ones
+    (after 关于 or 、，：”, before 关于), else 0."""
+    before, after = text[:i], text[i:]
+    if before.endswith("的") and not before.endswith("党的") or after.startswith(("暨", "——")):
+        return 2                                                   # 党的建设, 党的领导 stay whole
+    return int(before.endswith(("关于", "、", "，", "：", "”")) or after.startswith("关于"))
+
+
+_UNIT = "年月日号届次期个项"
+
+
+def _word_breaks(text):
+    """The offsets between words of ``text``: longest words of words.txt first, figures and
+    Latin letters kept in one piece with a unit after them (2026年, 3个), —— whole."""
+    words, longest = _words()
+    breaks, i = set(), 0
+    while i < len(text):
+        j = i + 1
+        if text[i].isascii() and text[i].isalnum():
+            while j < len(text) and text[j].isascii() and text[j].isalnum():
+                j += 1
+            if j < len(text) and text[j] in _UNIT:
+                j += 1
+        elif text.startswith("——", i):
+            j = i + 2
+        else:
+            j = next((i + n for n in range(min(longest, len(text) - i), 1, -1) if text[i:i + n] in words), j)
+        breaks.add(j)
+        i = j
+    return breaks - {len(text)}
+
+
+@functools.lru_cache(maxsize=1)
+def _words():
+    """The words of words.txt (a unit may add its own) and the longest one's length."""
+    lines = (WORDS.read_text(encoding="utf-8")).splitlines()
+    words = {line.strip() for line in lines if line.strip() and not line.startswith("#")}
+    return words, max(map(len, words), default=1)
+
+
+WORDS = Path(__file__).parent / "words.txt"
 
 
 def _run(text, bold, mark="", font=None):

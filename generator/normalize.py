@@ -166,7 +166,8 @@ def closing_lines(texts):
     if not texts or not CLOSING_DATE.match(texts[-1]):
         return 0
     count = 1
-    if len(texts) > count and (short_line(texts[-1 - count]) or SIGNER.match(texts[-1 - count])):
+    if len(texts) > count and (short_line(texts[-1 - count]) and not _ITEM.match(texts[-1 - count])
+                               or SIGNER.match(texts[-1 - count])):      # 2.参会回执 is no signer
         count += 1
         while len(texts) > count and count < 3 and SIGNER.match(texts[-1 - count]) and SIGNER.match(texts[-count]):
             count += 1
@@ -180,14 +181,83 @@ def short_line(text, size=30):
 
 
 # 附件1 / 附件 alone on a line: an attachment's label (GB/T 9704 附件标识), above its title
-ATTACHMENT_LABEL = re.compile(r"^\s*附\s*件\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})?\s*[:：]?\s*$")
-# 附件：1.党员名册 — the list of attachments (附件说明)
-ATTACHMENT_NOTE = re.compile(r"^\s*附\s*件\s*[:：]\s*\S")
+ATTACHMENT_LABEL = re.compile(r"^\s*附\s*件\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})?\s*$")
+# 附件1：某某表 — a label with the attachment's title on its line
+ATTACHMENT_HEAD = re.compile(r"^\s*(附\s*件\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3}))\s*[:：]\s*(\S.*?)\s*$")
+# 附件：1.党员名册 (or 附件： alone over 1. 2. lines) — the list of attachments (附件说明)
+ATTACHMENT_NOTE = re.compile(r"^\s*附\s*件\s*[:：]\s*(?P<rest>.*?)\s*$")
+_ITEM = re.compile(r"^\s*(\d{1,2})\s*[.．、]")
+
+
+def attachment_list(texts, start):
+    """The end (exclusive) of the list of attachments that begins at ``texts[start]`` (a line
+    附件：……): the names under it numbered on from its own (附件：1.甲 / 2.乙 / 3.丙), or from 1
+    under a bare 附件：; None when ``texts[start]`` opens no list."""
+    match = ATTACHMENT_NOTE.match(texts[start]) if start < len(texts) else None
+    if not match:
+        return None
+    item = _ITEM.match(match["rest"])
+    if match["rest"] and not item:
+        return start + 1                       # 附件：活动安排表, a single attachment
+    number, end = int(item[1]) if item else 0, start + 1
+    while end < len(texts) and (found := _ITEM.match(texts[end])) and int(found[1]) == number + 1:
+        number, end = number + 1, end + 1
+    return end if number else None
+
+
+def attachment_note(texts):
+    """The list's lines as GB/T 9704 writes them: 附件：1.甲 on one line (a bare 附件： joined to
+    its first name), the later names lined up under the first with ideographic spaces."""
+    first = ATTACHMENT_NOTE.match(texts[0])["rest"]
+    names = ([first] if first else []) + [text.strip() for text in texts[1:]]
+    names = [re.sub(r"^(\d{1,2})\s*([.．、])\s*", r"\1\2", name) for name in names]
+    return ["附件：" + names[0]] + ["\u3000" * 3 + name for name in names[1:]]
+
+
+def appended(texts):
+    """Attachments after a text's 落款: ``(date, end, parts)`` with ``texts[date]`` the 落款's
+    last line (its date, or the unit when it has none), ``texts[date + 1:end]`` a list
+    附件：1.…… (GB/T 9704 puts it above the 落款) and ``parts`` one ``(label, at, start, title)``
+    per attachment: its label (附件1 as typed, else as the list numbers it), the index where it
+    begins and of its first line after a typed label, and the title to write when its text has
+    none (the list's name).
+    None when nothing of the kind follows the 落款, or something else does."""
+    date = next((i for i in range(len(texts) - 1) if (CLOSING_DATE.match(texts[i]) or SIGNER.match(texts[i])) and (
+        ATTACHMENT_NOTE.match(texts[i + 1]) or _opens(texts[i + 1]))), None)
+    if date is None:
+        return None
+    end = attachment_list(texts, date + 1) if ATTACHMENT_NOTE.match(texts[date + 1]) else date + 1
+    if end is None:
+        return None
+    if end == len(texts) or _opens(texts[end]):
+        return date, end, [_typed_label(texts[i], i) for i in range(end, len(texts)) if _opens(texts[i])]
+    names = [_ITEM.sub("", name.removeprefix("附件："), 1).strip() for name in attachment_note(texts[date + 1:end])]
+    if len(names) == 1 and texts[end].strip() != names[0]:     # the one attachment, pasted without its name
+        return date, end, [("附件", end, end, names[0])]
+    starts, at = [], end
+    for name in names:                                         # pasted under the names the list gives
+        at = next((i for i in range(at, len(texts)) if texts[i].strip() == name), None)
+        if at is None or not starts and at != end:
+            return None
+        starts.append(at)
+    return date, end, [("附件" if len(names) == 1 else f"附件{n}", at, at, None) for n, at in enumerate(starts, 1)]
+
+
+def _typed_label(text, at):
+    head = ATTACHMENT_HEAD.match(text)
+    return (head[1], at, at + 1, head[2]) if head else (text.strip(), at, at + 1, None)
+
+
+def _opens(text):
+    return bool(ATTACHMENT_LABEL.match(text) or ATTACHMENT_HEAD.match(text))
+
+
 _NUMBERED = re.compile(r"^\s*[（(]?[一二三四五六七八九十\d]+\s*[)）、.．]")
-# whom a text is for: units (区委组织部, 各党支部), or people addressed (各位领导、同志们)
-_ADDRESSED = re.compile(r"^(?!.*(?:如下|现将|汇报))(?:尊敬的)?[^\s。！？!?…；;，,：:]{0,36}"
-                        r"(?:委员会|委|党组|部|局|办|办公室|政府|中心|公司|集团|学校|院|所|组|厅|处|科|室|会|"
-                        r"领导|同志|同志们|朋友们|代表|嘉宾)\s*[:：]$")
+# whom a text is for: units (区委组织部, 各有关单位, 各村（社区）党组织), or people addressed
+# (各位领导、同志们); never a sentence that leads into a list (主要做法如下：, 存在的不足之处：)
+_ADDRESSED = re.compile(r"^(?!.*(?:如下|现将|汇报))(?:尊敬的)?(?:(?!尊敬)[^\s。！？!?…；;：:的]){0,40}"
+                        r"(?:委员会|委|党组|组织|部|局|办|办公室|政府|中心|公司|集团|学校|院|所|组|厅|处|科|室|会|"
+                        r"单位|部门|领导|同志|同志们|朋友们|代表|嘉宾|来宾|先生们|女士们)\s*[:：]$")
 
 
 def addressee(text):

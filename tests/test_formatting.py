@@ -440,3 +440,68 @@ def test_format_addressee_attachment_label_list_and_appended_attachment(runner, 
     pages = [core(page) for page in pages]
     assert len(pages) == 2 and pages[1].startswith("附件1党员发展情况统计")   # on a page of its own
     assert pages[0].startswith("附件2关于") and "附件1" not in pages[0]
+
+
+NOTICE = "关于开展主题党日活动的通知\n各党支部：\n现将有关事项通知如下。\n一、活动时间\n7月1日上午。\n二、活动内容\n重温入党誓词。\n"
+HEAD = [("Title", "关于开展主题党日活动的通知"), ("主送", "各党支部："), ("Normal", "现将有关事项通知如下。"),
+        ("Heading 1", "一、活动时间"), ("Normal", "7月1日上午。"), ("Heading 1", "二、活动内容"), ("Normal", "重温入党誓词。")]
+SIGNED = [("落款", "某某局机关委员会"), ("落款", "2026年6月20日")]
+LISTED = [("Normal", "附件：1.活动安排表"), ("Normal", "\u3000\u3000\u30002.报名回执")]
+
+
+@pytest.mark.parametrize("tail, expected", [
+    # attachments pasted after the list without labels: under the names the list gives them
+    ("某某局机关委员会\n2026年6月20日\n附件：1.活动安排表\n2.报名回执\n活动安排表\n一、上午安排\n集中学习。\n报名回执\n支部名称：",
+     LISTED + SIGNED + [("附件标识", "附件1"), ("Title", "活动安排表"), ("Heading 1", "一、上午安排"),
+                        ("Normal", "集中学习。"), ("附件标识", "附件2"), ("Title", "报名回执"), ("Normal", "支部名称：")]),
+    # the one attachment pasted without its name: the list names it
+    ("某某局机关委员会\n2026年6月20日\n附件：活动安排表\n一、上午安排\n集中学习。",
+     [("Normal", "附件：活动安排表")] + SIGNED + [("附件标识", "附件"), ("Title", "活动安排表"),
+                                          ("Heading 1", "一、上午安排"), ("Normal", "集中学习。")]),
+    # 附件： alone over numbered names, after the 落款: the list, not an attachment
+    ("某某局机关委员会\n2026年6月20日\n附件：\n1.活动安排表\n2.报名回执", LISTED + SIGNED),
+    # a 落款 that is only a date: the list's last name is no signer
+    ("2026年6月20日\n附件：1.活动安排表\n2.报名回执", LISTED + [("落款", "2026年6月20日")]),
+    # a label with its title on one line, after a 落款 without a date
+    ("某某局机关委员会\n附件1：活动安排表\n一、上午安排\n集中学习。",
+     [("Normal", "某某局机关委员会"), ("附件标识", "附件1"), ("Title", "活动安排表"), ("Heading 1", "一、上午安排"),
+      ("Normal", "集中学习。")]),
+    # short lines after a one-name list are no names: left where they are
+    ("附件：报名回执\n联系人 张三\n某某局机关委员会\n2026年6月20日",
+     [("Normal", "附件：报名回执"), ("Normal", "联系人 张三")] + SIGNED),
+])
+def test_format_attachment_lists_and_attachments_as_typed(runner, tmp_path, tail, expected):
+    source = tmp_path / "通知.txt"
+    source.write_text(NOTICE + tail, encoding="utf-8")
+    result = runner.invoke(cli, ["format", str(source)])
+    assert result.exit_code == 0, result.output
+    out = tmp_path / "通知-排版.docx"
+    assert paragraphs(out) == HEAD + expected
+    lint = runner.invoke(cli, ["lint", "--no-pages", str(out)])
+    assert lint.exit_code == 0 and "0 处错误" in lint.output, lint.output
+
+
+def test_format_docx_attachments_keep_their_tables(runner, tmp_path):
+    doc = Document()
+    for text in NOTICE.split("\n")[:-1] + ["某某局机关委员会", "2026年6月20日", "附件：1.活动安排表", "2.报名回执",
+                                           "附件1", "活动安排表"]:
+        doc.add_paragraph(text)
+    doc.add_table(rows=2, cols=2).rows[0].cells[0].text = "时间"
+    for text in ("附件2", "报名回执"):
+        doc.add_paragraph(text)
+    doc.add_table(rows=2, cols=2).rows[0].cells[0].text = "支部名称"
+    doc.save(str(tmp_path / "通知.docx"))
+    assert runner.invoke(cli, ["format", str(tmp_path / "通知.docx")]).exit_code == 0
+    body = Document(str(tmp_path / "通知-排版.docx")).element.body
+    order = [el.xpath("string(.//w:tc[1])") if el.tag.endswith("tbl") else el.xpath("string(.)")
+             for el in body.iterchildren() if el.tag.endswith(("}p", "}tbl"))]
+    assert order[-6:] == ["附件1", "活动安排表", "时间", "附件2", "报名回执", "支部名称"]
+    # an attachment that is only its label, title and table is formatted, not refused
+    doc = Document()
+    for text in ("附件1", "2026年度发展党员计划表"):
+        doc.add_paragraph(text)
+    doc.add_table(rows=2, cols=2).rows[0].cells[0].text = "支部"
+    doc.save(str(tmp_path / "表.docx"))
+    result = runner.invoke(cli, ["format", str(tmp_path / "表.docx")])
+    assert result.exit_code == 0, result.output
+    assert paragraphs(tmp_path / "表-排版.docx")[:2] == [("附件标识", "附件1"), ("Title", "2026年度发展党员计划表")]

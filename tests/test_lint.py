@@ -315,3 +315,28 @@ def test_typed_addressee_attachment_label_and_list_are_read_as_format_writes_the
     assert runner.invoke(cli, ["lint", "--fix", "--no-pages", str(tmp_path / "手写.docx"), "-o", str(fixed)]).exit_code == 0
     kinds = [p.style.name for p in Document(str(fixed)).paragraphs]
     assert kinds == ["附件标识", "Title", "主送", "Normal", "Heading 1", "Normal", "Normal", "Normal", "落款", "落款"]
+
+
+def test_typed_attachments_number_afresh_and_a_list_never_takes_a_heading(tmp_path, runner):
+    def typed(name, lines):
+        doc = Document()
+        for text in lines:
+            doc.add_paragraph(text)
+        doc.save(str(tmp_path / name))
+        return tmp_path / name
+
+    notice = ["关于开展主题党日活动的通知", "各党支部：", "现将有关事项通知如下。", "一、活动时间", "7月1日上午。",
+              "二、活动内容", "重温入党誓词。"]
+    attached = typed("附件.docx", notice + ["某某局机关委员会", "2026年6月20日", "附件1", "活动安排表", "一、上午安排",
+                                           "集中学习。", "附件2", "报名回执", "一、填报要求", "如实填写。"])
+    listed = typed("清单.docx", notice + ["附件：参会回执", "三、联系方式", "联系人：张三。", "某某局机关委员会", "2026年6月20日"])
+    for source in (attached, listed):
+        fixed = tmp_path / f"改{source.name}"
+        result = runner.invoke(cli, ["lint", "--fix", "--no-pages", str(source), "-o", str(fixed)])
+        assert result.exit_code == 0 and "编号：" not in result.output, result.output   # nothing renumbered
+        assert runner.invoke(cli, ["lint", "--no-pages", str(fixed)]).exit_code == 0
+    kinds = [(p.style.name, p.text) for p in Document(str(tmp_path / "改附件.docx")).paragraphs][7:]
+    assert kinds == [("落款", "某某局机关委员会"), ("落款", "2026年6月20日"), ("附件标识", "附件1"), ("Title", "活动安排表"),
+                     ("Heading 1", "一、上午安排"), ("Normal", "集中学习。"), ("附件标识", "附件2"), ("Title", "报名回执"),
+                     ("Heading 1", "一、填报要求"), ("Normal", "如实填写。")]
+    assert [p.style.name for p in Document(str(tmp_path / "改清单.docx")).paragraphs][7:9] == ["Normal", "Heading 1"]

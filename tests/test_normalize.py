@@ -37,11 +37,20 @@ def test_closing_dates_in_every_common_form():
 
 
 def test_addressee_lines_and_attachment_lines():
-    from generator.normalize import ATTACHMENT_LABEL, ATTACHMENT_NOTE, addressee
-    for text in ("区委组织部：", "尊敬的各位领导：", "县委、县政府:", "同志们："):
+    from generator.normalize import ATTACHMENT_HEAD, ATTACHMENT_LABEL, addressee, attachment_list, attachment_note
+    for text in ("区委组织部：", "尊敬的各位领导：", "县委、县政府:", "同志们：", "各有关单位：", "各村（社区）党组织：",
+                 "各乡镇党委，县直各单位党组织：", "尊敬的各位领导、各位来宾，同志们：", "女士们、先生们："):
         assert addressee(text), text
-    for text in ("现将有关情况报告如下：", "一、主要做法：", "我们主要抓了三件事：", "主要做法", "：", "区委，组织部："):
+    for text in ("现将有关情况报告如下：", "一、主要做法：", "我们主要抓了三件事：", "主要做法", "：", "存在的不足之处：",
+                 "具体措施："):
         assert not addressee(text), text
-    assert all(ATTACHMENT_LABEL.match(t) for t in ("附件1", "附件 2", "附件", "附件十二", "附件3："))
-    assert not any(ATTACHMENT_LABEL.match(t) for t in ("附件：1.党员名册", "附件1：党员名册", "附件已报送"))
-    assert ATTACHMENT_NOTE.match("附件：1.党员名册") and not ATTACHMENT_NOTE.match("附件：")
+    assert all(ATTACHMENT_LABEL.match(t) for t in ("附件1", "附件 2", "附件", "附件十二"))
+    assert not any(ATTACHMENT_LABEL.match(t) for t in ("附件：", "附件：1.党员名册", "附件1：党员名册", "附件已报送"))
+    assert ATTACHMENT_HEAD.match("附件1：党员名册").groups() == ("附件1", "党员名册")
+    # a list: names numbered on from the first; 四、 or an unnumbered line ends it
+    assert attachment_list(["附件：1.名册", "2.记录", "3. 回执", "四、联系方式"], 0) == 3
+    assert attachment_list(["附件：", "1.名册", "2.记录", "县委"], 0) == 3
+    assert attachment_list(["附件：活动安排表", "2.记录"], 0) == 1
+    assert attachment_list(["附件：", "县纪委办公室"], 0) is None and attachment_list(["附件已报送。"], 0) is None
+    assert attachment_note(["附件: 1. 会议议程", "2.回执"]) == ["附件：1.会议议程", "\u3000\u3000\u30002.回执"]
+    assert attachment_note(["附件：", "1.名册", "2.记录"]) == ["附件：1.名册", "\u3000\u3000\u30002.记录"]

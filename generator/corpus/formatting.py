@@ -12,12 +12,12 @@ from pathlib import Path
 from generator.corpus.cleaning import (contents, join_numbers, join_pages, join_wrapped, split_flattened,
                                        strip_boilerplate)
 from generator.corpus.outline import outline
-from generator.corpus.reading import docx_tables, read_document
+from generator.corpus.reading import Para, docx_tables, read_document
 from generator.errors import ReadError, ReportgenError, read_bytes
 from generator.markup import Block
 from generator.numbering import label_style, strip_number
-from generator.normalize import (ATTACHMENT_LABEL, ATTACHMENT_NOTE, CLOSING_DATE, addressee, closing_lines,
-                                 short_line, written_date)
+from generator.normalize import (ATTACHMENT_HEAD, ATTACHMENT_LABEL, ATTACHMENT_NOTE, addressee, appended,
+                                 attachment_list, attachment_note, closing_lines, short_line, written_date)
 from generator.word.style import HEADING_KINDS
 
 
@@ -29,19 +29,30 @@ def blocks_of(paras, fallback_title, clean=False, path=None):
     paras = [p for p in split_flattened(join_wrapped(join_numbers(paras))) if p.text.strip()]
     if not paras:
         raise ReportgenError("文件里没有可排版的文字", path)
-    label = []                     # 附件2 above the title: this text is itself an attachment
-    if len(paras) > 1 and ATTACHMENT_LABEL.match(paras[0].text):
-        label = [Block("附件标识", [(paras.pop(0).text.strip(), False)])]
-    paras, appended = _appended(paras)
-    blocks = label + _text_blocks(paras, fallback_title, path)
+    label, paras = _label(paras) if len(paras) > 1 else (None, paras)   # 附件2 above the title
+    paras, notes, appended = _appended(paras)
+    blocks = ([Block("附件标识", [(label, False)])] if label else []) + _text_blocks(
+        paras, fallback_title, path, notes, alone=bool(label))
     for name, body in appended:
         blocks.append(Block("附件标识", [(name, False)]))
-        blocks += _text_blocks(body, None, path) if body else []
+        blocks += _text_blocks(body, None, path, attached=True) if body else []
     return blocks
 
 
-def _text_blocks(paras, fallback_title, path):
-    paras, notes = _notes(paras)
+def _label(paras):
+    """``(附件1, the rest)`` when the first line is an attachment's label (its title may follow
+    on the line: 附件1：某某表), else ``(None, paras)``."""
+    head = ATTACHMENT_HEAD.match(paras[0].text)
+    if head:
+        return head[1], [Para(head[2])] + paras[1:]
+    if ATTACHMENT_LABEL.match(paras[0].text):
+        return paras[0].text.strip(), paras[1:]
+    return None, paras
+
+
+def _text_blocks(paras, fallback_title, path, notes=(), alone=False, attached=False):
+    """The blocks of one text: the report, or an attachment (no byline, no addressee)."""
+    paras, notes = (paras, list(notes)) if notes else _notes(paras)
     listed = contents([p.text for p in paras])      # a typed 目录 stays as typed, out of the outline
     toc = [p.text.strip() for p in paras[listed[0]:listed[1]]] if listed else []
     o = outline(paras[:listed[0]] + paras[listed[1]:] if listed else paras)
@@ -49,51 +60,56 @@ def _text_blocks(paras, fallback_title, path):
     blocks = [Block("标题", [(title, False)])] if title else []
     tail = _signature(o)             # taken off the text first, so that it is written once
     lead = list(o.lead)
-    if lead and short_line(lead[0]) and not (_CHAPTER.match(lead[0]) or label_style(lead[0])) and (len(lead) > 1 or o.sections):
+    if (not attached and lead and short_line(lead[0]) and not (_CHAPTER.match(lead[0]) or label_style(lead[0]))
+            and (len(lead) > 1 or o.sections)):
         blocks.append(Block("署名", [(lead.pop(0), False)]))
-    if lead and addressee(lead[0]):
-        blocks.append(Block("主送", [(lead.pop(0), False)]))
+    first = next((i for i, text in enumerate(lead[:2]) if not attached and addressee(text)), None)
+    if first is not None and all(short_line(text) for text in lead[:first]):    # under a date line too
+        blocks += [Block("正文", [(text, False)]) for text in lead[:first]] + [Block("主送", [(lead[first], False)])]
+        lead = lead[first + 1:]
     blocks += [Block("正文", [(text, False)]) for text in toc + lead]
     for s in o.sections:
         blocks.append(Block(HEADING_KINDS[s.level - 1], [(s.raw or s.heading, False)]))
         blocks += [Block("正文", [(text, False)]) for text in s.body]
-    if fallback_title and not o.sections and not lead and len(blocks) == 1:
+    if fallback_title and not o.sections and not lead and len(blocks) == 1 and not (notes or alone):
         raise ReportgenError("文件里只有一行标题，没有正文", path)
+    notes = [Block("正文", [(text, False)]) for text in notes]
     return blocks + notes + [Block("落款", [(text, False)]) for text in tail]
 
 
 def _appended(paras):
-    """``(the text, [(附件1, its paragraphs)])``: attachments appended after the 落款, each from a
-    line 附件1 on; a list 附件：1.…… right after the 落款 goes back above it (GB/T 9704)."""
-    start = next((i for i in range(1, len(paras)) if CLOSING_DATE.match(paras[i - 1].text)
-                  and (ATTACHMENT_LABEL.match(paras[i].text) or ATTACHMENT_NOTE.match(paras[i].text))), None)
-    if start is None:
-        return paras, []
-    text, rest = list(paras[:start]), paras[start:]
-    while rest and not ATTACHMENT_LABEL.match(rest[0].text):      # the list, then the attachments
-        at = len(text) - closing_lines([p.text for p in text])
-        text.insert(at, rest.pop(0))
-    appended = []
-    for para in rest:
-        if ATTACHMENT_LABEL.match(para.text):
-            appended.append((para.text.strip(), []))
-        else:
-            appended[-1][1].append(para)
-    return text, appended
+    """``(the text, the list of attachments, [(附件1, its paragraphs)])`` when attachments follow
+    the text's 落款 (normalize.appended); else ``(paras, [], [])``."""
+    found = appended([p.text for p in paras])
+    if not found:
+        return paras, [], []
+    date, end, parts = found
+    notes = attachment_note([p.text for p in paras[date + 1:end]]) if end > date + 1 else []
+    stops = [part[1] for part in parts[1:]] + [len(paras)]
+    return paras[:date + 1], notes, [(label, _titled(paras[start:stop], title))
+                                     for (label, _, start, title), stop in zip(parts, stops)]
+
+
+def _titled(paras, title):
+    """An attachment's paragraphs with its title marked as one (the line under its label, or
+    the name the list gives it when its text has none)."""
+    if title:
+        return [Para(title, 0)] + paras
+    if paras and short_line(paras[0].text, 40):
+        return [Para(paras[0].text, 0)] + paras[1:]
+    return paras
 
 
 def _notes(paras):
-    """``(paras, [Block])``: the list of attachments (附件：1.…… and the names below it) taken
-    out of the text above the 落款, the later names lined up under the first (GB/T 9704)."""
-    tail = closing_lines([p.text for p in paras])
-    end = len(paras) - tail
-    start = next((i for i in range(max(end - 10, 1), end) if ATTACHMENT_NOTE.match(paras[i].text)), None)
-    if start is None or not all(short_line(p.text, 40) for p in paras[start + 1:end]):
+    """``(paras, lines)``: the list of attachments (附件：1.…… and the names numbered on under it)
+    taken out of the text right above a dated 落款, written as GB/T 9704 lines them up."""
+    texts = [p.text for p in paras]
+    tail = closing_lines(texts)
+    end = len(texts) - tail
+    start = next((i for i in range(max(end - 12, 1), end) if ATTACHMENT_NOTE.match(texts[i])), None)
+    if not tail or start is None or attachment_list(texts, start) != end:
         return paras, []
-    first, names = paras[start].text.strip(), [p.text.strip() for p in paras[start + 1:end]]
-    indent = "\u3000" * (len(first) - len(first.split("：", 1)[-1].split(":", 1)[-1].lstrip()))
-    notes = [Block("正文", [(text, False)]) for text in [first] + [indent + name for name in names]]
-    return paras[:start] + paras[end:], notes
+    return paras[:start] + paras[end:], attachment_note(texts[start:end])
 
 
 # a chapter's or an article's number under the title (第一章 总则) is the text's, not its author's,
@@ -124,8 +140,9 @@ def with_tables(blocks, tables):
         elif not before:                     # above the text's first line: under the title
             found = 0
         else:
-            tail = strip_number(before)[-12:]
-            hits = [i for i, block in enumerate(out) if tail and tail in block.text]
+            whole, tail = strip_number(before).strip(), strip_number(before)[-12:]
+            hits = ([i for i, block in enumerate(out) if block.text.strip() in (whole, before)]   # 活动报名回执, not
+                    or [i for i, block in enumerate(out) if tail and tail in block.text])         # 2.活动报名回执
             if hits:
                 found = max(hits[min(nth, len(hits)) - 1], at - 1)
             else:

@@ -14,9 +14,10 @@ from generator.corpus.reading import children, load_docx, paragraph_text
 from generator.errors import ReportgenError, read_bytes
 from generator.normalize import (
     ATTACHMENT_LABEL,
-    ATTACHMENT_NOTE,
     CLOSING_DATE,
     addressee,
+    appended,
+    attachment_list,
     closing_lines,
     short_line,
 )
@@ -234,20 +235,29 @@ def gather(doc, sheet):
             previous = None
     _contents_lines(items, typed)
     _attachment_notes(items, typed)
-    _typed_levels(typed, ours)
     texts = [i for i in items if i.kind != "空" and i.index]
+    if not ours:
+        texts = _attachments(texts)
+    parts = [[]]                            # each attachment numbers afresh
+    for item, label in typed:
+        if item.kind == "附件标识":
+            parts.append([])
+        parts[-1].append((item, label))
+    for part in parts:
+        _typed_levels(part, ours)
     if ours:
         return items
-    if len(texts) > 1 and texts[0].kind == "正文" and ATTACHMENT_LABEL.match(texts[0].text):
-        texts.pop(0).kind = "附件标识"           # 附件2 above the title, as format reads it
     if texts and texts[0].kind == "正文":
         texts[0].kind = "标题"
     if (len(texts) > 1 and texts[0].kind == "标题" and texts[1].kind == "正文" and not texts[1].listed
             and _caption_like(texts[1].text, 30)):
         texts[1].kind = "署名"
-    after = next((i for i, t in enumerate(texts) if t.kind not in ("标题", "署名")), None)
-    if after is not None and after <= 2 and texts[after].kind == "正文" and addressee(texts[after].text):
-        texts[after].kind = "主送"
+    after = next((i for i, t in enumerate(texts) if t.kind not in ("标题", "署名")), len(texts))
+    for at in range(after, min(after + 2, len(texts))):    # under the title, or under a date line
+        if texts[at].kind == "正文" and addressee(texts[at].text):
+            if all(short_line(t.text) for t in texts[after:at]):
+                texts[at].kind = "主送"
+            break
     _closing(texts)
     return items
 
@@ -274,6 +284,23 @@ def _numbering(doc):
     return None
 
 
+def _attachments(texts):
+    """Mark what ``format`` reads as attachments: 附件2 above the title, and after the 落款 each
+    附件1 with its title (normalize.appended). Returns the text before them."""
+    if len(texts) > 1 and texts[0].kind == "正文" and ATTACHMENT_LABEL.match(texts[0].text):
+        texts.pop(0).kind = "附件标识"
+    found = appended([t.text for t in texts])
+    if not found:
+        return texts
+    date, _, parts = found
+    for _, at, start, title in parts:
+        if start > at:                     # a typed label: 附件1 (or 附件1：某某表)
+            texts[at].kind = "附件标识"
+        if not title and start < len(texts) and texts[start].kind == "正文":
+            texts[start].kind = "标题"
+    return texts[:date + 1]
+
+
 def _contents_lines(items, typed):
     """A typed table of contents (Word's own in its TOC styles too) is text as ``format`` keeps
     it: its numbered lines are no headings and need no full stop. Headings styled as such stay in
@@ -287,16 +314,14 @@ def _contents_lines(items, typed):
 
 
 def _attachment_notes(items, typed):
-    """The list of attachments (附件：1.党员名册 and 2.活动记录 below it) is no heading and needs
-    no full stop (GB/T 9704: no punctuation after an attachment's name)."""
+    """The list of attachments (附件：1.党员名册 and the names numbered on below it) is no heading
+    and needs no full stop (GB/T 9704: no punctuation after an attachment's name)."""
     body = [i for i in items if i.kind != "空" and i.index]
+    texts = [i.text for i in body]
     for at, item in enumerate(body):
-        if item.kind == "正文" and ATTACHMENT_NOTE.match(item.text):
-            item.listed = True
-            for name in body[at + 1:]:
-                if name.kind != "正文" or not short_line(name.text, 40) or not label_style(name.text):
-                    break
-                name.listed = True
+        end = attachment_list(texts, at) if item.kind == "正文" else None
+        for name in body[at:end or at]:
+            name.listed = True
     typed[:] = [(item, None if item.listed else label) for item, label in typed]
 
 

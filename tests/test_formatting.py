@@ -505,3 +505,20 @@ def test_format_docx_attachments_keep_their_tables(runner, tmp_path):
     result = runner.invoke(cli, ["format", str(tmp_path / "表.docx")])
     assert result.exit_code == 0, result.output
     assert paragraphs(tmp_path / "表-排版.docx")[:2] == [("附件标识", "附件1"), ("Title", "2026年度发展党员计划表")]
+
+
+def test_format_docx_headings_shown_in_bold_alone(runner, tmp_path):
+    doc = Document()
+    doc.add_paragraph("某社区2026年党建工作总结")
+    doc.add_paragraph("今年以来，社区党委认真落实上级部署。现将有关情况总结如下。")
+    for head, text in (("强化政治引领", "坚持每月集中学习，全年学习十二次。"), ("存在的不足", "部分党员学习主动性不强。")):
+        doc.add_paragraph().add_run(head).bold = True
+        doc.add_paragraph(text)
+    doc.add_paragraph("某社区党委")
+    doc.add_paragraph("2026年12月1日")
+    doc.save(str(tmp_path / "粗体.docx"))
+    assert runner.invoke(cli, ["format", str(tmp_path / "粗体.docx")]).exit_code == 0
+    got = paragraphs(tmp_path / "粗体-排版.docx")
+    assert [row for row in got if row[0].startswith("Heading")] == [("Heading 1", "一、强化政治引领"),
+                                                                   ("Heading 1", "二、存在的不足")]
+    assert runner.invoke(cli, ["lint", "--no-pages", str(tmp_path / "粗体-排版.docx")]).exit_code == 0

@@ -14,6 +14,7 @@ from generator.corpus.outline import (
     classify,
     label_of,
     marker,
+    outline,
     outline_file,
     outline_text,
     title_core,
@@ -1073,3 +1074,22 @@ def test_gold_outlines_of_real_reports(part, gold, least):
     got = scores(DATA / "real", gold, part)
     print(f"real {part}: heading F1 {got[0]:.3f}, category accuracy {got[1]:.3f}, titles {got[2]:.2f}")
     assert all(value >= bound for value, bound in zip(got, least))
+
+
+def test_bold_lines_head_a_text_without_other_headings_or_under_a_childless_heading():
+    body = "部分党员学习主动性不强，活动形式单一。"
+    plain = outline([Para("某社区2026年党建工作总结"), Para("现将有关情况总结如下。"), Para("强化政治引领", bold=True),
+                     Para("坚持每月集中学习。"), Para("存在的不足", bold=True), Para(body),
+                     Para("特别需要指出的是", bold=True), Para(body), Para("某社区党委", bold=True), Para("2026年12月1日")])
+    assert [(s.heading, s.level) for s in plain.sections] == [("强化政治引领", 1), ("存在的不足", 1)]
+    mixed = outline([Para("某社区2026年党建工作总结"), Para("一、主要做法"), Para("强化政治引领", bold=True),
+                     Para("坚持每月集中学习。"), Para("二、下一步打算"), Para("（一）加强学习"), Para("继续学习。"),
+                     Para("重点任务", bold=True), Para("创新载体。"), Para("三、存在问题"), Para("（一）学习不够"),
+                     Para(body), Para("短板弱项", bold=False), Para(body)])
+    assert [(s.heading, s.level) for s in mixed.sections] == [
+        ("主要做法", 1), ("强化政治引领", 2), ("下一步打算", 1), ("加强学习", 2), ("重点任务", 3), ("存在问题", 1),
+        ("学习不够", 2)]
+    # a bold line with no text of its own under it, or a long one, is emphasis
+    alone = outline([Para("某报告"), Para("一、主要做法"), Para("强化政治引领", bold=True), Para("加强组织建设", bold=True),
+                     Para("坚持每月集中学习。")])
+    assert [s.heading for s in alone.sections] == ["主要做法", "加强组织建设"]

@@ -260,3 +260,20 @@ def test_docx_numbering_part_found_by_its_relationship(tmp_path):
             out.writestr("word/lists/list1.xml" if info.filename == "word/numbering.xml" else info.filename, data)
     assert [p.text for p in read_document(renamed)] == [p.text for p in read_document(path)]
     assert "一、基本情况" in [p.text for p in read_document(renamed)]
+
+
+def test_docx_bold_lines_are_marked(tmp_path):
+    from docx.enum.style import WD_STYLE_TYPE
+
+    doc = Document()
+    doc.add_paragraph().add_run("强化政治引领").bold = True
+    mixed = doc.add_paragraph()
+    mixed.add_run("一是").bold = True
+    mixed.add_run("加强学习。")
+    doc.styles.add_style("强调标题", WD_STYLE_TYPE.PARAGRAPH).font.bold = True
+    doc.add_paragraph("加强组织建设", "强调标题")                   # bold by its style
+    doc.add_paragraph("", "强调标题").add_run("提升服务水平").bold = False   # its own w:b="0" wins
+    doc.add_paragraph().add_run("这是一段很长的加粗强调文字，" * 4).bold = True
+    doc.add_paragraph("正文。")
+    doc.save(str(tmp_path / "粗.docx"))
+    assert [p.bold for p in read_document(tmp_path / "粗.docx")] == [True, False, True, False, False, False]

@@ -134,7 +134,7 @@ def strip_boilerplate(paras):
         note = _SOURCE_NOTE.search(text)
         if note:
             text = text[:note.start()].rstrip()
-        out.append(Para(text, para.level) if text != para.text else para)
+        out.append(Para(text, para.level, para.bold) if text != para.text else para)
     return out
 
 
@@ -206,7 +206,7 @@ def split_flattened(paras):
             parts = [piece for part in parts for piece in _SPACED.split(part)]
         for part in parts:
             sub = _RUN_INTO_SUB.match(part)
-            out.extend([Para(sub[1]), Para(part[sub.end():])] if sub else [Para(part)])
+            out.extend([Para(sub[1]), Para(part[sub.end():])] if sub else [para if part is para.text else Para(part)])
     return out
 
 
@@ -454,7 +454,7 @@ def to_simplified(paras):
         text = strip_pinyin(para.text)
         if convert:
             text = t2s(text)
-        out.append(Para(text, para.level))
+        out.append(Para(text, para.level, para.bold))
     return out
 
 

@@ -39,12 +39,14 @@ short, a category word, not an action such as 坚持问题导向); a heading wor
 section without cues that comes before any problem/reflection/next-step section is
 taken for work done (做法), the usual body of a Chinese report.
 """
+import itertools
 import re
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
 from generator.corpus.cleaning import clean, width
 from generator.corpus.reading import Para, read_document
+from generator.normalize import CLOSING_DATE, SIGNER
 from generator.numbering import Levels, cn_value, read_levels
 
 CATEGORIES = ("概述", "做法", "成效", "问题", "原因", "思考", "下一步", "其他")
@@ -504,6 +506,7 @@ def outline(paras, file=""):
         items = _paper_parts(_numbered(body))
         if not any(isinstance(i, Section) for i in items):
             items = _bare(items)
+        items = _bold(items, body)
         if not any(isinstance(i, Section) for i in items):    # no heading else: a first 一是 alone
             items = _paper_parts(_numbered(body, lone=True))
         items = _lead_sentences(items)
@@ -518,6 +521,35 @@ def outline(paras, file=""):
             current.body.append(item)
     classify(sections)
     return Outline(file, title, lead, sections, genre(title))
+
+
+def _bold(items, paras):
+    """Short lines a .docx shows in bold alone, each over text of its own, are headings: of the
+    first level in a text with no other, else one level under the heading they sit under when
+    it has no numbered heading below it (一、主要做法 over bold 强化政治引领 …)."""
+    heavy = {p.text.strip() for i, p in enumerate(paras) if p.bold and i + 1 < len(paras)
+             and not paras[i + 1].bold and _bold_heading(p.text.strip())}
+    if not heavy:
+        return items
+    out, parent = [], None
+    for i, item in enumerate(items):
+        if isinstance(item, Section):
+            parent = item
+            childless = not any(isinstance(later, Section) and later.level > item.level
+                                for later in itertools.takewhile(
+                                    lambda x: not isinstance(x, Section) or x.level > item.level, items[i + 1:]))
+        elif item.strip() in heavy and (parent is None and not any(isinstance(x, Section) for x in items)
+                                        or parent is not None and childless):
+            out.append(_section(item, min(parent.level + 1, 4) if parent else 1))
+            continue
+        out.append(item)
+    return out
+
+
+def _bold_heading(text):
+    """A bold line that may head: no sentence, no lead-in (特别需要指出的是), no 落款 line."""
+    return (2 <= len(text) and text[-1] not in "。！？!?；;…：:，,是的了在于和与及对把将" and "。" not in text
+            and not CLOSING_DATE.match(text) and not SIGNER.match(text))
 
 
 def _explicit(paras):

@@ -29,6 +29,7 @@ def not_a_report(path):
 class Para:
     text: str
     level: int = None        # None: unknown; 0: title; 1–4: heading level given by the file
+    bold: bool = False       # a short paragraph all in bold: maybe a heading shown by weight alone
 
 
 def read_document(path):
@@ -134,17 +135,36 @@ _HEADING_STYLE = re.compile(r"^(?:heading|标题)\s*([1-9])$", re.I)
 def _docx(raw, path):
     """Body paragraphs of a .docx straight from its XML (zip + lxml): styles are resolved once
     per document, not per paragraph, and nothing of the package is kept."""
-    body, (levels, default, numbered) = _body(raw, path, with_styles=True)
+    body, (levels, default, numbered, bold) = _body(raw, path, with_styles=True)
     labels = _labels(body, raw, path, numbered)
     paras = []
     for p in _paragraphs(body):
         ppr = p.find(W + "pPr")
         style = ppr.find(W + "pStyle") if ppr is not None else None
-        level = levels.get(style.get(W + "val"), default) if style is not None else default
+        style = style.get(W + "val") if style is not None else None
+        level = levels.get(style, default) if style is not None else default
         if level is None:
             level = _outline_level(ppr)
-        paras.append(Para(clean_text(_labelled(p, labels)), level))
+        text = clean_text(_labelled(p, labels))
+        short = level is None and len(text.strip()) <= BOLD_MAX and not text.rstrip().endswith(("。", "；", "！", "？"))
+        paras.append(Para(text, level, short and _all_bold(p, style in bold)))
     return paras
+
+
+BOLD_MAX = 40     # a bold paragraph longer than this is emphasis, never a heading
+
+
+def _all_bold(p, styled):
+    """Whether every run of ``p`` with text is bold (its own w:b, else its paragraph style's)."""
+    found = False
+    for run in p.iter(W + "r"):
+        if not any((t.text or "").strip() for t in run.iterchildren(W + "t")):
+            continue
+        mark = run.find(f"{W}rPr/{W}b")
+        if not (styled if mark is None else mark.get(W + "val", "on") not in ("0", "false", "off")):
+            return False
+        found = True
+    return found
 
 
 def _labelled(p, labels, cell=False):
@@ -236,7 +256,7 @@ def docx_tables(raw, path):
     occurrence of that text it is, ``rows`` the cell texts (a merged cell keeps its columns):
     what a draft's outline leaves out and its formatted copy keeps."""
     tables, before, seen = [], "", Counter()
-    body, (_, _, numbered) = _body(raw, path, with_styles=True)
+    body, (_, _, numbered, _) = _body(raw, path, with_styles=True)
     labels = _labels(body, raw, path, numbered)
     for el in children(body, W + "p", W + "tbl"):
         if el.tag == W + "p":
@@ -307,7 +327,7 @@ def _styles_of(package, etree):
     try:
         info = package.getinfo("word/styles.xml")
     except KeyError:
-        return {}, None, {}
+        return {}, None, {}, set()
     found = _STYLES_SEEN.get((info.CRC, info.file_size))
     if found is None:
         if len(_STYLES_SEEN) > 64:
@@ -317,11 +337,12 @@ def _styles_of(package, etree):
 
 
 def _style_levels(styles):
-    """``({styleId: level}, level of the default paragraph style)``: 0 for the Title style,
-    1–4 for Heading 1–4 or an outline level, inherited through ``basedOn``; None otherwise."""
+    """``({styleId: level}, level of the default paragraph style, {styleId: (numId, ilvl)} of
+    numbered styles, {styleIds of bold styles})``: a level is 0 for the Title style, 1–4 for
+    Heading 1–4 or an outline level, inherited through ``basedOn``; None otherwise."""
     if styles is None:
-        return {}, None, {}
-    own, base, default = {}, {}, None
+        return {}, None, {}, set()
+    own, base, default, heavy = {}, {}, None, {}
     for style in styles.iterchildren(W + "style"):
         if style.get(W + "type") not in (None, "paragraph"):
             continue
@@ -340,6 +361,9 @@ def _style_levels(styles):
             base[sid] = based.get(W + "val")
         if style.get(W + "default") in ("1", "true", "on"):
             default = sid
+        mark = style.find(f"{W}rPr/{W}b")
+        if mark is not None:
+            heavy[sid] = mark.get(W + "val", "on") not in ("0", "false", "off")
 
     def level(sid, depth=0):
         value = own.get(sid)
@@ -347,8 +371,13 @@ def _style_levels(styles):
             return level(base[sid], depth + 1)
         return value
 
+    def bold(sid, depth=0):
+        if sid in heavy or sid not in base or depth > 20:
+            return heavy.get(sid, False)
+        return bold(base[sid], depth + 1)
+
     levels = {sid: level(sid) for sid in own}
-    return levels, levels.get(default), style_numbers(styles)
+    return levels, levels.get(default), style_numbers(styles), {sid for sid in own if bold(sid)}
 
 
 def _outline_level(ppr):

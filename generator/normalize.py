@@ -174,6 +174,10 @@ def closing_lines(texts):
     return count
 
 
+# a note in brackets under the closing date (GB/T 9704 附注): （此件公开发布）
+NOTE = re.compile(r"^\s*[（(][^（）()]{2,40}[）)]\s*$")
+
+
 def short_line(text, size=30):
     """A line that is not a sentence: short and without sentence punctuation
     (a unit name, an author line, a table caption)."""

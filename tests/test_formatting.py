@@ -522,3 +522,27 @@ def test_format_docx_headings_shown_in_bold_alone(runner, tmp_path):
     assert [row for row in got if row[0].startswith("Heading")] == [("Heading 1", "一、强化政治引领"),
                                                                    ("Heading 1", "二、存在的不足")]
     assert runner.invoke(cli, ["lint", "--no-pages", str(tmp_path / "粗体-排版.docx")]).exit_code == 0
+
+
+def test_format_title_typed_as_two_bold_lines_a_subtitle_and_a_note_under_the_date(runner, tmp_path):
+    doc = Document()
+    for text in ("中共某某区委组织部", "关于2026年度述职评议工作情况的报告"):
+        doc.add_paragraph().add_run(text).bold = True
+    for text in ("区委：", "现将有关情况报告如下。", "一、基本情况", "全区64名书记参加述职。", "中共某某区委组织部",
+                 "2026年12月1日", "（此件公开发布）"):
+        doc.add_paragraph(text)
+    doc.save(str(tmp_path / "报告.docx"))
+    assert runner.invoke(cli, ["format", str(tmp_path / "报告.docx")]).exit_code == 0
+    got = paragraphs(tmp_path / "报告-排版.docx")
+    assert got[0] == ("Title", "中共某某区委组织部关于\n2026年度述职评议工作情况的报告")
+    assert got[1] == ("主送", "区委：")
+    assert got[-3:] == [("落款", "中共某某区委组织部"), ("落款", "2026年12月1日"), ("Normal", "（此件公开发布）")]
+    lint = runner.invoke(cli, ["lint", "--no-pages", str(tmp_path / "报告-排版.docx")])
+    assert lint.exit_code == 0 and "0 处错误，0 处提醒" in lint.output, lint.output
+    source = tmp_path / "交流.txt"     # a subtitle line under the title is no heading
+    source.write_text("坚持党建引领 激活发展动能\n——某村党支部经验交流材料\n近年来，村党支部坚持以党建引领乡村振兴。\n"
+                      "一是建强班子。班子成员6人。\n二是发展产业。流转土地1200亩。\n", encoding="utf-8")
+    assert runner.invoke(cli, ["format", str(source)]).exit_code == 0
+    got = paragraphs(tmp_path / "交流-排版.docx")
+    assert got[:2] == [("Title", "坚持党建引领 激活发展动能"), ("署名", "——某村党支部经验交流材料")]
+    assert not [row for row in got if row[0].startswith("Heading")]

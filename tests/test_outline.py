@@ -1089,7 +1089,14 @@ def test_bold_lines_head_a_text_without_other_headings_or_under_a_childless_head
     assert [(s.heading, s.level) for s in mixed.sections] == [
         ("主要做法", 1), ("强化政治引领", 2), ("下一步打算", 1), ("加强学习", 2), ("重点任务", 3), ("存在问题", 1),
         ("学习不够", 2)]
-    # a bold line with no text of its own under it, or a long one, is emphasis
-    alone = outline([Para("某报告"), Para("一、主要做法"), Para("强化政治引领", bold=True), Para("加强组织建设", bold=True),
+    # a bold line over a bold heading is a part over its points; a section's name is no point
+    parts = outline([Para("某报告"), Para("一、主要做法"), Para("强化政治引领", bold=True), Para("加强组织建设", bold=True),
                      Para("坚持每月集中学习。")])
-    assert [s.heading for s in alone.sections] == ["主要做法", "加强组织建设"]
+    assert [(s.heading, s.level) for s in parts.sections] == [("主要做法", 1), ("强化政治引领", 2), ("加强组织建设", 3)]
+    plain = outline([Para("某街道2026年党建工作总结"), Para("现将全年工作总结如下。"), Para("主要工作及成效", bold=True),
+                     Para("坚持理论武装，思想根基更加牢固", bold=True), Para("全年学习12次。"),
+                     Para("夯实基层组织，战斗堡垒更加坚强", bold=True), Para("新发展党员23名。"),
+                     Para("存在的问题", bold=True), Para(body), Para("下一步工作打算", bold=True), Para("继续抓好学习。")])
+    assert [(s.heading, s.level) for s in plain.sections] == [
+        ("主要工作及成效", 1), ("坚持理论武装，思想根基更加牢固", 2), ("夯实基层组织，战斗堡垒更加坚强", 2),
+        ("存在的问题", 1), ("下一步工作打算", 1)]

@@ -277,3 +277,43 @@ def test_docx_bold_lines_are_marked(tmp_path):
     doc.add_paragraph("正文。")
     doc.save(str(tmp_path / "粗.docx"))
     assert [p.bold for p in read_document(tmp_path / "粗.docx")] == [True, False, True, False, False, False]
+
+
+def _with_parts(path, body_xml, footnotes=None):
+    """A .docx of ``body_xml`` paragraphs (raw WordprocessingML, namespaces declared here) and,
+    given ``footnotes`` ({id: text}), a footnotes part as Word writes one."""
+    ns = ('xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+          'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+          'xmlns:v="urn:schemas-microsoft-com:vml" '
+          'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"')
+    Document().save(str(path))
+    with zipfile.ZipFile(path) as source:
+        parts = {info.filename: source.read(info) for info in source.infolist()}
+    parts["word/document.xml"] = f'<w:document {ns}><w:body>{body_xml}<w:sectPr/></w:body></w:document>'.encode()
+    if footnotes:
+        notes = "".join(f'<w:footnote w:id="{k}"><w:p><w:r><w:t>{v}</w:t></w:r></w:p></w:footnote>'
+                        for k, v in footnotes.items())
+        parts["word/footnotes.xml"] = f'<w:footnotes {ns}>{notes}</w:footnotes>'.encode()
+        rels = parts["word/_rels/document.xml.rels"].decode()
+        parts["word/_rels/document.xml.rels"] = rels.replace("</Relationships>", (
+            '<Relationship Id="rIdF" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
+            'footnotes" Target="footnotes.xml"/></Relationships>')).encode()
+    with zipfile.ZipFile(path, "w") as out:
+        for name, data in parts.items():
+            out.writestr(name, data)
+    return path
+
+
+def test_docx_text_boxes_and_footnotes_are_read_after_their_paragraph(tmp_path):
+    r = lambda text: f"<w:r><w:t>{text}</w:t></w:r>"
+    box = lambda text: f"<w:txbxContent><w:p>{r(text)}</w:p></w:txbxContent>"
+    body = (f"<w:p>{r('标题')}</w:p>"
+            f'<w:p>{r("正文一。")}<w:r><w:footnoteReference w:id="1"/></w:r></w:p>'
+            # Word writes a box twice: the shape, and a VML copy for old readers
+            f"<w:p><w:r><mc:AlternateContent><mc:Choice Requires=\"wps\"><wps:txbx>{box('小贴士：每天走访。')}</wps:txbx>"
+            f"</mc:Choice><mc:Fallback><v:textbox>{box('小贴士：每天走访。')}</v:textbox></mc:Fallback>"
+            f"</mc:AlternateContent></w:r></w:p>"
+            f"<w:p>{r('正文二。')}</w:p>")
+    path = _with_parts(tmp_path / "框.docx", body, {"-1": "", "0": "", "1": "详见2024年15号文件。"})
+    assert [p.text for p in read_document(path) if p.text] == [
+        "标题", "正文一。", "注：详见2024年15号文件。", "小贴士：每天走访。", "正文二。"]

@@ -359,6 +359,9 @@ def test_tables_have_explicit_widths_everywhere(draft_doc):
      ["中共某某市某某区委员会组织部", "关于2026年度全区基层", "党组织建设工作情况的调研报告"]),
     ("坚持党建引领推动基层治理现代化——某某街道党工委经验交流材料",
      ["坚持党建引领推动基层治理现代化", "——某某街道党工委经验交流材料"]),
+    # no line of two characters: 的 gives way to a balanced cut
+    ("关于报送2026年度党员教育培训计划的通知", ["关于报送2026年度", "党员教育培训计划的通知"]),
+    ("在2026年度全面从严治党工作会议上的讲话", ["在2026年度全面", "从严治党工作会议上的讲话"]),
 ])
 def test_long_titles_break_between_words(title, lines):
     from generator.word.writer import title_lines

@@ -367,7 +367,7 @@ def join_wrapped(paras):
     for para in paras:
         text = para.text.strip()
         ended = out[-1].text.rstrip()[-1] in _TERMINAL if joining else False
-        if (joining and text and para.level is None and not _HEADING_START.match(text)
+        if (joining and text and para.level is None and not para.bold and not _HEADING_START.match(text)
                 and not _CONTENTS_HEAD.match(text) and not (ended and (_FIRST_SENTENCE.match(text) or _short_line(text)))):
             prev = out[-1]
             out[-1] = Para(prev.text.rstrip() + text, None)
@@ -378,7 +378,7 @@ def join_wrapped(paras):
         # a paragraph's first line (a line as wide as the wrap may go on below)
         heading = (last is para and width(text) < wrap - 2 and _HEADING_START.match(text)
                    and not _PUNCTUATION.search(text))
-        joining = bool(text) and last.level is None and width(text) >= full and not heading
+        joining = bool(text) and last.level is None and not last.bold and width(text) >= full and not heading
     return out
 
 

@@ -16,7 +16,7 @@ from generator.corpus.reading import Para, docx_tables, read_document
 from generator.errors import ReadError, ReportgenError, read_bytes
 from generator.markup import Block
 from generator.numbering import label_style, strip_number
-from generator.normalize import (ATTACHMENT_HEAD, ATTACHMENT_LABEL, ATTACHMENT_NOTE, addressee, appended,
+from generator.normalize import (ATTACHMENT_HEAD, ATTACHMENT_LABEL, ATTACHMENT_NOTE, NOTE, addressee, appended,
                                  attachment_list, attachment_note, closing_lines, short_line, written_date)
 from generator.word.style import HEADING_KINDS
 
@@ -58,7 +58,7 @@ def _text_blocks(paras, fallback_title, path, notes=(), alone=False, attached=Fa
     o = outline(paras[:listed[0]] + paras[listed[1]:] if listed else paras)
     title = o.title or fallback_title
     blocks = [Block("标题", [(title, False)])] if title else []
-    tail = _signature(o)             # taken off the text first, so that it is written once
+    tail, note = _signature(o)       # taken off the text first, so that it is written once
     lead = list(o.lead)
     if (not attached and lead and short_line(lead[0]) and not (_CHAPTER.match(lead[0]) or label_style(lead[0]))
             and (len(lead) > 1 or o.sections)):
@@ -74,7 +74,8 @@ def _text_blocks(paras, fallback_title, path, notes=(), alone=False, attached=Fa
     if fallback_title and not o.sections and not lead and len(blocks) == 1 and not (notes or alone):
         raise ReportgenError("文件里只有一行标题，没有正文", path)
     notes = [Block("正文", [(text, False)]) for text in notes]
-    return blocks + notes + [Block("落款", [(text, False)]) for text in tail]
+    return (blocks + notes + [Block("落款", [(text, False)]) for text in tail]
+            + [Block("正文", [(text, False)]) for text in note])
 
 
 def _appended(paras):
@@ -104,8 +105,9 @@ def _notes(paras):
     """``(paras, lines)``: the list of attachments (附件：1.…… and the names numbered on under it)
     taken out of the text right above a dated 落款, written as GB/T 9704 lines them up."""
     texts = [p.text for p in paras]
-    tail = closing_lines(texts)
-    end = len(texts) - tail
+    cut = len(texts) - (len(texts) > 1 and bool(NOTE.match(texts[-1])) and bool(closing_lines(texts[:-1])))
+    tail = closing_lines(texts[:cut])
+    end = cut - tail
     start = next((i for i in range(max(end - 12, 1), end) if ATTACHMENT_NOTE.match(texts[i])), None)
     if not tail or start is None or attachment_list(texts, start) != end:
         return paras, []
@@ -118,11 +120,13 @@ _CHAPTER = re.compile(r"^\s*第\s*[一二三四五六七八九十百\d]+\s*[章�
 
 
 def _signature(o):
-    """Pop the closing unit name (or names) and date (2026年11月24日) off the end of the draft."""
+    """Pop the closing unit name (or names) and date (2026年11月24日) off the end of the draft,
+    and a note in brackets under the date (附注: （此件公开发布）); returns both."""
     holder = o.sections[-1].body if o.sections else o.lead
+    note = [holder.pop()] if len(holder) > 1 and NOTE.match(holder[-1]) and closing_lines(holder[:-1]) else []
     count = closing_lines(holder)
     tail = [holder.pop() for _ in range(count)][::-1]
-    return tail[:-1] + [written_date(tail[-1])] if tail else []
+    return (tail[:-1] + [written_date(tail[-1])] if tail else []), note
 
 
 def with_tables(blocks, tables):

@@ -476,7 +476,11 @@ _CONTINUED = re.compile(rf"^[(（]\s*上?接\s*第?\s*(?:[{CN}]{{1,3}}|[A-Za-z]?
 
 def _mend_title(paras):
     """The first lines with a title broken inside or before its genre's name (……调研报 / 告,
-    ……的调 / 研报告, ……党委 / 工作总结), or after a 关于 that cannot end it, joined back."""
+    ……的调 / 研报告, ……党委 / 工作总结), or after a 关于 that cannot end it, joined back; a
+    .docx's title typed as two bold lines too."""
+    first = next((i for i, p in enumerate(paras) if p.text.strip()), None)
+    if first is not None and first + 1 < len(paras) and _two_line_title(paras[first], paras[first + 1]):
+        return [*paras[:first], Para(paras[first].text.strip() + paras[first + 1].text.strip()), *paras[first + 2:]]
     for i, p in enumerate(paras[:8]):
         after = paras[i + 1].text.strip() if i + 1 < len(paras) else ""
         text = p.text.strip()
@@ -486,6 +490,19 @@ def _mend_title(paras):
                 and _GENRE_END.search(text + after) and not _GENRE_END.search(title_core(text))):
             return [*paras[:i], Para(text + after), *paras[i + 2:]]
     return paras
+
+
+# the name a .docx title ends on, reports and the papers sent with them
+_DOCUMENT_END = re.compile(rf"(?:{_GENRES}|通知|意见|方案|请示|计划|要点|函|决定|通报|纪要|办法|规定|细则)$")
+
+
+def _two_line_title(top, below):
+    """A title a .docx shows as two bold lines: the first cannot end it (中共某某区委组织部,
+    关于开展……党组织), the second names the paper or opens on 关于."""
+    a, b = top.text.strip(), below.text.strip()
+    return (top.bold and below.bold and top.level is None and below.level is None
+            and all(len(t) <= 40 and not re.search(r"[。！？；，,]", t) and not marker(t) for t in (a, b))
+            and not _DOCUMENT_END.search(a) and (_DOCUMENT_END.search(b) or b.startswith("关于")))
 
 
 def outline(paras, file=""):
@@ -524,23 +541,36 @@ def outline(paras, file=""):
 
 
 def _bold(items, paras):
-    """Short lines a .docx shows in bold alone, each over text of its own, are headings: of the
-    first level in a text with no other, else one level under the heading they sit under when
-    it has no numbered heading below it (一、主要做法 over bold 强化政治引领 …)."""
-    heavy = {p.text.strip() for i, p in enumerate(paras) if p.bold and i + 1 < len(paras)
-             and not paras[i + 1].bold and _bold_heading(p.text.strip())}
+    """Short lines a .docx shows in bold alone are headings when text of their own follows
+    them, or a bold heading does (a part over its points). In a text with no other heading,
+    a part is of the first level, a point under it of the second (unless it names a section:
+    存在的问题), others of the first; else a bold line is one level under the heading it sits
+    under when that has no numbered heading below it (一、主要做法 over bold 强化政治引领 …)."""
+    heavy, parts = set(), set()
+    for i in range(len(paras) - 1, -1, -1):
+        text, after = paras[i].text.strip(), paras[i + 1] if i + 1 < len(paras) else None
+        if paras[i].bold and after is not None and _bold_heading(text):
+            if not after.bold:
+                heavy.add(text)
+            elif after.text.strip() in heavy:
+                heavy.add(text)
+                parts.add(text)
     if not heavy:
         return items
-    out, parent = [], None
+    # headings found otherwise that are bold lines too are read again with the rest
+    alone = all(x.raw in heavy for x in items if isinstance(x, Section))
+    out, base, under = [], 0 if alone else None, False
     for i, item in enumerate(items):
-        if isinstance(item, Section):
-            parent = item
+        text = item.raw if isinstance(item, Section) else item.strip()
+        if isinstance(item, Section) and not alone:
             childless = not any(isinstance(later, Section) and later.level > item.level
                                 for later in itertools.takewhile(
                                     lambda x: not isinstance(x, Section) or x.level > item.level, items[i + 1:]))
-        elif item.strip() in heavy and (parent is None and not any(isinstance(x, Section) for x in items)
-                                        or parent is not None and childless):
-            out.append(_section(item, min(parent.level + 1, 4) if parent else 1))
+            base, under = item.level if childless else None, False
+        elif text in heavy and base is not None:
+            level = base + 2 if under and text not in parts and not label_of(text) else base + 1
+            under = text in parts or (under and level == base + 2)
+            out.append(_section(text, min(level, 4)))
             continue
         out.append(item)
     return out
@@ -687,6 +717,7 @@ def _bare(items):
                   for i, t in enumerate(items[:-1])]
     cut_short = [_cut_short(items, i) for i in range(len(items) - 1)]
     picks = [i for i, t in enumerate(names[:-1]) if (bare_shape(t) or _sentence_line(t))
+             and not t.startswith(("——", "—", "--"))          # a subtitle or an attribution
              and (text_after[i] or cut_short[i])
              and (cut_short[i] or not bare_shape(items[i + 1])) and not (i < top and (_UNIT.search(t) or not (label_of(t) or _PLACE.match(t) or _headline(t))))]
     if all(cut_short[i] for i in picks):

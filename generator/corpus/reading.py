@@ -137,7 +137,8 @@ def _docx(raw, path):
     per document, not per paragraph, and nothing of the package is kept."""
     body, (levels, default, numbered, bold) = _body(raw, path, with_styles=True)
     labels = _labels(body, raw, path, numbered)
-    paras = []
+    held = next(body.iter(W + "txbxContent", *_NOTES), None) is not None
+    paras, notes = [], {}
     for p in _paragraphs(body):
         ppr = p.find(W + "pPr")
         style = ppr.find(W + "pStyle") if ppr is not None else None
@@ -148,6 +149,8 @@ def _docx(raw, path):
         text = clean_text(_labelled(p, labels))
         short = level is None and len(text.strip()) <= BOLD_MAX and not text.rstrip().endswith(("。", "；", "！", "？"))
         paras.append(Para(text, level, short and _all_bold(p, style in bold)))
+        if held:
+            paras += [Para(clean_text(text)) for text in _held(p, raw, path, notes)]
     return paras
 
 
@@ -183,34 +186,55 @@ def _labels(body, raw, path, numbered):
     if next(body.iter(W + "numPr"), None) is None and not (
             numbered and numbered.keys() & {el.get(W + "val") for el in body.iter(W + "pStyle")}):
         return {}
+    return label_map(body, _part(raw, path, "numbering"), numbered)
+
+
+_RELATIONSHIPS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+
+
+def _part(raw, path, kind):
+    """The root of the part the document's relationships name as ``kind`` (numbering,
+    footnotes …), or None."""
     import io
     import zipfile
 
     from lxml import etree
     try:
         with zipfile.ZipFile(io.BytesIO(raw)) as package:
-            part = _numbering_part(package, etree)
-            numbering = etree.fromstring(package.read(part)) if part else None
-    except Exception:  # the package was read once already: a broken numbering part only
+            try:
+                rels = etree.fromstring(package.read("word/_rels/document.xml.rels"))
+            except KeyError:
+                return None
+            for rel in rels:
+                target = rel.get("Target") or ""
+                if rel.get("Type") == _RELATIONSHIPS + kind and rel.get("TargetMode") != "External":
+                    name = target.lstrip("/") if target.startswith("/") else posixpath.normpath("word/" + target)
+                    return etree.fromstring(package.read(name)) if name in package.namelist() else None
+    except Exception:  # the package was read once already: a broken part only
         raise ReadError(DAMAGED, path) from None
-    return label_map(body, numbering, numbered)
-
-
-_NUMBERING = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering"
-
-
-def _numbering_part(package, etree):
-    """The name of the numbering part the document's relationships point to, or None."""
-    try:
-        rels = etree.fromstring(package.read("word/_rels/document.xml.rels"))
-    except KeyError:
-        return None
-    for rel in rels:
-        target = rel.get("Target") or ""
-        if rel.get("Type") == _NUMBERING and rel.get("TargetMode") != "External":
-            name = target.lstrip("/") if target.startswith("/") else posixpath.normpath("word/" + target)
-            return name if name in package.namelist() else None
     return None
+
+
+_MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+_NOTES = {W + "footnoteReference": "footnotes", W + "endnoteReference": "endnotes"}
+
+
+def _held(p, raw, path, notes):
+    """The text a paragraph holds outside its own runs, as paragraphs to follow it: its text
+    boxes' paragraphs (Word's fallback copy of a box skipped), then each footnote or endnote
+    it refers to as 注：…… (``notes`` caches the note parts)."""
+    out = []
+    for box in p.iter(W + "txbxContent"):
+        if not any(a.tag == _MC_FALLBACK for a in box.iterancestors()):
+            out += [paragraph_text(q) for q in box.iter(W + "p")]
+    for ref in p.iter(*_NOTES):
+        kind = _NOTES[ref.tag]
+        if kind not in notes:
+            root = _part(raw, path, kind)
+            notes[kind] = {n.get(W + "id"): "".join(map(paragraph_text, n.iter(W + "p")))
+                           for n in (root.iterchildren() if root is not None else ())}
+        out.append("注：" + notes[kind].get(ref.get(W + "id"), "").strip())
+    return [text for text in out if text.strip() and text != "注："]
 
 
 def _body(raw, path, with_styles=False):

@@ -16,7 +16,7 @@ from generator.lint.document import (
 )
 from generator.lint.findings import ERROR, WARNING, Finding, excerpt
 from generator.markup import PLACEHOLDER
-from generator.normalize import changed_marks
+from generator.normalize import NOTE, changed_marks
 from generator.numbering import renumber
 from generator.word import office
 from generator.word.style import (
@@ -190,7 +190,7 @@ class Rules:
         text = item.text
         if _unbalanced(text):
             self.add("成对符号", "引号、括号成对", f"“{_unbalanced(text)}”没有配对", item, WARNING)
-        if item.kind == "正文" and not item.listed and not _ends_sentence(text):
+        if item.kind == "正文" and not item.listed and not _ends_sentence(text) and not NOTE.match(text):
             self.add("句末标点", "段末有句号等结束标点", f"以“{text.strip()[-1]}”结尾", item, WARNING)
 
     def numbering(self):

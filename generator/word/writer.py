@@ -227,12 +227,19 @@ def _break(text, count, per_line, allowed):
                 if at + i in allowed and len(rest) - i <= per_line * (remaining - 1)]
         if not fits:
             return None
-        natural = ([i for i in fits if _natural(rest, i) == 2] or [i for i in fits if _natural(rest, i)]
+        even = [i for i in fits if _balanced(i, (len(rest) - i) / (remaining - 1))]   # no 通知 alone on a line
+        natural = ([i for i in even if _natural(rest, i) == 2] or [i for i in even if _natural(rest, i)]
                    or fits)
         cut = min(natural, key=lambda i: abs(i - target))
         out.append(rest[:cut])
         rest, at = rest[cut:], at + cut
     return out + [rest] if len(rest) <= per_line else None
+
+
+def _balanced(a, b):
+    """Whether lines of ``a`` and ``b`` characters look well together: the shorter holds at
+    least four characters and a quarter of the longer."""
+    return min(a, b) >= max(4, max(a, b) / 4)
 
 
 def _natural(text, i):

@@ -172,7 +172,7 @@ class Levels:
             styles, families, last = self.levels[index]
             styles.add(style)
             families.add(family)
-            self.levels[index][2] = value or last + 1
+            self.levels[index][2] = last + 1 if value == last else value or last + 1
         return index + 1
 
     def depth_of(self, style):
@@ -182,7 +182,8 @@ class Levels:
     def _place(self, style, value, family):
         for index, (styles, _, last) in enumerate(self.levels):
             if style in styles:
-                if value == self.ANY or last < value <= last + GAP or (value == 1 and index > 0):
+                # a number typed twice (二、 … 二、) is the next one mistyped
+                if value == self.ANY or last <= value <= last + GAP and value > 1 or (value == 1 and index > 0):
                     return index
                 return None
         if value in (1, self.ANY) or (self.resume and not self.levels and "一" in style and value <= 9):

@@ -546,3 +546,33 @@ def test_format_title_typed_as_two_bold_lines_a_subtitle_and_a_note_under_the_da
     got = paragraphs(tmp_path / "交流-排版.docx")
     assert got[:2] == [("Title", "坚持党建引领 激活发展动能"), ("署名", "——某村党支部经验交流材料")]
     assert not [row for row in got if row[0].startswith("Heading")]
+
+
+def test_format_a_number_typed_twice_as_the_next(runner, tmp_path):
+    source = tmp_path / "述职.txt"
+    source.write_text("2026年度个人述职报告\n现将有关情况报告如下：\n一、加强学习\n全年学习42次。\n二、履职尽责\n"
+                      "（一）做实监督。全年检查28次。\n（二）做实审查。办理案件9件。\n（二）做实整改。撰写建议书3份。\n"
+                      "二、严守纪律\n没有违规情况。\n述职人：赵敏\n2026年12月25日\n", encoding="utf-8")
+    assert runner.invoke(cli, ["format", str(source)]).exit_code == 0
+    heads = [text for style, text in paragraphs(tmp_path / "述职-排版.docx") if style.startswith("Heading")]
+    assert heads == ["一、加强学习", "二、履职尽责", "（一）做实监督。", "（二）做实审查。", "（三）做实整改。", "三、严守纪律"]
+    assert runner.invoke(cli, ["lint", "--no-pages", str(tmp_path / "述职-排版.docx")]).exit_code == 0
+
+
+def test_format_markdown_tables_lists_and_skipped_levels(runner, tmp_path):
+    source = tmp_path / "总结.md"
+    source.write_text("# 2026年度党员发展工作总结\n\n全年发展党员工作情况如下。\n\n## 一、总体情况\n\n"
+                      "| 类别 | 人数 |\n|---|---|\n| 农民 | 186 |\n\n## 二、主要做法\n\n#### （1）严把入口关\n\n落实纪实制度。\n\n"
+                      "#### （2）优化结构\n\n## 三、下一步打算\n\n1. 严格程序\n2. 提高质量\n\n县委组织部\n\n2026年12月10日\n",
+                      encoding="utf-8")
+    assert runner.invoke(cli, ["format", str(source)]).exit_code == 0
+    out = tmp_path / "总结-排版.docx"
+    heads = [(style, text) for style, text in paragraphs(out) if style.startswith("Heading")]
+    assert heads == [("Heading 1", "一、总体情况"), ("Heading 1", "二、主要做法"), ("Heading 2", "（一）严把入口关"),
+                     ("Heading 2", "（二）优化结构"), ("Heading 1", "三、下一步打算"), ("Heading 2", "（一）严格程序"),
+                     ("Heading 2", "（二）提高质量")]
+    table = Document(str(out)).tables[0]
+    assert [[c.text for c in row.cells] for row in table.rows] == [["类别", "人数"], ["农民", "186"]]
+    assert not any("|" in text or "**" in text for _, text in paragraphs(out))
+    lint = runner.invoke(cli, ["lint", "--no-pages", str(out)])
+    assert lint.exit_code == 0 and "0 处错误" in lint.output, lint.output

@@ -121,3 +121,10 @@ def test_only_an_excerpt_may_begin_inside_the_numbering():
     ranged = [("（一）", 1, "（"), ("（一）", 2, "（"), ("一、", 2, ""), ("（一）", 3, "（")]   # 二、三季度以来，……
     assert read_levels(ranged, resume=True) == [1, 1, None, 1]
     assert read_levels([*cut[1:3], ("（一）", 4, "（")], resume=True) == [1, None, 1]
+
+
+def test_a_number_typed_twice_is_the_next_one_mistyped():
+    labels = [label_style(t)[:3] for t in ("一、甲", "二、乙", "（一）子", "（二）丑", "（二）寅", "二、丙", "三、丁")]
+    assert read_levels(labels) == [1, 1, 2, 2, 2, 1, 1]
+    assert renumber([(1, "一、"), (1, "二、"), (1, "二、"), (1, "三、")], ["{中文}、"]) == [
+        ("一、", None), ("二、", None), ("三、", "重复"), ("四、", None)]     # one defect, one problem

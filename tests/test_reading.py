@@ -41,6 +41,17 @@ def test_markdown_headings(tmp_path):
         ("标题", 0), ("一、做法", 1), ("正文。", None)]
 
 
+def test_markdown_emphasis_lists_quotes_and_tables_are_read_as_text(tmp_path):
+    from generator.corpus.reading import markdown_parts
+    text = ("# 标题\n\n> 区委组织部调研组\n\n收入**4200元**，见[附表](x.html)。\n第二行\n\n## 一、做法\n\n"
+            "| 类别 | 人数 |\n|---|---|\n| 农民 | 186 |\n\n1. 拓宽渠道\n2. 提高待遇\n\n- **严把入口关**：落实纪实制度。\n")
+    paras, tables = markdown_parts(text)
+    assert [(p.text, p.level) for p in paras] == [
+        ("标题", 0), ("区委组织部调研组", None), ("收入4200元，见附表。", None), ("第二行", None), ("一、做法", 1),
+        ("1.拓宽渠道", None), ("2.提高待遇", None), ("严把入口关：落实纪实制度。", None)]
+    assert tables == [("一、做法", 1, [["类别", "人数"], ["农民", "186"]])]
+
+
 def test_binary_and_unknown_files_are_reported(tmp_path):
     binary = tmp_path / "x.txt"
     binary.write_bytes(bytes(range(256)) * 20)

@@ -12,7 +12,7 @@ from pathlib import Path
 from generator.corpus.cleaning import (contents, join_numbers, join_pages, join_wrapped, split_flattened,
                                        strip_boilerplate)
 from generator.corpus.outline import outline
-from generator.corpus.reading import Para, docx_tables, read_document
+from generator.corpus.reading import Para, decode, docx_tables, markdown_parts, read_document
 from generator.errors import ReadError, ReportgenError, read_bytes
 from generator.markup import Block
 from generator.numbering import label_style, strip_number
@@ -68,8 +68,12 @@ def _text_blocks(paras, fallback_title, path, notes=(), alone=False, attached=Fa
         blocks += [Block("正文", [(text, False)]) for text in lead[:first]] + [Block("主送", [(lead[first], False)])]
         lead = lead[first + 1:]
     blocks += [Block("正文", [(text, False)]) for text in toc + lead]
+    open_levels = []                  # a level skipped (#### under ##, Heading 3 under 1): the next
     for s in o.sections:
-        blocks.append(Block(HEADING_KINDS[s.level - 1], [(s.raw or s.heading, False)]))
+        while open_levels and open_levels[-1] >= s.level:
+            open_levels.pop()
+        open_levels.append(s.level)
+        blocks.append(Block(HEADING_KINDS[len(open_levels) - 1], [(s.raw or s.heading, False)]))
         blocks += [Block("正文", [(text, False)]) for text in s.body]
     if fallback_title and not o.sections and not lead and len(blocks) == 1 and not (notes or alone):
         raise ReportgenError("文件里只有一行标题，没有正文", path)
@@ -173,6 +177,8 @@ def format_file(source, output=None, force=False, style=None, clean=False):
     blocks = blocks_of(read_document(source), source.stem, clean, source)
     if source.suffix.lower() == ".docx":
         blocks = with_tables(blocks, docx_tables(read_bytes(source, ReadError), source))
+    elif source.suffix.lower() == ".md":
+        blocks = with_tables(blocks, markdown_parts(decode(read_bytes(source, ReadError), source))[1])
     output = file_target(output, default_output(source).name, (".docx",)) if output else default_output(source)
     if output.resolve() == source.resolve():
         raise ReportgenError("输出文件不能就是输入的草稿本身", output)

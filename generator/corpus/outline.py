@@ -583,12 +583,17 @@ def _bold_heading(text):
 
 
 def _explicit(paras):
-    items = []
+    """Headings the file marks (Word's heading styles, Markdown's #), and under them a short
+    numbered line with no sentence in it (a list 1.拓宽选拔渠道 under ## 对策建议) one level down."""
+    items, last = [], 0
     for p in paras:
+        m = marker(p.text)
+        typed, raw = (m[2], m[3]) if m else ("", p.text.strip())
         if p.level:
-            m = marker(p.text)
-            typed, raw = (m[2], m[3]) if m else ("", p.text.strip())
             items.append(_section(raw, p.level, typed))
+            last = p.level
+        elif m and last and len(raw) <= 30 and not re.search(r"[。！？；，,：:]", raw):
+            items.append(_section(raw, min(last + 1, 4), typed))
         else:
             items.append(p.text.strip())
     return items

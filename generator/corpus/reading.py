@@ -76,18 +76,61 @@ def _binary(text):
     return len(_CONTROL.findall(head)) > max(2, len(head) // 100)
 
 
-_MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
-
-
 def _markdown(text):
-    paras = []
-    for line in text.splitlines():
-        match = _MD_HEADING.match(line)
-        if match:
-            paras.append(Para(match[2], min(len(match[1]) - 1, 4)))
+    return markdown_parts(text)[0]
+
+
+def markdown_parts(text):
+    """``(paragraphs, tables)`` of a Markdown text, as for a .docx: # headings with their level
+    (# the title), every other line a paragraph with its emphasis, links and quote marks read
+    as plain text, list items with their number (1.甲) or without their bullet; each table as
+    ``(text above it, which occurrence of that text, rows)`` (see ``docx_tables``)."""
+    import mistune
+    paras, tables, seen = [], [], Counter()
+
+    def block(tok):
+        kind = tok["type"]
+        if kind == "heading":
+            paras.append(Para(_inline(tok["children"]).replace("\n", ""), min(tok["attrs"]["level"] - 1, 4)))
+        elif kind in ("paragraph", "block_text"):
+            paras.extend(Para(line) for line in _inline(tok["children"]).split("\n"))
+        elif kind == "block_code":
+            paras.extend(Para(line) for line in tok["raw"].splitlines())
+        elif kind == "list":
+            start = tok["attrs"].get("start", 1)
+            for n, item in enumerate(tok["children"], start):
+                first = len(paras)
+                for child in item["children"]:
+                    block(child)
+                if tok["attrs"]["ordered"] and first < len(paras):
+                    paras[first] = Para(f"{n}.{paras[first].text}")
+        elif kind == "table":
+            head, body = tok["children"]
+            rows = [head["children"]] + [row["children"] for row in body["children"]]
+            before = next((p.text.strip() for p in reversed(paras) if p.text.strip()), "")
+            seen[before] += 1
+            tables.append((before, seen[before] if before else 0,
+                           [[_inline(cell["children"]) for cell in row] for row in rows]))
+        else:                                     # block quotes and what else holds blocks
+            for child in tok.get("children") or ():
+                block(child)
+
+    for tok in mistune.create_markdown(renderer=None, plugins=["table"])(text):
+        block(tok)
+    return paras, tables
+
+
+def _inline(tokens):
+    """Plain text of Markdown inline tokens; line breaks as \n."""
+    out = []
+    for tok in tokens:
+        if tok["type"] in ("softbreak", "linebreak"):
+            out.append("\n")
+        elif "children" in tok:
+            out.append(_inline(tok["children"]))
         else:
-            paras.append(Para(line))
-    return paras
+            out.append(tok.get("raw") or (tok.get("attrs") or {}).get("alt", "") or "")
+    return "".join(out)
 
 
 DAMAGED = "不是有效的 .docx 文件（已损坏，或不是 Word 文档）"

@@ -213,3 +213,21 @@ def test_long_runs_of_noise_characters_are_cleaned_quickly():
     for text in (" " * 20000 + "字", "…" * 20000 + " " * 20000 + "字", " " * 20000 + "文档下载", "-" * 20000 + "此处隐藏1字"):
         assert strip_boilerplate([Para(text)])[0].text.strip()
     assert time.process_time() - start < 2
+
+
+def test_page_numbers_and_running_heads_of_a_copied_pdf_go_and_its_lines_join():
+    from generator.corpus.cleaning import drop_page_marks, join_wrapped
+    one = ("全县196个行政村党组织书记中，男性171人，女性25人，平均年龄48.6岁，近三年共选拔优秀人才63名，"
+           "大专及以上学历的89人，占全部书记的百分之四十五，村级后备干部302人，平均每村1.5人，结构逐步优化。")
+    two = "后备力量储备不足，部分村后继乏人，个别书记思想观念陈旧，带领群众致富能力不强，需要下大力气解决。"
+    wrap = lambda text: [text[i:i + 24] for i in range(0, len(text), 24)]
+    page_one, rest = wrap(one)[:3], wrap(one)[3:]
+    lines = (["关于某县村级带头人队伍建设的调查与思考", "为全面掌握全县村级带头人队伍建设情况，", "课题组开展了专题调研。",
+              "一、基本情况"] + page_one + ["- 1 -", "村级带头人队伍建设调研报告"] + rest + ["二、存在问题"] + wrap(two)
+             + ["— 2 —", "村级带头人队伍建设调研报告", "某县委组织部课题组", "2026年6月10日", "第3页 共3页"])
+    got = [p.text for p in join_wrapped(drop_page_marks([Para(line) for line in lines]))]
+    assert got == [lines[0], "为全面掌握全县村级带头人队伍建设情况，课题组开展了专题调研。", "一、基本情况", one, "二、存在问题", two,
+                   "某县委组织部课题组", "2026年6月10日"]
+    # a line that only looks like a page's head once is the author's
+    once = [Para("- 1 -"), Para("村级带头人队伍建设调研报告"), Para("正文。")]
+    assert [p.text for p in drop_page_marks(once)] == ["村级带头人队伍建设调研报告", "正文。"]

@@ -576,3 +576,15 @@ def test_format_markdown_tables_lists_and_skipped_levels(runner, tmp_path):
     assert not any("|" in text or "**" in text for _, text in paragraphs(out))
     lint = runner.invoke(cli, ["lint", "--no-pages", str(out)])
     assert lint.exit_code == 0 and "0 处错误" in lint.output, lint.output
+
+
+def test_format_text_copied_from_a_pdf_loses_page_numbers_and_running_heads(runner, tmp_path):
+    source = tmp_path / "复制.txt"
+    source.write_text("关于某县村级带头人队伍建设的调查与思考\n一、基本情况\n全县村党组织书记平均年龄48.6岁。\n- 1 -\n"
+                      "村级带头人队伍建设调研报告\n二、存在问题\n后备力量储备不足。\n- 2 -\n村级带头人队伍建设调研报告\n"
+                      "某县委组织部课题组\n2026年6月10日\n- 3 -\n", encoding="utf-8")
+    assert runner.invoke(cli, ["format", str(source)]).exit_code == 0
+    got = paragraphs(tmp_path / "复制-排版.docx")
+    assert [text for _, text in got] == ["关于某县村级带头人队伍建设的调查与思考", "一、基本情况", "全县村党组织书记平均年龄48.6岁。",
+                                         "二、存在问题", "后备力量储备不足。", "某县委组织部课题组", "2026年6月10日"]
+    assert got[-1][0] == "落款"

@@ -12,6 +12,7 @@
 heading (``level`` set) are never dropped or joined.
 """
 import re
+from collections import Counter
 from functools import lru_cache
 
 from generator.corpus.reading import Para
@@ -168,6 +169,29 @@ def join_pages(paras):
     text = "".join(pages)
     head = [Para(name), Para(text[len(name):])] if text.startswith(name) else [Para(text)]
     return paras[:at] + head + paras[end:]
+
+
+# a page's number in a text copied from a PDF or a printout: - 3 -, — 3 —, 第3页 共5页
+_PAGE_NUMBER = re.compile(r"^\s*(?:[-—–－]\s*\d{1,3}\s*[-—–－]|第\s*\d{1,3}\s*页(?:\s*[,，]?\s*共\s*\d{1,3}\s*页)?)\s*$")
+
+
+def drop_page_marks(paras):
+    """Page numbers of a text copied from a PDF or a printout go, and so does the running head
+    or foot printed beside them (a short line that is the next one above or below two of them
+    or more); the text a
+    page break cut then joins again as wrapped text."""
+    marks = [i for i, p in enumerate(paras) if _PAGE_NUMBER.match(p.text)]
+    if not marks:
+        return paras
+    def beside(i):              # the nearest line with text above and below a page number
+        above = next((j for j in range(i - 1, -1, -1) if paras[j].text.strip()), None)
+        below = next((j for j in range(i + 1, len(paras)) if paras[j].text.strip()), None)
+        return [j for j in (above, below) if j is not None]
+
+    seen = Counter(paras[j].text.strip() for i in marks for j in beside(i))
+    heads = {text for text, n in seen.items() if n >= 2 and len(text) <= 40 and not _PAGE_NUMBER.match(text)}
+    drop = set(marks) | {j for i in marks for j in beside(i) if paras[j].text.strip() in heads}
+    return [p for i, p in enumerate(paras) if i not in drop]
 
 
 # text flattened from a PDF or a page: paragraphs run together, parted by wide spaces, or a
@@ -378,7 +402,9 @@ def join_wrapped(paras):
         # a paragraph's first line (a line as wide as the wrap may go on below)
         heading = (last is para and width(text) < wrap - 2 and _HEADING_START.match(text)
                    and not _PUNCTUATION.search(text))
-        joining = bool(text) and last.level is None and not last.bold and width(text) >= full and not heading
+        # in wrapped text no paragraph ends on a comma: a short line ending on one goes on
+        joining = (bool(text) and last.level is None and not last.bold and not heading
+                   and (width(text) >= full or text[-1] in "，、"))
     return out
 
 
@@ -461,7 +487,7 @@ def to_simplified(paras):
 def clean(paras):
     """All steps, in the order that lets each see what it expects."""
     paras = to_simplified(paras)
-    paras = join_pages(paras)
+    paras = drop_page_marks(join_pages(paras))
     paras = strip_boilerplate(paras)
     paras = drop_contents(paras)
     paras = drop_repeats(paras)

@@ -588,3 +588,12 @@ def test_format_text_copied_from_a_pdf_loses_page_numbers_and_running_heads(runn
     assert [text for _, text in got] == ["关于某县村级带头人队伍建设的调查与思考", "一、基本情况", "全县村党组织书记平均年龄48.6岁。",
                                          "二、存在问题", "后备力量储备不足。", "某县委组织部课题组", "2026年6月10日"]
     assert got[-1][0] == "落款"
+
+
+def test_format_a_speech_keeps_its_date_and_speaker_under_the_title(runner, tmp_path):
+    source = tmp_path / "讲话.txt"
+    source.write_text("在全县组织工作会议上的讲话\n（2026年3月5日）\n县委副书记 陈立新\n同志们：\n"
+                      "今天召开全县组织工作会议，我讲几点意见。\n一、提高政治站位\n组织工作面临新的形势任务。\n", encoding="utf-8")
+    assert runner.invoke(cli, ["format", str(source)]).exit_code == 0
+    assert paragraphs(tmp_path / "讲话-排版.docx")[:4] == [
+        ("Title", "在全县组织工作会议上的讲话"), ("署名", "（2026年3月5日）"), ("署名", "县委副书记 陈立新"), ("主送", "同志们：")]

@@ -180,7 +180,7 @@ def drop_page_marks(paras):
     or foot printed beside them (a short line that is the next one above or below two of them
     or more); the text a
     page break cut then joins again as wrapped text."""
-    marks = [i for i, p in enumerate(paras) if _PAGE_NUMBER.match(p.text)]
+    marks = [i for i, p in enumerate(paras) if len(p.text) <= 24 and _PAGE_NUMBER.match(p.text)]
     if not marks:
         return paras
     def beside(i):              # the nearest line with text above and below a page number

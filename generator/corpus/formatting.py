@@ -63,6 +63,9 @@ def _text_blocks(paras, fallback_title, path, notes=(), alone=False, attached=Fa
     if (not attached and lead and short_line(lead[0]) and not (_CHAPTER.match(lead[0]) or label_style(lead[0]))
             and (len(lead) > 1 or o.sections)):
         blocks.append(Block("署名", [(lead.pop(0), False)]))
+        if (lead and (_DATE_LINE.match(blocks[-1].text) or _DATE_LINE.match(lead[0])) and short_line(lead[0])
+                and not addressee(lead[0]) and (len(lead) > 1 or o.sections)):
+            blocks.append(Block("署名", [(lead.pop(0), False)]))    # a speech's （2026年3月5日） and speaker
     first = next((i for i, text in enumerate(lead[:2]) if not attached and addressee(text)), None)
     if first is not None and all(short_line(text) for text in lead[:first]):    # under a date line too
         blocks += [Block("正文", [(text, False)]) for text in lead[:first]] + [Block("主送", [(lead[first], False)])]
@@ -118,6 +121,7 @@ def _notes(paras):
     return paras[:start] + paras[end:], attachment_note(texts[start:end])
 
 
+_DATE_LINE = re.compile(r"^\s*[（(]\s*[\d〇零一二三四五六七八九十]{4}\s*年[^（）()]{1,12}[）)]\s*$")
 # a chapter's or an article's number under the title (第一章 总则) is the text's, not its author's,
 # as is a heading number (numbering.label_style)
 _CHAPTER = re.compile(r"^\s*第\s*[一二三四五六七八九十百\d]+\s*[章节条部篇]")

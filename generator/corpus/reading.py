@@ -179,8 +179,10 @@ def _docx(raw, path):
     """Body paragraphs of a .docx straight from its XML (zip + lxml): styles are resolved once
     per document, not per paragraph, and nothing of the package is kept."""
     body, (levels, default, numbered, bold) = _body(raw, path, with_styles=True)
-    labels = _labels(body, raw, path, numbered)
-    held = next(body.iter(W + "txbxContent", *_NOTES), None) is not None
+    uses = _uses(body, numbered or bold)
+    labels = _labels(body, raw, path, numbered, uses)
+    held = bool(uses & {W + "txbxContent", *_NOTES})
+    heavy = W + "b" in uses or bool(bold & uses)                # any bold at all
     paras, notes = [], {}
     for p in _paragraphs(body):
         ppr = p.find(W + "pPr")
@@ -190,7 +192,8 @@ def _docx(raw, path):
         if level is None:
             level = _outline_level(ppr)
         text = clean_text(_labelled(p, labels))
-        short = level is None and len(text.strip()) <= BOLD_MAX and not text.rstrip().endswith(("。", "；", "！", "？"))
+        short = (heavy and level is None and len(text.strip()) <= BOLD_MAX
+                 and not text.rstrip().endswith(("。", "；", "！", "？")))
         paras.append(Para(text, level, short and _all_bold(p, style in bold)))
         if held:
             paras += [Para(clean_text(text)) for text in _held(p, raw, path, notes)]
@@ -223,11 +226,21 @@ def _labelled(p, labels, cell=False):
     return label + text if text.strip() else text
 
 
-def _labels(body, raw, path, numbered):
+def _uses(body, styled):
+    """What of note the body holds, in one pass: which of w:numPr, w:b, text boxes and note
+    references, and (``styled``: when some style matters) the paragraph styles it uses."""
+    tags = (W + "numPr", W + "b", W + "txbxContent", *_NOTES) + ((W + "pStyle",) if styled else ())
+    found = set()
+    for el in body.iter(*tags):
+        found.add(el.get(W + "val") if el.tag == W + "pStyle" else el.tag)
+    return found
+
+
+def _labels(body, raw, path, numbered, uses=None):
     """``{w:p: label}`` for the paragraphs Word numbers automatically (corpus.autonumber), in
     tables too; empty when the document uses no automatic numbering, without reading more."""
-    if next(body.iter(W + "numPr"), None) is None and not (
-            numbered and numbered.keys() & {el.get(W + "val") for el in body.iter(W + "pStyle")}):
+    uses = _uses(body, numbered) if uses is None else uses
+    if W + "numPr" not in uses and not numbered.keys() & uses:
         return {}
     return label_map(body, _part(raw, path, "numbering"), numbered)
 

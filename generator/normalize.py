@@ -174,8 +174,9 @@ def closing_lines(texts):
     return count
 
 
-# a note in brackets under the closing date (GB/T 9704 附注): （此件公开发布）
-NOTE = re.compile(r"^\s*[（(][^（）()]{2,40}[）)]\s*$")
+# a note under the closing date: in brackets (GB/T 9704 附注: （此件公开发布）), or a footnote
+# of a .docx read as 注：……
+NOTE = re.compile(r"^\s*(?:[（(][^（）()]{2,40}[）)]|注[:：].*)\s*$")
 
 
 def short_line(text, size=30):

@@ -158,6 +158,7 @@ class Levels:
     def __init__(self, resume=False, start=()):
         self.levels = [list(level) for level in start]     # [styles, families, last number]
         self.resume = resume       # the first heading may go on from a number before the text (a page 2)
+        self.refused = set()       # levels that refused a number of their style since their last one
 
     def add(self, style, value, family=""):
         """The 1-based level of a heading numbered ``value`` in ``style``, or None when the
@@ -166,6 +167,7 @@ class Levels:
         if index is None:
             return None
         del self.levels[index + 1:]
+        self.refused = {i for i in self.refused if i < index}
         if index == len(self.levels):
             self.levels.append([{style}, {family}, value or 1])
         else:
@@ -182,9 +184,12 @@ class Levels:
     def _place(self, style, value, family):
         for index, (styles, _, last) in enumerate(self.levels):
             if style in styles:
-                # a number typed twice (二、 … 二、) is the next one mistyped
-                if value == self.ANY or last <= value <= last + GAP and value > 1 or (value == 1 and index > 0):
+                # a number typed twice (二、 … 二、) is the next one mistyped, unless a list in
+                # between has used that style (一、…。二、…。 under 二、)
+                if (value == self.ANY or last < value <= last + GAP or (value == 1 and index > 0)
+                        or value == last > 1 and index not in self.refused):
                     return index
+                self.refused.add(index)
                 return None
         if value in (1, self.ANY) or (self.resume and not self.levels and "一" in style and value <= 9):
             return len(self.levels)

@@ -597,3 +597,23 @@ def test_format_a_speech_keeps_its_date_and_speaker_under_the_title(runner, tmp_
     assert runner.invoke(cli, ["format", str(source)]).exit_code == 0
     assert paragraphs(tmp_path / "讲话-排版.docx")[:4] == [
         ("Title", "在全县组织工作会议上的讲话"), ("署名", "（2026年3月5日）"), ("署名", "县委副书记 陈立新"), ("主送", "同志们：")]
+
+
+def test_format_a_box_above_the_title_a_footnote_on_the_date_and_a_page_of_one_line(runner, tmp_path):
+    from test_reading import _with_parts
+    r = lambda text: f"<w:r><w:t>{text}</w:t></w:r>"
+    body = (f"<w:p><w:r><w:pict><v:textbox><w:txbxContent><w:p>{r('某某县农业农村局')}</w:p></w:txbxContent></v:textbox>"
+            f"</w:pict></w:r></w:p><w:p>{r('关于做好春季农业生产工作的通知')}</w:p><w:p>{r('各乡镇：')}</w:p>"
+            f"<w:p>{r('现就有关事项通知如下。')}</w:p><w:p>{r('一、抓好春耕备耕')}</w:p><w:p>{r('做好农资储备。')}</w:p>"
+            f"<w:p>{r('某某县农业农村局')}</w:p>"
+            f'<w:p>{r("2025年2月20日")}<w:r><w:footnoteReference w:id="1"/></w:r></w:p>')
+    source = _with_parts(tmp_path / "通知.docx", body, {"1": "本通知经局党组会议研究同意。"})
+    assert runner.invoke(cli, ["format", str(source)]).exit_code == 0
+    got = paragraphs(tmp_path / "通知-排版.docx")
+    assert got[:2] == [("Title", "关于做好春季农业生产工作的通知"), ("署名", "某某县农业农村局")]
+    assert got[-3:] == [("落款", "某某县农业农村局"), ("落款", "2025年2月20日"), ("Normal", "注：本通知经局党组会议研究同意。")]
+    copied = tmp_path / "复制.txt"      # a page that holds one line keeps it
+    copied.write_text("某局工作总结\n一、主要工作\n全年召开党组会议24次。\n— 1 —\n二、工作建议\n— 2 —\n"
+                      "建议加强指导。\n某局党组\n2024年12月28日\n", encoding="utf-8")
+    assert runner.invoke(cli, ["format", str(copied)]).exit_code == 0
+    assert ("Heading 1", "二、工作建议") in paragraphs(tmp_path / "复制-排版.docx")

@@ -128,3 +128,10 @@ def test_a_number_typed_twice_is_the_next_one_mistyped():
     assert read_levels(labels) == [1, 1, 2, 2, 2, 1, 1]
     assert renumber([(1, "一、"), (1, "二、"), (1, "二、"), (1, "三、")], ["{中文}、"]) == [
         ("一、", None), ("二、", None), ("三、", "重复"), ("四、", None)]     # one defect, one problem
+
+
+def test_a_repeat_after_a_list_in_that_style_is_no_heading():
+    # 三、存在问题 over a list 一、…二、…三、… : the list's 三、 repeats the heading's number, but
+    # the list's 一、 and 二、 were refused first, so it is a list item; 四、 goes on
+    texts = ["一、主要做法", "二、取得成效", "三、存在问题", "一、形式主义", "二、官僚主义", "三、享乐主义", "四、下一步打算"]
+    assert read_levels([label_style(t)[:3] for t in texts]) == [1, 1, 1, None, None, None, 1]

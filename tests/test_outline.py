@@ -1100,3 +1100,14 @@ def test_bold_lines_head_a_text_without_other_headings_or_under_a_childless_head
     assert [(s.heading, s.level) for s in plain.sections] == [
         ("主要工作及成效", 1), ("坚持理论武装，思想根基更加牢固", 2), ("夯实基层组织，战斗堡垒更加坚强", 2),
         ("存在的问题", 1), ("下一步工作打算", 1)]
+
+
+def test_two_bold_lines_join_only_as_issuer_and_title_and_unstyled_numbers_keep_their_level():
+    def title(*lines):
+        return outline([Para(t, bold=True) for t in lines] + [Para("一、主要工作"), Para("正文。")]).title
+    assert title("中共某某区委组织部", "关于2026年度述职评议工作情况的报告") == "中共某某区委组织部关于2026年度述职评议工作情况的报告"
+    assert title("奋进新征程", "某某县税务局2024年工作总结") == "某某县税务局2024年工作总结"   # a slogan is no part
+    assert title("关于社区治理的调研报告", "——某某街道经验交流材料") == "关于社区治理的调研报告"
+    styled = outline([Para("某社区工作总结"), Para("一、主要成绩", 1), Para("办理诉求1260件。"), Para("二、存在问题"),
+                      Para("参与不够。"), Para("1.加强宣传"), Para("继续宣传。")])
+    assert [(s.heading, s.level) for s in styled.sections] == [("主要成绩", 1), ("存在问题", 1), ("加强宣传", 2)]

@@ -315,7 +315,7 @@ def _with_parts(path, body_xml, footnotes=None):
     return path
 
 
-def test_docx_text_boxes_and_footnotes_are_read_after_their_paragraph(tmp_path):
+def test_docx_text_boxes_and_footnotes_are_read_not_lost(tmp_path):
     r = lambda text: f"<w:r><w:t>{text}</w:t></w:r>"
     box = lambda text: f"<w:txbxContent><w:p>{r(text)}</w:p></w:txbxContent>"
     body = (f"<w:p>{r('标题')}</w:p>"
@@ -326,5 +326,15 @@ def test_docx_text_boxes_and_footnotes_are_read_after_their_paragraph(tmp_path):
             f"</mc:AlternateContent></w:r></w:p>"
             f"<w:p>{r('正文二。')}</w:p>")
     path = _with_parts(tmp_path / "框.docx", body, {"-1": "", "0": "", "1": "详见2024年15号文件。"})
+    # boxes after their paragraph (one above the title waits for it), notes after the text
     assert [p.text for p in read_document(path) if p.text] == [
-        "标题", "正文一。", "注：详见2024年15号文件。", "小贴士：每天走访。", "正文二。"]
+        "标题", "正文一。", "小贴士：每天走访。", "正文二。", "注：详见2024年15号文件。"]
+
+
+def test_markdown_html_blocks_reference_lines_and_underlined_sentences_stay_text():
+    from generator.corpus.reading import markdown_parts
+    text = ("# 报告\n\n为做好有关工作，现通知如下：\n-----\n\n零售额12.6亿元[1]。\n\n[1]: 某县商务局《发展报告》\n\n"
+            '<div align="right">某某镇人民政府<br>2024年12月20日</div>\n')
+    assert [(p.text, p.level) for p in markdown_parts(text)[0]] == [
+        ("报告", 0), ("为做好有关工作，现通知如下：", None), ("零售额12.6亿元[1]。", None), ("[1]: 某县商务局《发展报告》", None),
+        ("某某镇人民政府", None), ("2024年12月20日", None)]

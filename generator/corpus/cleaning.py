@@ -177,8 +177,8 @@ _PAGE_NUMBER = re.compile(r"^\s*(?:[-—–－]\s*\d{1,3}\s*[-—–－]|第\s*\
 
 def drop_page_marks(paras):
     """Page numbers of a text copied from a PDF or a printout go, and so does the running head
-    or foot printed beside them (a short line that is the next one above or below two of them
-    or more); the text a
+    or foot printed beside them (a short line that is the next one above or below a page number
+    at two places or more: a page holding one line keeps it); the text a
     page break cut then joins again as wrapped text."""
     marks = [i for i, p in enumerate(paras) if len(p.text) <= 24 and _PAGE_NUMBER.match(p.text)]
     if not marks:
@@ -188,7 +188,7 @@ def drop_page_marks(paras):
         below = next((j for j in range(i + 1, len(paras)) if paras[j].text.strip()), None)
         return [j for j in (above, below) if j is not None]
 
-    seen = Counter(paras[j].text.strip() for i in marks for j in beside(i))
+    seen = Counter(paras[j].text.strip() for j in {j for i in marks for j in beside(i)})   # lines, not sightings
     heads = {text for text, n in seen.items() if n >= 2 and len(text) <= 40 and not _PAGE_NUMBER.match(text)}
     drop = set(marks) | {j for i in marks for j in beside(i) if paras[j].text.strip() in heads}
     return [p for i, p in enumerate(paras) if i not in drop]

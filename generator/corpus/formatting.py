@@ -112,7 +112,7 @@ def _notes(paras):
     """``(paras, lines)``: the list of attachments (附件：1.…… and the names numbered on under it)
     taken out of the text right above a dated 落款, written as GB/T 9704 lines them up."""
     texts = [p.text for p in paras]
-    cut = len(texts) - (len(texts) > 1 and bool(NOTE.match(texts[-1])) and bool(closing_lines(texts[:-1])))
+    cut = len(texts) - _noted(texts)
     tail = closing_lines(texts[:cut])
     end = cut - tail
     start = next((i for i in range(max(end - 12, 1), end) if ATTACHMENT_NOTE.match(texts[i])), None)
@@ -129,12 +129,20 @@ _CHAPTER = re.compile(r"^\s*第\s*[一二三四五六七八九十百\d]+\s*[章�
 
 def _signature(o):
     """Pop the closing unit name (or names) and date (2026年11月24日) off the end of the draft,
-    and a note in brackets under the date (附注: （此件公开发布）); returns both."""
+    and the notes under the date (附注: （此件公开发布）; a .docx's footnotes, 注：……); returns both."""
     holder = o.sections[-1].body if o.sections else o.lead
-    note = [holder.pop()] if len(holder) > 1 and NOTE.match(holder[-1]) and closing_lines(holder[:-1]) else []
+    notes = _noted(holder)
+    note = holder[len(holder) - notes:] if notes else []
+    del holder[len(holder) - notes:]
     count = closing_lines(holder)
     tail = [holder.pop() for _ in range(count)][::-1]
     return (tail[:-1] + [written_date(tail[-1])] if tail else []), note
+
+
+def _noted(texts):
+    """How many of the last ``texts`` are notes under the closing date: a first line in brackets
+    or 注：……, and any further paragraphs of a footnote below it; 0 without."""
+    return next((k for k in range(1, min(len(texts), 13)) if NOTE.match(texts[-k]) and closing_lines(texts[:-k])), 0)
 
 
 def with_tables(blocks, tables):

@@ -47,7 +47,7 @@ from difflib import SequenceMatcher
 from generator.corpus.cleaning import clean, width
 from generator.corpus.reading import Para, read_document
 from generator.normalize import CLOSING_DATE, SIGNER
-from generator.numbering import Levels, cn_value, read_levels
+from generator.numbering import Levels, cn_value, label_style, read_levels
 
 CATEGORIES = ("概述", "做法", "成效", "问题", "原因", "思考", "下一步", "其他")
 
@@ -497,12 +497,14 @@ _DOCUMENT_END = re.compile(rf"(?:{_GENRES}|通知|意见|方案|请示|计划|�
 
 
 def _two_line_title(top, below):
-    """A title a .docx shows as two bold lines: the first cannot end it (中共某某区委组织部,
-    关于开展……党组织), the second names the paper or opens on 关于."""
+    """A title a .docx shows as two bold lines: the first names the issuer or opens on 关于 and
+    cannot end it (中共某某区委组织部, 关于开展……党组织), the second names the paper or opens
+    on 关于; a slogan over a title, or a ——subtitle, is no part of it."""
     a, b = top.text.strip(), below.text.strip()
     return (top.bold and below.bold and top.level is None and below.level is None
-            and all(len(t) <= 40 and not re.search(r"[。！？；，,]", t) and not marker(t) for t in (a, b))
-            and not _DOCUMENT_END.search(a) and (_DOCUMENT_END.search(b) or b.startswith("关于")))
+            and all(len(t) <= 40 and not re.search(r"[。！？；，,\s]", t) and not marker(t) for t in (a, b))
+            and (a.startswith("关于") or SIGNER.match(a)) and not _DOCUMENT_END.search(a)
+            and not b.startswith(("——", "—")) and (_DOCUMENT_END.search(b) or b.startswith("关于")))
 
 
 def outline(paras, file=""):
@@ -584,16 +586,19 @@ def _bold_heading(text):
 
 def _explicit(paras):
     """Headings the file marks (Word's heading styles, Markdown's #), and under them a short
-    numbered line with no sentence in it (a list 1.拓宽选拔渠道 under ## 对策建议) one level down."""
-    items, last = [], 0
+    numbered line with no sentence in it: at the level its number style has among the marked
+    ones, else one level down (a list 1.拓宽选拔渠道 under ## 对策建议)."""
+    items, last, styles = [], 0, {}
     for p in paras:
         m = marker(p.text)
         typed, raw = (m[2], m[3]) if m else ("", p.text.strip())
+        style = (label_style(p.text) or (None,))[0]
         if p.level:
             items.append(_section(raw, p.level, typed))
-            last = p.level
+            last, styles[style] = p.level, p.level
         elif m and last and len(raw) <= 30 and not re.search(r"[。！？；，,：:]", raw):
-            items.append(_section(raw, min(last + 1, 4), typed))
+            # 二、存在问题 left unstyled beside a styled 一、 is of 一、's level
+            items.append(_section(raw, styles.get(style, min(last + 1, 4)), typed))
         else:
             items.append(p.text.strip())
     return items

@@ -94,8 +94,9 @@ def markdown_parts(text):
             paras.append(Para(_inline(tok["children"]).replace("\n", ""), min(tok["attrs"]["level"] - 1, 4)))
         elif kind in ("paragraph", "block_text"):
             paras.extend(Para(line) for line in _inline(tok["children"]).split("\n"))
-        elif kind == "block_code":
-            paras.extend(Para(line) for line in tok["raw"].splitlines())
+        elif kind in ("block_code", "block_html"):      # an HTML block keeps its text: <div>落款</div>
+            raw = _BREAK.sub("\n", tok["raw"]) if kind == "block_html" else tok["raw"]
+            paras.extend(Para(_TAG.sub("", line)) if kind == "block_html" else Para(line) for line in raw.splitlines())
         elif kind == "list":
             start = tok["attrs"].get("start", 1)
             for n, item in enumerate(tok["children"], start):
@@ -115,9 +116,16 @@ def markdown_parts(text):
             for child in tok.get("children") or ():
                 block(child)
 
-    for tok in mistune.create_markdown(renderer=None, plugins=["table"])(text):
+    parse = mistune.create_markdown(renderer=None, plugins=["table"])
+    # a draft's [1]: 来源…… line or a sentence over ---- is text, not a link's target or a heading
+    parse.block.rules = [rule for rule in parse.block.rules if rule not in ("ref_link", "setex_heading")]
+    for tok in parse(text):
         block(tok)
-    return paras, tables
+    return [p for p in paras if p.text.strip()] or paras, tables
+
+
+_TAG = re.compile(r"<[^<>]*>")
+_BREAK = re.compile(r"<br\s*/?>", re.I)
 
 
 def _inline(tokens):
@@ -128,6 +136,8 @@ def _inline(tokens):
             out.append("\n")
         elif "children" in tok:
             out.append(_inline(tok["children"]))
+        elif tok["type"] == "inline_html":
+            out.append("\n" if _BREAK.match(tok["raw"]) else "")
         else:
             out.append(tok.get("raw") or (tok.get("attrs") or {}).get("alt", "") or "")
     return "".join(out)
@@ -183,7 +193,7 @@ def _docx(raw, path):
     labels = _labels(body, raw, path, numbered, uses)
     held = bool(uses & {W + "txbxContent", *_NOTES})
     heavy = W + "b" in uses or bool(bold & uses)                # any bold at all
-    paras, notes = [], {}
+    paras, notes, waiting, footnotes = [], {}, [], []
     for p in _paragraphs(body):
         ppr = p.find(W + "pPr")
         style = ppr.find(W + "pStyle") if ppr is not None else None
@@ -196,8 +206,13 @@ def _docx(raw, path):
                  and not text.rstrip().endswith(("。", "；", "！", "？")))
         paras.append(Para(text, level, short and _all_bold(p, style in bold)))
         if held:
-            paras += [Para(clean_text(text)) for text in _held(p, raw, path, notes)]
-    return paras
+            boxes, found = _held(p, raw, path, notes)
+            waiting += [Para(clean_text(text)) for text in boxes]
+            footnotes += [Para(clean_text(text)) for text in found]
+            if any(q.text.strip() for q in paras):        # boxes above the title wait for it
+                paras += waiting
+                waiting = []
+    return paras + waiting + footnotes
 
 
 BOLD_MAX = 40     # a bold paragraph longer than this is emphasis, never a heading
@@ -276,21 +291,23 @@ _NOTES = {W + "footnoteReference": "footnotes", W + "endnoteReference": "endnote
 
 
 def _held(p, raw, path, notes):
-    """The text a paragraph holds outside its own runs, as paragraphs to follow it: its text
-    boxes' paragraphs (Word's fallback copy of a box skipped), then each footnote or endnote
-    it refers to as 注：…… (``notes`` caches the note parts)."""
-    out = []
+    """``(boxes, notes)``: the text a paragraph holds outside its own runs: its text boxes'
+    paragraphs (Word's fallback copy of a box skipped), to follow it, and the footnotes and
+    endnotes it refers to, each 注：…… then its further paragraphs, to follow the text
+    (``notes`` caches the note parts)."""
+    boxes, found = [], []
     for box in p.iter(W + "txbxContent"):
         if not any(a.tag == _MC_FALLBACK for a in box.iterancestors()):
-            out += [paragraph_text(q) for q in box.iter(W + "p")]
+            boxes += [paragraph_text(q) for q in box.iter(W + "p")]
     for ref in p.iter(*_NOTES):
         kind = _NOTES[ref.tag]
         if kind not in notes:
             root = _part(raw, path, kind)
-            notes[kind] = {n.get(W + "id"): "".join(map(paragraph_text, n.iter(W + "p")))
+            notes[kind] = {n.get(W + "id"): [t for t in map(paragraph_text, n.iter(W + "p")) if t.strip()]
                            for n in (root.iterchildren() if root is not None else ())}
-        out.append("注：" + notes[kind].get(ref.get(W + "id"), "").strip())
-    return [text for text in out if text.strip() and text != "注："]
+        lines = notes[kind].get(ref.get(W + "id")) or []
+        found += ["注：" + lines[0].strip()] + lines[1:] if lines else []
+    return [text for text in boxes if text.strip()], found
 
 
 def _body(raw, path, with_styles=False):

@@ -1,10 +1,12 @@
 """一键排版: outline a rough draft and write it through the GB/T 9704 writer.
 
 Nothing of the draft's text is dropped: only hard line-wraps are rejoined, paragraphs
-that a PDF or a page ran together are parted again, and the typed heading numbers are
-replaced by the writer's own (一、（一）1.（1）). Web-page leftovers (notices, footers,
-link lists, a previewed document's page numbers) are removed only when asked
-(``clean``), since a rough draft is the user's own text.
+that a PDF or a page ran together are parted again, a copied PDF's page numbers and running
+heads go, and the typed heading numbers are replaced by the writer's own (一、（一）1.（1）).
+Lines keep their order, but for a list of attachments after the 落款, which goes above it,
+and notes under the date, which follow it. Web-page leftovers (notices, footers, link lists,
+a previewed document's page numbers) are removed only when asked (``clean``), since a rough
+draft is the user's own text.
 """
 import re
 from pathlib import Path
@@ -121,6 +123,7 @@ def _notes(paras):
     return paras[:start] + paras[end:], attachment_note(texts[start:end])
 
 
+# the date a speech was given, in brackets under its title: （2026年3月5日）
 _DATE_LINE = re.compile(r"^\s*[（(]\s*[\d〇零一二三四五六七八九十]{4}\s*年[^（）()]{1,12}[）)]\s*$")
 # a chapter's or an article's number under the title (第一章 总则) is the text's, not its author's,
 # as is a heading number (numbering.label_style)

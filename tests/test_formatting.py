@@ -26,6 +26,14 @@ ROUGH = """柳湾镇2026年党建工作总结
 2026年12月20日"""
 
 
+def formatted(runner, source, text):
+    """Write ``text`` to ``source`` (a .txt or .md path) and format it; the formatted file."""
+    source.write_text(text, encoding="utf-8")
+    result = runner.invoke(cli, ["format", str(source)])
+    assert result.exit_code == 0, result.output
+    return source.with_name(source.stem + "-排版.docx")
+
+
 def core(text):
     return re.sub(r"\s", "", text)
 
@@ -549,24 +557,18 @@ def test_format_title_typed_as_two_bold_lines_a_subtitle_and_a_note_under_the_da
 
 
 def test_format_a_number_typed_twice_as_the_next(runner, tmp_path):
-    source = tmp_path / "述职.txt"
-    source.write_text("2026年度个人述职报告\n现将有关情况报告如下：\n一、加强学习\n全年学习42次。\n二、履职尽责\n"
+    out = formatted(runner, tmp_path / "述职.txt", "2026年度个人述职报告\n现将有关情况报告如下：\n一、加强学习\n全年学习42次。\n二、履职尽责\n"
                       "（一）做实监督。全年检查28次。\n（二）做实审查。办理案件9件。\n（二）做实整改。撰写建议书3份。\n"
-                      "二、严守纪律\n没有违规情况。\n述职人：赵敏\n2026年12月25日\n", encoding="utf-8")
-    assert runner.invoke(cli, ["format", str(source)]).exit_code == 0
-    heads = [text for style, text in paragraphs(tmp_path / "述职-排版.docx") if style.startswith("Heading")]
+                    "二、严守纪律\n没有违规情况。\n述职人：赵敏\n2026年12月25日\n")
+    heads = [text for style, text in paragraphs(out) if style.startswith("Heading")]
     assert heads == ["一、加强学习", "二、履职尽责", "（一）做实监督。", "（二）做实审查。", "（三）做实整改。", "三、严守纪律"]
-    assert runner.invoke(cli, ["lint", "--no-pages", str(tmp_path / "述职-排版.docx")]).exit_code == 0
+    assert runner.invoke(cli, ["lint", "--no-pages", str(out)]).exit_code == 0
 
 
 def test_format_markdown_tables_lists_and_skipped_levels(runner, tmp_path):
-    source = tmp_path / "总结.md"
-    source.write_text("# 2026年度党员发展工作总结\n\n全年发展党员工作情况如下。\n\n## 一、总体情况\n\n"
+    out = formatted(runner, tmp_path / "总结.md", "# 2026年度党员发展工作总结\n\n全年发展党员工作情况如下。\n\n## 一、总体情况\n\n"
                       "| 类别 | 人数 |\n|---|---|\n| 农民 | 186 |\n\n## 二、主要做法\n\n#### （1）严把入口关\n\n落实纪实制度。\n\n"
-                      "#### （2）优化结构\n\n## 三、下一步打算\n\n1. 严格程序\n2. 提高质量\n\n县委组织部\n\n2026年12月10日\n",
-                      encoding="utf-8")
-    assert runner.invoke(cli, ["format", str(source)]).exit_code == 0
-    out = tmp_path / "总结-排版.docx"
+                      "#### （2）优化结构\n\n## 三、下一步打算\n\n1. 严格程序\n2. 提高质量\n\n县委组织部\n\n2026年12月10日\n")
     heads = [(style, text) for style, text in paragraphs(out) if style.startswith("Heading")]
     assert heads == [("Heading 1", "一、总体情况"), ("Heading 1", "二、主要做法"), ("Heading 2", "（一）严把入口关"),
                      ("Heading 2", "（二）优化结构"), ("Heading 1", "三、下一步打算"), ("Heading 2", "（一）严格程序"),
@@ -579,23 +581,19 @@ def test_format_markdown_tables_lists_and_skipped_levels(runner, tmp_path):
 
 
 def test_format_text_copied_from_a_pdf_loses_page_numbers_and_running_heads(runner, tmp_path):
-    source = tmp_path / "复制.txt"
-    source.write_text("关于某县村级带头人队伍建设的调查与思考\n一、基本情况\n全县村党组织书记平均年龄48.6岁。\n- 1 -\n"
+    out = formatted(runner, tmp_path / "复制.txt", "关于某县村级带头人队伍建设的调查与思考\n一、基本情况\n全县村党组织书记平均年龄48.6岁。\n- 1 -\n"
                       "村级带头人队伍建设调研报告\n二、存在问题\n后备力量储备不足。\n- 2 -\n村级带头人队伍建设调研报告\n"
-                      "某县委组织部课题组\n2026年6月10日\n- 3 -\n", encoding="utf-8")
-    assert runner.invoke(cli, ["format", str(source)]).exit_code == 0
-    got = paragraphs(tmp_path / "复制-排版.docx")
+                      "某县委组织部课题组\n2026年6月10日\n- 3 -\n")
+    got = paragraphs(out)
     assert [text for _, text in got] == ["关于某县村级带头人队伍建设的调查与思考", "一、基本情况", "全县村党组织书记平均年龄48.6岁。",
                                          "二、存在问题", "后备力量储备不足。", "某县委组织部课题组", "2026年6月10日"]
     assert got[-1][0] == "落款"
 
 
 def test_format_a_speech_keeps_its_date_and_speaker_under_the_title(runner, tmp_path):
-    source = tmp_path / "讲话.txt"
-    source.write_text("在全县组织工作会议上的讲话\n（2026年3月5日）\n县委副书记 陈立新\n同志们：\n"
-                      "今天召开全县组织工作会议，我讲几点意见。\n一、提高政治站位\n组织工作面临新的形势任务。\n", encoding="utf-8")
-    assert runner.invoke(cli, ["format", str(source)]).exit_code == 0
-    assert paragraphs(tmp_path / "讲话-排版.docx")[:4] == [
+    out = formatted(runner, tmp_path / "讲话.txt", "在全县组织工作会议上的讲话\n（2026年3月5日）\n县委副书记 陈立新\n同志们：\n"
+                      "今天召开全县组织工作会议，我讲几点意见。\n一、提高政治站位\n组织工作面临新的形势任务。\n")
+    assert paragraphs(out)[:4] == [
         ("Title", "在全县组织工作会议上的讲话"), ("署名", "（2026年3月5日）"), ("署名", "县委副书记 陈立新"), ("主送", "同志们：")]
 
 

@@ -184,10 +184,10 @@ class Levels:
     def _place(self, style, value, family):
         for index, (styles, _, last) in enumerate(self.levels):
             if style in styles:
-                # a number typed twice (二、 … 二、) is the next one mistyped, unless a list in
-                # between has used that style (一、…。二、…。 under 二、)
+                # a Chinese number typed twice (二、 … 二、) is the next one mistyped, unless a list
+                # in between has used that style (一、…。二、…。 under 二、); figures repeat in lists
                 if (value == self.ANY or last < value <= last + GAP or (value == 1 and index > 0)
-                        or value == last > 1 and index not in self.refused):
+                        or value == last > 1 and "一" in style and index not in self.refused):
                     return index
                 self.refused.add(index)
                 return None

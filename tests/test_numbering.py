@@ -135,3 +135,8 @@ def test_a_repeat_after_a_list_in_that_style_is_no_heading():
     # the list's 一、 and 二、 were refused first, so it is a list item; 四、 goes on
     texts = ["一、主要做法", "二、取得成效", "三、存在问题", "一、形式主义", "二、官僚主义", "三、享乐主义", "四、下一步打算"]
     assert read_levels([label_style(t)[:3] for t in texts]) == [1, 1, 1, None, None, None, 1]
+
+
+def test_a_figure_typed_twice_is_no_heading():
+    # 2、 goes on counting 一、 as the second part; a second 2、 is a list's, not a third part
+    assert read_levels([label_style(t)[:3] for t in ("一、甲", "2、乙", "2、丙")]) == [1, 1, None]

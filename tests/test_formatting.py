@@ -615,3 +615,17 @@ def test_format_a_box_above_the_title_a_footnote_on_the_date_and_a_page_of_one_l
                       "建议加强指导。\n某局党组\n2024年12月28日\n", encoding="utf-8")
     assert runner.invoke(cli, ["format", str(copied)]).exit_code == 0
     assert ("Heading 1", "二、工作建议") in paragraphs(tmp_path / "复制-排版.docx")
+
+
+def test_format_a_table_alone_and_a_markdown_page_number(runner, tmp_path):
+    out = formatted(runner, tmp_path / "计划表.md", "| 支部 | 计划数 |\n|---|---|\n| 第一支部 | 2 |\n")
+    assert paragraphs(out) == [("Title", "计划表")]
+    assert [[c.text for c in row.cells] for row in Document(str(out)).tables[0].rows] == [["支部", "计划数"], ["第一支部", "2"]]
+    out = formatted(runner, tmp_path / "总结.md", "# 某局工作总结\n\n## 一、主要工作\n\n全年召开党组会议24次。\n\n- 1 -\n\n"
+                                               "## 二、下一步打算\n\n持续抓好党建。\n")
+    assert "1 -" not in [text for _, text in paragraphs(out)] and "- 1 -" not in [text for _, text in paragraphs(out)]
+    doc = Document()
+    doc.add_table(rows=1, cols=2).rows[0].cells[0].text = "支部"
+    doc.save(str(tmp_path / "表.docx"))
+    assert runner.invoke(cli, ["format", str(tmp_path / "表.docx")]).exit_code == 0
+    assert Document(str(tmp_path / "表-排版.docx")).tables[0].rows[0].cells[0].text == "支部"

@@ -189,11 +189,16 @@ def format_file(source, output=None, force=False, style=None, clean=False):
     from generator.word.writer import Writer
 
     source = Path(source)
-    blocks = blocks_of(read_document(source), source.stem, clean, source)
+    paras, tables = read_document(source), []
     if source.suffix.lower() == ".docx":
-        blocks = with_tables(blocks, docx_tables(read_bytes(source, ReadError), source))
+        tables = docx_tables(read_bytes(source, ReadError), source)
     elif source.suffix.lower() == ".md":
-        blocks = with_tables(blocks, markdown_parts(decode(read_bytes(source, ReadError), source))[1])
+        tables = markdown_parts(decode(read_bytes(source, ReadError), source))[1]
+    if tables and not any(p.text.strip() for p in paras):     # a table alone, under the file's name
+        blocks = [Block("标题", [(source.stem, False)])]
+    else:
+        blocks = blocks_of(paras, source.stem, clean, source)
+    blocks = with_tables(blocks, tables)
     output = file_target(output, default_output(source).name, (".docx",)) if output else default_output(source)
     if output.resolve() == source.resolve():
         raise ReportgenError("输出文件不能就是输入的草稿本身", output)

@@ -119,11 +119,13 @@ def markdown_parts(text):
     parse = mistune.create_markdown(renderer=None, plugins=["table"])
     # a draft's [1]: 来源…… line or a sentence over ---- is text, not a link's target or a heading
     parse.block.rules = [rule for rule in parse.block.rules if rule not in ("ref_link", "setex_heading")]
-    for tok in parse(text):
+    # a page's number (- 5 -) is no list item: kept as a line, for cleaning to drop
+    for tok in parse(_PAGE_MARK.sub(r"\\", text)):             # escaped: \- 5 -
         block(tok)
     return [p for p in paras if p.text.strip()] or paras, tables
 
 
+_PAGE_MARK = re.compile(r"^(?=[-－]\s*\d{1,3}\s*[-－]\s*$)", re.M)
 _TAG = re.compile(r"<[^<>]*>")
 _BREAK = re.compile(r"<br\s*/?>", re.I)
 

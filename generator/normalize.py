@@ -174,6 +174,10 @@ def closing_lines(texts):
     return count
 
 
+# a page's number in a text copied from a PDF or a printout: - 3 -, — 3 —, 第3页 共5页
+PAGE_NUMBER = re.compile(r"^\s*(?:[-—–－]\s*\d{1,3}\s*[-—–－]|第\s*\d{1,3}\s*页(?:\s*[,，]?\s*共\s*\d{1,3}\s*页)?)\s*$")
+
+
 # a note under the closing date: in brackets (GB/T 9704 附注: （此件公开发布）), or a footnote
 # of a .docx read as 注：……
 NOTE = re.compile(r"^\s*(?:[（(][^（）()]{2,40}[）)]|注[:：].*)\s*$")

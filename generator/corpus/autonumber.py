@@ -73,10 +73,18 @@ def _val(el, tag, default=None):
     return default if value is None else value
 
 
-def _flag(el, tag):
-    """An on/off property: on when present without a value."""
-    found = el.find(W + tag)
-    return found is not None and found.get(W + "val", "on") not in ("0", "false", "off")
+def switched_on(el):
+    """An on/off property element (w:b, w:isLgl …): on when present, unless its value says off."""
+    return el is not None and el.get(W + "val", "on") not in ("0", "false", "off")
+
+
+def based_on(sid, base, value_of, depth=0):
+    """A style's property as Word resolves it: its own (``value_of(sid)`` not None), else its
+    ``basedOn`` style's (``base``: styleId → the style it is based on), and so on up the chain."""
+    value = value_of(sid)
+    if value is None and sid in base and depth < 20:
+        return based_on(base[sid], base, value_of, depth + 1)
+    return value
 
 
 def _int(value, default):
@@ -89,7 +97,7 @@ def _int(value, default):
 def _level(lvl):
     """(start, format, text, restart, legal, suffix) of a w:lvl."""
     return (_int(_val(lvl, "start"), 1), _val(lvl, "numFmt", "decimal"), _val(lvl, "lvlText", ""),
-            _int(_val(lvl, "lvlRestart"), None), _flag(lvl, "isLgl"),
+            _int(_val(lvl, "lvlRestart"), None), switched_on(lvl.find(W + "isLgl")),
             _val(lvl, "suff", "tab"))
 
 
@@ -118,13 +126,8 @@ def style_numbers(styles):
         if based is not None:
             base[sid] = based.get(W + "val")
 
-    def find(sid, slot, depth=0):     # the list and the level each inherit on their own
-        value = own.get(sid, (None, None))[slot]
-        if value is None and sid in base and depth < 20:
-            return find(base[sid], slot, depth + 1)
-        return value
-
-    found = {sid: (find(sid, 0), find(sid, 1)) for sid in set(own) | set(base)}
+    found = {sid: tuple(based_on(sid, base, lambda s: own.get(s, (None, None))[slot]) for slot in (0, 1))
+             for sid in set(own) | set(base)}       # the list and the level each inherit on their own
     return {sid: pair for sid, pair in found.items() if pair[0] is not None}
 
 

@@ -16,6 +16,7 @@ from collections import Counter
 from functools import lru_cache
 
 from generator.corpus.reading import Para
+from generator.normalize import PAGE_NUMBER
 
 # a line that is entirely site furniture
 _BOILER_LINE = re.compile(
@@ -171,26 +172,22 @@ def join_pages(paras):
     return paras[:at] + head + paras[end:]
 
 
-# a page's number in a text copied from a PDF or a printout: - 3 -, — 3 —, 第3页 共5页
-_PAGE_NUMBER = re.compile(r"^\s*(?:[-—–－]\s*\d{1,3}\s*[-—–－]|第\s*\d{1,3}\s*页(?:\s*[,，]?\s*共\s*\d{1,3}\s*页)?)\s*$")
-
-
 def drop_page_marks(paras):
-    """Page numbers of a text copied from a PDF or a printout go, and so does the running head
-    or foot printed beside them (a short line that is the next one above or below a page number
-    at two places or more: a page holding one line keeps it); the text a
-    page break cut then joins again as wrapped text."""
-    marks = [i for i, p in enumerate(paras) if len(p.text) <= 24 and _PAGE_NUMBER.match(p.text)]
+    """Page numbers of a text copied from a PDF or a printout (normalize.PAGE_NUMBER) go, and so
+    does the running head or foot printed beside them (a short line that is the next one above or
+    below a page number at two places or more: a page holding one line keeps it); the text a page
+    break cut then joins again as wrapped text."""
+    marks = [i for i, p in enumerate(paras) if len(p.text) <= 24 and PAGE_NUMBER.match(p.text)]
     if not marks:
         return paras
-    def beside(i):              # the nearest line with text above and below a page number
-        above = next((j for j in range(i - 1, -1, -1) if paras[j].text.strip()), None)
-        below = next((j for j in range(i + 1, len(paras)) if paras[j].text.strip()), None)
-        return [j for j in (above, below) if j is not None]
-
-    seen = Counter(paras[j].text.strip() for j in {j for i in marks for j in beside(i)})   # lines, not sightings
-    heads = {text for text, n in seen.items() if n >= 2 and len(text) <= 40 and not _PAGE_NUMBER.match(text)}
-    drop = set(marks) | {j for i in marks for j in beside(i) if paras[j].text.strip() in heads}
+    beside = set()              # the nearest line with text above and below each page number
+    for i in marks:
+        beside.add(next((j for j in range(i - 1, -1, -1) if paras[j].text.strip()), None))
+        beside.add(next((j for j in range(i + 1, len(paras)) if paras[j].text.strip()), None))
+    beside.discard(None)
+    seen = Counter(paras[j].text.strip() for j in beside)          # lines, not sightings
+    heads = {text for text, n in seen.items() if n >= 2 and len(text) <= 40 and not PAGE_NUMBER.match(text)}
+    drop = set(marks) | {j for j in beside if paras[j].text.strip() in heads}
     return [p for i, p in enumerate(paras) if i not in drop]
 
 

@@ -189,11 +189,11 @@ def format_file(source, output=None, force=False, style=None, clean=False):
     from generator.word.writer import Writer
 
     source = Path(source)
-    paras, tables = read_document(source), []
-    if source.suffix.lower() == ".docx":
-        tables = docx_tables(read_bytes(source, ReadError), source)
-    elif source.suffix.lower() == ".md":
-        tables = markdown_parts(decode(read_bytes(source, ReadError), source))[1]
+    if source.suffix.lower() == ".md":                      # one parse: paragraphs and tables
+        paras, tables = markdown_parts(decode(read_bytes(source, ReadError), source))
+    else:
+        paras = read_document(source)
+        tables = docx_tables(read_bytes(source, ReadError), source) if source.suffix.lower() == ".docx" else []
     if tables and not any(p.text.strip() for p in paras):     # a table alone, under the file's name
         blocks = [Block("标题", [(source.stem, False)])]
     else:

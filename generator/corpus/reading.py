@@ -11,9 +11,9 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.corpus.autonumber import label_map, style_numbers
+from generator.corpus.autonumber import based_on, label_map, style_numbers, switched_on
 from generator.errors import ReadError, ReportgenError, read_bytes
-from generator.normalize import clean_text
+from generator.normalize import PAGE_NUMBER, clean_text
 
 SUFFIXES = (".txt", ".docx", ".md")
 # files that sit beside reports but are not reports: README.md, LICENSE …
@@ -94,9 +94,10 @@ def markdown_parts(text):
             paras.append(Para(_inline(tok["children"]).replace("\n", ""), min(tok["attrs"]["level"] - 1, 4)))
         elif kind in ("paragraph", "block_text"):
             paras.extend(Para(line) for line in _inline(tok["children"]).split("\n"))
-        elif kind in ("block_code", "block_html"):      # an HTML block keeps its text: <div>落款</div>
-            raw = _BREAK.sub("\n", tok["raw"]) if kind == "block_html" else tok["raw"]
-            paras.extend(Para(_TAG.sub("", line)) if kind == "block_html" else Para(line) for line in raw.splitlines())
+        elif kind == "block_code":
+            paras.extend(Para(line) for line in tok["raw"].splitlines())
+        elif kind == "block_html":                      # keeps its text: <div>落款</div>
+            paras.extend(Para(_TAG.sub("", line)) for line in _BREAK.sub("\n", tok["raw"]).splitlines())
         elif kind == "list":
             start = tok["attrs"].get("start", 1)
             for n, item in enumerate(tok["children"], start):
@@ -119,13 +120,13 @@ def markdown_parts(text):
     parse = mistune.create_markdown(renderer=None, plugins=["table"])
     # a draft's [1]: 来源…… line or a sentence over ---- is text, not a link's target or a heading
     parse.block.rules = [rule for rule in parse.block.rules if rule not in ("ref_link", "setex_heading")]
-    # a page's number (- 5 -) is no list item: kept as a line, for cleaning to drop
-    for tok in parse(_PAGE_MARK.sub(r"\\", text)):             # escaped: \- 5 -
+    # a page's number (- 5 -) is no list item: escaped (\- 5 -), kept as a line for cleaning to drop
+    lines = ("\\" + line if line.startswith("-") and PAGE_NUMBER.match(line) else line for line in text.split("\n"))
+    for tok in parse("\n".join(lines)):
         block(tok)
     return [p for p in paras if p.text.strip()] or paras, tables
 
 
-_PAGE_MARK = re.compile(r"^(?=[-－]\s*\d{1,3}\s*[-－]\s*$)", re.M)
 _TAG = re.compile(r"<[^<>]*>")
 _BREAK = re.compile(r"<br\s*/?>", re.I)
 
@@ -195,7 +196,7 @@ def _docx(raw, path):
     labels = _labels(body, raw, path, numbered, uses)
     held = bool(uses & {W + "txbxContent", *_NOTES})
     heavy = W + "b" in uses or bool(bold & uses)                # any bold at all
-    paras, notes, waiting, footnotes = [], {}, [], []
+    paras, notes, waiting, footnotes, started = [], {}, [], [], False
     for p in _paragraphs(body):
         ppr = p.find(W + "pPr")
         style = ppr.find(W + "pStyle") if ppr is not None else None
@@ -207,11 +208,12 @@ def _docx(raw, path):
         short = (heavy and level is None and len(text.strip()) <= BOLD_MAX
                  and not text.rstrip().endswith(("。", "；", "！", "？")))
         paras.append(Para(text, level, short and _all_bold(p, style in bold)))
+        started = started or bool(text.strip())
         if held:
             boxes, found = _held(p, raw, path, notes)
             waiting += [Para(clean_text(text)) for text in boxes]
             footnotes += [Para(clean_text(text)) for text in found]
-            if any(q.text.strip() for q in paras):        # boxes above the title wait for it
+            if started:                                  # boxes above the title wait for it
                 paras += waiting
                 waiting = []
     return paras + waiting + footnotes
@@ -227,7 +229,7 @@ def _all_bold(p, styled):
         if not any((t.text or "").strip() for t in run.iterchildren(W + "t")):
             continue
         mark = run.find(f"{W}rPr/{W}b")
-        if not (styled if mark is None else mark.get(W + "val", "on") not in ("0", "false", "off")):
+        if not (styled if mark is None else switched_on(mark)):
             return False
         found = True
     return found
@@ -462,21 +464,10 @@ def _style_levels(styles):
             default = sid
         mark = style.find(f"{W}rPr/{W}b")
         if mark is not None:
-            heavy[sid] = mark.get(W + "val", "on") not in ("0", "false", "off")
+            heavy[sid] = switched_on(mark)
 
-    def level(sid, depth=0):
-        value = own.get(sid)
-        if value is None and sid in base and depth < 20:
-            return level(base[sid], depth + 1)
-        return value
-
-    def bold(sid, depth=0):
-        if sid in heavy or sid not in base or depth > 20:
-            return heavy.get(sid, False)
-        return bold(base[sid], depth + 1)
-
-    levels = {sid: level(sid) for sid in own}
-    return levels, levels.get(default), style_numbers(styles), {sid for sid in own if bold(sid)}
+    levels = {sid: based_on(sid, base, own.get) for sid in own}
+    return levels, levels.get(default), style_numbers(styles), {sid for sid in own if based_on(sid, base, heavy.get)}
 
 
 def _outline_level(ppr):

@@ -233,17 +233,13 @@ def gather(doc, sheet):
                 if own.strip() or auto:       # a 序号 column's number may be all a cell shows
                     items.append(Item(0, cell_para, "表格", auto + own, where=f"表{tables}", auto=auto))
             previous = None
-    _contents_lines(items, typed)
-    _attachment_notes(items, typed)
     texts = [i for i in items if i.kind != "空" and i.index]
+    _contents_lines(texts)
+    _attachment_notes(texts)
+    typed = [(item, None if item.listed else label) for item, label in typed]
     if not ours:
         texts = _attachments(texts)
-    parts = [[]]                            # each attachment numbers afresh
-    for item, label in typed:
-        if item.kind == "附件标识":
-            parts.append([])
-        parts[-1].append((item, label))
-    for part in parts:
+    for part in _by_attachment(typed, lambda pair: pair[0]):     # each attachment numbers afresh
         _typed_levels(part, ours)
     if ours:
         return items
@@ -265,13 +261,17 @@ def gather(doc, sheet):
 def numbered_parts(items):
     """The numbered headings of each part of the document: the text, then each attachment
     (from its 附件标识 on), which numbers afresh."""
+    return [heads for part in _by_attachment(items) if (heads := [i for i in part if i.label])]
+
+
+def _by_attachment(entries, item_of=lambda entry: entry):
+    """``entries`` parted before each whose item is a 附件标识: the text, then each attachment."""
     parts = [[]]
-    for item in items:
-        if item.kind == "附件标识":
+    for entry in entries:
+        if item_of(entry).kind == "附件标识":
             parts.append([])
-        elif item.label:
-            parts[-1].append(item)
-    return [part for part in parts if part]
+        parts[-1].append(entry)
+    return parts
 
 
 def _numbering(doc):
@@ -301,28 +301,24 @@ def _attachments(texts):
     return texts[:date + 1]
 
 
-def _contents_lines(items, typed):
+def _contents_lines(body):
     """A typed table of contents (Word's own in its TOC styles too) is text as ``format`` keeps
-    it: its numbered lines are no headings and need no full stop. Headings styled as such stay in
-    the sequence, so that the contents stop at the first of them."""
-    body = [i for i in items if i.kind != "空" and i.index]
+    it: its numbered lines are listed, no headings, and need no full stop. Headings styled as
+    such stay in the sequence, so that the contents stop at the first of them."""
     found = contents([i.text for i in body])
     if found:
         for item in body[found[0]:found[1]]:
             item.listed = True
-        typed[:] = [(item, None if item.listed else label) for item, label in typed]
 
 
-def _attachment_notes(items, typed):
-    """The list of attachments (附件：1.党员名册 and the names numbered on below it) is no heading
-    and needs no full stop (GB/T 9704: no punctuation after an attachment's name)."""
-    body = [i for i in items if i.kind != "空" and i.index]
+def _attachment_notes(body):
+    """The list of attachments (附件：1.党员名册 and the names numbered on below it) is listed, no
+    heading, and needs no full stop (GB/T 9704: no punctuation after an attachment's name)."""
     texts = [i.text for i in body]
     for at, item in enumerate(body):
         end = attachment_list(texts, at) if item.kind == "正文" else None
         for name in body[at:end or at]:
             name.listed = True
-    typed[:] = [(item, None if item.listed else label) for item, label in typed]
 
 
 def _typed_levels(typed, ours):

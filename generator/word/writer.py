@@ -227,9 +227,8 @@ def _break(text, count, per_line, allowed):
                 if at + i in allowed and len(rest) - i <= per_line * (remaining - 1)]
         if not fits:
             return None
-        even = [i for i in fits if _balanced(i, (len(rest) - i) / (remaining - 1))]   # no 通知 alone on a line
-        natural = ([i for i in even if _natural(rest, i) == 2] or [i for i in even if _natural(rest, i)]
-                   or fits)
+        rank = {i: _natural(rest, i) for i in fits if _balanced(i, (len(rest) - i) / (remaining - 1))}   # no 通知 alone
+        natural = [i for i, r in rank.items() if r == 2] or [i for i, r in rank.items() if r] or fits
         cut = min(natural, key=lambda i: abs(i - target))
         out.append(rest[:cut])
         rest, at = rest[cut:], at + cut
@@ -278,7 +277,7 @@ def _word_breaks(text):
 @functools.lru_cache(maxsize=1)
 def _words():
     """The words of words.txt (a unit may add its own) and the longest one's length."""
-    lines = (WORDS.read_text(encoding="utf-8")).splitlines()
+    lines = WORDS.read_text(encoding="utf-8").splitlines()
     words = {line.strip() for line in lines if line.strip() and not line.startswith("#")}
     return words, max(map(len, words), default=1)
 

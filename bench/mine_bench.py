@@ -71,8 +71,8 @@ def child(folder, code):
     wall = time.perf_counter() - start
     cpu = time.process_time() - cpu
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    print(json.dumps({"docs": result["文档数"], "files": len(files), "seconds": round(wall, 2),
-                      "cpu_seconds": round(cpu, 2), "peak_mb": round(peak / 1024),
+    print(json.dumps({"docs": result["文档数"], "files": len(files), "seconds": round(wall, 3),
+                      "cpu_seconds": round(cpu, 3), "peak_mb": round(peak / 1024),
                       "grew_mb": round((peak - before) / 1024)}))
 
 

@@ -2,6 +2,7 @@ from generator.corpus.cleaning import (
     clean,
     drop_contents,
     drop_repeats,
+    is_traditional,
     join_numbers,
     join_wrapped,
     strip_boilerplate,
@@ -128,6 +129,12 @@ def test_traditional_and_pinyin():
     assert texts(got) == ["关于我区非公企业党建工作的调查与思考，这个组织们"]
     assert texts(to_simplified(paras("简体文字，不需转换（一）。"))) == ["简体文字，不需转换（一）。"]
     assert t2s("我們不瞭解這個問題，一目瞭然") == "我们不了解这个问题，一目了然"      # phrases, then characters
+
+
+def test_traditional_found_when_some_of_its_characters_are_in_gb2312():
+    # 於 後 夥 are Traditional-only yet in GB 2312; with 們 這 個 they make the six needed
+    assert is_traditional("於是後來夥同他們這個") and not is_traditional("于是后来伙同他们这个")
+    assert not is_traditional("於是後來夥同他們")          # five
 
 
 # ---- the reference corpus ------------------------------------------------------

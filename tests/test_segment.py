@@ -1,8 +1,11 @@
+from collections import Counter
+
 import jieba
 import jieba.analyse
 import pytest
 
 from generator.corpus import segment
+from generator.corpus.reading import decode
 
 TEXT = ("全镇18个村党组织严格落实“三会一课”制度，组织党员开展志愿服务三百余次，解决群众急难愁盼问题一百二十件。"
         "镇党委坚持每月集中学习一次，全年共组织学习十二次，覆盖党员四百余人次，基层党建工作质量明显提升。") * 3
@@ -19,6 +22,18 @@ def test_extract_tags_ranks_as_jieba_analyse_does():
     assert segment.extract_tags(TEXT, 20) == plain_tags(TEXT, 20)
     pos = ("n", "vn", "nz")
     assert segment.extract_tags(TEXT, 10, allow_pos=pos) == jieba.analyse.extract_tags(TEXT, topK=10, allowPOS=pos)
+
+
+def test_extract_tags_ranks_a_whole_report_as_weighing_every_word_does(seeds):
+    # words are looked up by count, most first, until none left can reach the top: the
+    # ranking must be the one that weighs every word, ties in the text's order (jieba's own
+    # cutter groups figures otherwise, hence our cut here)
+    text = "\n".join(decode(p.read_bytes()) for p in sorted(seeds.glob("*.txt")))
+    freq = Counter(w for w in segment.cut(text) if len(w.strip()) >= 2 and w.lower() not in segment.STOP_WORDS)
+    table, median = segment.idf_of(freq)
+    weight = {w: n * table.get(w, median) for w, n in freq.items()}
+    for top in (1, 12, 24, 200):
+        assert segment.extract_tags(text, top) == sorted(weight, key=weight.get, reverse=True)[:top]
 
 
 def test_cut_is_jiebas_cut_for_chinese_text():

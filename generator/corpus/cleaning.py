@@ -418,9 +418,10 @@ def strip_pinyin(text):
 def _opencc_dict(name):
     """(key, first value) pairs of one of OpenCC's t2s dictionaries."""
     import os
+    from importlib.util import find_spec
 
-    import opencc
-    path = os.path.join(os.path.dirname(opencc.__file__), "dictionary", name)
+    # only its data files: found, not imported (its import costs more than reading them)
+    path = os.path.join(find_spec("opencc").submodule_search_locations[0], "dictionary", name)
     with open(path, encoding="utf-8") as stream:
         for line in stream:
             key, _, values = line.rstrip("\n").partition("\t")
@@ -460,9 +461,21 @@ def _traditional():
     return frozenset(map(chr, _table()))
 
 
+@lru_cache(maxsize=1)
+def _traditional_in_gb2312():
+    """The few Traditional-only characters that GB 2312 has (乾, 於, 後 …)."""
+    return "".join(c for c in _traditional() if c.encode("gb2312", "replace") != b"?")
+
+
 def is_traditional(text, sample=2000, threshold=6):
     """At least ``threshold`` different Traditional-only characters near the start."""
-    return len(_traditional().intersection(text[:sample])) >= threshold
+    text = text[:sample]
+    # Nearly all of them are outside GB 2312, which the codec finds in C: a text with fewer
+    # such characters (and of the few inside it) than the threshold is not Traditional
+    outside = text.encode("gb2312", "replace").count(b"?") - text.count("?")
+    if outside + sum(map(text.count, _traditional_in_gb2312())) < threshold:
+        return False
+    return len(_traditional().intersection(text)) >= threshold
 
 
 def to_simplified(paras):

@@ -103,22 +103,26 @@ class Miner:
         self._text("概述", o.lead, source)
 
     def _text(self, category, paras, source):
+        self.chars += sum(map(len, paras))
         for text in paras:
-            self.chars += len(text)
-            if self.sampled[category] < SAMPLE_CHARS:
-                self.sample[category].append(text)
-                self.sampled[category] += len(text)
-            bank = self.phrases[category]
-            for kind, regex in PHRASE_KINDS.items():
-                self._count(bank[kind], regex.findall(text), source)
-            for number in NUMBER.finditer(text):
-                verb = VERB.search(text, max(0, number.start() - 9), number.start())
-                if not verb:
-                    continue
-                lead, verb, value, unit = verb[1].lstrip("的之和与及是在"), verb[2], number[1], number[2]
-                key = f"{_number_subject(lead)}{verb}N{unit}"
-                self.numbers[key] += 1
-                self.examples.setdefault(key, f"{lead}{verb}{value}{unit}（{source}）")
+            if self.sampled[category] >= SAMPLE_CHARS:
+                break
+            self.sample[category].append(text)
+            self.sampled[category] += len(text)
+        # The patterns run once over the section, its paragraphs joined by 。: no pattern
+        # matches across a 。, and each finds after one what it finds at a paragraph's start
+        text = "。".join(paras)
+        bank = self.phrases[category]
+        for kind, regex in PHRASE_KINDS.items():
+            self._count(bank[kind], regex.findall(text), source)
+        for number in NUMBER.finditer(text):
+            verb = VERB.search(text, max(0, number.start() - 9), number.start())
+            if not verb:
+                continue
+            lead, verb, value, unit = verb[1].lstrip("的之和与及是在"), verb[2], number[1], number[2]
+            key = f"{_number_subject(lead)}{verb}N{unit}"
+            self.numbers[key] += 1
+            self.examples.setdefault(key, f"{lead}{verb}{value}{unit}（{source}）")
         for counter in (*self.phrases[category].values(), self.numbers):
             if len(counter) > PRUNE_AT:
                 keep = counter.most_common(PRUNE_AT // 2)

@@ -133,8 +133,13 @@ class Outline:
                 "sections": [s.to_dict() for s in self.sections]}
 
 
+_MARK_FIRST = frozenset(CN + "（(0123456789Xx第" + BULLETS)     # what every style's number starts with
+
+
 def marker(text):
     """``(style, number, typed, rest)`` for a paragraph that starts with a heading number."""
+    if text.lstrip()[:1] not in _MARK_FIRST:      # most paragraphs: no style tried
+        return None
     for style, regex in STYLES:
         match = regex.match(text)
         if match:

@@ -11,7 +11,7 @@ import marshal
 import os
 import sys
 from array import array
-from collections import Counter
+from collections import Counter, defaultdict
 from functools import lru_cache
 from importlib.util import find_spec
 
@@ -103,7 +103,7 @@ def _idf_database():
         return None
     source = _jieba_file("analyse", "idf.txt")
     stat = os.stat(source)
-    path = cache_dir("jieba", f"idf-{key(b'sqlite1', str((stat.st_size, stat.st_mtime_ns)).encode())}.sqlite")
+    path = cache_dir("jieba", f"idf-{key(b'sqlite2', str((stat.st_size, stat.st_mtime_ns)).encode())}.sqlite")
     if path is None:
         return None
     try:
@@ -120,11 +120,11 @@ def _idf_database():
 def _open_idf_database(sqlite3, path):
     db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False)
     try:
-        (median,), = db.execute("SELECT idf FROM median")
+        (median, highest), = db.execute("SELECT median, highest FROM summary")
     except (sqlite3.Error, ValueError):
         db.close()
-        raise sqlite3.DatabaseError("no median") from None
-    return db, median
+        raise sqlite3.DatabaseError("no summary") from None
+    return db, median, highest
 
 
 def _build_idf_database(sqlite3, path):
@@ -136,26 +136,27 @@ def _build_idf_database(sqlite3, path):
         with sqlite3.connect(tmp) as db:
             db.execute("CREATE TABLE idf (word TEXT PRIMARY KEY, idf REAL) WITHOUT ROWID")
             db.executemany("INSERT OR REPLACE INTO idf VALUES (?, ?)", _idf_lines())
-            # jieba.analyse's median: the middle of the sorted values, read last, so a file cut short has none
-            db.execute("CREATE TABLE median AS SELECT idf FROM idf ORDER BY idf LIMIT 1 OFFSET "
-                       "(SELECT COUNT(*) / 2 FROM idf)")
+            # jieba.analyse's median (the middle of the sorted values) and the largest value,
+            # written last, so a file cut short has none
+            db.execute("CREATE TABLE summary AS SELECT (SELECT idf FROM idf ORDER BY idf LIMIT 1 OFFSET "
+                       "(SELECT COUNT(*) / 2 FROM idf)) AS median, (SELECT MAX(idf) FROM idf) AS highest")
         db.close()
         os.replace(tmp, path)
 
 
 @lru_cache(maxsize=1)
 def _idf_source():
-    """The open IDF database and its median, or, without one, the whole table as a dict."""
+    """The open IDF database, its median and largest idf, or, without one, the whole table as a dict."""
     found = _idf_database()
     if found:
         return found
     table = dict(_idf_lines())
-    return table, sorted(table.values())[len(table) // 2]
+    return table, sorted(table.values())[len(table) // 2], max(table.values())
 
 
 def idf_of(words):
     """``({word: idf} for the words jieba's IDF table has, median idf)``."""
-    source, median = _idf_source()
+    source, median, _ = _idf_source()
     if isinstance(source, dict):
         return {w: source[w] for w in words if w in source}, median
     words, found = list(words), {}
@@ -185,7 +186,20 @@ def extract_tags(text, top=20, allow_pos=()):
         words = cut(text)
     freq = {word: n for word, n in Counter(words).items()        # counted in C, each word then tested once
             if len(word.strip()) >= 2 and word.lower() not in STOP_WORDS}
-    table, median = idf_of(freq)
     total = sum(freq.values())
-    weights = {w: n * table.get(w, median) / total for w, n in freq.items()}
-    return sorted(weights, key=weights.__getitem__, reverse=True)[:top]
+    # A word's weight is at most its count times the largest idf: words are looked up by count,
+    # most first, until no word left can reach the top. The words left out weigh less than the
+    # top's last, so the ranking (ties in the text's order, as jieba's) is the same.
+    _, median, highest = _idf_source()
+    bound = max(median, highest)
+    by_count = defaultdict(list)
+    for word, n in freq.items():
+        by_count[n].append(word)
+    weights = {}
+    for n in sorted(by_count, reverse=True):
+        if len(weights) >= top and n * bound / total < sorted(weights.values(), reverse=True)[top - 1]:
+            break
+        table, _ = idf_of(by_count[n])
+        weights.update((w, n * table.get(w, median) / total) for w in by_count[n])
+    ranked = {w: weights[w] for w in freq if w in weights}      # the text's order, for ties
+    return sorted(ranked, key=ranked.__getitem__, reverse=True)[:top]

@@ -177,6 +177,20 @@ class Levels:
             self.levels[index][2] = last + 1 if value == last else value or last + 1
         return index + 1
 
+    def fill(self, style, value, family, following):
+        """The 1-based level of a heading typed in a deeper level's style whose number is the
+        one missing from the Chinese numbers above, the next heading going on from it (二、 …
+        3、存在问题 四、); that level counts on without taking the style. None otherwise."""
+        own = self.depth_of(style)
+        for index, (styles, families, last) in enumerate(self.levels[:(own or 1) - 1]):
+            if (value == last + 1 and family in families and following and following[0] in styles
+                    and following[1] == value + 1 and any("一" in s for s in styles)):
+                del self.levels[index + 1:]
+                self.refused = {i for i in self.refused if i < index}
+                self.levels[index][2] = value
+                return index + 1
+        return None
+
     def depth_of(self, style):
         """The 1-based level that ``style`` numbers now, or None."""
         return next((i + 1 for i, (styles, _, _) in enumerate(self.levels) if style in styles), None)
@@ -202,15 +216,18 @@ class Levels:
         return None
 
 
-def read_levels(labels, strays=(), resume=False):
+def read_levels(labels, strays=(), resume=False, named=()):
     """The level of each heading label of a document, in order: ``labels`` holds
     ``(style, value, family)`` or None (not a heading) per paragraph; the answer holds a level
     or None. A number typed in another style does not take a level's next place when a
     Chinese number later in the text claims that place (1、主要工作 2.党员教育 二.存在问题:
     二. is the second part, 2. is not). Indexes in ``strays`` (lines that should have been
     headings) keep the level their style numbers even when their number does not fit, so
-    that the numbering check sees them. ``resume``: the text may begin inside a document, so its
-    first heading may be numbered 三、 or （三） (an excerpt of a page; ``lint`` checks a whole draft)."""
+    that the numbering check sees them. Indexes in ``named`` are headings that name a part of
+    a report (存在问题, 下一步打算): typed in a deeper level's style, one that fills the gap in
+    the Chinese numbers above is that part (二、 1、 2、 3、存在问题 四、: 3、 is 三、 mistyped).
+    ``resume``: the text may begin inside a document, so its first heading may be numbered
+    三、 or （三） (an excerpt of a page; ``lint`` checks a whole draft)."""
     levels, out = Levels(resume, _cut_parent(labels) if resume else ()), []
     for i, found in enumerate(labels):
         if found is None:
@@ -219,7 +236,8 @@ def read_levels(labels, strays=(), resume=False):
         style, value, family = found
         if family is not None and "1" in style and _claimed(labels, i):
             family = None
-        level = levels.add(style, value, family)
+        following = next((label for label in labels[i + 1:] if label), None) if i in named else None
+        level = (following and levels.fill(style, value, family, following)) or levels.add(style, value, family)
         out.append(level if level or i not in strays else levels.depth_of(style))
     return out
 

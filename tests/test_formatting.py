@@ -319,6 +319,27 @@ def test_format_and_lint_fix_read_a_numbering_gap_alike(runner, tmp_path):
     assert code == 0 and "编号" not in output, output
 
 
+def test_format_and_lint_fix_read_a_part_typed_as_a_list_item_alike(runner, tmp_path):
+    # 3、存在问题 after 二.'s items 1、 2、 and before 四、 is the third part, mistyped
+    lines = ["某镇党建工作情况报告", "一、基本情况", "全镇共有党组织12个。", "二.主要做法", "1、加强学习",
+             "全年组织学习12次。", "2、强化管理", "建立积分制度。", "3、存在问题", "部分党员学习不够深入。",
+             "四、下一步打算", "继续加强教育培训。"]
+    src, formatted, fixed = tmp_path / "粗稿.docx", tmp_path / "排版.docx", tmp_path / "修正.docx"
+    document = Document()
+    for line in lines:
+        document.add_paragraph(line)
+    document.save(src)
+    assert runner.invoke(cli, ["format", str(src), "-o", str(formatted)]).exit_code == 0
+    result = runner.invoke(cli, ["lint", "--no-pages", str(src), "--fix", "-o", str(fixed)])
+    assert "编号：第9段 3、 → 三、" in result.output, result.output
+    want = ["一、基本情况", "二、主要做法", "三、存在问题", "四、下一步打算"]
+    for out in (formatted, fixed):
+        assert [t for s, t in paragraphs(out) if s == "Heading 1"] == want
+        assert [t for s, t in paragraphs(out) if s == "Heading 2"] == ["（一）加强学习", "（二）强化管理"]
+    code, output = lint_lines(runner, formatted)
+    assert code == 0, output
+
+
 @pytest.mark.parametrize("numbers, stray, finding", [
     # 一、 二、 五、: a jump of three is not a gap format closes, so 五、 stays body text
     (("一、", "二、", "五、", "六、", "七、"), "五、存在问题", "编号：应为 三、，实为 五、（不连续）"),

@@ -109,6 +109,19 @@ def test_read_levels_gives_a_slot_to_the_chinese_number_that_claims_it():
     assert read_levels(gone) == [1, 1, None] and read_levels(gone, strays={2}) == [1, 1, 1]
 
 
+def test_a_part_named_in_a_list_style_fills_the_gap_above():
+    # 二、 1、 2、 3、存在问题 四、: the 3、 that names a part is 三、 mistyped; one that does not name
+    # a part (3、强化监督) is the third item, and 四、 a gap of one
+    labels = [label_style(t)[:3] for t in ("一、", "二.", "1、", "2、", "3、", "四、", "1、")]
+    assert read_levels(labels, named={4}) == [1, 1, 2, 2, 1, 1, 2]
+    assert read_levels(labels) == [1, 1, 2, 2, 2, 1, 2]
+    # only the missing number, and only when the next heading goes on from it
+    assert read_levels([label_style(t)[:3] for t in ("一、", "二、", "1、", "2、", "3、", "五、")], named={4})[4] == 2
+    assert read_levels([label_style(t)[:3] for t in ("一、", "二、", "1、", "2、", "3、", "4、")], named={4})[4] == 2
+    bracketed = [label_style(t)[:3] for t in ("（一）", "（二）", "（1）", "（2）", "（3）", "（四）")]
+    assert read_levels(bracketed, named={4}) == [1, 1, 2, 2, 1, 1]
+
+
 def test_only_an_excerpt_may_begin_inside_the_numbering():
     from generator.numbering import read_levels
     labels = [("一、", 3, ""), ("（一）", 1, "（"), ("一、", 4, "")]

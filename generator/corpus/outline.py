@@ -637,8 +637,10 @@ def _numbered(paras, lone=False):
         splits.append(split)
         family = None if m is None or m[0] in LEAD_ONLY else "（" if m[0] in BRACKETED else ""
         labels.append((m[0], m[1], family) if split else None)
+    # a figure's heading that names a part of a report may be a mistyped Chinese number (numbering.read_levels)
+    named = {i for i, (label, split) in enumerate(zip(labels, splits)) if label and "1" in label[0] and label_of(split[0])}
     items = []
-    for text, m, split, level in zip(texts, marks, splits, read_levels(labels, resume=True)):
+    for text, m, split, level in zip(texts, marks, splits, read_levels(labels, resume=True, named=named)):
         if level:
             items.append(_section(split[0], level, m[2]))
             if split[1]:

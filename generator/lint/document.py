@@ -10,6 +10,7 @@ from pathlib import Path
 
 from generator.corpus.autonumber import label_map, style_numbers
 from generator.corpus.cleaning import contents
+from generator.corpus.outline import label_of
 from generator.corpus.reading import children, load_docx, paragraph_text
 from generator.errors import ReportgenError, read_bytes
 from generator.normalize import (
@@ -21,7 +22,7 @@ from generator.normalize import (
     closing_lines,
     short_line,
 )
-from generator.numbering import label_style, read_levels
+from generator.numbering import label_style, read_levels, strip_number
 from generator.word import office
 from generator.word.parts import STYLE_NAMES
 from generator.word.style import HEADING_KINDS
@@ -326,7 +327,9 @@ def _typed_levels(typed, ours):
     draft the writer made, styles give the levels, and a numbered line left as body text is a
     heading gone astray: it keeps its style's level so that the numbering check flags it."""
     strays = {i for i, (item, found) in enumerate(typed) if found and ours and item.kind == "正文"}
-    levels = read_levels([found[:3] if found else None for _, found in typed], strays)
+    named = {i for i, (item, found) in enumerate(typed)          # as format reads them (outline._numbered)
+             if found and "1" in found[0] and label_of(strip_number(item.text))}
+    levels = read_levels([found[:3] if found else None for _, found in typed], strays, named=named)
     for (item, found), level in zip(typed, levels):
         if ours and item.kind in HEADING_KINDS and found:
             item.label = found[3]

@@ -244,11 +244,12 @@ def outline(files, as_json):
 @click.option("--clean", is_flag=True, help="先去掉网页残留（版权声明、下载须知、链接列表等）。")
 def format_(rough, output, force, pdf, style, clean):
     """一键排版：识别粗稿 ROUGH（.txt/.docx/.md）的标题层级，按 GB/T 9704 写成 Word。"""
-    from generator.corpus.formatting import format_to
+    from generator.corpus.formatting import format_notices, format_to
     first, *pdfs = format_to(rough, output, force, pdf, style, clean)
     click.echo(f"已排版 {first}")
     for written in pdfs:
         click.echo(f"已生成 {written}")
+    warn(format_notices(rough))
 
 
 @cli.command(context_settings=CONTEXT)
@@ -302,7 +303,7 @@ def suggest(category, mined):
 @click.option("--force", is_flag=True, help="--fix 的输出文件已存在时覆盖。")
 @click.option("--pdf", is_flag=True, help="--fix 时另用 LibreOffice 转出同名 PDF，放在修正后的 .docx 旁边。")
 def lint(files, style, as_json, no_pages, fix, output, force, pdf):
-    """按版式表检查 Word 文档 FILES（页面、字体字号、缩进行距、页码、编号、标点，以及排版后的分页）。
+    """按版式表检查 Word 文档 FILES（页面、字体字号、缩进行距、页码、编号、标点、未处理的修订和批注，以及排版后的分页）。
 
     有错误时退出码为 1；“提醒”不影响退出码。
     """

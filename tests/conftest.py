@@ -39,6 +39,30 @@ def paragraphs(docx_path):
     return [(p.style.name, p.text) for p in Document(str(docx_path)).paragraphs]
 
 
+def reviewed_docx(path):
+    """A draft under review, written as Word writes one: an insertion, a deletion, a sentence
+    moved from one paragraph to another, and a comment."""
+    from docx import Document
+    from docx.oxml import parse_xml
+
+    ns = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    change = 'w:author="审稿人" w:date="2026-07-01T00:00:00Z"'
+    doc = Document()
+    for line in ("某镇党建工作情况报告", "一、主要做法", "全镇组织学习十二次。", "", "有批注的段落。",
+                 "二、存在问题", "学习不够深入。"):
+        doc.add_paragraph(line)
+    study, moved, commented = (doc.paragraphs[i]._p for i in (2, 3, 4))
+    study.append(parse_xml(f'<w:ins {ns} w:id="1" {change}><w:r><w:t>新增的句子。</w:t></w:r></w:ins>'))
+    study.append(parse_xml(f'<w:del {ns} w:id="2" {change}><w:r><w:delText>删去的句子。</w:delText></w:r></w:del>'))
+    study.append(parse_xml(f'<w:moveFrom {ns} w:id="3" {change}><w:r><w:t>移走的句子。</w:t></w:r></w:moveFrom>'))
+    moved.append(parse_xml(f'<w:moveTo {ns} w:id="4" {change}><w:r><w:t>移走的句子。</w:t></w:r></w:moveTo>'))
+    commented.insert(1, parse_xml(f'<w:commentRangeStart {ns} w:id="0"/>'))
+    commented.append(parse_xml(f'<w:commentRangeEnd {ns} w:id="0"/>'))
+    commented.append(parse_xml(f'<w:r {ns}><w:commentReference w:id="0"/></w:r>'))
+    doc.save(path)
+    return path
+
+
 def _soffice():
     exe = shutil.which("soffice") or shutil.which("libreoffice")
     if exe is None:

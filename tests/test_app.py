@@ -1,15 +1,17 @@
 """The web app's routes and guards, over HTTP (Starlette's test client): every bad input is a 4xx
 with one Chinese line, nothing is written outside the data folder, the server goes on."""
 import io
+import json
 import warnings
 import zipfile
+from urllib.parse import unquote
 
 import pytest
 from docx import Document
 
 from generator.serve.app import create_app
 from generator.serve.server import allowed_hosts, settings
-from conftest import EXAMPLES
+from conftest import EXAMPLES, reviewed_docx
 
 with warnings.catch_warnings():
     warnings.simplefilter("ignore")
@@ -297,6 +299,16 @@ def test_an_opened_file_may_not_reach_for_server_files(client, data_dir, tmp_pat
         answer = client.post("/api/open", params={"name": "a.yaml"}, content=body.encode())
         assert answer.status_code == 400 and "不能用“来源:”引用其他文件" in answer.json()["error"], body
     assert not (data_dir / "草稿").exists() or not any((data_dir / "草稿").iterdir())
+
+
+def test_format_download_carries_what_the_user_should_know(client, tmp_path):
+    raw = reviewed_docx(tmp_path / "审阅稿.docx").read_bytes()
+    answer = client.post("/api/format", params={"name": "审阅稿.docx"}, content=raw)
+    assert answer.status_code == 200
+    notices = json.loads(unquote(answer.headers["x-reportgen-notices"]))
+    assert notices == ["有 4 处未处理的修订，已按全部接受后的文字排版，请核对", "有 1 条批注，排版稿里没有带上"]
+    plain = client.post("/api/format", json={"text": "报告\n一、做法\n做了。"})
+    assert "x-reportgen-notices" not in plain.headers
 
 
 def test_a_format_error_names_the_upload_not_a_server_path(client):

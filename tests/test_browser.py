@@ -14,7 +14,7 @@ try:   # without selenium the browser fixture skips (locally) or fails (in CI)
 except ImportError:
     By = EC = WebDriverWait = None
 
-from conftest import EXAMPLES
+from conftest import EXAMPLES, reviewed_docx
 
 
 def shot(driver, name, tmp_path):
@@ -181,6 +181,12 @@ def test_lint_and_format_pages(browser, live_server, tmp_path):
     texts = [p.text for p in Document(str(docx)).paragraphs]
     assert texts[0] == "关于加强支部建设的报告" and "一、基本情况" in texts
     shot(browser, "4-一键排版", tmp_path)
+    # a draft under review: the page says its changes were read as accepted
+    upload(browser, "format-file", reviewed_docx(tmp_path / "审阅稿.docx"))
+    browser.find_element(By.ID, "format-run").click()
+    downloaded(browser.downloads, ".docx", name="审阅稿-排版.docx")
+    wait(browser, lambda d: "修订" in d.find_element(By.ID, "format-msg").text, 30)
+    assert "有 1 条批注，排版稿里没有带上" in browser.find_element(By.ID, "format-msg").text
 
     messy = tmp_path / "别人的稿子.docx"
     doc = Document()          # python-docx's own defaults: Letter paper, Calibri, no indent

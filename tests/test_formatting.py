@@ -3,7 +3,7 @@ import subprocess
 import sys
 
 import pytest
-from conftest import CHECKER, paragraphs
+from conftest import CHECKER, paragraphs, reviewed_docx
 from docx import Document
 
 from generator.cli import cli
@@ -650,3 +650,16 @@ def test_format_a_table_alone_and_a_markdown_page_number(runner, tmp_path):
     doc.save(str(tmp_path / "表.docx"))
     assert runner.invoke(cli, ["format", str(tmp_path / "表.docx")]).exit_code == 0
     assert Document(str(tmp_path / "表-排版.docx")).tables[0].rows[0].cells[0].text == "支部"
+
+
+def test_format_says_a_draft_under_review_was_read_as_accepted(runner, tmp_path):
+    src, out = reviewed_docx(tmp_path / "审阅稿.docx"), tmp_path / "排版.docx"
+    result = runner.invoke(cli, ["format", str(src), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert f"提醒：{src}: 有 4 处未处理的修订，已按全部接受后的文字排版，请核对" in result.stderr
+    assert f"提醒：{src}: 有 1 条批注，排版稿里没有带上" in result.stderr
+    body = [t for s, t in paragraphs(out) if s == "Normal"]
+    assert body[:2] == ["全镇组织学习十二次。新增的句子。", "移走的句子。"]
+    plain = tmp_path / "无修订.txt"
+    plain.write_text("报告\n一、做法\n做了。\n", encoding="utf-8")
+    assert "提醒" not in runner.invoke(cli, ["format", str(plain), "-o", str(tmp_path / "2.docx")]).stderr

@@ -5,7 +5,7 @@ import sys
 import zipfile
 
 import pytest
-from conftest import CHECKER, EXAMPLES
+from conftest import CHECKER, EXAMPLES, reviewed_docx
 from docx import Document
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -131,6 +131,14 @@ def test_warnings_do_not_fail(tmp_path, runner):
     path = broken(tmp_path, "stop", _set_text("部分社区", "。", ""))
     result = runner.invoke(cli, ["lint", "--no-pages", str(path)])
     assert result.exit_code == 0 and "提醒 句末标点" in result.output
+
+
+def test_tracked_changes_and_comments_are_warned_of(tmp_path, runner):
+    path = reviewed_docx(tmp_path / "审阅稿.docx")
+    data = json.loads(runner.invoke(cli, ["lint", "--no-pages", "--json", str(path)]).output)
+    marks = [(d["rule"], d["seen"], d["level"]) for d in data if d["rule"] in ("修订", "批注")]
+    assert marks == [("修订", "4 处修订未处理（按全部接受后的文字检查）", "提醒"), ("批注", "1 条批注", "提醒")]
+    assert any(d["excerpt"].startswith("移走的句子") for d in data)        # the moved text is checked too
 
 
 def test_style_sheet_is_data(tmp_path, runner):

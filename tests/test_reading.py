@@ -2,9 +2,10 @@ import subprocess
 import zipfile
 
 import pytest
+from conftest import reviewed_docx
 from docx import Document
 
-from generator.corpus.reading import ReadError, decode, read_document
+from generator.corpus.reading import ReadError, decode, read_document, review_marks
 
 TEXT = "关于柳湾镇党建工作的调查\n一、基本情况\n全镇共有行政村十八个。"
 
@@ -338,3 +339,11 @@ def test_markdown_html_blocks_reference_lines_and_underlined_sentences_stay_text
     assert [(p.text, p.level) for p in markdown_parts(text)[0]] == [
         ("报告", 0), ("为做好有关工作，现通知如下：", None), ("零售额12.6亿元[1]。", None), ("[1]: 某县商务局《发展报告》", None),
         ("某某镇人民政府", None), ("2024年12月20日", None)]
+
+
+def test_docx_under_review_reads_as_accepted_and_counts_its_marks(tmp_path):
+    path = reviewed_docx(tmp_path / "修订.docx")
+    texts = [p.text for p in read_document(path)]
+    assert texts[2] == "全镇组织学习十二次。新增的句子。"          # the deletion and the text moved away are out
+    assert texts[3] == "移走的句子。"                               # the text moved here is in (was lost)
+    assert review_marks(Document(str(path)).element.body) == (4, 1)

@@ -14,7 +14,7 @@ from pathlib import Path
 from generator.corpus.cleaning import (contents, drop_page_marks, join_numbers, join_pages, join_wrapped,
                                        split_flattened, strip_boilerplate)
 from generator.corpus.outline import outline
-from generator.corpus.reading import Para, decode, docx_tables, markdown_parts, read_document
+from generator.corpus.reading import Para, decode, docx_tables, markdown_parts, read_document, review_notices
 from generator.errors import ReadError, ReportgenError, read_bytes
 from generator.markup import Block
 from generator.numbering import label_style, strip_number
@@ -205,6 +205,13 @@ def format_file(source, output=None, force=False, style=None, clean=False):
     writer = Writer(load_style(style))
     save_atomic(output, force, lambda stream: writer.write(blocks, stream))
     return output
+
+
+def format_notices(rough):
+    """What the user should know of how a draft was read: a .docx's tracked changes were
+    read as accepted and its comments left out (reading.review_notices)."""
+    rough = Path(rough)
+    return review_notices(read_bytes(rough, ReadError), rough) if rough.suffix.lower() == ".docx" else []
 
 
 def format_to(rough, output=None, force=False, pdf=False, style=None, clean=False):

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.corpus.autonumber import based_on, label_map, style_numbers, switched_on
-from generator.errors import ReadError, ReportgenError, read_bytes
+from generator.errors import Notice, ReadError, ReportgenError, read_bytes
 from generator.normalize import PAGE_NUMBER, clean_text
 
 SUFFIXES = (".txt", ".docx", ".md")
@@ -379,7 +379,26 @@ def docx_tables(raw, path):
     return tables
 
 
-_RUN_HOLDERS = {W + "hyperlink", W + "ins", W + "smartTag", W + "fldSimple"}
+# runs inside these are text; a tracked change reads as accepted: insertions and text moved
+# here are in, deletions (w:delText) and text moved away (w:moveFrom) out
+_RUN_HOLDERS = {W + "hyperlink", W + "ins", W + "moveTo", W + "smartTag", W + "fldSimple"}
+_REVISIONS = (W + "ins", W + "del", W + "moveFrom", W + "moveTo")
+
+
+def review_marks(body):
+    """``(revisions, comments)``: how many tracked changes (insertions, deletions, moves) a
+    document's body holds, and how many comments are anchored in it."""
+    revisions = sum(1 for _ in body.iter(*_REVISIONS))
+    comments = {el.get(W + "id") for el in body.iter(W + "commentReference", W + "commentRangeStart")}
+    return revisions, len(comments)
+
+
+def review_notices(raw, path):
+    """What ``format`` tells the user of a .docx still under review: its tracked changes were
+    read as accepted, its comments left out."""
+    revisions, comments = review_marks(_body(raw, path)[0])
+    return ([Notice(f"有 {revisions} 处未处理的修订，已按全部接受后的文字排版，请核对", path)] if revisions else []) + \
+           ([Notice(f"有 {comments} 条批注，排版稿里没有带上", path)] if comments else [])
 _MARKS = {W + "tab": "\t", W + "ptab": "\t", W + "cr": "\n", W + "noBreakHyphen": "-"}
 
 

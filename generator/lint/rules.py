@@ -14,6 +14,7 @@ from generator.lint.document import (
     text_runs,
     w,
 )
+from generator.corpus.reading import review_marks
 from generator.lint.findings import ERROR, WARNING, Finding, excerpt
 from generator.markup import PLACEHOLDER
 from generator.normalize import NOTE, changed_marks
@@ -54,6 +55,7 @@ class Rules:
             where or (item.where if item else ""), excerpt(item.text) if item else ""))
 
     def run(self):
+        self.review()
         self.page_setup()
         self.page_numbers()
         for item in self.items:
@@ -65,6 +67,15 @@ class Rules:
         self.numbering()
         self.empty_paragraphs()
         return self.findings
+
+    def review(self):
+        """Tracked changes and comments left in: the text is checked as if every change were accepted."""
+        revisions, comments = review_marks(self.doc.element.body)
+        if revisions:
+            self.add("修订", "定稿前接受或拒绝全部修订", f"{revisions} 处修订未处理（按全部接受后的文字检查）",
+                     level=WARNING, where="全文")
+        if comments:
+            self.add("批注", "定稿前删去批注", f"{comments} 条批注", level=WARNING, where="全文")
 
     # page -----------------------------------------------------------------
     def page_setup(self):

@@ -246,7 +246,7 @@ def create_app(data_dir, template_dirs=(), style=None, hosts=("127.0.0.1", "loca
         clean = request.query_params.get("clean") == "1"
 
         def run():
-            from generator.corpus.formatting import format_file
+            from generator.corpus.formatting import format_file, format_notices
             with tempfile.TemporaryDirectory(dir=app.work) as folder:
                 source = Path(folder) / ("粗稿.docx" if kind == "docx" else "粗稿.txt")
                 source.write_bytes(raw)
@@ -254,8 +254,9 @@ def create_app(data_dir, template_dirs=(), style=None, hosts=("127.0.0.1", "loca
                     out = format_file(source, Path(folder) / "排版.docx", style=app.style, clean=clean)
                 except ReportgenError as exc:   # name the upload, never the server's temporary file
                     raise exc.at(uploads.label(name), exc.line) if exc.path == source else exc from None
-                return out.read_bytes()
-        return _file(await run_in_threadpool(run), f"{uploads.stem(name)}-排版.docx", DOCX)
+                return out.read_bytes(), [notice.message for notice in format_notices(source)]
+        content, notices = await run_in_threadpool(run)
+        return _file(content, f"{uploads.stem(name)}-排版.docx", DOCX, notices)
 
     async def suggest(request):
         return JSONResponse(await run_in_threadpool(app.suggestion, request.path_params["category"]))
@@ -318,10 +319,14 @@ async def _upload(request):
     return await _body(request, uploads.LIMIT), request.query_params.get("name", "")
 
 
-def _file(content, name, media_type):
+def _file(content, name, media_type, notices=()):
+    """A download; ``notices`` (what the user should know of it) ride along in a header, as
+    percent-encoded JSON, for the page to show."""
     fallback = name.encode("ascii", "replace").decode().replace("?", "_").replace('"', "_")
-    disposition = f"attachment; filename=\"{fallback}\"; filename*=UTF-8''{quote(name)}"
-    return Response(content, media_type=media_type, headers={"Content-Disposition": disposition})
+    headers = {"Content-Disposition": f"attachment; filename=\"{fallback}\"; filename*=UTF-8''{quote(name)}"}
+    if notices:
+        headers["X-Reportgen-Notices"] = quote(json.dumps(list(notices), ensure_ascii=False))
+    return Response(content, media_type=media_type, headers=headers)
 
 
 def _refused(request, exc):

@@ -67,6 +67,8 @@ if (formatRun) formatRun.addEventListener("click", async () => {
       ? await api("POST", "/api/format?clean=" + clean + "&name=" + encodeURIComponent(roughFile.name), undefined, roughFile)
       : await api("POST", "/api/format?clean=" + clean, { text });
     await saveResponse(resp, "排版.docx");
-    say(msg, "已下载排好版的 Word 文档", "good");
+    const notices = JSON.parse(decodeURIComponent(resp.headers.get("x-reportgen-notices") || "%5B%5D"));
+    if (notices.length) say(msg, "已下载排好版的 Word 文档。请注意：" + notices.join("；"), "warn");
+    else say(msg, "已下载排好版的 Word 文档", "good");
   } catch (e) { say(msg, "无法排版：" + e.message, "bad"); }
 });

@@ -32,6 +32,7 @@ class Block:
     kind: str                      # 标题 署名 主送 关键词 正文 表题 表格 落款 附件标识, or 一级标题 … 四级标题
     runs: list = field(default_factory=list)   # [(text, bold)]
     rows: list = None              # tables: list of rows of cell text
+    merges: tuple = ()             # tables: merged areas as (row, column, rows, columns)
 
     @property
     def text(self):

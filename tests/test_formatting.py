@@ -3,7 +3,7 @@ import subprocess
 import sys
 
 import pytest
-from conftest import CHECKER, paragraphs, reviewed_docx
+from conftest import CHECKER, paragraphs, pdf_pages, reviewed_docx, to_pdf
 from docx import Document
 
 from generator.cli import cli
@@ -300,8 +300,38 @@ def test_format_puts_tables_back_where_they_stood(runner, tmp_path):
     body = body_of(out)
     assert body[2:7] == [[["指标", "完成"], ["投资", "8亿"]], "具体情况如下：", "二、项目建设", "具体情况如下：",
                          [["项目", "投资"], ["道路", "3亿"]]]
-    assert body[7] == [["序号", "2023年", "", "备注"], ["", "计划", "完成", ""]]   # a merged cell keeps its columns
+    # the merged cell is one cell again (python-docx gives it at each of its columns)
+    assert body[7] == [["序号", "2023年", "2023年", "备注"], ["", "计划", "完成", ""]]
     assert "单击此处输入文字。" not in body
+    code, output = lint_lines(runner, out)
+    assert code == 0, output
+
+
+def test_format_keeps_merged_table_cells_merged(runner, tmp_path, soffice):
+    from docx import Document
+    from generator.corpus.reading import docx_tables
+    doc = Document()
+    for line in ("某镇发展党员情况报告", "一、基本情况", "表1  发展党员情况统计表"):
+        doc.add_paragraph(line)
+    table = doc.add_table(rows=4, cols=4)
+    table.cell(0, 0).merge(table.cell(1, 0)).text = "村名"
+    table.cell(0, 1).merge(table.cell(0, 2)).text = "2025年"
+    table.cell(0, 3).merge(table.cell(1, 3)).text = "备注"
+    for r, row in enumerate((["", "计划", "完成", ""], ["东村", "3", "3", ""], ["西村", "2", "1", "一人延期"]), 1):
+        for c, text in enumerate(row):
+            if text:
+                table.cell(r, c).text = text
+    doc.add_paragraph("全镇发展党员工作有序推进。")
+    src, out = tmp_path / "合并表.docx", tmp_path / "排版.docx"
+    doc.save(src)
+    assert runner.invoke(cli, ["format", str(src), "-o", str(out)]).exit_code == 0
+    (before,), (after,) = docx_tables(src.read_bytes(), src), docx_tables(out.read_bytes(), out)
+    assert after.rows == before.rows and sorted(after.merges) == [(0, 0, 2, 1), (0, 1, 1, 2), (0, 3, 2, 1)]
+    # a reader sees each header once, and the two header rows in bold
+    text = "".join(pdf_pages(to_pdf(soffice, out, tmp_path)))
+    assert text.count("村名") == 1 and text.count("2025") == 1 and text.count("备注") == 1
+    cells = Document(str(out)).tables[0].rows[1].cells
+    assert all(run.bold for run in cells[1].paragraphs[0].runs)
     code, output = lint_lines(runner, out)
     assert code == 0, output
 

@@ -5,7 +5,7 @@ import pytest
 from conftest import reviewed_docx
 from docx import Document
 
-from generator.corpus.reading import ReadError, decode, read_document, review_marks
+from generator.corpus.reading import ReadError, Table, decode, read_document, review_marks
 
 TEXT = "关于柳湾镇党建工作的调查\n一、基本情况\n全镇共有行政村十八个。"
 
@@ -50,7 +50,7 @@ def test_markdown_emphasis_lists_quotes_and_tables_are_read_as_text(tmp_path):
     assert [(p.text, p.level) for p in paras] == [
         ("标题", 0), ("区委组织部调研组", None), ("收入4200元，见附表。", None), ("第二行", None), ("一、做法", 1),
         ("1.拓宽渠道", None), ("2.提高待遇", None), ("严把入口关：落实纪实制度。", None)]
-    assert tables == [("一、做法", 1, [["类别", "人数"], ["农民", "186"]])]
+    assert tables == [Table("一、做法", 1, [["类别", "人数"], ["农民", "186"]])]
 
 
 def test_binary_and_unknown_files_are_reported(tmp_path):
@@ -179,7 +179,7 @@ def test_docx_text_in_content_controls_fields_and_tables(tmp_path):
     path = controlled_docx(tmp_path / "控件.docx")
     assert [p.text for p in read_document(path)] == ["关于某事的报告", "我镇共有党员1200名。", "截至2024年3月15日，全部完成。",
                                                      "内容控件里的一段话。", "表1  发展党员情况", "特此报告。"]
-    assert docx_tables(path.read_bytes(), path) == [("表1  发展党员情况", 1, [["村", "人数"], ["XX村", "5"]])]
+    assert docx_tables(path.read_bytes(), path) == [Table("表1  发展党员情况", 1, [["村", "人数"], ["XX村", "5"]])]
 
 
 def test_docx_nested_controls_and_a_table_in_a_control(tmp_path):
@@ -197,7 +197,7 @@ def test_docx_nested_controls_and_a_table_in_a_control(tmp_path):
     path = tmp_path / "嵌套.docx"
     doc.save(path)
     assert [p.text for p in read_document(path)] == ["关于某事的报告", "全年完成投资12亿元。"]
-    assert docx_tables(path.read_bytes(), path) == [("全年完成投资12亿元。", 1, [["项目", "数量"], ["甲", "1"]])]
+    assert docx_tables(path.read_bytes(), path) == [Table("全年完成投资12亿元。", 1, [["项目", "数量"], ["甲", "1"]])]
 
 
 @pytest.mark.parametrize("span, row", [("2", ["甲", "", "乙"]), ("x", ["甲", "乙"]), ("100000", ["甲", *[""] * 62, "乙"])])
@@ -211,7 +211,24 @@ def test_docx_table_cells_keep_their_columns_and_bad_spans_are_one(tmp_path, spa
         f'<w:gridSpan xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" w:val="{span}"/>'))
     path = tmp_path / "表.docx"
     doc.save(path)
-    assert docx_tables(path.read_bytes(), path) == [("", 0, [row])]
+    spanned = ((0, 0, 1, len(row) - 1),) if len(row) > 2 else ()
+    assert docx_tables(path.read_bytes(), path) == [Table("", 0, [row], spanned)]
+
+
+def test_docx_table_merges_are_read_as_areas(tmp_path):
+    from generator.corpus.reading import docx_tables
+    doc = Document()
+    table = doc.add_table(rows=4, cols=4)
+    table.cell(0, 0).merge(table.cell(1, 0)).text = "村名"        # two rows high
+    table.cell(0, 1).merge(table.cell(0, 2)).text = "2025年"      # two columns wide
+    table.cell(0, 3).merge(table.cell(2, 3)).text = "备注"        # three rows high
+    table.cell(1, 1).text, table.cell(1, 2).text = "计划", "完成"
+    table.cell(2, 0).merge(table.cell(3, 1)).text = "合计"        # two by two
+    path = tmp_path / "合并.docx"
+    doc.save(path)
+    (found,) = docx_tables(path.read_bytes(), path)
+    assert found.rows == [["村名", "2025年", "", "备注"], ["", "计划", "完成", ""], ["合计", "", "", ""], ["", "", "", ""]]
+    assert sorted(found.merges) == [(0, 0, 2, 1), (0, 1, 1, 2), (0, 3, 3, 1), (2, 0, 2, 2)]
 
 
 def test_utf16_cut_short_is_one_line(tmp_path, runner):

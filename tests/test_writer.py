@@ -381,3 +381,19 @@ def test_a_unit_adds_its_own_words_to_keep_whole(tmp_path, monkeypatch):
     finally:
         writer._words.cache_clear()
     assert "红色\n物业" in before and after == "青溪区柳湾镇党委推进\n红色物业联盟建设经验交流材料"
+
+
+def test_a_merged_area_is_clipped_to_its_table(tmp_path):
+    from generator.markup import Block
+    from generator.word.style import load_style
+    from generator.word.writer import Writer
+    rows = [["项目", "数量", ""], ["甲", "1", "2"]]
+    merges = ((0, 1, 1, 5), (1, 0, 3, 1), (0, 0, 1, 1), (5, 0, 2, 2))   # too wide, too high, one cell, outside
+    out = tmp_path / "表.docx"
+    with open(out, "wb") as stream:
+        Writer(load_style()).write([Block("标题", [("表", False)]), Block("表格", rows=rows, merges=merges)], stream)
+    table = Document(str(out)).tables[0]
+    assert [[c.text for c in row.cells] for row in table.rows] == [["项目", "数量", "数量"], ["甲", "1", "2"]]
+    spans = [tc.tcPr.find(qn("w:gridSpan")) for tc in table._tbl.iter(qn("w:tc"))]
+    assert [s.get(qn("w:val")) if s is not None else None for s in spans] == [None, "2", None, None, None]
+    assert not table._tbl.xpath(".//w:vMerge")            # a merge one row high is no vertical merge

@@ -155,7 +155,7 @@ def with_tables(blocks, tables):
     before it when nothing else is between them, or at the end of the text (before the 落款) when
     no block holds its paragraph; a short line right above a table is its caption."""
     out, at = list(blocks), 0
-    for before, nth, rows in tables:
+    for before, nth, rows, merges in tables:
         if not rows:
             continue
         if before is None:
@@ -172,7 +172,7 @@ def with_tables(blocks, tables):
                 found = next((i for i, b in enumerate(out) if b.kind == "落款"), len(out)) - 1
         if out[found].kind == "正文" and short_line(out[found].text, 40):
             out[found].kind = "表题"          # 表1  2023年发展党员情况统计表, right above it
-        out.insert(found + 1, Block("表格", rows=rows))
+        out.insert(found + 1, Block("表格", rows=rows, merges=merges))
         at = found + 2
     return out
 

@@ -9,6 +9,7 @@ import posixpath
 import re
 from collections import Counter
 from dataclasses import dataclass
+from typing import NamedTuple
 from pathlib import Path
 
 from generator.corpus.autonumber import based_on, label_map, style_numbers, switched_on
@@ -83,8 +84,8 @@ def _markdown(text):
 def markdown_parts(text):
     """``(paragraphs, tables)`` of a Markdown text, as for a .docx: # headings with their level
     (# the title), every other line a paragraph with its emphasis, links and quote marks read
-    as plain text, list items with their number (1.甲) or without their bullet; each table as
-    ``(text above it, which occurrence of that text, rows)`` (see ``docx_tables``)."""
+    as plain text, list items with their number (1.甲) or without their bullet; each table a
+    ``Table`` (see ``docx_tables``)."""
     import mistune
     paras, tables, seen = [], [], Counter()
 
@@ -111,8 +112,8 @@ def markdown_parts(text):
             rows = [head["children"]] + [row["children"] for row in body["children"]]
             before = next((p.text.strip() for p in reversed(paras) if p.text.strip()), "")
             seen[before] += 1
-            tables.append((before, seen[before] if before else 0,
-                           [[_inline(cell["children"]) for cell in row] for row in rows]))
+            tables.append(Table(before, seen[before] if before else 0,
+                                [[_inline(cell["children"]) for cell in row] for row in rows]))
         else:                                     # block quotes and what else holds blocks
             for child in tok.get("children") or ():
                 block(child)
@@ -351,11 +352,20 @@ def children(el, *tags):
             yield child
 
 
+class Table(NamedTuple):
+    """A draft's table, as ``format`` puts it back: ``before`` is the text of the last paragraph
+    above it (None when only another table is), ``nth`` which occurrence of that text it is,
+    ``rows`` the cell texts (a merged cell keeps its columns: its text in the first, "" in the
+    others) and ``merges`` each merged area as ``(row, column, rows, columns)``."""
+    before: str
+    nth: int
+    rows: list
+    merges: tuple = ()
+
+
 def docx_tables(raw, path):
-    """``[(before, nth, rows)]`` for each table in the body of a .docx, in order: ``before`` the
-    text of the last paragraph above it (None when only another table is), ``nth`` which
-    occurrence of that text it is, ``rows`` the cell texts (a merged cell keeps its columns):
-    what a draft's outline leaves out and its formatted copy keeps."""
+    """Each table in the body of a .docx, in order, as a ``Table``: what a draft's outline
+    leaves out and its formatted copy keeps."""
     tables, before, seen = [], "", Counter()
     body, (_, _, numbered, _) = _body(raw, path, with_styles=True)
     labels = _labels(body, raw, path, numbered)
@@ -365,16 +375,30 @@ def docx_tables(raw, path):
             if text:
                 before, seen[text] = text, seen[text] + 1
             continue
-        rows = []
+        rows, merges, down = [], [], {}      # down: column → the vertical merge open there
         for row in children(el, W + "tr"):
-            cells = []
+            cells, column = [], 0
             for cell in children(row, W + "tc"):
                 span = cell.find(f"{W}tcPr/{W}gridSpan")
                 columns = span.get(W + "val", "1") if span is not None else "1"
+                columns = min(int(columns), 63) if columns.isdigit() and int(columns) > 1 else 1
                 cells += [clean_text("\n".join(_labelled(p, labels, True) for p in cell.iter(W + "p"))).strip()]
-                cells += [""] * (min(int(columns), 63) - 1 if columns.isdigit() and int(columns) > 1 else 0)
-            rows.append(cells)
-        tables.append((before, seen[before] if before else 0, [row for row in rows if row]))
+                cells += [""] * (columns - 1)
+                merge = cell.find(f"{W}tcPr/{W}vMerge")
+                area = down.get(column)
+                if merge is not None and merge.get(W + "val") in (None, "continue") and area and area[3] == columns:
+                    area[2] += 1                 # the cell above goes on down: its text stays in the first
+                else:
+                    down[column] = [len(rows), column, 1, columns] if merge is not None or columns > 1 else None
+                    if down[column]:
+                        merges.append(down[column])
+                for covered in range(column + 1, column + columns):     # no merge goes on under a wider cell
+                    down.pop(covered, None)
+                column += columns
+            if cells:
+                rows.append(cells)
+        merged = tuple(tuple(area) for area in merges if area[2] > 1 or area[3] > 1)
+        tables.append(Table(before, seen[before] if before else 0, rows, merged))
         before = None
     return tables
 

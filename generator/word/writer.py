@@ -150,19 +150,46 @@ class Writer:
                '<w:tblLayout w:type="fixed"/><w:tblLook w:firstColumn="1" w:firstRow="1" w:lastColumn="0"'
                ' w:lastRow="0" w:noHBand="0" w:noVBand="1" w:val="04A0"/></w:tblPr><w:tblGrid>',
                "".join(f'<w:gridCol w:w="{w}"/>' for w in columns), "</w:tblGrid>"]
-        cells = [f'<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="{w}"/></w:tcPr>' for w in columns]
+        shapes = _merged_cells(block.merges, len(rows), width)
+        head = max([1] + [down for top, _, down, _ in block.merges if top == 0])   # a header of merged rows
         for r, row in enumerate(rows):
             opening = self.base.openings["表格"]
             if keep_last_row and r == len(rows) - 1:
                 opening = _with(opening, KEEP_NEXT)
             out.append("<w:tr>")
-            for cell, text in zip(cells, row):
-                runs = self._runs(punctuation_width(clean_text(text)), r == 0, "表格")
-                out += [cell, opening, runs, "</w:p></w:tc>"]
-            out.extend(cell + "<w:p/></w:tc>" for cell in cells[len(row):])
+            for c in range(width):
+                span, merge = shapes.get((r, c), (1, ""))
+                if not span:
+                    continue                     # inside a merged cell, left of it or above it
+                out.append(f'<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="{sum(columns[c:c + span])}"/>'
+                           + (f'<w:gridSpan w:val="{span}"/>' if span > 1 else "") + merge + "</w:tcPr>")
+                if c < len(row) and merge != _GO_ON:
+                    out += [opening, self._runs(punctuation_width(clean_text(row[c])), r < head, "表格"), "</w:p></w:tc>"]
+                else:
+                    out.append("<w:p/></w:tc>")
             out.append("</w:tr>")
         out.append("</w:tbl>")
         return "".join(out)
+
+
+# a vertical merge's first cell, its text centred in the height, and a cell under it
+_START, _GO_ON = '<w:vMerge w:val="restart"/><w:vAlign w:val="center"/>', "<w:vMerge/>"
+
+
+def _merged_cells(merges, height, width):
+    """``{(row, column): (columns spanned, vMerge mark)}`` for the cells a table's merged areas
+    touch (each ``(row, column, rows, columns)``, clipped to the table): an area's first column
+    spans its columns in every row, starting a vertical merge in its first row and going on
+    in the others; its other columns are no cells of their own (span 0)."""
+    shapes = {}
+    for top, left, rows, columns in merges:
+        rows, columns = min(rows, height - top), min(columns, width - left)
+        if top >= height or left >= width or rows * columns < 2:
+            continue
+        for r in range(top, top + rows):
+            shapes.update({(r, c): (0, "") for c in range(left + 1, left + columns)})
+            shapes[(r, left)] = (columns, "" if rows == 1 else _START if r == top else _GO_ON)
+    return shapes
 
 
 def column_widths(rows, count, total):

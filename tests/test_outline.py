@@ -1050,6 +1050,12 @@ def test_numbering_gaps_and_mixed_styles_are_one_level():
 # by a space or colon, not a comma or full stop (391, 392, 397, 398, 399); headings after a dash
 # "——" (389) and run-ins cut at a comma in the gold (393); a third level under 1. (394);
 # 引言 / 众所周知 / 亮点工作 / 整改要求 category calls (382, 383, 389, 393).
+# heldout20/ (20 files, gold in real_outlines20.yaml, 20 more sites, the same kind of helper) was
+# scored once, blind, on 2026-12-07 at ec9a783: heading F1 0.691 / category accuracy 0.719 / titles
+# 14 of 20. Misses: a document's contents list above its title read as its outline (405: 37 extra
+# headings, the gold takes the body's); an award note, a 篇一 suffix, a ** placeholder and a news
+# lead around titles (401, 402, 406, 414); a page flattened to one line (404); bold-less news
+# subheads (414, 418); 情况 / 评议结果 / 主要收获 category calls (406, 408, 410, 411).
 @pytest.mark.parametrize("part, gold, least", [("dev/", "real_outlines.yaml", (0.98, 0.98, 0.96)),
                                                ("heldout/", "real_outlines.yaml", (0.95, 0.90, 0.90)),
                                                ("heldout2/", "real_outlines2.yaml", (0.95, 0.90, 0.90)),
@@ -1069,7 +1075,8 @@ def test_numbering_gaps_and_mixed_styles_are_one_level():
                                                ("heldout16/", "real_outlines16.yaml", (0.89, 0.74, 0.95)),
                                                ("heldout17/", "real_outlines17.yaml", (0.88, 0.68, 0.90)),
                                                ("heldout18/", "real_outlines18.yaml", (0.83, 0.66, 0.75)),
-                                               ("heldout19/", "real_outlines19.yaml", (0.69, 0.52, 0.80))])
+                                               ("heldout19/", "real_outlines19.yaml", (0.69, 0.52, 0.80)),
+                                               ("heldout20/", "real_outlines20.yaml", (0.69, 0.71, 0.70))])
 def test_gold_outlines_of_real_reports(part, gold, least):
     got = scores(DATA / "real", gold, part)
     print(f"real {part}: heading F1 {got[0]:.3f}, category accuracy {got[1]:.3f}, titles {got[2]:.2f}")

@@ -1,5 +1,6 @@
 """Small .docx fixtures for the lint tests: one clean draft, and ways to break it."""
 from docx import Document
+from docx.oxml.ns import qn
 
 from generator import markup
 from generator.word.style import load_style
@@ -103,3 +104,17 @@ def numbered(level):
     """The w:numPr of list 90 at ``level`` (auto_numbered)."""
     from docx.oxml.ns import nsdecls
     return f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{level}"/><w:numId w:val="90"/></w:numPr>'
+
+
+def run_in(font=None, one_run=False):
+    """A change for ``broken``: the draft's （一） heading run into a sentence of body text, that
+    text in ``font`` (None: the heading's own, from its style), or typed into the heading's run."""
+    def change(doc):
+        heading = paragraph(doc, "（一）")
+        heading.runs[-1].text += "。" + ("今年新建服务站12个，覆盖全部社区。" if one_run else "")
+        if one_run:
+            return
+        run = heading.add_run("今年新建服务站12个，覆盖全部社区。")
+        if font:
+            run._r.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), font)
+    return change

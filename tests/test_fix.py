@@ -2,9 +2,11 @@ import json
 import subprocess
 import sys
 
+import pytest
 from conftest import CHECKER
 from docx import Document
-from lintdocs import broken, write_clean
+from docx.oxml.ns import qn
+from lintdocs import broken, run_in, write_clean
 
 from generator.cli import cli
 
@@ -207,3 +209,16 @@ def test_fix_writes_automatic_numbers_before_the_first_text_in_links_insertions_
     assert not doc.element.body.xpath(".//w:numId[@w:val='90']")          # every list number turned off
     # the author's empty line stays, and so does the tracked insertion (--fix accepts no change)
     assert lint_rules(runner, fixed, "--no-pages") == (0, {"空段落", "修订"})
+
+
+@pytest.mark.parametrize("one_run", [False, True])
+def test_fix_sets_the_text_a_heading_runs_into_as_body_text(tmp_path, runner, one_run):
+    source, fixed = broken(tmp_path, "run-in", run_in(one_run=one_run)), tmp_path / "改.docx"
+    assert runner.invoke(cli, ["lint", "--fix", "--no-pages", str(source), "-o", str(fixed)]).exit_code == 0
+    heading = next(p for p in Document(str(fixed)).paragraphs if p.text.startswith("（一）"))
+    assert heading.style.name == "Heading 2" and heading.text == "（一）队伍建设。今年新建服务站12个，覆盖全部社区。"
+    fonts = [(r.text, r._r.rPr.rFonts.get(qn("w:eastAsia")) if r._r.rPr is not None and r._r.rPr.rFonts is not None
+              else None) for r in heading.runs]
+    assert fonts[-1] == ("今年新建服务站12个，覆盖全部社区。", "仿宋_GB2312")
+    assert all(font is None for _, font in fonts[:-1])           # the heading keeps its style's 楷体
+    assert lint_rules(runner, fixed, "--no-pages") == (0, set())

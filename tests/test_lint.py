@@ -10,7 +10,7 @@ from docx import Document
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
-from lintdocs import broken, paragraph, write_clean
+from lintdocs import broken, paragraph, run_in, write_clean
 
 from generator.cli import cli
 from generator.lint.findings import Finding
@@ -139,6 +139,17 @@ def test_tracked_changes_and_comments_are_warned_of(tmp_path, runner):
     marks = [(d["rule"], d["seen"], d["level"]) for d in data if d["rule"] in ("修订", "批注")]
     assert marks == [("修订", "4 处修订未处理（按全部接受后的文字检查）", "提醒"), ("批注", "1 条批注", "提醒")]
     assert any(d["excerpt"].startswith("移走的句子") for d in data)        # the moved text is checked too
+
+
+def test_a_run_in_heading_is_checked_in_two_parts(tmp_path, runner):
+    # （一）队伍建设。今年新建……: the heading in 楷体, the text it runs into in 仿宋, as typeset
+    right = broken(tmp_path, "right", run_in("仿宋_GB2312"))
+    assert runner.invoke(cli, ["lint", "--no-pages", str(right)]).exit_code == 0
+    # the whole paragraph in the heading's 楷体: the text after the heading is wrong
+    wrong = broken(tmp_path, "wrong", run_in())
+    data = json.loads(runner.invoke(cli, ["lint", "--no-pages", "--json", str(wrong)]).output)
+    assert [(d["rule"], d["expected"], d["seen"]) for d in data] == [
+        ("字体", "仿宋_GB2312（小标题后接排的正文）", "楷体_GB2312")]
 
 
 def test_style_sheet_is_data(tmp_path, runner):

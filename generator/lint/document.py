@@ -10,7 +10,7 @@ from pathlib import Path
 
 from generator.corpus.autonumber import label_map, style_numbers
 from generator.corpus.cleaning import contents
-from generator.corpus.outline import label_of
+from generator.corpus.outline import label_of, split_heading
 from generator.corpus.reading import children, load_docx, paragraph_text
 from generator.errors import ReportgenError, read_bytes
 from generator.normalize import (
@@ -174,11 +174,28 @@ class Resolver:
 def text_runs(para):
     """(w:r element, text) for every run with visible text, hyperlinks included."""
     out = []
-    for run in para._p.xpath("./w:r | ./w:hyperlink/w:r | ./w:ins/w:r"):
-        text = "".join(t.text or "" for t in run.findall(w("t")))
+    return [(run, text) for run, text in own_runs(para) if text.strip()]
+
+
+def run_in_parts(para, at):
+    """``(heading runs, text runs)`` of a heading run into its text at ``at`` (Item.run_in),
+    each as text_runs gives them; a run across the boundary is in both."""
+    head, body, pos = [], [], 0
+    for run, text in own_runs(para):
+        start, pos = pos, pos + len(text)
         if text.strip():
-            out.append((run, text))
-    return out
+            if start < at:
+                head.append((run, text))
+            if pos > at and text[max(at - start, 0):].strip():
+                body.append((run, text))
+    return head, body
+
+
+def own_runs(para):
+    """(w:r element, text) for every run of the paragraph's own, in links and tracked
+    insertions or moves too, in order."""
+    return [(run, "".join(t.text or "" for t in run.findall(w("t"))))
+            for run in para._p.xpath("./w:r | ./w:hyperlink/w:r | ./w:ins/w:r | ./w:moveTo/w:r")]
 
 
 def same_font(a, b):
@@ -198,6 +215,7 @@ class Item:
     auto: str = ""    # the number Word's automatic numbering draws before it (autonumber)
     listed: bool = False   # a line of a typed list: a table of contents (目录： and its numbered
     #                        lines) or of attachments (附件：1.…… and the names below it)
+    run_in: int = 0   # a heading run into its text: where that text starts in the paragraph's own text
 
 
 def gather(doc, sheet):
@@ -242,6 +260,9 @@ def gather(doc, sheet):
         texts = _attachments(texts)
     for part in _by_attachment(typed, lambda pair: pair[0]):     # each attachment numbers afresh
         _typed_levels(part, ours)
+    for item in items:
+        if item.kind in HEADING_KINDS:
+            item.run_in = run_in_at(item.text[len(item.auto):])
     if ours:
         return items
     if texts and texts[0].kind == "正文":
@@ -257,6 +278,14 @@ def gather(doc, sheet):
             break
     _closing(texts)
     return items
+
+
+def run_in_at(text):
+    """Where the text of a heading run into its paragraph starts (（一）加强学习。全年…), as the
+    outliner parts them (outline.split_heading); 0 for a heading alone."""
+    split = split_heading(strip_number(text))
+    body = split[1].strip() if split else ""
+    return len(text.rstrip()) - len(body) if body and text.rstrip().endswith(body) else 0
 
 
 def numbered_parts(items):

@@ -11,7 +11,7 @@ from collections import Counter
 from pathlib import Path
 
 from generator.errors import OutputError
-from generator.lint.document import numbered_parts, open_document, w
+from generator.lint.document import numbered_parts, open_document, own_runs, w
 from generator.lint.rules import Rules, lint_document
 from generator.normalize import map_pieces, punctuation_width
 from generator.numbering import renumber
@@ -49,6 +49,8 @@ def fix_file(source, out, sheet, force=False):
         strip_bold = item.kind in HEADING_KINDS or item.kind == "标题"
         for run in item.para._p.xpath(".//w:r"):
             _strip(run.rPr, RUN_PROPS + (BOLD if strip_bold else ()))
+        if item.run_in:
+            _run_in_as_body(item, doc.styles[STYLE_NAMES["正文"]].element.rPr)
     lines = _literal_numbers(checker.items) + _renumber(checker, sheet) + _punctuation(checker)
     _, after = lint_document(doc, sheet)
     save_atomic(out, force, doc.save)
@@ -57,6 +59,41 @@ def fix_file(source, out, sheet, force=False):
         lines.insert(0, "已修正：" + "，".join(f"{rule} {n} 处" for rule, n in sorted(fixed.items())))
     lines.append(f"已写入 {out}" + (f"；仍有 {len(after)} 处需人工处理，见下方检查结果" if after else ""))
     return lines
+
+
+def _run_in_as_body(item, body):
+    """The text a heading runs into (（一）加强学习。全年……) in the body's fonts, size, weight
+    and spacing, as direct run formatting (the paragraph keeps its heading style); a run that
+    crosses the boundary is cut in two there."""
+    from copy import deepcopy
+
+    pos, tags = 0, {w(tag) for tag in RUN_PROPS + BOLD}
+    for run, text in own_runs(item.para):
+        start, pos = pos, pos + len(text)
+        if pos <= item.run_in:
+            continue
+        if start < item.run_in:            # cut: the heading's part stays in this run
+            tail = deepcopy(run)
+            _keep_text(run, text[:item.run_in - start])
+            _keep_text(tail, text[item.run_in - start:])
+            run.addnext(tail)
+            run = tail
+        rpr = run.get_or_add_rPr()
+        _strip(rpr, RUN_PROPS + BOLD)
+        for prop in body if body is not None else ():
+            if prop.tag in tags:
+                name = prop.tag.split("}")[1]
+                rpr.insert_element_before(deepcopy(prop), *(f"w:{tag}" for tag in _RPR_ORDER[_RPR_ORDER.index(name) + 1:]))
+
+
+def _keep_text(run, text):
+    """Let ``run`` show only ``text`` (in its first w:t; tabs and breaks stay)."""
+    texts = run.findall(w("t"))
+    for t in texts[1:]:
+        run.remove(t)
+    if texts:
+        texts[0].text = text
+        texts[0].set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
 
 
 def _strip(props, tags):
@@ -116,6 +153,11 @@ def _first_text(p):
     return None
 
 
+# the w:rPr children in ECMA-376 order
+_RPR_ORDER = ("rStyle", "rFonts", "b", "bCs", "i", "iCs", "caps", "smallCaps", "strike", "dstrike", "outline",
+              "shadow", "emboss", "imprint", "noProof", "snapToGrid", "vanish", "webHidden", "color", "spacing",
+              "w", "kern", "position", "sz", "szCs", "highlight", "u", "effect", "bdr", "shd", "fitText",
+              "vertAlign", "rtl", "cs", "em", "lang", "eastAsianLayout", "specVanish", "oMath")
 # the w:pPr children that come after w:numPr (ECMA-376 order)
 _AFTER_NUMPR = tuple(f"w:{tag}" for tag in (
     "suppressLineNumbers", "pBdr", "shd", "tabs", "suppressAutoHyphens", "kinsoku", "wordWrap",

@@ -10,6 +10,7 @@ from generator.lint.document import (
     gather,
     numbered_parts,
     open_document,
+    run_in_parts,
     same_font,
     text_runs,
     w,
@@ -130,8 +131,16 @@ class Rules:
 
     # runs ------------------------------------------------------------------
     def fonts(self, item):
-        spec = self.kinds[item.kind]
-        runs = text_runs(item.para)
+        if not item.run_in:
+            return self._fonts(item, self.kinds[item.kind], text_runs(item.para))
+        # a heading run into its text: the heading in its own font, the text after it as body text
+        head, body = run_in_parts(item.para, item.run_in)
+        self._fonts(item, self.kinds[item.kind], head)
+        self._fonts(item, self.kinds["正文"], body, "（小标题后接排的正文）", self.kinds[item.kind].get("加粗"))
+
+    def _fonts(self, item, spec, runs, part="", unbold=False):
+        """Font findings of ``runs`` against ``spec`` (``part`` names the part of the paragraph
+        they are; ``unbold``: they must not be bold)."""
         seen = {}  # rule → the values its runs have
         latin = latin_font(self.sheet, spec)
         stand_ins = (wide_font(self.sheet, spec["字体"]), self.sheet.get("生僻字字体"))
@@ -147,12 +156,12 @@ class Rules:
                 seen.setdefault("引号破折号字体", set()).add(
                     "中文字体" if self.resolve.attr(levels, "rFonts", "hint") == "eastAsia" else "西文字体")
             seen.setdefault("字号", set()).add(self.resolve.number(levels, "sz", "val", 20) / 2)
-            if spec.get("加粗"):
+            if spec.get("加粗") or unbold:
                 seen.setdefault("加粗", set()).add(self.resolve.flag(levels, "b"))
             if char_spacing(self.sheet, spec):
                 seen.setdefault("字距", set()).add(self.resolve.number(levels, "spacing", "val", 0) / 20)
         want = {"字体": spec["字体"], "西文字体": latin, "引号破折号字体": "中文字体",
-                "字号": spec["字号"], "加粗": True, "字距": self.sheet["网格"]["字距_pt"]}
+                "字号": spec["字号"], "加粗": not unbold, "字距": self.sheet["网格"]["字距_pt"]}
         for rule, values in seen.items():
             if rule in ("字体", "西文字体"):
                 bad = {v for v in values if not same_font(v, want[rule])}
@@ -162,7 +171,7 @@ class Rules:
                 bad = values - {want[rule]}
             if bad:
                 shown = "、".join(sorted(_fmt(s, rule) for s in bad))
-                self.add(rule, _fmt(want[rule], rule), shown, item)
+                self.add(rule, _fmt(want[rule], rule) + part, shown, item)
 
     # paragraph ---------------------------------------------------------------
     def paragraph(self, item):

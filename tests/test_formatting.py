@@ -93,7 +93,7 @@ def test_format_seeds_clean_pass_checker(runner, tmp_path, seeds):
         assert "14/14" in check.stdout, (src.name, check.stdout)
 
 
-def test_format_errors_are_one_line(runner, tmp_path):
+def test_format_errors_are_one_line(runner, tmp_path, monkeypatch):
     empty = tmp_path / "空.txt"
     empty.write_text("\n\n", encoding="utf-8")
     result = runner.invoke(cli, ["format", str(empty)])
@@ -108,6 +108,10 @@ def test_format_errors_are_one_line(runner, tmp_path):
     assert runner.invoke(cli, ["format", str(src)]).exit_code == 0
     again = runner.invoke(cli, ["format", str(src)])
     assert again.exit_code == 1 and "--force" in again.output
+    monkeypatch.chdir(tmp_path)
+    for folder in (tmp_path, ".", "/"):        # a folder, even one with no name (. or /)
+        result = runner.invoke(cli, ["format", str(folder), "-o", str(tmp_path / "x.docx")])
+        assert result.exit_code == 1 and result.output == f"错误：{folder}: 这是一个文件夹，不是粗稿文件（.txt、.docx 或 .md）\n"
 
 
 # ---- issue #15: the rough drafts format exists for, and lint agreeing with it -------------

@@ -260,7 +260,9 @@ def _encrypted(path, tmp_path):
     (lambda p, t: Document().save(str(p)) or p, "文档是空的"),
     (lambda p, t: p.mkdir() or p, "这是一个目录"),
     (lambda p, t: p, "文件不存在"),
-], ids=["txt", "zip", "bad-ooxml", "encrypted", "zero-bytes", "no-text", "directory", "missing"])
+    # an OLE header over a sector table olefile cannot read (it raised ValueError)
+    (lambda p, t: _bytes(p, bytes.fromhex("d0cf11e0a1b11ae1") + b"\0" * 2000), "文件已损坏，无法读取"),
+], ids=["txt", "zip", "bad-ooxml", "encrypted", "zero-bytes", "no-text", "directory", "missing", "bad-ole"])
 def test_bad_input_is_one_chinese_line(tmp_path, runner, make, message):
     path = make(tmp_path / "in.docx", tmp_path)
     out = tmp_path / "out.docx"

@@ -220,6 +220,8 @@ def format_to(rough, output=None, force=False, pdf=False, style=None, clean=Fals
     from generator.output import file_target
     from generator.word import office
 
+    if Path(rough).is_dir():
+        raise ReadError("这是一个文件夹，不是粗稿文件（.txt、.docx 或 .md）", rough)
     if output:   # a folder gets the default name; a file must be .docx or .pdf
         output = file_target(output, default_output(Path(rough)).name, (".docx", ".pdf"))
     if office.is_pdf(output):

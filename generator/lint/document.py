@@ -60,12 +60,11 @@ def _from_ole(path, raw):
     import olefile
 
     try:
-        ole = olefile.OleFileIO(io.BytesIO(raw))
-    except OSError:
+        with olefile.OleFileIO(io.BytesIO(raw)) as ole:
+            encrypted = ole.exists("EncryptedPackage")
+            legacy = ole.exists("WordDocument")
+    except Exception:   # a damaged compound file fails in olefile in many ways (OSError, ValueError …)
         raise ReportgenError("文件已损坏，无法读取", path) from None
-    with ole:
-        encrypted = ole.exists("EncryptedPackage")
-        legacy = ole.exists("WordDocument")
     if encrypted:
         raise ReportgenError("文档设有打开密码（已加密），请在 Word 中取消密码后再检查", path)
     if not legacy:

@@ -697,3 +697,22 @@ def test_format_says_a_draft_under_review_was_read_as_accepted(runner, tmp_path)
     plain = tmp_path / "无修订.txt"
     plain.write_text("报告\n一、做法\n做了。\n", encoding="utf-8")
     assert "提醒" not in runner.invoke(cli, ["format", str(plain), "-o", str(tmp_path / "2.docx")]).stderr
+
+
+def test_a_title_typed_in_heading_1_stays_the_title(runner, tmp_path):
+    # Word's 标题 1 used for the title, the headings in other styles or none (the user test's case)
+    doc = Document()
+    for text, style in (("关于某街道“两新”组织党建工作的调研报告", "Heading 1"), ("为掌握现状，调研组走访了42家企业。", None),
+                        ("一、基本情况", "Heading 3"), ("已建立党组织31家。", None), ("二、主要做法", "Heading 3"),
+                        ("（一）推行楼宇联建", "Heading 4"), ("成立联合党委3个。", None), ("三、存在的问题", None),
+                        ("书记多为兼职。", None), ("某街道党工委", None), ("2026年6月20日", None)):
+        doc.add_paragraph(text, style)
+    src, out, fixed = tmp_path / "稿.docx", tmp_path / "排版.docx", tmp_path / "修正.docx"
+    doc.save(src)
+    assert runner.invoke(cli, ["format", str(src), "-o", str(out)]).exit_code == 0
+    got = paragraphs(out)
+    assert got[0] == ("Title", "关于某街道“两新”组织党建工作的调研报告")
+    assert [t for s, t in got if s.startswith("Heading")] == ["一、基本情况", "二、主要做法", "（一）推行楼宇联建", "三、存在的问题"]
+    result = runner.invoke(cli, ["lint", "--no-pages", str(src), "--fix", "-o", str(fixed)])
+    assert result.exit_code == 0, result.output
+    assert paragraphs(fixed)[0] == ("Title", "关于某街道“两新”组织党建工作的调研报告")

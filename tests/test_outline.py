@@ -1118,3 +1118,16 @@ def test_two_bold_lines_join_only_as_issuer_and_title_and_unstyled_numbers_keep_
     styled = outline([Para("某社区工作总结"), Para("一、主要成绩", 1), Para("办理诉求1260件。"), Para("二、存在问题"),
                       Para("参与不够。"), Para("1.加强宣传"), Para("继续宣传。")])
     assert [(s.heading, s.level) for s in styled.sections] == [("主要成绩", 1), ("存在问题", 1), ("加强宣传", 2)]
+
+
+def test_a_title_typed_in_a_heading_style_is_the_title():
+    body = [Para("为掌握情况，调研组走访了12个社区，召开座谈会5场，形成本报告。"), Para("一、基本情况", 3), Para("有党员386名。"),
+            Para("（一）队伍建设", 4), Para("建成服务站12个。"), Para("二、存在问题", 3), Para("参与不够。")]
+    got = outline([Para("关于某街道党建工作的调研报告", 1)] + body)
+    assert got.title == "关于某街道党建工作的调研报告"
+    assert [(s.heading, s.level) for s in got.sections] == [("基本情况", 3), ("队伍建设", 4), ("存在问题", 3)]
+    # the only line in 标题 1, though it names no genre; not a section's name, not a numbered line
+    assert outline([Para("凝心聚力谱新篇", 1)] + body).title == "凝心聚力谱新篇"
+    for first in ("基本情况", "一、关于某街道党建工作的调研报告"):
+        got = outline([Para(first, 1)] + body)
+        assert got.title == "" and got.sections[0].level == 1

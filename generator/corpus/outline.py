@@ -337,6 +337,14 @@ def title_core(text):
     return re.sub(r"(?<=[\u4e00-\u9fff])\s*\d$", "", text)     # 调研报告1: the first of a collection
 
 
+def heading_as_title(text, alone):
+    """Whether a document's first line, set in a heading style (Word's 标题 1 typed for the
+    title), is its title: a title's shape and no section's name, and it names its genre, opens
+    on 关于 or is the only line in its style (``alone``)."""
+    return (_title_shaped(text) and not label_of(text)
+            and (bool(_GENRE_END.search(title_core(text))) or text.startswith("关于") or alone))
+
+
 def _title_shaped(text):
     """A line that can be a title: short, no sentence end, not a number, a breadcrumb (首页 > …)
     or a byline without Chinese words (a nickname such as Kris)."""
@@ -397,6 +405,9 @@ def _title(paras):
         if p.level == 0:
             return one_line(p.text), {i}
     first = next((i for i, p in enumerate(paras) if p.text.strip()), None)
+    if first is not None and paras[first].level and heading_as_title(
+            paras[first].text.strip(), sum(p.level == paras[first].level for p in paras) == 1):
+        return one_line(paras[first].text), {first}
     if first is not None and _CONTINUED.match(paras[first].text.strip()):
         # a title there names its genre; else the page opens on a heading of the continued text
         title, at = _title([Para("") if i == first else p for i, p in enumerate(paras)])

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from generator.corpus.autonumber import label_map, style_numbers
 from generator.corpus.cleaning import contents
-from generator.corpus.outline import label_of, split_heading
+from generator.corpus.outline import heading_as_title, label_of, split_heading
 from generator.corpus.reading import children, load_docx, paragraph_text
 from generator.errors import ReportgenError, read_bytes
 from generator.normalize import (
@@ -264,8 +264,9 @@ def gather(doc, sheet):
             item.run_in = run_in_at(item.text[len(item.auto):])
     if ours:
         return items
-    if texts and texts[0].kind == "正文":
-        texts[0].kind = "标题"
+    if texts and (texts[0].kind == "正文" or texts[0].kind in HEADING_KINDS and not any(t.kind == "标题" for t in texts)
+                  and heading_as_title(texts[0].text.strip(), sum(t.kind == texts[0].kind for t in texts) == 1)):
+        texts[0].kind, texts[0].label, texts[0].run_in = "标题", "", 0      # a title typed in 标题 1: as format reads it
     if (len(texts) > 1 and texts[0].kind == "标题" and texts[1].kind == "正文" and not texts[1].listed
             and _caption_like(texts[1].text, 30)):
         texts[1].kind = "署名"

@@ -362,10 +362,15 @@ def test_tables_have_explicit_widths_everywhere(draft_doc):
     # no line of two characters: 的 gives way to a balanced cut
     ("关于报送2026年度党员教育培训计划的通知", ["关于报送2026年度", "党员教育培训计划的通知"]),
     ("在2026年度全面从严治党工作会议上的讲话", ["在2026年度全面", "从严治党工作会议上的讲话"]),
+    # 年度 is a word: never 2026年 / 度 (the user test's titles)
+    ("中共青禾实验学校委员会2026年度工作总结和2027年工作计划", None),
+    ("白鹭洲街道2025年度基层党建工作情况汇报", None),
 ])
 def test_long_titles_break_between_words(title, lines):
     from generator.word.writer import title_lines
-    assert title_lines(title, load_style()).split("\n") == lines
+    got = title_lines(title, load_style()).split("\n")
+    assert got == lines if lines else not any(line.endswith("年") and rest.startswith("度")
+                                              for line, rest in zip(got, got[1:])), got
 
 
 def test_a_unit_adds_its_own_words_to_keep_whole(tmp_path, monkeypatch):

@@ -282,7 +282,8 @@ _UNIT = "年月日号届次期个项"
 
 def _word_breaks(text):
     """The offsets between words of ``text``: longest words of words.txt first, figures and
-    Latin letters kept in one piece with a unit after them (2026年, 3个), —— whole."""
+    Latin letters kept in one piece with a unit after them (2026年, 3个, or the word the unit
+    begins: 2026年度), —— whole."""
     words, longest = _words()
     breaks, i = set(), 0
     while i < len(text):
@@ -290,8 +291,8 @@ def _word_breaks(text):
         if text[i].isascii() and text[i].isalnum():
             while j < len(text) and text[j].isascii() and text[j].isalnum():
                 j += 1
-            if j < len(text) and text[j] in _UNIT:
-                j += 1
+            if j < len(text) and text[j] in _UNIT:     # and a word the unit begins: 2026年度, 3月份
+                j = next((j + n for n in range(min(longest, len(text) - j), 1, -1) if text[j:j + n] in words), j + 1)
         elif text.startswith("——", i):
             j = i + 2
         else:

@@ -222,3 +222,21 @@ def test_fix_sets_the_text_a_heading_runs_into_as_body_text(tmp_path, runner, on
     assert fonts[-1] == ("今年新建服务站12个，覆盖全部社区。", "仿宋_GB2312")
     assert all(font is None for _, font in fonts[:-1])           # the heading keeps its style's 楷体
     assert lint_rules(runner, fixed, "--no-pages") == (0, set())
+
+
+def test_spaces_typed_before_paragraphs_are_found_and_taken_out(tmp_path, runner):
+    def change(doc):
+        for start, spaces in (("为掌握", "\u3000\u3000"), ("（一）", "\t"), ("东湖街道党工委", " " * 30)):
+            run = next(p for p in doc.paragraphs if p.text.startswith(start)).runs[0]
+            run.text = spaces + run.text
+    source, fixed = broken(tmp_path, "spaces", change), tmp_path / "改.docx"
+    data = json.loads(runner.invoke(cli, ["lint", "--no-pages", "--json", str(source)]).output)
+    assert [(d["rule"], d["seen"]) for d in data] == [("段首空格", "段首有 2 个空格或制表符"),
+                                                      ("段首空格", "段首有 1 个空格或制表符"),
+                                                      ("段首空格", "段首有 30 个空格或制表符")]
+    result = runner.invoke(cli, ["lint", "--fix", "--no-pages", str(source), "-o", str(fixed)])
+    assert "空格：第3段 去掉段首的 2 个空格或制表符" in result.output, result.output
+    texts = [p.text for p in Document(str(fixed)).paragraphs]
+    assert any(t.startswith("为掌握志愿服务队伍现状") for t in texts)
+    assert "（一）队伍建设" in texts and "东湖街道党工委" in texts          # the tab, and only it, is gone
+    assert lint_rules(runner, fixed, "--no-pages") == (0, set())

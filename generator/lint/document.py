@@ -280,6 +280,16 @@ def gather(doc, sheet):
     return items
 
 
+def leading_spaces(item):
+    """The spaces, full-width spaces and tabs typed before a paragraph's own text (none for a
+    table cell, an empty paragraph, one Word numbers, whose number stands before them, or a
+    line of a list of attachments, whose names spaces line up)."""
+    if item.kind in ("表格", "空") or item.auto or item.listed:
+        return ""
+    text = item.text
+    return text[:len(text) - len(text.lstrip())]
+
+
 def run_in_at(text):
     """Where the text of a heading run into its paragraph starts (（一）加强学习。全年…), as the
     outliner parts them (outline.split_heading); 0 for a heading alone."""

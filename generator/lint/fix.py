@@ -5,13 +5,13 @@ Page setup, paragraph styles and page numbers come from the writer itself
 generated draft. Each paragraph then gets the Word style of its kind and loses the
 direct formatting that would override it (fonts, sizes, indents, line spacing,
 alignment). Text changes only in heading numbers (Word's automatic numbers are written out
-as the text they showed) and punctuation width.
+as the text they showed), punctuation width and spaces typed before a paragraph's text.
 """
 from collections import Counter
 from pathlib import Path
 
 from generator.errors import OutputError
-from generator.lint.document import numbered_parts, open_document, own_runs, w
+from generator.lint.document import leading_spaces, numbered_parts, open_document, own_runs, w
 from generator.lint.rules import Rules, lint_document
 from generator.normalize import map_pieces, punctuation_width
 from generator.numbering import renumber
@@ -51,7 +51,8 @@ def fix_file(source, out, sheet, force=False):
             _strip(run.rPr, RUN_PROPS + (BOLD if strip_bold else ()))
         if item.run_in:
             _run_in_as_body(item, doc.styles[STYLE_NAMES["正文"]].element.rPr)
-    lines = _literal_numbers(checker.items) + _renumber(checker, sheet) + _punctuation(checker)
+    lines = (_leading_spaces(checker) + _literal_numbers(checker.items) + _renumber(checker, sheet)
+             + _punctuation(checker))
     _, after = lint_document(doc, sheet)
     save_atomic(out, force, doc.save)
     fixed = Counter(f.rule for f in before) - Counter(f.rule for f in after)
@@ -197,6 +198,33 @@ def _splice(texts, start, end, new):
             t.text = text[:lo] + new + text[hi:]
             new = ""
         pos += len(text)
+
+
+def _leading_spaces(checker):
+    """Spaces typed before a paragraph's text taken out (the style indents it)."""
+    lines = []
+    for item in checker.items:
+        spaces = leading_spaces(item)
+        if not spaces:
+            continue
+        _strip_leading(item.para)
+        item.text = item.text[len(spaces):]
+        where = f"第{item.index}段" if item.index else item.where
+        lines.append(f"空格：{where} 去掉段首的 {len(spaces)} 个空格或制表符")
+    return lines
+
+
+def _strip_leading(para):
+    """Take out the spaces, tabs and line breaks before a paragraph's first visible character."""
+    blank = {w(tag) for tag in ("tab", "ptab", "br", "cr")}
+    for run, _ in own_runs(para):
+        for child in list(run):
+            if child.tag in blank:
+                run.remove(child)
+            elif child.tag == w("t"):
+                child.text = (child.text or "").lstrip()
+                if child.text:
+                    return
 
 
 def _punctuation(checker):

@@ -9,6 +9,7 @@ from generator.lint.document import (
     Resolver,
     gather,
     numbered_parts,
+    leading_spaces,
     open_document,
     run_in_parts,
     same_font,
@@ -65,6 +66,7 @@ class Rules:
             self.fonts(item)
             self.paragraph(item)
             self.punctuation(item)
+            self.leading_space(item)
         self.numbering()
         self.empty_paragraphs()
         return self.findings
@@ -212,6 +214,12 @@ class Rules:
             self.add("成对符号", "引号、括号成对", f"“{_unbalanced(text)}”没有配对", item, WARNING)
         if item.kind == "正文" and not item.listed and not _ends_sentence(text) and not NOTE.match(text):
             self.add("句末标点", "段末有句号等结束标点", f"以“{text.strip()[-1]}”结尾", item, WARNING)
+
+    def leading_space(self, item):
+        """Spaces typed before a paragraph's text: its indent comes from the style, and both show."""
+        spaces = leading_spaces(item)
+        if spaces:
+            self.add("段首空格", "缩进由段落格式设定，段首不打空格", f"段首有 {len(spaces)} 个空格或制表符", item)
 
     def numbering(self):
         for item in self.items:

@@ -182,8 +182,11 @@ def test_automatic_numbering_is_read_flagged_and_fixed_into_text(tmp_path, runne
                      ("Heading 2", "（二）创新服务方式"), ("Heading 1", "三、存在问题"), ("Heading 1", "四、下一步工作")]
     assert lint_rules(runner, fixed) == (0, set())
     # a reader shows each number once: the list numbering is off
-    text = "".join(pdf_pages(to_pdf(soffice, fixed, tmp_path)))
+    text = "".join(pdf_pages(to_pdf(soffice, fixed, tmp_path)))    # laid out as on the page
     assert "一、基本情况" in text and "（一）强化组织建设" in text
+    # … and indents the headings as the body (LibreOffice drops a style's indent where numId 0 stands)
+    indent = {line.strip()[:6]: len(line) - len(line.lstrip()) for line in text.splitlines() if line.strip()}
+    assert indent["一、基本情况"] == indent["（一）强化组"] == indent["今年共整顿软"] > 0, indent
     assert "一、一、" not in text and "（一）（一）" not in text
 
 

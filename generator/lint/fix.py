@@ -10,6 +10,7 @@ as the text they showed), punctuation width and spaces typed before a paragraph'
 from collections import Counter
 from pathlib import Path
 
+from generator.corpus.autonumber import style_numbers
 from generator.errors import OutputError
 from generator.lint.document import leading_spaces, numbered_parts, open_document, own_runs, w
 from generator.lint.rules import Rules, lint_document
@@ -113,21 +114,25 @@ def _texts(para):
 
 def _literal_numbers(items):
     """Word's automatic numbers written into the text, before its first visible character, and
-    the list numbering turned off (numId 0 also stops a numbered style's): what the reader saw
+    the list numbering taken off (numId 0 only where the paragraph's style would number it:
+    LibreOffice drops the style's indent on a paragraph that has one): what the reader saw
     stays, and no longer changes on a copy. An empty numbered paragraph only loses its number."""
     from docx.oxml import OxmlElement
 
-    lines = []
+    lines, numbered = [], None
     for item in items:
         if not item.auto:
             continue
         p = item.para._p
         ppr = p.get_or_add_pPr()
         _strip(ppr, ("numPr",))
-        numpr, num_id = OxmlElement("w:numPr"), OxmlElement("w:numId")
-        num_id.set(w("val"), "0")
-        numpr.append(num_id)
-        ppr.insert_element_before(numpr, *_AFTER_NUMPR)
+        if numbered is None:
+            numbered = style_numbers(item.para.part.styles.element)
+        if p.style in numbered:      # its (new) style numbers it still: numId 0 turns that off
+            numpr, num_id = OxmlElement("w:numPr"), OxmlElement("w:numId")
+            num_id.set(w("val"), "0")
+            numpr.append(num_id)
+            ppr.insert_element_before(numpr, *_AFTER_NUMPR)
         where = f"第{item.index}段" if item.index else item.where
         if item.kind == "空":
             lines.append(f"编号：{where} 空段落上的自动编号“{item.auto.strip()}”已去掉")

@@ -2,6 +2,8 @@
 import functools
 import re
 
+from generator.numbering import cn_value
+
 # characters that XML 1.0 (and so a .docx) cannot hold; \t \n \r stay
 _ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff\ud800-\udfff]")
 
@@ -148,16 +150,39 @@ CLOSING_DATE = re.compile(rf"^\s*(?:(\d{{4}}|[{_CN}]{{4}})\s*年\s*[\d{_CN}]{{1,
 _FIGURES = re.compile(r"^\s*(\d{4})\s*[.．/-]\s*(\d{1,2})\s*[.．/-]\s*(\d{1,2})\s*$")
 
 
+_WRITTEN = re.compile(rf"^\s*([\d{_CN}]{{4}})\s*年\s*([\d{_CN}]{{1,2}})\s*月\s*([\d{_CN}]{{1,3}})\s*日\s*$")
+
+
 def written_date(text):
-    """A closing date as GB/T 9704 writes it: 2026.7.10 → 2026年7月10日 (others unchanged)."""
-    match = _FIGURES.match(text)
-    return f"{match[1]}年{int(match[2])}月{int(match[3])}日" if match else text
+    """A closing date as GB/T 9704 7.3.5 writes it, in Arabic figures without a leading zero:
+    2026.7.10, 2026年07月10日 and 二〇二六年七月十日 → 2026年7月10日 (others unchanged)."""
+    match = _FIGURES.match(text) or _WRITTEN.match(text)
+    if not match:
+        return text
+    year = "".join(str("〇一二三四五六七八九".find(c)) if c in "〇一二三四五六七八九" else "0" if c == "零" else c
+                   for c in match[1])
+    month, day = cn_value(match[2]), cn_value(match[3])
+    return f"{year}年{month}月{day}日" if year.isdigit() and 1 <= month <= 12 and 1 <= day <= 31 else text
 
 
 _SENTENCE = re.compile(r"[。！？!?…；;：:，,]")
 # who signs above a closing date: a unit (joint issuers sign one under the other), or 述职人：王某
 SIGNER = re.compile(r"^\s*(?:[^\s。！？，,、；;：:]{2,30}(?:委员会|党委|党工委|党组|总支|支部|部|局|办公室|政府|中心|公司|"
                     r"集团|学校|院|所|组)|(?:述职人|汇报人|报告人|发言人|申请人|执笔人?)\s*[:：]\s*[^\s，,。]{2,10})\s*$")
+
+
+# a 落款 typed on one line or parted by a manual line break: unit, spaces (two, or a full-width
+# one) or the break, then the date
+_SIGNED = re.compile(r"^\s*(\S.*?)(?:\s*\n\s*|[ \t]{2,}|\u3000\s*)(\S[^\n]*?)\s*$")
+
+
+def signed_date(text):
+    """``[unit, date]`` of a 落款 typed as one paragraph (中共某镇委员会　　2026.7.10), else None."""
+    match = _SIGNED.match(text)
+    if match and CLOSING_DATE.match(match[2]) and "\n" not in match[1] and (
+            SIGNER.match(match[1]) or short_line(match[1], 20)):
+        return [match[1].strip(), match[2].strip()]
+    return None
 
 
 def closing_lines(texts):
@@ -172,6 +197,10 @@ def closing_lines(texts):
         while len(texts) > count and count < 3 and SIGNER.match(texts[-1 - count]) and SIGNER.match(texts[-count]):
             count += 1
     return count
+
+
+# a line of the 版记 at a paper's end (GB/T 9704 7.4): 抄送：…… or 某某办公室  2026年7月9日印发
+RECORD = re.compile(r"^\s*(?:抄\s*送|抄\s*报)\s*[:：]\s*\S.*$|^\s*\S.{1,30}\s+\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印发\s*$")
 
 
 # a page's number in a text copied from a PDF or a printout: - 3 -, — 3 —, 第3页 共5页

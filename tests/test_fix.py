@@ -243,3 +243,15 @@ def test_spaces_typed_before_paragraphs_are_found_and_taken_out(tmp_path, runner
     assert any(t.startswith("为掌握志愿服务队伍现状") for t in texts)
     assert "（一）队伍建设" in texts and "东湖街道党工委" in texts          # the tab, and only it, is gone
     assert lint_rules(runner, fixed, "--no-pages") == (0, set())
+
+
+def test_a_closing_date_in_chinese_numerals_is_found_and_written_in_figures(tmp_path, runner):
+    def change(doc):
+        next(p for p in doc.paragraphs if p.text == "2026年10月15日").runs[0].text = "二〇二六年十月十五日"
+    source, fixed = broken(tmp_path, "date", change), tmp_path / "改.docx"
+    data = json.loads(runner.invoke(cli, ["lint", "--no-pages", "--json", str(source)]).output)
+    assert [(d["rule"], d["expected"], d["seen"]) for d in data] == [("成文日期", "2026年10月15日", "二〇二六年十月十五日")]
+    result = runner.invoke(cli, ["lint", "--fix", "--no-pages", str(source), "-o", str(fixed)])
+    assert "成文日期：第" in result.output and "二〇二六年十月十五日 → 2026年10月15日" in result.output
+    assert [p.text for p in Document(str(fixed)).paragraphs][-1] == "2026年10月15日"
+    assert lint_rules(runner, fixed, "--no-pages") == (0, set())

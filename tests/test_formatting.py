@@ -716,3 +716,23 @@ def test_a_title_typed_in_heading_1_stays_the_title(runner, tmp_path):
     result = runner.invoke(cli, ["lint", "--no-pages", str(src), "--fix", "-o", str(fixed)])
     assert result.exit_code == 0, result.output
     assert paragraphs(fixed)[0] == ("Title", "关于某街道“两新”组织党建工作的调研报告")
+
+
+@pytest.mark.parametrize("closing, record", [
+    (["第三党支部", "二〇二六年七月八日"], ["抄送：街道组织办。"]),                 # 版记 after the 落款
+    (["第三党支部\u3000\u30002026.7.8"], []),                                   # unit and date on one line
+    (["第三党支部\n2026年07月08日"], ["抄送：街道组织办。", "街道党政办公室  2026年7月9日印发"]),  # a manual break
+])
+def test_format_finds_the_closing_however_it_is_typed(runner, tmp_path, closing, record):
+    doc = Document()
+    for text in ["关于开展主题党日活动的情况报告", "街道党工委：", "今年6月，支部开展主题党日活动3次，参加党员86人次。",
+                 *closing, *record]:
+        doc.add_paragraph(text)
+    src, out = tmp_path / "稿.docx", tmp_path / "排版.docx"
+    doc.save(src)
+    assert runner.invoke(cli, ["format", str(src), "-o", str(out)]).exit_code == 0
+    got = paragraphs(out)
+    assert [t for s, t in got if s == "落款"] == ["第三党支部", "2026年7月8日"]       # GB/T 9704 7.3.5 figures
+    assert [t for s, t in got][len(got) - len(record):] == record        # the 版记 ends the paper
+    code, output = lint_lines(runner, out)
+    assert code == 0, output

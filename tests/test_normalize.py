@@ -33,7 +33,21 @@ def test_closing_dates_in_every_common_form():
     assert not CLOSING_DATE.match("2026年11月24日召开会议")
     assert not CLOSING_DATE.match("2026.7-10") and not CLOSING_DATE.match("3.5")
     assert [written_date(t) for t in ("2026.7.10", "2026-07-10", "2026年7月10日")] == ["2026年7月10日"] * 3
+    # GB/T 9704 7.3.5: Arabic figures, no leading zero
+    assert [written_date(t) for t in ("二〇二六年七月十日", "二零二六年七月十日", "2026年07月10日", "2026 年 7 月 10 日")] == \
+        ["2026年7月10日"] * 4
+    assert written_date("二〇二六年十二月三十一日") == "2026年12月31日" and written_date("2026年13月1日") == "2026年13月1日"
     assert short_line("中共某某区委组织部") and not short_line("我们开会，研究了工作")
+
+
+def test_a_closing_typed_in_one_paragraph_is_parted():
+    from generator.normalize import signed_date
+    assert signed_date("中共云溪镇委员会组织办\u3000\u30002026.7.10") == ["中共云溪镇委员会组织办", "2026.7.10"]
+    assert signed_date("东岭社区党委\n2026年5月20日") == ["东岭社区党委", "2026年5月20日"]
+    assert signed_date("某某支部  二〇二六年七月十日") == ["某某支部", "二〇二六年七月十日"]
+    for text in ("全年开展活动\u3000\u300012次", "经研究，会议定于  2026年7月10日", "东岭社区党委 2026年5月20日",
+                 "甲\n乙\n2026年5月20日"):
+        assert signed_date(text) is None, text
 
 
 def test_addressee_lines_and_attachment_lines():

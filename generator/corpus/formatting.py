@@ -18,8 +18,8 @@ from generator.corpus.reading import Para, decode, docx_tables, markdown_parts, 
 from generator.errors import ReadError, ReportgenError, read_bytes
 from generator.markup import Block
 from generator.numbering import label_style, strip_number
-from generator.normalize import (ATTACHMENT_HEAD, ATTACHMENT_LABEL, ATTACHMENT_NOTE, NOTE, addressee, appended,
-                                 attachment_list, attachment_note, closing_lines, short_line, written_date)
+from generator.normalize import (ATTACHMENT_HEAD, ATTACHMENT_LABEL, ATTACHMENT_NOTE, CLOSING_DATE, NOTE, RECORD, addressee,
+                                 appended, attachment_list, attachment_note, closing_lines, short_line, signed_date, written_date)
 from generator.word.style import HEADING_KINDS
 
 
@@ -32,13 +32,25 @@ def blocks_of(paras, fallback_title, clean=False, path=None):
     if not paras:
         raise ReportgenError("文件里没有可排版的文字", path)
     label, paras = _label(paras) if len(paras) > 1 else (None, paras)   # 附件2 above the title
+    paras = [q for p in paras for q in [Para(t) for t in signed_date(p.text) or ()] or [p]]   # unit, date: one line
+    paras, record = _record(paras)
     paras, notes, appended = _appended(paras)
     blocks = ([Block("附件标识", [(label, False)])] if label else []) + _text_blocks(
         paras, fallback_title, path, notes, alone=bool(label))
     for name, body in appended:
         blocks.append(Block("附件标识", [(name, False)]))
         blocks += _text_blocks(body, None, path, attached=True) if body else []
-    return blocks
+    return blocks + [Block("正文", [(p.text.strip(), False)]) for p in record]
+
+
+def _record(paras):
+    """``(paras, the 版记's lines)``: 抄送：…… and ……印发 lines after a closing date are taken
+    out, to end the paper, where GB/T 9704 puts them (after its attachments)."""
+    date = next((i for i, p in enumerate(paras) if CLOSING_DATE.match(p.text)), None)
+    if date is None:
+        return paras, []
+    record = [i for i in range(date + 1, len(paras)) if RECORD.match(paras[i].text)]
+    return [p for i, p in enumerate(paras) if i not in record], [paras[i] for i in record]
 
 
 def _label(paras):

@@ -14,7 +14,7 @@ from generator.corpus.autonumber import style_numbers
 from generator.errors import OutputError
 from generator.lint.document import leading_spaces, numbered_parts, open_document, own_runs, w
 from generator.lint.rules import Rules, lint_document
-from generator.normalize import map_pieces, punctuation_width
+from generator.normalize import map_pieces, punctuation_width, written_date
 from generator.numbering import renumber
 from generator.output import save_atomic
 from generator.word.package import Layout
@@ -53,7 +53,7 @@ def fix_file(source, out, sheet, force=False):
         if item.run_in:
             _run_in_as_body(item, doc.styles[STYLE_NAMES["正文"]].element.rPr)
     lines = (_leading_spaces(checker) + _literal_numbers(checker.items) + _renumber(checker, sheet)
-             + _punctuation(checker))
+             + _closing_dates(checker) + _punctuation(checker))
     _, after = lint_document(doc, sheet)
     save_atomic(out, force, doc.save)
     fixed = Counter(f.rule for f in before) - Counter(f.rule for f in after)
@@ -216,6 +216,20 @@ def _leading_spaces(checker):
         item.text = item.text[len(spaces):]
         where = f"第{item.index}段" if item.index else item.where
         lines.append(f"空格：{where} 去掉段首的 {len(spaces)} 个空格或制表符")
+    return lines
+
+
+def _closing_dates(checker):
+    """A 落款's date written as GB/T 9704 writes it: 二〇二六年七月十日, 2026.7.10 → 2026年7月10日."""
+    lines = []
+    for item in checker.items:
+        text = item.text.strip()
+        want = written_date(text) if item.kind == "落款" else text
+        if want != text:
+            texts = _texts(item.para)
+            start = "".join(t.text or "" for t in texts).find(text)
+            _splice(texts, start, start + len(text), want)
+            lines.append(f"成文日期：第{item.index}段 {text} → {want}")
     return lines
 
 

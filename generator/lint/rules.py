@@ -19,7 +19,7 @@ from generator.lint.document import (
 from generator.corpus.reading import review_marks
 from generator.lint.findings import ERROR, WARNING, Finding, excerpt
 from generator.markup import PLACEHOLDER
-from generator.normalize import NOTE, changed_marks
+from generator.normalize import NOTE, changed_marks, written_date
 from generator.numbering import renumber
 from generator.word import office
 from generator.word.style import (
@@ -67,6 +67,7 @@ class Rules:
             self.paragraph(item)
             self.punctuation(item)
             self.leading_space(item)
+            self.closing_date(item)
         self.numbering()
         self.empty_paragraphs()
         return self.findings
@@ -214,6 +215,12 @@ class Rules:
             self.add("成对符号", "引号、括号成对", f"“{_unbalanced(text)}”没有配对", item, WARNING)
         if item.kind == "正文" and not item.listed and not _ends_sentence(text) and not NOTE.match(text):
             self.add("句末标点", "段末有句号等结束标点", f"以“{text.strip()[-1]}”结尾", item, WARNING)
+
+    def closing_date(self, item):
+        """A 落款's date in Arabic figures with no leading zero (GB/T 9704 7.3.5)."""
+        want = written_date(item.text.strip()) if item.kind == "落款" else ""
+        if want and want != item.text.strip():
+            self.add("成文日期", want, item.text.strip(), item)
 
     def leading_space(self, item):
         """Spaces typed before a paragraph's text: its indent comes from the style, and both show."""

@@ -29,10 +29,11 @@ PLACEHOLDER = re.compile(r"【待补充[：:][^【】]*】")   # not across a �
 class Block:
     """One paragraph or table of the draft, in the order the writer lays them out."""
 
-    kind: str                      # 标题 署名 主送 关键词 正文 表题 表格 落款 附件标识, or 一级标题 … 四级标题
+    kind: str                      # 标题 署名 主送 关键词 正文 表题 表格 图片 落款 附件标识, or 一级标题 … 四级标题
     runs: list = field(default_factory=list)   # [(text, bold)]
     rows: list = None              # tables: list of rows of cell text
     merges: tuple = ()             # tables: merged areas as (row, column, rows, columns)
+    image: tuple = None            # pictures: (bytes, extension, width, height in EMU)
 
     @property
     def text(self):

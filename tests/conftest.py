@@ -39,6 +39,41 @@ def paragraphs(docx_path):
     return [(p.style.name, p.text) for p in Document(str(docx_path)).paragraphs]
 
 
+def png(width, height, colour=(200, 30, 30)):
+    """A PNG of one colour, written by hand (no imaging library needed)."""
+    import struct
+    import zlib
+
+    def chunk(kind, data):
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+    rows = b"".join(b"\0" + bytes(colour) * width for _ in range(height))
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0))
+            + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b""))
+
+
+def pictured_docx(path, width_cm=12):
+    """A short report with a photo (and its caption under it) between two paragraphs, a table
+    after them, and a photo in a table cell."""
+    import io
+
+    from docx import Document
+    from docx.shared import Cm
+
+    doc = Document()
+    for text in ("某小学党支部主题教育活动总结", "一、活动开展情况", "组织参观红色教育基地2次。"):
+        doc.add_paragraph(text)
+    doc.add_paragraph().add_run().add_picture(io.BytesIO(png(40, 20)), width=Cm(width_cm))
+    doc.add_paragraph("图1  学生参观县革命纪念馆")
+    doc.add_paragraph("举办成果展，展出作品340件。")
+    table = doc.add_table(rows=1, cols=2)
+    table.cell(0, 0).text = "合影"
+    table.cell(0, 1).paragraphs[0].add_run().add_picture(io.BytesIO(png(10, 10, (0, 0, 200))), width=Cm(2))
+    doc.add_paragraph("某小学党支部")
+    doc.add_paragraph("2026年7月2日")
+    doc.save(path)
+    return path
+
+
 def reviewed_docx(path):
     """A draft under review, written as Word writes one: an insertion, a deletion, a sentence
     moved from one paragraph to another, and a comment."""

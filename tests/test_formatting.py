@@ -3,7 +3,7 @@ import subprocess
 import sys
 
 import pytest
-from conftest import CHECKER, paragraphs, pdf_pages, reviewed_docx, to_pdf
+from conftest import CHECKER, paragraphs, pdf_pages, pictured_docx, png, reviewed_docx, to_pdf
 from docx import Document
 
 from generator.cli import cli
@@ -313,7 +313,7 @@ def test_format_puts_tables_back_where_they_stood(runner, tmp_path):
 
 def test_format_keeps_merged_table_cells_merged(runner, tmp_path, soffice):
     from docx import Document
-    from generator.corpus.reading import docx_tables
+    from generator.corpus.reading import docx_objects
     doc = Document()
     for line in ("某镇发展党员情况报告", "一、基本情况", "表1  发展党员情况统计表"):
         doc.add_paragraph(line)
@@ -329,7 +329,7 @@ def test_format_keeps_merged_table_cells_merged(runner, tmp_path, soffice):
     src, out = tmp_path / "合并表.docx", tmp_path / "排版.docx"
     doc.save(src)
     assert runner.invoke(cli, ["format", str(src), "-o", str(out)]).exit_code == 0
-    (before,), (after,) = docx_tables(src.read_bytes(), src), docx_tables(out.read_bytes(), out)
+    (before,), (after,) = docx_objects(src.read_bytes(), src), docx_objects(out.read_bytes(), out)
     assert after.rows == before.rows and sorted(after.merges) == [(0, 0, 2, 1), (0, 1, 1, 2), (0, 3, 2, 1)]
     # a reader sees each header once, and the two header rows in bold
     text = "".join(pdf_pages(to_pdf(soffice, out, tmp_path)))
@@ -736,3 +736,25 @@ def test_format_finds_the_closing_however_it_is_typed(runner, tmp_path, closing,
     assert [t for s, t in got][len(got) - len(record):] == record        # the 版记 ends the paper
     code, output = lint_lines(runner, out)
     assert code == 0, output
+
+
+def test_format_keeps_pictures_and_says_which_it_could_not(runner, tmp_path, soffice):
+    import zipfile
+    src, out = pictured_docx(tmp_path / "图.docx", width_cm=30), tmp_path / "排版.docx"    # wider than the page
+    result = runner.invoke(cli, ["format", str(src), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert result.stderr == f"提醒：{src}: 有 1 张图片（在表格或文本框里、链接到文件，或是旧版 Word 的图片）没能带上，请在排版稿里补上\n"
+    with zipfile.ZipFile(out) as package:
+        assert package.read("word/media/image1.png") == png(40, 20)
+    doc = Document(str(out))
+    got = [(p.style.name, p.text, bool(p._p.xpath(".//w:drawing"))) for p in doc.paragraphs]
+    at = next(i for i, (_, _, drawn) in enumerate(got) if drawn)
+    assert got[at - 1][1] == "组织参观红色教育基地2次。" and got[at + 1][:2] == ("表题", "图1  学生参观县革命纪念馆")
+    shape = doc.inline_shapes[0]
+    assert shape.width <= 5616575 and abs(shape.width / shape.height - 2) < 0.01   # the text's width, shape kept
+    code, output = lint_lines(runner, out)
+    assert code == 0, output
+    # a reader sees it: LibreOffice lays the picture out on the page
+    listed = subprocess.run(["pdfimages", "-list", str(to_pdf(soffice, out, tmp_path))], check=True,
+                            capture_output=True, text=True).stdout.splitlines()
+    assert len(listed) == 3 and listed[2].split()[3:5] == ["40", "20"], listed      # a header of two lines, then it

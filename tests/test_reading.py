@@ -2,7 +2,7 @@ import subprocess
 import zipfile
 
 import pytest
-from conftest import reviewed_docx
+from conftest import png, pictured_docx, reviewed_docx
 from docx import Document
 
 from generator.corpus.reading import ReadError, Table, decode, read_document, review_marks
@@ -175,16 +175,16 @@ def controlled_docx(path):
 
 
 def test_docx_text_in_content_controls_fields_and_tables(tmp_path):
-    from generator.corpus.reading import docx_tables
+    from generator.corpus.reading import docx_objects
     path = controlled_docx(tmp_path / "控件.docx")
     assert [p.text for p in read_document(path)] == ["关于某事的报告", "我镇共有党员1200名。", "截至2024年3月15日，全部完成。",
                                                      "内容控件里的一段话。", "表1  发展党员情况", "特此报告。"]
-    assert docx_tables(path.read_bytes(), path) == [Table("表1  发展党员情况", 1, [["村", "人数"], ["XX村", "5"]])]
+    assert docx_objects(path.read_bytes(), path) == [Table("表1  发展党员情况", 1, [["村", "人数"], ["XX村", "5"]])]
 
 
 def test_docx_nested_controls_and_a_table_in_a_control(tmp_path):
     from docx.oxml import parse_xml
-    from generator.corpus.reading import docx_tables
+    from generator.corpus.reading import docx_objects
     ns = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
     row = '<w:tr><w:tc><w:p><w:r><w:t>{}</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>{}</w:t></w:r></w:p></w:tc></w:tr>'
     doc = Document()
@@ -197,13 +197,13 @@ def test_docx_nested_controls_and_a_table_in_a_control(tmp_path):
     path = tmp_path / "嵌套.docx"
     doc.save(path)
     assert [p.text for p in read_document(path)] == ["关于某事的报告", "全年完成投资12亿元。"]
-    assert docx_tables(path.read_bytes(), path) == [Table("全年完成投资12亿元。", 1, [["项目", "数量"], ["甲", "1"]])]
+    assert docx_objects(path.read_bytes(), path) == [Table("全年完成投资12亿元。", 1, [["项目", "数量"], ["甲", "1"]])]
 
 
 @pytest.mark.parametrize("span, row", [("2", ["甲", "", "乙"]), ("x", ["甲", "乙"]), ("100000", ["甲", *[""] * 62, "乙"])])
 def test_docx_table_cells_keep_their_columns_and_bad_spans_are_one(tmp_path, span, row):
     from docx.oxml import parse_xml
-    from generator.corpus.reading import docx_tables
+    from generator.corpus.reading import docx_objects
     doc = Document()
     table = doc.add_table(rows=1, cols=2)
     table.cell(0, 0).text, table.cell(0, 1).text = "甲", "乙"
@@ -212,11 +212,11 @@ def test_docx_table_cells_keep_their_columns_and_bad_spans_are_one(tmp_path, spa
     path = tmp_path / "表.docx"
     doc.save(path)
     spanned = ((0, 0, 1, len(row) - 1),) if len(row) > 2 else ()
-    assert docx_tables(path.read_bytes(), path) == [Table("", 0, [row], spanned)]
+    assert docx_objects(path.read_bytes(), path) == [Table("", 0, [row], spanned)]
 
 
 def test_docx_table_merges_are_read_as_areas(tmp_path):
-    from generator.corpus.reading import docx_tables
+    from generator.corpus.reading import docx_objects
     doc = Document()
     table = doc.add_table(rows=4, cols=4)
     table.cell(0, 0).merge(table.cell(1, 0)).text = "村名"        # two rows high
@@ -226,7 +226,7 @@ def test_docx_table_merges_are_read_as_areas(tmp_path):
     table.cell(2, 0).merge(table.cell(3, 1)).text = "合计"        # two by two
     path = tmp_path / "合并.docx"
     doc.save(path)
-    (found,) = docx_tables(path.read_bytes(), path)
+    (found,) = docx_objects(path.read_bytes(), path)
     assert found.rows == [["村名", "2025年", "", "备注"], ["", "计划", "完成", ""], ["合计", "", "", ""], ["", "", "", ""]]
     assert sorted(found.merges) == [(0, 0, 2, 1), (0, 1, 1, 2), (0, 3, 3, 1), (2, 0, 2, 2)]
 
@@ -260,7 +260,7 @@ def test_docx_automatic_numbers_are_read_as_the_text_word_shows(tmp_path, soffic
 def test_docx_automatic_numbers_in_tables_and_empty_paragraphs(tmp_path):
     from lintdocs import auto_numbered, numbered
 
-    from generator.corpus.reading import docx_tables
+    from generator.corpus.reading import docx_objects
 
     cell = lambda text, level=None: (f'<w:tc><w:p>{"<w:pPr>" + numbered(level) + "</w:pPr>" if level is not None else ""}'
                                      f'<w:r><w:t>{text}</w:t></w:r></w:p></w:tc>')
@@ -273,7 +273,7 @@ def test_docx_automatic_numbers_in_tables_and_empty_paragraphs(tmp_path):
     # the empty numbered paragraph shows 二、 in Word but holds no text: no lone number
     assert texts == ["某村工作报告", "一、项目进展", "", "今年实施项目两个。", "三、下一步打算", "3.抓紧收尾。"]
     # the 序号 column is all automatic numbers (1. 2.), counted before the paragraph after it
-    assert docx_tables(path.read_bytes(), path)[0][2] == [["序号", "项目"], ["1.", "道路硬化"], ["2.", "路灯安装"]]
+    assert docx_objects(path.read_bytes(), path)[0][2] == [["序号", "项目"], ["1.", "道路硬化"], ["2.", "路灯安装"]]
 
 
 def test_docx_numbering_part_found_by_its_relationship(tmp_path):
@@ -364,3 +364,15 @@ def test_docx_under_review_reads_as_accepted_and_counts_its_marks(tmp_path):
     assert texts[2] == "全镇组织学习十二次。新增的句子。"          # the deletion and the text moved away are out
     assert texts[3] == "移走的句子。"                               # the text moved here is in (was lost)
     assert review_marks(Document(str(path)).element.body) == (4, 1)
+
+
+def test_docx_pictures_are_read_with_their_place_and_size(tmp_path):
+    from generator.corpus.reading import Figure, docx_objects
+    path = pictured_docx(tmp_path / "图.docx")
+    found = docx_objects(path.read_bytes(), path)
+    assert [type(obj).__name__ for obj in found] == ["Figure", "Table"]
+    figure = found[0]
+    assert figure.before == "组织参观红色教育基地2次。" and figure.nth == 1
+    assert (figure.data, figure.ext) == (png(40, 20), "png")
+    assert figure.cx == 12 * 360000 and figure.cy == 6 * 360000          # 12 cm wide, as placed
+    assert found[1].rows == [["合影", ""]]                               # the cell's picture is not (see format)

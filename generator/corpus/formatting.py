@@ -14,7 +14,8 @@ from pathlib import Path
 from generator.corpus.cleaning import (contents, drop_page_marks, join_numbers, join_pages, join_wrapped,
                                        split_flattened, strip_boilerplate)
 from generator.corpus.outline import outline
-from generator.corpus.reading import Para, decode, docx_tables, markdown_parts, read_document, review_notices
+from generator.corpus.reading import (Figure, Para, Table, decode, docx_objects, draft_notices, markdown_parts,
+                                      read_document)
 from generator.errors import ReadError, ReportgenError, read_bytes
 from generator.markup import Block
 from generator.numbering import label_style, strip_number
@@ -160,16 +161,18 @@ def _noted(texts):
     return next((k for k in range(1, min(len(texts), 13)) if NOTE.match(texts[-k]) and closing_lines(texts[:-k])), 0)
 
 
-def with_tables(blocks, tables):
-    """``blocks`` with a draft's tables (``reading.docx_tables``) put back as tables, in order:
-    each after the block holding the end of the paragraph above it (the nth such block for the
-    nth such paragraph; headings are written without their typed number), right after the table
-    before it when nothing else is between them, or at the end of the text (before the 落款) when
-    no block holds its paragraph; a short line right above a table is its caption."""
+def with_objects(blocks, objects):
+    """``blocks`` with a draft's tables and pictures (``reading.docx_objects``) put back, in
+    order: each after the block holding the end of the paragraph above it (the nth such block
+    for the nth such paragraph; headings are written without their typed number), right after
+    the object before it when nothing else is between them, or at the end of the text (before
+    the 落款) when no block holds its paragraph; a short line right above a table, or right below
+    a picture naming it (图1 ……), is its caption."""
     out, at = list(blocks), 0
-    for before, nth, rows, merges in tables:
-        if not rows:
+    for obj in objects:
+        if isinstance(obj, Table) and not obj.rows:
             continue
+        before, nth = obj.before, obj.nth
         if before is None:
             found = at - 1
         elif not before:                     # above the text's first line: under the title
@@ -182,11 +185,20 @@ def with_tables(blocks, tables):
                 found = max(hits[min(nth, len(hits)) - 1], at - 1)
             else:
                 found = next((i for i, b in enumerate(out) if b.kind == "落款"), len(out)) - 1
-        if out[found].kind == "正文" and short_line(out[found].text, 40):
-            out[found].kind = "表题"          # 表1  2023年发展党员情况统计表, right above it
-        out.insert(found + 1, Block("表格", rows=rows, merges=merges))
+        if isinstance(obj, Table):
+            if out[found].kind == "正文" and short_line(out[found].text, 40):
+                out[found].kind = "表题"          # 表1  2023年发展党员情况统计表, right above it
+            out.insert(found + 1, Block("表格", rows=obj.rows, merges=obj.merges))
+        else:
+            out.insert(found + 1, Block("图片", image=(obj.data, obj.ext, obj.cx, obj.cy)))
+            below = out[found + 2] if found + 2 < len(out) else None
+            if below and below.kind == "正文" and short_line(below.text, 40) and _CAPTION.match(below.text):
+                below.kind = "表题"               # 图1  党员志愿服务现场, right below it
         at = found + 2
     return out
+
+
+_CAPTION = re.compile(r"^\s*[（(]?\s*(?:图|照片)")
 
 
 def default_output(source):
@@ -202,15 +214,15 @@ def format_file(source, output=None, force=False, style=None, clean=False):
 
     source = Path(source)
     if source.suffix.lower() == ".md":                      # one parse: paragraphs and tables
-        paras, tables = markdown_parts(decode(read_bytes(source, ReadError), source))
+        paras, objects = markdown_parts(decode(read_bytes(source, ReadError), source))
     else:
         paras = read_document(source)
-        tables = docx_tables(read_bytes(source, ReadError), source) if source.suffix.lower() == ".docx" else []
-    if tables and not any(p.text.strip() for p in paras):     # a table alone, under the file's name
+        objects = docx_objects(read_bytes(source, ReadError), source) if source.suffix.lower() == ".docx" else []
+    if objects and not any(p.text.strip() for p in paras):     # a table alone, under the file's name
         blocks = [Block("标题", [(source.stem, False)])]
     else:
         blocks = blocks_of(paras, source.stem, clean, source)
-    blocks = with_tables(blocks, tables)
+    blocks = with_objects(blocks, objects)
     output = file_target(output, default_output(source).name, (".docx",)) if output else default_output(source)
     if output.resolve() == source.resolve():
         raise ReportgenError("输出文件不能就是输入的草稿本身", output)
@@ -221,9 +233,13 @@ def format_file(source, output=None, force=False, style=None, clean=False):
 
 def format_notices(rough):
     """What the user should know of how a draft was read: a .docx's tracked changes were
-    read as accepted and its comments left out (reading.review_notices)."""
+    read as accepted, its comments and the pictures format cannot carry left out
+    (reading.draft_notices)."""
     rough = Path(rough)
-    return review_notices(read_bytes(rough, ReadError), rough) if rough.suffix.lower() == ".docx" else []
+    if rough.suffix.lower() != ".docx":
+        return []
+    raw = read_bytes(rough, ReadError)
+    return draft_notices(raw, rough, sum(isinstance(obj, Figure) for obj in docx_objects(raw, rough)))
 
 
 def format_to(rough, output=None, force=False, pdf=False, style=None, clean=False):

@@ -15,6 +15,7 @@ from pathlib import Path
 from generator.corpus.autonumber import based_on, label_map, style_numbers, switched_on
 from generator.errors import Notice, ReadError, ReportgenError, read_bytes
 from generator.normalize import PAGE_NUMBER, clean_text
+from generator.word.parts import PICTURES
 
 SUFFIXES = (".txt", ".docx", ".md")
 # files that sit beside reports but are not reports: README.md, LICENSE …
@@ -363,10 +364,27 @@ class Table(NamedTuple):
     merges: tuple = ()
 
 
-def docx_tables(raw, path):
-    """Each table in the body of a .docx, in order, as a ``Table``: what a draft's outline
-    leaves out and its formatted copy keeps."""
-    tables, before, seen = [], "", Counter()
+class Figure(NamedTuple):
+    """A picture in a draft's text, as ``format`` puts it back: ``before`` and ``nth`` as a
+    Table's (the paragraph holding it, when it has text of its own), the image file's bytes,
+    its extension (png, jpeg …) and the size it is shown at, in EMU."""
+    before: str
+    nth: int
+    data: bytes
+    ext: str
+    cx: int
+    cy: int
+
+
+_DRAWING = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
+_BLIP = "{http://schemas.openxmlformats.org/drawingml/2006/main}blip"
+_EMBED = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}embed"
+
+
+def docx_objects(raw, path):
+    """Each table and picture in the body of a .docx, in order, as a ``Table`` or a ``Figure``:
+    what a draft's outline leaves out and its formatted copy keeps."""
+    tables, before, seen, media = [], "", Counter(), None
     body, (_, _, numbered, _) = _body(raw, path, with_styles=True)
     labels = _labels(body, raw, path, numbered)
     for el in children(body, W + "p", W + "tbl"):
@@ -374,6 +392,10 @@ def docx_tables(raw, path):
             text = clean_text(_labelled(el, labels)).strip()
             if text:
                 before, seen[text] = text, seen[text] + 1
+            for blip, extent in _pictures(el):
+                media = _media(raw, path) if media is None else media
+                if blip in media:
+                    tables.append(Figure(before, seen[before] if before else 0, *media[blip], *extent))
             continue
         rows, merges, down = [], [], {}      # down: column → the vertical merge open there
         for row in children(el, W + "tr"):
@@ -403,6 +425,45 @@ def docx_tables(raw, path):
     return tables
 
 
+def _pictures(p):
+    """``(relationship id, (cx, cy))`` of each picture drawn in paragraph ``p`` (in line or
+    anchored; not in a text box, nor Word's fallback copy)."""
+    for frame in p.iter(_DRAWING + "inline", _DRAWING + "anchor"):
+        if any(a.tag in (_MC_FALLBACK, W + "txbxContent") for a in frame.iterancestors()):
+            continue
+        extent, blip = frame.find(_DRAWING + "extent"), next(frame.iter(_BLIP), None)
+        if blip is not None and blip.get(_EMBED) and extent is not None:
+            try:
+                yield blip.get(_EMBED), (max(int(extent.get("cx")), 1), max(int(extent.get("cy")), 1))
+            except (TypeError, ValueError):
+                continue
+
+
+def _media(raw, path):
+    """``{relationship id: (bytes, extension)}`` of the pictures the document part refers to."""
+    import io
+    import zipfile
+
+    from lxml import etree
+    found = {}
+    try:
+        with zipfile.ZipFile(io.BytesIO(raw)) as package:
+            rels = etree.fromstring(package.read("word/_rels/document.xml.rels"))
+            names = set(package.namelist())
+            for rel in rels:
+                target = rel.get("Target") or ""
+                name = target.lstrip("/") if target.startswith("/") else posixpath.normpath("word/" + target)
+                ext = posixpath.splitext(name)[1].lstrip(".").lower()
+                if (rel.get("Type") == _RELATIONSHIPS + "image" and rel.get("TargetMode") != "External"
+                        and name in names and ext in PICTURES):
+                    found[rel.get("Id")] = (package.read(name), ext)
+    except KeyError:
+        return {}
+    except Exception:  # the package was read once already: a broken part only
+        raise ReadError(DAMAGED, path) from None
+    return found
+
+
 # runs inside these are text; a tracked change reads as accepted: insertions and text moved
 # here are in, deletions (w:delText) and text moved away (w:moveFrom) out
 _RUN_HOLDERS = {W + "hyperlink", W + "ins", W + "moveTo", W + "smartTag", W + "fldSimple"}
@@ -417,12 +478,22 @@ def review_marks(body):
     return revisions, len(comments)
 
 
-def review_notices(raw, path):
-    """What ``format`` tells the user of a .docx still under review: its tracked changes were
-    read as accepted, its comments left out."""
-    revisions, comments = review_marks(_body(raw, path)[0])
+def draft_notices(raw, path, carried):
+    """What ``format`` tells the user of how it read a .docx: its tracked changes were read as
+    accepted, its comments left out, and so were the pictures it did not carry (``carried``
+    of them were: not those in a table, a text box, linked to a file or in Word's old form)."""
+    body = _body(raw, path)[0]
+    revisions, comments = review_marks(body)
+    shown = [el for el in body.iter(_DRAWING + "inline", _DRAWING + "anchor", _VML_IMAGE)
+             if not any(a.tag == _MC_FALLBACK for a in el.iterancestors())]
+    lost = len(shown) - carried
     return ([Notice(f"有 {revisions} 处未处理的修订，已按全部接受后的文字排版，请核对", path)] if revisions else []) + \
-           ([Notice(f"有 {comments} 条批注，排版稿里没有带上", path)] if comments else [])
+           ([Notice(f"有 {comments} 条批注，排版稿里没有带上", path)] if comments else []) + \
+           ([Notice(f"有 {lost} 张图片（在表格或文本框里、链接到文件，或是旧版 Word 的图片）没能带上，请在排版稿里补上",
+                    path)] if lost > 0 else [])
+
+
+_VML_IMAGE = "{urn:schemas-microsoft-com:vml}imagedata"
 _MARKS = {W + "tab": "\t", W + "ptab": "\t", W + "cr": "\n", W + "noBreakHyphen": "-"}
 
 

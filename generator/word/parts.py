@@ -10,6 +10,9 @@ STYLE_NAMES = {
     "主送": "主送", "附件标识": "附件标识",
 }
 BODY, CORE = "word/document.xml", "docProps/core.xml"
+# the pictures a draft may carry, by extension, with their content types
+PICTURES = {"png": "image/png", "jpeg": "image/jpeg", "jpg": "image/jpeg", "gif": "image/gif",
+            "bmp": "image/bmp", "tif": "image/tiff", "tiff": "image/tiff"}
 # stand-ins in the base's core properties, replaced per draft
 TITLE, AUTHOR, NOW = "@@title@@", "@@author@@", datetime.datetime(1900, 1, 1)
 

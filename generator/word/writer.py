@@ -22,7 +22,7 @@ from generator.markup import PLACEHOLDER
 from generator.normalize import clean_text as _clean_text
 from generator.normalize import map_pieces, punctuation_width, strip_invisible
 from generator.numbering import Numberer
-from generator.word.parts import AUTHOR, BODY, CORE, NOW, STYLE_NAMES, TITLE, Base
+from generator.word.parts import AUTHOR, BODY, CORE, NOW, PICTURES, STYLE_NAMES, TITLE, Base
 from generator.word.style import HEADING_KINDS, font_pieces, heading_patterns, wide_font
 
 DATE_FORMAT = "%Y-%m-%dT%H:%M:%SZ"      # python-docx's form of created/modified
@@ -89,12 +89,16 @@ class Writer:
         if author is None:   # the unit: the first line of the 落款, else the 署名 line
             author = next((b.text.strip().split("\n")[0] for b in blocks if b.kind == "落款"), None) or \
                 next((b.text for b in blocks if b.kind == "署名"), "")
-        base, numberer, body = self.base, Numberer(self.numbering), []
+        base, numberer, body, pictures = self.base, Numberer(self.numbering), [], []
         kinds = [block.kind for block in blocks]
         for index, block in enumerate(blocks):
             keep, tight = closing_rules(kinds, index)
             if block.kind == "表格":
                 body.append(self._table(block, keep))
+                continue
+            if block.kind == "图片":
+                pictures.append(block.image)
+                body.append(self._picture(block.image, len(pictures), keep or kinds[index + 1:index + 2] == ["表题"]))
                 continue
             # the same normaliser as lint --fix, so a draft always lints clean
             texts = map_pieces([clean_text(text) for text, _ in block.runs], punctuation_width)
@@ -116,7 +120,7 @@ class Writer:
                   AUTHOR: clean_text(author)[:255].translate(_XML_TEXT),
                   NOW.strftime(DATE_FORMAT): datetime.datetime.now().strftime(DATE_FORMAT)}
         core = _STAND_INS.sub(lambda m: values[m.group()], base.core)
-        package = io.BytesIO(base.parts)
+        package = io.BytesIO(_with_pictures(base.parts, pictures) if pictures else base.parts)
         with zipfile.ZipFile(package, "a", zipfile.ZIP_DEFLATED) as out:   # the parts stay compressed
             out.writestr(BODY, base.head + "".join(body) + base.tail)
             out.writestr(CORE, core)
@@ -136,6 +140,22 @@ class Writer:
             pos = match.end()
         out.extend(_run(p, bold, font=f) for p, f in font_pieces(text[pos:], wide, rare))
         return "".join(out)
+
+    def _picture(self, image, n, keep):
+        """Picture ``n`` of the draft, in line, centred on a line of its own, no wider than the
+        text nor taller than the page's text area (its proportions kept)."""
+        _, ext, cx, cy = image
+        scale = min(1, self.base.text_width / cx, self.base.text_width * 1.44 / cy)   # 156 × 225 mm
+        cx, cy = int(cx * scale), int(cy * scale)
+        props = ((KEEP_NEXT if keep else "") + '<w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/>'
+                 '<w:ind w:firstLine="0" w:firstLineChars="0"/><w:jc w:val="center"/>')
+        return (_with(self.base.openings["正文"], props) + f'<w:r><w:drawing><wp:inline distT="0" distB="0" distL="0" '
+                f'distR="0"><wp:extent cx="{cx}" cy="{cy}"/><wp:docPr id="{n}" name="图片 {n}"/><a:graphic '
+                f'xmlns:a="{_DRAWINGML}"><a:graphicData uri="{_PICTURE}"><pic:pic xmlns:pic="{_PICTURE}">'
+                f'<pic:nvPicPr><pic:cNvPr id="{n}" name="image{n}.{ext}"/><pic:cNvPicPr/></pic:nvPicPr><pic:blipFill>'
+                f'<a:blip r:embed="rIdPicture{n}"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill><pic:spPr>'
+                f'<a:xfrm><a:off x="0" y="0"/><a:ext cx="{cx}" cy="{cy}"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/>'
+                f'</a:prstGeom></pic:spPr></pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r></w:p>')
 
     def _table(self, block, keep_last_row=False):
         rows = [r for r in block.rows if r]
@@ -190,6 +210,34 @@ def _merged_cells(merges, height, width):
             shapes.update({(r, c): (0, "") for c in range(left + 1, left + columns)})
             shapes[(r, left)] = (columns, "" if rows == 1 else _START if r == top else _GO_ON)
     return shapes
+
+
+_DRAWINGML = "http://schemas.openxmlformats.org/drawingml/2006/main"
+_PICTURE = "http://schemas.openxmlformats.org/drawingml/2006/picture"
+_RELS = "word/_rels/document.xml.rels"
+
+
+def _with_pictures(parts, pictures):
+    """The base's parts (a zip) with the draft's pictures as media parts, the relationships
+    their paragraphs name (rIdPicture1 …) and a content type for each kind of picture."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(parts)) as base, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as new:
+        for info in base.infolist():
+            data = base.read(info)
+            if info.filename == _RELS:
+                data = data.replace(b"</Relationships>", "".join(
+                    f'<Relationship Id="rIdPicture{n}" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+                    f'relationships/image" Target="media/image{n}.{ext}"/>'
+                    for n, (_, ext, _, _) in enumerate(pictures, 1)).encode() + b"</Relationships>")
+            elif info.filename == "[Content_Types].xml":
+                data = data.replace(b"</Types>", "".join(
+                    f'<Default Extension="{ext}" ContentType="{PICTURES[ext]}"/>'
+                    for ext in dict.fromkeys(ext for _, ext, _, _ in pictures)
+                    if f'Extension="{ext}"'.encode() not in data).encode() + b"</Types>")
+            new.writestr(info, data)
+        for n, (data, ext, _, _) in enumerate(pictures, 1):
+            new.writestr(f"word/media/image{n}.{ext}", data, zipfile.ZIP_STORED)   # pictures are compressed already
+    return out.getvalue()
 
 
 def column_widths(rows, count, total):

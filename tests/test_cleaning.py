@@ -238,3 +238,15 @@ def test_page_numbers_and_running_heads_of_a_copied_pdf_go_and_its_lines_join():
     # a line that only looks like a page's head once is the author's
     once = [Para("- 1 -"), Para("村级带头人队伍建设调研报告"), Para("正文。")]
     assert [p.text for p in drop_page_marks(once)] == ["村级带头人队伍建设调研报告", "正文。"]
+
+
+def test_manual_line_breaks_part_where_a_sentence_or_heading_ends_and_join_mid_sentence():
+    from generator.corpus.cleaning import part_lines
+    got = part_lines(paras("关于东岭社区开展积分制管理\n的调研报告",                       # a title wrapped by hand
+                           "（一）科学设置积分项目\n设置三类共18项指标。",                # a heading over its text
+                           "对质量评价不够；流动党员积分\n获取渠道少，积分普遍偏低。",      # a break mid-sentence
+                           "1.优化积分指标。增加权重。\n\t2.开通线上通道。\n3.强化结果运用。",  # items
+                           "东岭社区党委\n2026年5月20日"))                                 # a 落款
+    assert texts(got) == ["关于东岭社区开展积分制管理的调研报告", "（一）科学设置积分项目", "设置三类共18项指标。",
+                          "对质量评价不够；流动党员积分获取渠道少，积分普遍偏低。", "1.优化积分指标。增加权重。",
+                          "2.开通线上通道。", "3.强化结果运用。", "东岭社区党委", "2026年5月20日"]

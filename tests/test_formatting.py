@@ -758,3 +758,20 @@ def test_format_keeps_pictures_and_says_which_it_could_not(runner, tmp_path, sof
     listed = subprocess.run(["pdfimages", "-list", str(to_pdf(soffice, out, tmp_path))], check=True,
                             capture_output=True, text=True).stdout.splitlines()
     assert len(listed) == 3 and listed[2].split()[3:5] == ["40", "20"], listed      # a header of two lines, then it
+
+
+def test_format_parts_and_joins_lines_broken_by_hand(runner, tmp_path):
+    doc = Document()
+    for text in ("关于东岭社区开展积分制管理的调研报告", "一、存在的问题",
+                 "积分项目设置偏重参加活动次数，对发挥作用的质量评价不够；流动党员积分\n获取渠道少，积分普遍偏低。",
+                 "二、下一步打算", "1.优化积分指标。增加为民办实事类指标权重。\n2.开通线上积分通道。让流动党员参与积分。",
+                 "东岭社区党委\n2026年5月20日"):
+        doc.add_paragraph(text)                      # python-docx writes each \n as a manual line break
+    src, out = tmp_path / "稿.docx", tmp_path / "排版.docx"
+    doc.save(src)
+    assert runner.invoke(cli, ["format", str(src), "-o", str(out)]).exit_code == 0
+    got = paragraphs(out)
+    assert ("Normal", "积分项目设置偏重参加活动次数，对发挥作用的质量评价不够；流动党员积分获取渠道少，积分普遍偏低。") in got
+    assert [t for s, t in got if s == "Heading 2"] == ["（一）优化积分指标。", "（二）开通线上积分通道。"]
+    assert [t for s, t in got if s == "落款"] == ["东岭社区党委", "2026年5月20日"]
+    assert not any("\n" in t for s, t in got if s != "Title")      # no justified line stretched to a break

@@ -1,6 +1,7 @@
 """Cleaning web-scraped reports: each step is a small function on a list of Paras.
 
     to_simplified       Traditional → Simplified (OpenCC's t2s tables), pinyin 關(guān) removed
+    part_lines          a .docx paragraph run over manual line breaks parted at sentence ends
     join_pages          a previewed document's pages (1、… 2、…) joined back
     strip_boilerplate   site headers, banners, URLs, breadcrumbs, notices, footers, link lists, "猜你喜欢" tails
     drop_contents       a table of contents, or a site's outline preview, above the text
@@ -16,7 +17,7 @@ from collections import Counter
 from functools import lru_cache
 
 from generator.corpus.reading import Para
-from generator.normalize import PAGE_NUMBER
+from generator.normalize import CLOSING_DATE, PAGE_NUMBER
 
 # a line that is entirely site furniture
 _BOILER_LINE = re.compile(
@@ -342,6 +343,34 @@ def _short_line(text):
     return len(text) <= 25 and not _PUNCTUATION.search(text)
 
 
+_BREAK = re.compile(r"[ \t\u3000]*\n[ \t\u3000]*")
+_ENDED = re.compile(r"[。！？；：!?;:…”’）)]$")
+
+
+def part_lines(paras):
+    """A .docx paragraph that manual line breaks (Shift+Enter) run over: parted where a
+    sentence or a numbered heading ends before the break, or a numbered line or a date follows
+    it ((一)做法 / 正文, 1.…… / 2.……, 单位 / 2026年5月20日), joined where the break falls
+    mid-sentence (a line the author wrapped)."""
+    if not any("\n" in p.text for p in paras):
+        return paras
+    out = []
+    for para in paras:
+        if "\n" not in para.text.strip():
+            out.append(para)
+            continue
+        lines = _BREAK.split(para.text.strip())
+        parts = [lines[0]]
+        for line in lines[1:]:
+            if (_ENDED.search(parts[-1]) or _NUMBERED.match(line) or CLOSING_DATE.match(line)
+                    or _NUMBERED.match(parts[-1]) and len(parts[-1]) <= 40):
+                parts.append(line)
+            else:
+                parts[-1] += line
+        out += [Para(part, para.level, para.bold) for part in parts if part]
+    return out
+
+
 def join_numbers(paras):
     """A heading number left on a line of its own (三、 / 存在问题: a PDF's or a page's copy)
     is joined to the next line with text, unless that starts with a number of its own."""
@@ -496,7 +525,7 @@ def to_simplified(paras):
 
 def clean(paras):
     """All steps, in the order that lets each see what it expects."""
-    paras = to_simplified(paras)
+    paras = part_lines(to_simplified(paras))
     paras = drop_page_marks(join_pages(paras))
     paras = strip_boilerplate(paras)
     paras = drop_contents(paras)

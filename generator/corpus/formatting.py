@@ -12,7 +12,7 @@ import re
 from pathlib import Path
 
 from generator.corpus.cleaning import (contents, drop_page_marks, join_numbers, join_pages, join_wrapped,
-                                       split_flattened, strip_boilerplate)
+                                       part_lines, split_flattened, strip_boilerplate)
 from generator.corpus.outline import outline
 from generator.corpus.reading import (Figure, Para, Table, decode, docx_objects, draft_notices, markdown_parts,
                                       read_document)
@@ -29,7 +29,8 @@ def blocks_of(paras, fallback_title, clean=False, path=None):
     each attachment appended after the 落款 on a page of its own); ``path`` names the file in errors."""
     if clean:
         paras = strip_boilerplate(join_pages(paras))
-    paras = [p for p in split_flattened(join_wrapped(join_numbers(drop_page_marks(paras)))) if p.text.strip()]
+    paras = split_flattened(join_wrapped(join_numbers(drop_page_marks(part_lines(paras)))))
+    paras = [p for p in paras if p.text.strip()]
     if not paras:
         raise ReportgenError("文件里没有可排版的文字", path)
     label, paras = _label(paras) if len(paras) > 1 else (None, paras)   # 附件2 above the title

@@ -250,3 +250,16 @@ def test_manual_line_breaks_part_where_a_sentence_or_heading_ends_and_join_mid_s
     assert texts(got) == ["关于东岭社区开展积分制管理的调研报告", "（一）科学设置积分项目", "设置三类共18项指标。",
                           "对质量评价不够；流动党员积分获取渠道少，积分普遍偏低。", "1.优化积分指标。增加权重。",
                           "2.开通线上通道。", "3.强化结果运用。", "东岭社区党委", "2026年5月20日"]
+
+
+def test_paragraphs_typed_one_to_a_line_are_not_taken_for_wrapped_lines():
+    # four paragraphs of much the same length, each a whole sentence (Notepad, one per line)
+    lines = ["全镇23个基层党组织、1186名党员参加冬训，参训率96.5%，比去年提高2.1个百分点。",
+             "镇党委书记带头讲专题党课，班子成员到联系村讲党课23场次，覆盖全部行政村党员。",
+             "组织“田间课堂”“院坝党课”等特色课堂41场，邀请致富带头人现身说法12人次。",
+             "对年老体弱、行动不便的党员，由支部委员送学上门，共送学137人次，确保不漏一人。"]
+    assert texts(join_wrapped(paras("一、冬训开展情况", *lines, "二、下一步打算"))) == ["一、冬训开展情况", *lines, "二、下一步打算"]
+    # the same sentences wrapped at a width are joined again
+    wrapped = "".join(lines)
+    cut = [wrapped[i:i + 32] for i in range(0, len(wrapped), 32)]
+    assert texts(join_wrapped(paras("一、冬训开展情况", *cut, "二、下一步打算"))) == ["一、冬训开展情况", wrapped, "二、下一步打算"]

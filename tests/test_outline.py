@@ -126,6 +126,12 @@ def test_marker_forms():
     assert marker("12.创新不够")[:2] == ("1.", 12)
     assert marker("X.资源开发模式。")[:2] == ("1.", 0)          # a placeholder number
     assert marker("3.5万户") is None
+    # full-width figures and brackets, as an input method types them
+    assert marker("１．抓好理论学习。")[:3] == ("1.", 1, "１．") and marker("（１）开展积分制")[:2] == ("（1）", 1)
+    assert marker(" \u3000２、落实责任制")[:2] == ("1、", 2)
+    # 1) is （1） with half its bracket typed; 1)2月份 is a count
+    assert marker("1)实施“头雁”培育工程")[:3] == ("（1）", 1, "1)") and marker("2）规范程序")[:2] == ("（1）", 2)
+    assert marker("1)2月份召开") is None
 
 
 # ---- accuracy against hand-written gold outlines ------------------------------------

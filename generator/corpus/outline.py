@@ -91,6 +91,7 @@ STYLES = (
     ("1、", re.compile(r"^\s*(\d{1,2}|[Xx])\s*、(?!\s*\d)\s*")),     # 1、2月份 is a count
     ("1.", re.compile(r"^\s*(\d{1,2}|[Xx])\s*(?:．|\.(?!\d))\s*")),
     ("（1）", re.compile(r"^\s*[（(]\s*(\d{1,2})\s*[)）]\s*[、.．]?\s*")),
+    ("（1）", re.compile(r"^\s*(\d{1,2})\s*[)）](?!\s*\d)\s*[、.．]?\s*")),       # 1) is (1) with its bracket half typed
     ("第一，", re.compile(rf"^\s*第\s*([{CN}]+)\s*(?:步|条|点)?\s*[，,、：:]\s*")),
     ("一是", re.compile(rf"^\s*([{CN}]+)是\s*[，,：:]?\s*")),
     ("●", re.compile(r"^\s*([●■◆▲◎])\s*")),
@@ -133,12 +134,13 @@ class Outline:
                 "sections": [s.to_dict() for s in self.sections]}
 
 
-_MARK_FIRST = frozenset(CN + "（(0123456789Xx第" + BULLETS)     # what every style's number starts with
+_MARK_FIRST = frozenset(CN + "（(Xx第" + BULLETS)     # what every style's number starts with, or a digit
 
 
 def marker(text):
     """``(style, number, typed, rest)`` for a paragraph that starts with a heading number."""
-    if text.lstrip()[:1] not in _MARK_FIRST:      # most paragraphs: no style tried
+    first = text.lstrip()[:1]
+    if first not in _MARK_FIRST and not first.isdecimal():      # most paragraphs: no style tried
         return None
     for style, regex in STYLES:
         match = regex.match(text)

@@ -255,3 +255,22 @@ def test_a_closing_date_in_chinese_numerals_is_found_and_written_in_figures(tmp_
     assert "成文日期：第" in result.output and "二〇二六年十月十五日 → 2026年10月15日" in result.output
     assert [p.text for p in Document(str(fixed)).paragraphs][-1] == "2026年10月15日"
     assert lint_rules(runner, fixed, "--no-pages") == (0, set())
+
+
+def test_fix_renumbers_headings_typed_out_of_order_without_making_twins(tmp_path, runner):
+    # （一）（三）（二）: the last is a heading whose number is wrong, not body text
+    doc = Document()
+    for text in ("关于加强社区“两新”组织党建工作的调研报告", "为了解情况，街道党工委组织专题调研。", "一、对策建议",
+                 "（一）扩大覆盖", "推行联合建等方式。", "（三）配强力量", "选派党建指导员。", "（二）强化保障",
+                 "落实党建工作经费。", "金桥街道党工委", "2026年7月16日"):
+        doc.add_paragraph(text)
+    source, fixed = tmp_path / "稿.docx", tmp_path / "改.docx"
+    doc.save(source)
+    data = json.loads(runner.invoke(cli, ["lint", "--no-pages", "--json", str(source)]).output)
+    assert [(d["expected"], d["seen"]) for d in data if d["rule"] == "编号"] == [
+        ("（二）", "（三）（不连续）"), ("（三）", "（二）（不连续）")]
+    assert runner.invoke(cli, ["lint", "--fix", "--no-pages", str(source), "-o", str(fixed)]).exit_code == 0
+    heads = [(p.style.name, p.text) for p in Document(str(fixed)).paragraphs if p.style.name.startswith("Heading")]
+    assert heads == [("Heading 1", "一、对策建议"), ("Heading 2", "（一）扩大覆盖"), ("Heading 2", "（二）配强力量"),
+                     ("Heading 2", "（三）强化保障")]
+    assert lint_rules(runner, fixed, "--no-pages") == (0, set())

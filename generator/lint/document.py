@@ -365,7 +365,10 @@ def _typed_levels(typed, ours):
     """Levels of typed numbers read as ``format`` reads them (numbering.read_levels). In a
     draft the writer made, styles give the levels, and a numbered line left as body text is a
     heading gone astray: it keeps its style's level so that the numbering check flags it."""
-    strays = {i for i, (item, found) in enumerate(typed) if found and ours and item.kind == "正文"}
+    # in a draft the writer made, a numbered body line; in any other, a short numbered line of
+    # its own (as format reads one whose number is out of order: (一) (三) (二))
+    strays = {i for i, (item, found) in enumerate(typed) if found and (
+        item.kind == "正文" if ours else short_line(strip_number(item.text), 20))}
     named = {i for i, (item, found) in enumerate(typed)          # as format reads them (outline._numbered)
              if found and "1" in found[0] and label_of(strip_number(item.text))}
     levels = read_levels([found[:3] if found else None for _, found in typed], strays, named=named)

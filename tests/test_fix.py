@@ -274,3 +274,16 @@ def test_fix_renumbers_headings_typed_out_of_order_without_making_twins(tmp_path
     assert heads == [("Heading 1", "一、对策建议"), ("Heading 2", "（一）扩大覆盖"), ("Heading 2", "（二）配强力量"),
                      ("Heading 2", "（三）强化保障")]
     assert lint_rules(runner, fixed, "--no-pages") == (0, set())
+
+
+def test_fix_keeps_a_running_header_on_every_page(tmp_path, runner):
+    def change(doc):
+        doc.sections[0].header.is_linked_to_previous = False
+        doc.sections[0].header.paragraphs[0].text = "内部资料 注意保存"
+        doc.settings.odd_and_even_pages_header_footer = False
+    source, fixed = broken(tmp_path, "header", change), tmp_path / "改.docx"
+    assert runner.invoke(cli, ["lint", "--fix", "--no-pages", str(source), "-o", str(fixed)]).exit_code == 0
+    section = Document(str(fixed)).sections[0]
+    # odd and even pages now differ (for the page numbers): the even ones get the header too
+    assert [p.text for p in section.header.paragraphs] == [p.text for p in section.even_page_header.paragraphs] == [
+        "内部资料 注意保存"]

@@ -80,6 +80,23 @@ def build(sheet):
                 text_width=int(doc._block_width))
 
 
+def _header_on_even_pages(doc):
+    """A document's running header stays on every page once odd and even pages differ (for
+    the page numbers): its even pages get a copy of it."""
+    from copy import deepcopy
+
+    for section in doc.sections:
+        header = section.header
+        if header.is_linked_to_previous or not any(p.text.strip() for p in header.paragraphs):
+            continue
+        even = section.even_page_header
+        even.is_linked_to_previous = False
+        for child in list(even._element):
+            even._element.remove(child)
+        for child in header._element:
+            even._element.append(deepcopy(child))
+
+
 class Layout:
     """The sheet's page setup, paragraph styles and page numbers, applied to a document:
     the writer's empty package, or a user's document that ``lint --fix`` repairs."""
@@ -114,6 +131,8 @@ class Layout:
                 sect.append(grid) if after is None else after.addprevious(grid)
             # the nominal pitch Word shows; lines are held by exact spacing
             grid.set(qn("w:linePitch"), str(round(self.sheet["网格"]["行距_pt"] * 20)))
+        if not doc.settings.odd_and_even_pages_header_footer:
+            _header_on_even_pages(doc)
         doc.settings.odd_and_even_pages_header_footer = True
         rpr = _default_rpr(doc)
         self._fonts(rpr, self.kinds["正文"]["字体"])

@@ -287,3 +287,21 @@ def test_fix_keeps_a_running_header_on_every_page(tmp_path, runner):
     # odd and even pages now differ (for the page numbers): the even ones get the header too
     assert [p.text for p in section.header.paragraphs] == [p.text for p in section.even_page_header.paragraphs] == [
         "内部资料 注意保存"]
+
+
+def test_a_long_title_left_to_wrap_is_broken_between_words(tmp_path, runner):
+    from generator.word.style import load_style
+    from generator.word.writer import title_lines
+    title = "关于东湖街道志愿服务工作与社区治理深度融合情况的调研报告"
+
+    def change(doc):
+        doc.paragraphs[0].runs[0].text = title            # one run, no line break: Word wraps it anywhere
+        for run in doc.paragraphs[0].runs[1:]:
+            run._r.getparent().remove(run._r)
+    source, fixed = broken(tmp_path, "title", change), tmp_path / "改.docx"
+    data = json.loads(runner.invoke(cli, ["lint", "--no-pages", "--json", str(source)]).output)
+    assert [(d["rule"], d["level"]) for d in data] == [("标题断行", "提醒")]
+    result = runner.invoke(cli, ["lint", "--fix", "--no-pages", str(source), "-o", str(fixed)])
+    assert "标题断行：第1段" in result.output, result.output
+    assert Document(str(fixed)).paragraphs[0].text == title_lines(title, load_style()) != title
+    assert lint_rules(runner, fixed, "--no-pages") == (0, set())

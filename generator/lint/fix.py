@@ -20,7 +20,7 @@ from generator.output import save_atomic
 from generator.word.package import Layout
 from generator.word.parts import STYLE_NAMES
 from generator.word.style import HEADING_KINDS, heading_patterns
-from generator.word.writer import closing_rules
+from generator.word.writer import closing_rules, title_lines
 
 RUN_PROPS = ("rFonts", "sz", "szCs", "spacing")
 BOLD = ("b", "bCs")                      # dropped where the sheet decides bold (not body lead-ins)
@@ -53,7 +53,7 @@ def fix_file(source, out, sheet, force=False):
         if item.run_in:
             _run_in_as_body(item, doc.styles[STYLE_NAMES["正文"]].element.rPr)
     lines = (_leading_spaces(checker) + _literal_numbers(checker.items) + _renumber(checker, sheet)
-             + _closing_dates(checker) + _punctuation(checker))
+             + _closing_dates(checker) + _punctuation(checker) + _title_breaks(checker, sheet))
     _, after = lint_document(doc, sheet)
     save_atomic(out, force, doc.save)
     fixed = Counter(f.rule for f in before) - Counter(f.rule for f in after)
@@ -216,6 +216,22 @@ def _leading_spaces(checker):
         item.text = item.text[len(spaces):]
         where = f"第{item.index}段" if item.index else item.where
         lines.append(f"空格：{where} 去掉段首的 {len(spaces)} 个空格或制表符")
+    return lines
+
+
+def _title_breaks(checker, sheet):
+    """A long title broken by hand between words, as the writer breaks it (one run of text only:
+    a title in several runs keeps its own formatting, and its wrap)."""
+    from docx.text.run import Run
+
+    lines = []
+    for item in checker.items:
+        runs = [run for run, text in own_runs(item.para) if text]
+        text = item.text.strip()
+        broken = title_lines(text, sheet) if item.kind == "标题" and "\n" not in text else text
+        if broken != text and len(runs) == 1 and len(runs[0].findall(w("t"))) == 1:
+            Run(runs[0], item.para).text = broken          # python-docx writes each \n as a line break
+            lines.append(f"标题断行：第{item.index}段 在“{broken.replace(chr(10), '／')}”处换行")
     return lines
 
 

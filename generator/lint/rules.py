@@ -4,19 +4,19 @@ spacing, punctuation, numbering, empty paragraphs.
 """
 import re
 
+from generator.corpus.reading import review_marks
 from generator.lint.document import (
     Item,
     Resolver,
     gather,
-    numbered_parts,
     leading_spaces,
+    numbered_parts,
     open_document,
     run_in_parts,
     same_font,
     text_runs,
     w,
 )
-from generator.corpus.reading import review_marks
 from generator.lint.findings import ERROR, WARNING, Finding, excerpt
 from generator.markup import PLACEHOLDER
 from generator.normalize import NOTE, changed_marks, written_date
@@ -31,6 +31,7 @@ from generator.word.style import (
     page_number_format,
     wide_font,
 )
+from generator.word.writer import title_lines
 
 MM = 36000  # EMU per mm
 ALIGN = {"居中": "center", "右": "right", "左": "left", "两端": "both"}
@@ -68,6 +69,7 @@ class Rules:
             self.punctuation(item)
             self.leading_space(item)
             self.closing_date(item)
+            self.title_breaks(item)
         self.numbering()
         self.empty_paragraphs()
         return self.findings
@@ -215,6 +217,14 @@ class Rules:
             self.add("成对符号", "引号、括号成对", f"“{_unbalanced(text)}”没有配对", item, WARNING)
         if item.kind == "正文" and not item.listed and not _ends_sentence(text) and not NOTE.match(text):
             self.add("句末标点", "段末有句号等结束标点", f"以“{text.strip()[-1]}”结尾", item, WARNING)
+
+    def title_breaks(self, item):
+        """A title longer than a line, broken at words by hand (GB/T 9704 7.3.3: 回行时词意完整);
+        left to wrap, it may cut a word or leave a character alone on its last line."""
+        text = item.text.strip()
+        if item.kind == "标题" and "\n" not in text and "\n" in title_lines(text, self.sheet):
+            self.add("标题断行", "长标题在词与词之间手动换行（Shift+Enter）",
+                     "未换行，由 Word 自动折行，可能拆开词语", item, WARNING)
 
     def closing_date(self, item):
         """A 落款's date in Arabic figures with no leading zero (GB/T 9704 7.3.5)."""

@@ -9,6 +9,7 @@ from docx.oxml.ns import qn
 from lintdocs import broken, run_in, write_clean
 
 from generator.cli import cli
+from generator.numbering import strip_number
 
 # a document as someone types it in a plain Word setup (invented text)
 PLAIN = [
@@ -305,3 +306,24 @@ def test_a_long_title_left_to_wrap_is_broken_between_words(tmp_path, runner):
     assert "标题断行：第1段" in result.output, result.output
     assert Document(str(fixed)).paragraphs[0].text == title_lines(title, load_style()) != title
     assert lint_rules(runner, fixed, "--no-pages") == (0, set())
+
+
+def test_bold_lines_are_headings_to_lint_as_to_format(tmp_path, runner):
+    doc = Document()
+    for text, bold in (("松林社区上半年党建工作总结", False), ("上半年社区党委较好完成了各项工作，现总结如下。", False),
+                       ("主要工作成效", True), ("坚持党建引领，社区治理更加有序", True),
+                       ("推行吹哨报到机制，协调解决问题26件。", False), ("聚焦民生需求，服务群众更加精准", True),
+                       ("新开设老年助餐点1个。", False), ("存在的问题", True), ("部分党员参加活动积极性不高。", False),
+                       ("中共松林社区委员会", False), ("2026年7月6日", False)):
+        doc.add_paragraph().add_run(text).bold = bold
+    source, fixed, formatted = tmp_path / "稿.docx", tmp_path / "改.docx", tmp_path / "排版.docx"
+    doc.save(source)
+    data = json.loads(runner.invoke(cli, ["lint", "--no-pages", "--json", str(source)]).output)
+    fonts = {d["excerpt"]: d["expected"] for d in data if d["rule"] == "字体"}
+    assert fonts["主要工作成效"] == fonts["存在的问题"] == "黑体" and fonts["坚持党建引领，社区治理更…"] == "楷体_GB2312"
+    assert runner.invoke(cli, ["lint", "--fix", "--no-pages", str(source), "-o", str(fixed)]).exit_code == 0
+    assert runner.invoke(cli, ["format", str(source), "-o", str(formatted)]).exit_code == 0
+    heads = lambda path: [(p.style.name, strip_number(p.text)) for p in Document(str(path)).paragraphs
+                          if p.style.name.startswith("Heading")]
+    assert heads(fixed) == heads(formatted) == [("Heading 1", "主要工作成效"), ("Heading 2", "坚持党建引领，社区治理更加有序"),
+                                               ("Heading 2", "聚焦民生需求，服务群众更加精准"), ("Heading 1", "存在的问题")]

@@ -209,7 +209,7 @@ def _docx(raw, path):
         text = clean_text(_labelled(p, labels))
         short = (heavy and level is None and len(text.strip()) <= BOLD_MAX
                  and not text.rstrip().endswith(("。", "；", "！", "？")))
-        paras.append(Para(text, level, short and _all_bold(p, style in bold)))
+        paras.append(Para(text, level, short and all_bold(p, style in bold)))
         started = started or bool(text.strip())
         if held:
             boxes, found = _held(p, raw, path, notes)
@@ -224,7 +224,7 @@ def _docx(raw, path):
 BOLD_MAX = 40     # a bold paragraph longer than this is emphasis, never a heading
 
 
-def _all_bold(p, styled):
+def all_bold(p, styled):
     """Whether every run of ``p`` with text is bold (its own w:b, else its paragraph style's)."""
     found = False
     for run in p.iter(W + "r"):
@@ -547,11 +547,11 @@ def _styles_of(package, etree):
     if found is None:
         if len(_STYLES_SEEN) > 64:
             _STYLES_SEEN.clear()
-        found = _STYLES_SEEN[info.CRC, info.file_size] = _style_levels(etree.fromstring(package.read(info)))
+        found = _STYLES_SEEN[info.CRC, info.file_size] = style_levels(etree.fromstring(package.read(info)))
     return found
 
 
-def _style_levels(styles):
+def style_levels(styles):
     """``({styleId: level}, level of the default paragraph style, {styleId: (numId, ilvl)} of
     numbered styles, {styleIds of bold styles})``: a level is 0 for the Title style, 1–4 for
     Heading 1–4 or an outline level, inherited through ``basedOn``; None otherwise."""

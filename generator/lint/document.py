@@ -10,8 +10,8 @@ from pathlib import Path
 
 from generator.corpus.autonumber import label_map, style_numbers
 from generator.corpus.cleaning import contents
-from generator.corpus.outline import heading_as_title, label_of, split_heading
-from generator.corpus.reading import children, load_docx, paragraph_text
+from generator.corpus.outline import heading_as_title, label_of, outline, split_heading
+from generator.corpus.reading import BOLD_MAX, Para, all_bold, children, load_docx, paragraph_text, style_levels
 from generator.errors import ReportgenError, read_bytes
 from generator.normalize import (
     ATTACHMENT_LABEL,
@@ -264,6 +264,7 @@ def gather(doc, sheet):
             item.run_in = run_in_at(item.text[len(item.auto):])
     if ours:
         return items
+    _bold_headings(texts, doc)
     if texts and (texts[0].kind == "正文" or texts[0].kind in HEADING_KINDS and not any(t.kind == "标题" for t in texts)
                   and heading_as_title(texts[0].text.strip(), sum(t.kind == texts[0].kind for t in texts) == 1)):
         texts[0].kind, texts[0].label, texts[0].run_in = "标题", "", 0      # a title typed in 标题 1: as format reads it
@@ -288,6 +289,22 @@ def leading_spaces(item):
         return ""
     text = item.text
     return text[:len(text) - len(text.lstrip())]
+
+
+def _bold_headings(texts, doc):
+    """Short lines shown in bold alone read as headings where ``format`` reads them so (the
+    outliner's rule for bold lines: a part or a point with text of its own below it), at its level."""
+    _, default, _, bold = style_levels(doc.styles.element)
+    heavy = {id(t) for t in texts if t.kind == "正文" and not t.label and len(t.text.strip()) <= BOLD_MAX
+             and not t.text.rstrip().endswith(("。", "；", "！", "？")) and all_bold(t.para._p, (t.para._p.style or default) in bold)}
+    if not heavy:
+        return
+    found = outline([Para(t.text, None, id(t) in heavy) for t in texts])
+    levels = {s.raw or s.heading: s.level for s in found.sections if not s.number}
+    for t in texts:
+        level = levels.get(t.text.strip()) if id(t) in heavy else None
+        if level:
+            t.kind = HEADING_KINDS[min(level, len(HEADING_KINDS)) - 1]
 
 
 def run_in_at(text):

@@ -775,3 +775,29 @@ def test_format_parts_and_joins_lines_broken_by_hand(runner, tmp_path):
     assert [t for s, t in got if s == "Heading 2"] == ["（一）优化积分指标。", "（二）开通线上积分通道。"]
     assert [t for s, t in got if s == "落款"] == ["东岭社区党委", "2026年5月20日"]
     assert not any("\n" in t for s, t in got if s != "Title")      # no justified line stretched to a break
+
+
+def test_format_keeps_a_cover_and_its_contents_in_order(runner, tmp_path):
+    doc = Document()
+    for text in ("", "关于全县机关党建工作的调查与思考", "中共某县直属机关工作委员会", "二〇二六年六月", "目  录",
+                 "一、基本情况……………………1", "二、主要问题……………………2", "三、原因分析……………………3",
+                 "四、对策建议……………………4", "关于全县机关党建工作的调查与思考",
+                 "为深入查找问题，机关工委开展了专题调研，访谈党员干部86人。", "一、基本情况", "全县共有机关党组织74个。",
+                 "二、主要问题", "理论学习走过场。", "三、原因分析", "责任意识不强。", "四、对策建议", "压实责任。"):
+        doc.add_paragraph(text)
+    src, out = tmp_path / "稿.docx", tmp_path / "排版.docx"
+    doc.save(src)
+    assert runner.invoke(cli, ["format", str(src), "-o", str(out)]).exit_code == 0
+    got = paragraphs(out)
+    assert got[:6] == [("Title", "关于全县机关党建工作的调查与思考"), ("署名", "中共某县直属机关工作委员会"),
+                       ("署名", "二〇二六年六月"), ("Normal", "目  录"), ("Normal", "一、基本情况……………………1"),
+                       ("Normal", "二、主要问题……………………2")]          # the cover's date above the contents
+    assert [t for s, t in got if s == "Heading 1"] == ["一、基本情况", "二、主要问题", "三、原因分析", "四、对策建议"]
+
+
+def test_format_reads_an_issuer_over_the_title_in_plain_text_as_one_title(runner, tmp_path):
+    src, out = tmp_path / "稿.txt", tmp_path / "排版.docx"
+    src.write_text("\ufeff中共红星村委员会\n关于2026年上半年党建工作的总结\n\n今年上半年，村党委各项工作有序推进。\n"
+                   "一、组织建设\n新发展党员2名。\n", encoding="utf-8")
+    assert runner.invoke(cli, ["format", str(src), "-o", str(out)]).exit_code == 0
+    assert paragraphs(out)[0] == ("Title", "中共红星村委员会关于\n2026年上半年党建工作的总结")

@@ -86,7 +86,10 @@ def _text_blocks(paras, fallback_title, path, notes=(), alone=False, attached=Fa
     if first is not None and all(short_line(text) for text in lead[:first]):    # under a date line too
         blocks += [Block("正文", [(text, False)]) for text in lead[:first]] + [Block("主送", [(lead[first], False)])]
         lead = lead[first + 1:]
-    blocks += [Block("正文", [(text, False)]) for text in toc + lead]
+    # the contents stand where they stood: after what of the lead was above them (a cover's date)
+    above = {p.text.strip() for p in paras[:listed[0]]} if listed else set()
+    k = next((i for i, text in enumerate(lead) if text not in above), len(lead))
+    blocks += [Block("正文", [(text, False)]) for text in lead[:k] + toc + lead[k:]]
     open_levels = []                  # a level skipped (#### under ##, Heading 3 under 1): the next
     for s in o.sections:
         while open_levels and open_levels[-1] >= s.level:
@@ -137,8 +140,9 @@ def _notes(paras):
     return paras[:start] + paras[end:], attachment_note(texts[start:end])
 
 
-# the date a speech was given, in brackets under its title: （2026年3月5日）
-_DATE_LINE = re.compile(r"^\s*[（(]\s*[\d〇零一二三四五六七八九十]{4}\s*年[^（）()]{1,12}[）)]\s*$")
+# the date a speech was given, in brackets under its title: （2026年3月5日）; or a cover's under its unit: 二〇二六年六月
+_DATE_LINE = re.compile(r"^\s*(?:[（(]\s*[\d〇零一二三四五六七八九十]{4}\s*年[^（）()]{1,12}[）)]"
+                        r"|[\d〇零一二三四五六七八九十]{4}\s*年\s*[\d〇零一二三四五六七八九十]{1,2}\s*月(?:[^（）()，。]{0,5}日)?)\s*$")
 # a chapter's or an article's number under the title (第一章 总则) is the text's, not its author's,
 # as is a heading number (numbering.label_style)
 _CHAPTER = re.compile(r"^\s*第\s*[一二三四五六七八九十百\d]+\s*[章节条部篇]")

@@ -517,9 +517,11 @@ _DOCUMENT_END = re.compile(rf"(?:{_GENRES}|通知|意见|方案|请示|计划|�
 def _two_line_title(top, below):
     """A title a .docx shows as two bold lines: the first names the issuer or opens on 关于 and
     cannot end it (中共某某区委组织部, 关于开展……党组织), the second names the paper or opens
-    on 关于; a slogan over a title, or a ——subtitle, is no part of it."""
+    on 关于; a slogan over a title, or a ——subtitle, is no part of it. In plain text, the issuer
+    over 关于……的总结 (the paper's name in full) is one too."""
     a, b = top.text.strip(), below.text.strip()
-    return (top.bold and below.bold and top.level is None and below.level is None
+    plain = not top.bold and not below.bold and SIGNER.match(a) and b.startswith("关于") and _DOCUMENT_END.search(b)
+    return ((top.bold and below.bold or plain) and top.level is None and below.level is None
             and all(len(t) <= 40 and not re.search(r"[。！？；，,\s]", t) and not marker(t) for t in (a, b))
             and (a.startswith("关于") or SIGNER.match(a)) and not _DOCUMENT_END.search(a)
             and not b.startswith(("——", "—")) and (_DOCUMENT_END.search(b) or b.startswith("关于")))

@@ -249,7 +249,7 @@ def format_(rough, output, force, pdf, style, clean):
     click.echo(f"已排版 {first}")
     for written in pdfs:
         click.echo(f"已生成 {written}")
-    warn(format_notices(rough))
+    warn(format_notices(rough, clean))
 
 
 @cli.command(context_settings=CONTEXT)

@@ -801,3 +801,17 @@ def test_format_reads_an_issuer_over_the_title_in_plain_text_as_one_title(runner
                    "一、组织建设\n新发展党员2名。\n", encoding="utf-8")
     assert runner.invoke(cli, ["format", str(src), "-o", str(out)]).exit_code == 0
     assert paragraphs(out)[0] == ("Title", "中共红星村委员会关于\n2026年上半年党建工作的总结")
+
+
+def test_format_says_when_a_draft_holds_web_page_lines(runner, tmp_path):
+    src = tmp_path / "网页.txt"
+    src.write_text("首页 > 党建动态 > 基层风采\n云杉街道：“红色议事厅”议出居民幸福感\n"
+                   "来源：云杉街道党工委    发布时间：2026-06-18 09:30    浏览次数：1265\n【字体：大 中 小】【打印】【关闭】\n"
+                   "今年以来，街道党工委在9个社区推行“红色议事厅”，共同协商解决社区事务。\n一、搭建议事平台\n"
+                   "上半年共召开议事会54场，议定事项132件。\n版权所有：中共某某区委组织部\n", encoding="utf-8")
+    kept = runner.invoke(cli, ["format", str(src), "-o", str(tmp_path / "1.docx")])
+    assert kept.exit_code == 0 and "有 4 行像是网页残留" in kept.stderr and "--clean" in kept.stderr, kept.stderr
+    cleaned = runner.invoke(cli, ["format", str(src), "-o", str(tmp_path / "2.docx"), "--clean"])
+    assert cleaned.exit_code == 0 and cleaned.stderr == ""
+    texts = [t for _, t in paragraphs(tmp_path / "2.docx")]
+    assert texts[0] == "云杉街道：“红色议事厅”议出居民幸福感" and not any("【" in t or "首页" in t for t in texts)

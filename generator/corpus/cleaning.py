@@ -47,6 +47,7 @@ _BOILER_LINE = re.compile(
     r"|[(（][^()（）]{0,20}(?:供稿|来源|稿)[)）]|[\u4e00-\u9fff]{2,6}(?:作文网|资料网)"
     r"|[\u4e00-\u9fff]{0,4}(?:文秘|秘书|公文|文书|文档|写作|材料|文章|文摘|百科|知识|学习)网"   # ……范文网/文库: _BOILER_WORDS
     r"|【(?:关键词|关键字)】.*|(?:正文|全文|一键)复制|复制(?:全文|正文|本文)"          # a page's buttons
+    r"|(?:【[^【】]{1,12}】\s*){2,}"                                                  # 【字体：大 中 小】【打印】【关闭】
     r"|[(（]\s*下?转\s*第?\s*[一二三四五六七八九十\d]{1,3}\s*版\s*[)）]"                # a newspaper's (下转第四版)
     r")\s*$")
 # what makes a one-line text site furniture wherever it stands in it: searched, which finds the

@@ -16,7 +16,7 @@ from generator.corpus.cleaning import (contents, drop_page_marks, join_numbers, 
 from generator.corpus.outline import outline
 from generator.corpus.reading import (Figure, Para, Table, decode, docx_objects, draft_notices, markdown_parts,
                                       read_document)
-from generator.errors import ReadError, ReportgenError, read_bytes
+from generator.errors import Notice, ReadError, ReportgenError, read_bytes
 from generator.markup import Block
 from generator.numbering import label_style, strip_number
 from generator.normalize import (ATTACHMENT_HEAD, ATTACHMENT_LABEL, ATTACHMENT_NOTE, CLOSING_DATE, NOTE, RECORD, addressee,
@@ -236,15 +236,22 @@ def format_file(source, output=None, force=False, style=None, clean=False):
     return output
 
 
-def format_notices(rough):
+def format_notices(rough, clean=False):
     """What the user should know of how a draft was read: a .docx's tracked changes were
     read as accepted, its comments and the pictures format cannot carry left out
-    (reading.draft_notices)."""
+    (reading.draft_notices); and, without ``clean``, that it holds lines of a web page."""
     rough = Path(rough)
-    if rough.suffix.lower() != ".docx":
-        return []
-    raw = read_bytes(rough, ReadError)
-    return draft_notices(raw, rough, sum(isinstance(obj, Figure) for obj in docx_objects(raw, rough)))
+    notices = []
+    if not clean:
+        paras = read_document(rough)
+        left = len([p for p in paras if p.text.strip()]) - len(strip_boilerplate(paras))
+        if left >= 2:
+            notices.append(Notice(f"有 {left} 行像是网页残留（栏目导航、来源、版权声明等），已照原样保留；"
+                                  "要去掉请加 --clean", rough))
+    if rough.suffix.lower() == ".docx":
+        raw = read_bytes(rough, ReadError)
+        notices += draft_notices(raw, rough, sum(isinstance(obj, Figure) for obj in docx_objects(raw, rough)))
+    return notices
 
 
 def format_to(rough, output=None, force=False, pdf=False, style=None, clean=False):

@@ -254,7 +254,7 @@ def create_app(data_dir, template_dirs=(), style=None, hosts=("127.0.0.1", "loca
                     out = format_file(source, Path(folder) / "排版.docx", style=app.style, clean=clean)
                 except ReportgenError as exc:   # name the upload, never the server's temporary file
                     raise exc.at(uploads.label(name), exc.line) if exc.path == source else exc from None
-                return out.read_bytes(), [notice.message for notice in format_notices(source)]
+                return out.read_bytes(), [notice.message for notice in format_notices(source, clean)]
         content, notices = await run_in_threadpool(run)
         return _file(content, f"{uploads.stem(name)}-排版.docx", DOCX, notices)
 

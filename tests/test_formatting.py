@@ -815,3 +815,14 @@ def test_format_says_when_a_draft_holds_web_page_lines(runner, tmp_path):
     assert cleaned.exit_code == 0 and cleaned.stderr == ""
     texts = [t for _, t in paragraphs(tmp_path / "2.docx")]
     assert texts[0] == "云杉街道：“红色议事厅”议出居民幸福感" and not any("【" in t or "首页" in t for t in texts)
+
+
+def test_format_writes_a_heading_of_its_own_without_a_closing_colon(runner, tmp_path):
+    src, out = tmp_path / "稿.txt", tmp_path / "排版.docx"
+    src.write_text("关于某乡党建工作的经验材料\n近年来，乡党委探索推行“四个一”工作法。\n一、主要做法：\n"
+                   "1、每名党员联系一批农户。\n全乡党员每人联系5至10户群众。\n二、取得成效：\n一是组织力明显增强。\n"
+                   "二是群众满意度明显提升。\n", encoding="utf-8")
+    assert runner.invoke(cli, ["format", str(src), "-o", str(out)]).exit_code == 0
+    got = paragraphs(out)
+    assert [t for s, t in got if s == "Heading 1"] == ["一、主要做法", "二、取得成效"]
+    assert ("Normal", "一是组织力明显增强。") in got               # a list of short lines keeps its words

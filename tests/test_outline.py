@@ -1137,3 +1137,15 @@ def test_a_title_typed_in_a_heading_style_is_the_title():
     for first in ("基本情况", "一、关于某街道党建工作的调研报告"):
         got = outline([Para(first, 1)] + body)
         assert got.title == "" and got.sections[0].level == 1
+
+
+def test_short_yishi_lines_with_no_text_below_are_a_list_not_headings():
+    def heads(*lines):
+        return [(s.heading, s.level) for s in outline([Para(t) for t in lines]).sections]
+    assert heads("关于某乡党建工作的经验材料", "一、取得成效", "一是组织力明显增强。", "二是群众满意度明显提升。",
+                 "三是党员队伍活力明显激发。", "二、几点体会", "抓党建必须抓基础，抓基础必须抓队伍，这是我们的深切体会。") == [
+        ("取得成效", 1), ("几点体会", 1)]
+    # each over text of its own, they head it (and the last may be cut off by a page's end)
+    assert heads("关于某乡党建工作的经验材料", "一、主要做法", "一是理顺体制抓管理。",
+                 "社会组织党建如果沿用传统的属地管理模式，往往抓不住重点，我们为此建立了专门的工作机制。",
+                 "二是扩大覆盖抓") == [("主要做法", 1), ("理顺体制抓管理", 2), ("扩大覆盖抓", 2)]

@@ -95,7 +95,8 @@ def _text_blocks(paras, fallback_title, path, notes=(), alone=False, attached=Fa
         while open_levels and open_levels[-1] >= s.level:
             open_levels.pop()
         open_levels.append(s.level)
-        blocks.append(Block(HEADING_KINDS[len(open_levels) - 1], [(s.raw or s.heading, False)]))
+        # a heading on a line of its own ends on no colon (一、主要做法：): its text is below it
+        blocks.append(Block(HEADING_KINDS[len(open_levels) - 1], [((s.raw or s.heading).rstrip("：: "), False)]))
         blocks += [Block("正文", [(text, False)]) for text in s.body]
     if fallback_title and not o.sections and not lead and len(blocks) == 1 and not (notes or alone):
         raise ReportgenError("文件里只有一行标题，没有正文", path)

@@ -710,17 +710,23 @@ def _lead_sequences(marks, texts, lone=False):
     """Indexes of 一是/第一， paragraphs that have a sibling counting on from them, and (``lone``)
     of a first one that is a sentence on a line of its own over a paragraph, with no 二是 or
     第二 anywhere below it (the page cut its siblings off)."""
+    def heads(k):
+        """A lead that heads text: its own paragraph's, or (a line of its own) the next one's,
+        unless the text is cut off there; not one of a list of short lines (一是…。 二是…。)."""
+        split = lead_split(marks[k][3], marks[k][0])
+        return split and (split[1] or k + 1 == len(texts) or not marks[k + 1] and texts[k + 1].strip())
+
     ok = set()
     for i, m in enumerate(marks):
         if (lone and m and m[0] in LEAD_ONLY and m[1] == 1 and i + 1 < len(texts) and _whole_line(m[3])
                 and len(texts[i + 1]) >= 40 and not marks[i + 1]
                 and not re.search(_SIBLING[m[0]], "".join(texts[i + 1:]))):
             ok.add(i)
-        if not m or m[0] not in LEAD_ONLY or not lead_split(m[3], m[0]):
+        if not m or m[0] not in LEAD_ONLY or not heads(i):
             continue
         for j in range(i + 1, len(marks)):
             n = marks[j]
-            if n and n[0] == m[0] and n[1] == m[1] + 1 and lead_split(n[3], n[0]):
+            if n and n[0] == m[0] and n[1] == m[1] + 1 and heads(j):
                 ok.update((i, j))
                 break
             if n and n[0] not in LEAD_ONLY:

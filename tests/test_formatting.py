@@ -826,3 +826,13 @@ def test_format_writes_a_heading_of_its_own_without_a_closing_colon(runner, tmp_
     got = paragraphs(out)
     assert [t for s, t in got if s == "Heading 1"] == ["一、主要做法", "二、取得成效"]
     assert ("Normal", "一是组织力明显增强。") in got               # a list of short lines keeps its words
+
+
+def test_format_makes_tab_separated_lines_of_a_text_a_table(runner, tmp_path):
+    src, out = tmp_path / "稿.txt", tmp_path / "排版.docx"
+    src.write_text("关于发展党员情况的报告\n\t今年全镇发展党员情况如下。\n表1  发展党员情况\n村\t计划\t完成\n"
+                   "东村\t3\t3\n西村\t2\t\n\t下一步将继续做好发展党员工作。\n", encoding="utf-8")
+    assert runner.invoke(cli, ["format", str(src), "-o", str(out)]).exit_code == 0
+    assert body_of(out)[1:5] == ["今年全镇发展党员情况如下。", "表1  发展党员情况",
+                                 [["村", "计划", "完成"], ["东村", "3", "3"], ["西村", "2", ""]], "下一步将继续做好发展党员工作。"]
+    assert paragraphs(out)[2] == ("表题", "表1  发展党员情况")     # a tab before a paragraph makes no table

@@ -9,6 +9,7 @@ a previewed document's page numbers) are removed only when asked (``clean``), si
 draft is the user's own text.
 """
 import re
+from collections import Counter
 from pathlib import Path
 
 from generator.corpus.cleaning import (contents, drop_page_marks, join_numbers, join_pages, join_wrapped,
@@ -221,9 +222,11 @@ def format_file(source, output=None, force=False, style=None, clean=False):
     source = Path(source)
     if source.suffix.lower() == ".md":                      # one parse: paragraphs and tables
         paras, objects = markdown_parts(decode(read_bytes(source, ReadError), source))
-    else:
+    elif source.suffix.lower() == ".docx":
         paras = read_document(source)
-        objects = docx_objects(read_bytes(source, ReadError), source) if source.suffix.lower() == ".docx" else []
+        objects = docx_objects(read_bytes(source, ReadError), source)
+    else:
+        paras, objects = tab_tables(read_document(source))
     if objects and not any(p.text.strip() for p in paras):     # a table alone, under the file's name
         blocks = [Block("标题", [(source.stem, False)])]
     else:
@@ -235,6 +238,30 @@ def format_file(source, output=None, force=False, style=None, clean=False):
     writer = Writer(load_style(style))
     save_atomic(output, force, lambda stream: writer.write(blocks, stream))
     return output
+
+
+def tab_tables(paras):
+    """``(paras, tables)``: lines of a plain text whose cells are parted by tabs (two lines or
+    more running, as a table pasted from Excel or typed with Tab) taken out as ``Table``s, each
+    placed by the line above it as a .docx's are (reading.docx_objects)."""
+    cells = [p.text.strip().split("\t") if "\t" in p.text.strip() else None for p in paras]
+    out, tables, seen, before, at = [], [], Counter(), "", 0
+    while at < len(paras):
+        end = at
+        while end < len(paras) and cells[end]:
+            end += 1
+        if end - at >= 2:
+            rows = [[cell.strip() for cell in row] for row in cells[at:end]]
+            width = max(map(len, rows))
+            tables.append(Table(before, seen[before] if before else 0, [row + [""] * (width - len(row)) for row in rows]))
+            at = end
+            continue
+        text = paras[at].text.strip()
+        if text:
+            before, seen[text] = text, seen[text] + 1
+        out.append(paras[at])
+        at += 1
+    return out, tables
 
 
 def format_notices(rough, clean=False):

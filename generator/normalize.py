@@ -187,16 +187,26 @@ def signed_date(text):
 
 def closing_lines(texts):
     """How many of the last ``texts`` are the 落款: a closing date, the line that signs above it
-    and, when that is a unit, one more unit above it (two issuers); 0 without a date."""
+    (the seals' line （盖章） between them too) and, when that is a unit, one more unit above it
+    (two issuers, one under the other or side by side); 0 without a date."""
     if not texts or not CLOSING_DATE.match(texts[-1]):
         return 0
-    count = 1
+    seals = bool(len(texts) > 1 and _SEALS.match(texts[-2]))
+    count = 1 + seals
     if len(texts) > count and (short_line(texts[-1 - count]) and not _ITEM.match(texts[-1 - count])
-                               or SIGNER.match(texts[-1 - count])):      # 2.参会回执 is no signer
+                               or _signs(texts[-1 - count])):      # 2.参会回执 is no signer
         count += 1
-        while len(texts) > count and count < 3 and SIGNER.match(texts[-1 - count]) and SIGNER.match(texts[-count]):
+        while len(texts) > count and count < 3 + seals and _signs(texts[-1 - count]) and _signs(texts[-count]):
             count += 1
     return count
+
+
+_SEALS = re.compile(r"^\s*(?:[（(]\s*(?:盖章|印章|公章)\s*[)）]\s*)+$")
+
+
+def _signs(text):
+    """A unit that signs, or units side by side parted by spaces (a joint 落款)."""
+    return bool(SIGNER.match(text)) or all(SIGNER.match(part) for part in re.split(r"[ \t\u3000]{2,}|\u3000", text.strip()))
 
 
 # a line of the 版记 at a paper's end (GB/T 9704 7.4): 抄送：…… or 某某办公室  2026年7月9日印发

@@ -40,6 +40,14 @@ def test_closing_dates_in_every_common_form():
     assert short_line("中共某某区委组织部") and not short_line("我们开会，研究了工作")
 
 
+def test_a_joint_closing_with_its_seals_line():
+    from generator.normalize import closing_lines
+    joint = ["正文。", "中共长宁社区委员会      区税务局机关党委", "（盖章）                （盖章）", "2026年07月08日"]
+    assert closing_lines(joint) == 3 and closing_lines(["正文。", "某某党委", "（盖章）", "2026年7月8日"]) == 3
+    assert closing_lines(["正文。", "甲镇党委", "乙镇党委", "2026年7月8日"]) == 3
+    assert closing_lines(["我们做了大量工作，取得了成效。", "2026年7月8日"]) == 1
+
+
 def test_a_closing_typed_in_one_paragraph_is_parted():
     from generator.normalize import signed_date
     assert signed_date("中共云溪镇委员会组织办\u3000\u30002026.7.10") == ["中共云溪镇委员会组织办", "2026.7.10"]

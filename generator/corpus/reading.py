@@ -9,8 +9,8 @@ import posixpath
 import re
 from collections import Counter
 from dataclasses import dataclass
-from typing import NamedTuple
 from pathlib import Path
+from typing import NamedTuple
 
 from generator.corpus.autonumber import based_on, label_map, style_numbers, switched_on
 from generator.errors import Notice, ReadError, ReportgenError, read_bytes
@@ -86,7 +86,7 @@ def markdown_parts(text):
     """``(paragraphs, tables)`` of a Markdown text, as for a .docx: # headings with their level
     (# the title), every other line a paragraph with its emphasis, links and quote marks read
     as plain text, list items with their number (1.甲) or without their bullet; each table a
-    ``Table`` (see ``docx_tables``)."""
+    ``Table`` (see ``docx_objects``)."""
     import mistune
     paras, tables, seen = [], [], Counter()
 
@@ -384,7 +384,7 @@ _EMBED = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}e
 def docx_objects(raw, path):
     """Each table and picture in the body of a .docx, in order, as a ``Table`` or a ``Figure``:
     what a draft's outline leaves out and its formatted copy keeps."""
-    tables, before, seen, media = [], "", Counter(), None
+    found, before, seen, media = [], "", Counter(), None
     body, (_, _, numbered, _) = _body(raw, path, with_styles=True)
     labels = _labels(body, raw, path, numbered)
     for el in children(body, W + "p", W + "tbl"):
@@ -395,7 +395,7 @@ def docx_objects(raw, path):
             for blip, extent in _pictures(el):
                 media = _media(raw, path) if media is None else media
                 if blip in media:
-                    tables.append(Figure(before, seen[before] if before else 0, *media[blip], *extent))
+                    found.append(Figure(before, seen[before] if before else 0, *media[blip], *extent))
             continue
         rows, merges, down = [], [], {}      # down: column → the vertical merge open there
         for row in children(el, W + "tr"):
@@ -420,9 +420,9 @@ def docx_objects(raw, path):
             if cells:
                 rows.append(cells)
         merged = tuple(tuple(area) for area in merges if area[2] > 1 or area[3] > 1)
-        tables.append(Table(before, seen[before] if before else 0, rows, merged))
+        found.append(Table(before, seen[before] if before else 0, rows, merged))
         before = None
-    return tables
+    return found
 
 
 def _pictures(p):

@@ -20,8 +20,9 @@ from generator.corpus.reading import (Figure, Para, Table, decode, docx_objects,
 from generator.errors import Notice, ReadError, ReportgenError, read_bytes
 from generator.markup import Block
 from generator.numbering import label_style, strip_number
-from generator.normalize import (ATTACHMENT_HEAD, ATTACHMENT_LABEL, ATTACHMENT_NOTE, CLOSING_DATE, NOTE, RECORD, addressee,
-                                 appended, attachment_list, attachment_note, closing_lines, short_line, signed_date, written_date)
+from generator.normalize import (ATTACHMENT_HEAD, ATTACHMENT_LABEL, ATTACHMENT_NOTE, CLOSING_DATE, NOTE, RECORD,
+                                 addressee, appended, attachment_list, attachment_note, closing_lines, short_line,
+                                 signed_date, written_date)
 from generator.word.style import HEADING_KINDS
 
 
@@ -271,8 +272,8 @@ def format_notices(rough, clean=False):
     rough = Path(rough)
     notices = []
     if not clean:
-        paras = read_document(rough)
-        left = len([p for p in paras if p.text.strip()]) - len(strip_boilerplate(paras))
+        paras = [p for p in read_document(rough) if p.text.strip()]
+        left = len(paras) - len([p for p in strip_boilerplate(paras) if p.text.strip()])
         if left >= 2:
             notices.append(Notice(f"有 {left} 行像是网页残留（栏目导航、来源、版权声明等），已照原样保留；"
                                   "要去掉请加 --clean", rough))

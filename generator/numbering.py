@@ -64,8 +64,7 @@ CN = "零〇一二三四五六七八九十百千"
 # (one \s* per gap: "\s*(open)?\s*" would split a long run of spaces every way, quadratically);
 # a figure after it is text after a Chinese number (一、2023年), a decimal or a count after an
 # Arabic one (3.5万户, 1、2月份)
-LABEL = re.compile(rf"^\s*(?:(?P<open>[（(])\s*)?(?P<num>[{CN}]+|\d+)\s*(?(open)[)）]\s*[、.．]?|"
-                   rf"(?:(?<=[{CN}])、|[、.．](?!\d)|(?<=\d)(?P<close>[)）])(?!\s*\d)))")   # 1) is (1) half typed
+LABEL = re.compile(rf"^\s*(?:(?P<open>[（(])\s*)?(?P<num>[{CN}]+|\d+)\s*(?(open)[)）]\s*[、.．]?|(?:(?<=[{CN}])、|[、.．](?!\d)))")
 
 
 def strip_number(text):
@@ -106,7 +105,7 @@ def parse_label(text, patterns):
     chinese = not match["num"].isdigit()
     number = cn_value(match["num"]) if chinese else int(match["num"])
     for level, pattern in enumerate(patterns, 1):
-        if ("{中文}" in pattern) == chinese and bool(match["open"] or match["close"]) == pattern.startswith("（"):
+        if ("{中文}" in pattern) == chinese and bool(match["open"]) == pattern.startswith("（"):
             return level, number, match.group().strip()
     return None
 
@@ -286,6 +285,6 @@ def label_style(text):
     if not value:
         return None
     typed = match.group().strip()
-    family = "（" if match["open"] or match["close"] else ""
+    family = "（" if match["open"] else ""
     separator = "、" if typed.endswith("、") or chinese else "."
     return family + ("一" if chinese else "1") + separator, value, family, typed

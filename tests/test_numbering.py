@@ -101,12 +101,6 @@ def test_label_style():
     assert label_style("1、2月份召开支委会") is None and label_style("3、4季度要抓好项目建设") is None   # counts
 
 
-def test_a_half_bracketed_number_is_a_bracketed_one():
-    assert label_style("1)实施工程") == label_style("（1）实施工程")[:3] + ("1)",)
-    assert label_style("2）规范程序")[:2] == ("（1.", 2) and label_style("1)2月份") is None
-    assert strip_number("1)实施工程") == "实施工程"
-
-
 def test_read_levels_gives_a_slot_to_the_chinese_number_that_claims_it():
     styles = [label_style(t)[:3] for t in ("1、", "2.", "二.", "三、")]
     assert read_levels(styles) == [1, None, 1, 1]             # 2. under 主要工作 is not its sibling

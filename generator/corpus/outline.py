@@ -91,7 +91,6 @@ STYLES = (
     ("1、", re.compile(r"^\s*(\d{1,2}|[Xx])\s*、(?!\s*\d)\s*")),     # 1、2月份 is a count
     ("1.", re.compile(r"^\s*(\d{1,2}|[Xx])\s*(?:．|\.(?!\d))\s*")),
     ("（1）", re.compile(r"^\s*[（(]\s*(\d{1,2})\s*[)）]\s*[、.．]?\s*")),
-    ("（1）", re.compile(r"^\s*(\d{1,2})\s*[)）](?!\s*\d)\s*[、.．]?\s*")),       # 1) is (1) with its bracket half typed
     ("第一，", re.compile(rf"^\s*第\s*([{CN}]+)\s*(?:步|条|点)?\s*[，,、：:]\s*")),
     ("一是", re.compile(rf"^\s*([{CN}]+)是\s*[，,：:]?\s*")),
     ("●", re.compile(r"^\s*([●■◆▲◎])\s*")),

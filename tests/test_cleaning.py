@@ -263,3 +263,16 @@ def test_paragraphs_typed_one_to_a_line_are_not_taken_for_wrapped_lines():
     wrapped = "".join(lines)
     cut = [wrapped[i:i + 32] for i in range(0, len(wrapped), 32)]
     assert texts(join_wrapped(paras("一、冬训开展情况", *cut, "二、下一步打算"))) == ["一、冬训开展情况", wrapped, "二、下一步打算"]
+
+
+def test_manual_line_breaks_in_a_wrapped_heading_a_title_or_a_quote_are_joined():
+    from generator.corpus.cleaning import part_lines
+    from generator.corpus.reading import Para
+    got = part_lines([Para("关于某某\n的报告", 0), Para("如何破解基层党建难题？\n——关于某县的调研报告"),
+                      Para("一、坚持党建引领，\n推动乡村振兴取得新成效"), Para("（一）加强学习\n全年组织学习12次，覆盖全体党员。", 2),
+                      Para("开展“两学一做”\n学习教育，党员（含预备党员）\n共计248名。")])
+    assert [(p.text, p.level) for p in got] == [
+        ("关于某某的报告", 0), ("如何破解基层党建难题？——关于某县的调研报告", None),
+        ("一、坚持党建引领，推动乡村振兴取得新成效", None),
+        ("（一）加强学习", 2), ("全年组织学习12次，覆盖全体党员。", None),     # the text below a heading is body text
+        ("开展“两学一做”学习教育，党员（含预备党员）共计248名。", None)]

@@ -836,3 +836,22 @@ def test_format_makes_tab_separated_lines_of_a_text_a_table(runner, tmp_path):
     assert body_of(out)[1:5] == ["今年全镇发展党员情况如下。", "表1  发展党员情况",
                                  [["村", "计划", "完成"], ["东村", "3", "3"], ["西村", "2", ""]], "下一步将继续做好发展党员工作。"]
     assert paragraphs(out)[2] == ("表题", "表1  发展党员情况")     # a tab before a paragraph makes no table
+
+
+def test_format_places_a_table_under_a_paragraph_broken_by_hand(runner, tmp_path):
+    doc = Document()
+    doc.add_paragraph("关于开展党员志愿服务活动情况的报告")
+    doc.add_paragraph("一、活动开展情况")
+    para = doc.add_paragraph()
+    para.add_run("全年组织志愿服务活动20次。")
+    para.add_run().add_break()
+    para.add_run("具体如下：")                               # a last line too short for the 12-character match
+    table = doc.add_table(rows=2, cols=2)
+    for cell, text in zip(table._cells, ("项目", "次数", "义诊", "5")):
+        cell.text = text
+    for text in ("二、存在问题", "个别党员参与不积极。", "中共某某县委组织部", "2026年7月10日"):
+        doc.add_paragraph(text)
+    src, out = tmp_path / "稿.docx", tmp_path / "排版.docx"
+    doc.save(src)
+    assert runner.invoke(cli, ["format", str(src), "-o", str(out)]).exit_code == 0
+    assert body_of(out)[2:5] == ["全年组织志愿服务活动20次。", "具体如下：", [["项目", "次数"], ["义诊", "5"]]]

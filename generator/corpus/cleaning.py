@@ -345,14 +345,17 @@ def _short_line(text):
 
 
 _BREAK = re.compile(r"[ \t\u3000]*\n[ \t\u3000]*")
-_ENDED = re.compile(r"[。！？；：!?;:…”’）)]$")
+# a sentence's end (and the quote or bracket closing after it), or a colon leading into what follows
+_ENDED = re.compile(r"(?:[。！？；!?;…]|[：:])[”’）)」』]*$")
 
 
 def part_lines(paras):
     """A .docx paragraph that manual line breaks (Shift+Enter) run over: parted where a
     sentence or a numbered heading ends before the break, or a numbered line or a date follows
     it ((一)做法 / 正文, 1.…… / 2.……, 单位 / 2026年5月20日), joined where the break falls
-    mid-sentence (a line the author wrapped)."""
+    mid-sentence or mid-heading (a line the author wrapped: ……，/ 推动……); a title's breaks,
+    and one before a ——subtitle, are only its layout. Only the first part keeps the paragraph's
+    level: the text below a heading is body text."""
     if not any("\n" in p.text for p in paras):
         return paras
     out = []
@@ -361,14 +364,19 @@ def part_lines(paras):
             out.append(para)
             continue
         lines = _BREAK.split(para.text.strip())
+        if para.level == 0:
+            out.append(Para("".join(lines), 0, para.bold))
+            continue
         parts = [lines[0]]
         for line in lines[1:]:
-            if (_ENDED.search(parts[-1]) or _NUMBERED.match(line) or CLOSING_DATE.match(line)
-                    or _NUMBERED.match(parts[-1]) and len(parts[-1]) <= 40):
+            before = parts[-1]
+            if not line.startswith("—") and (
+                    _ENDED.search(before) or _NUMBERED.match(line) or CLOSING_DATE.match(line)
+                    or _NUMBERED.match(before) and len(before) <= 40 and before[-1] not in "，、,；;（(“‘《"):
                 parts.append(line)
             else:
                 parts[-1] += line
-        out += [Para(part, para.level, para.bold) for part in parts if part]
+        out += [Para(parts[0], para.level, para.bold)] + [Para(part) for part in parts[1:] if part]
     return out
 
 

@@ -186,9 +186,13 @@ def with_objects(blocks, objects):
         elif not before:                     # above the text's first line: under the title
             found = 0
         else:
-            whole, tail = strip_number(before).strip(), strip_number(before)[-12:]
-            hits = ([i for i, block in enumerate(out) if block.text.strip() in (whole, before)]   # 活动报名回执, not
-                    or [i for i, block in enumerate(out) if tail and tail in block.text])         # 2.活动报名回执
+            # a paragraph broken by hand is a block or more now (cleaning.part_lines): its last line, or all of it
+            lines = [line.strip() for line in before.split("\n") if line.strip()]
+            flat = "".join(lines)
+            whole, tail = strip_number(flat).strip(), strip_number(flat)[-12:]
+            ends = (whole, flat, lines[-1], strip_number(lines[-1]).strip()) if lines else (whole, flat)
+            hits = ([i for i, block in enumerate(out) if block.text.strip() in ends]           # 活动报名回执, not
+                    or [i for i, block in enumerate(out) if tail and tail in block.text])     # 2.活动报名回执
             if hits:
                 found = max(hits[min(nth, len(hits)) - 1], at - 1)
             else:

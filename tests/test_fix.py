@@ -327,3 +327,46 @@ def test_bold_lines_are_headings_to_lint_as_to_format(tmp_path, runner):
                           if p.style.name.startswith("Heading")]
     assert heads(fixed) == heads(formatted) == [("Heading 1", "主要工作成效"), ("Heading 2", "坚持党建引领，社区治理更加有序"),
                                                ("Heading 2", "聚焦民生需求，服务群众更加精准"), ("Heading 1", "存在的问题")]
+
+
+@pytest.mark.parametrize("between", ["\t", "\n"])
+def test_a_run_in_heading_with_a_tab_or_break_in_its_run_is_cut_where_its_text_starts(tmp_path, runner, between):
+    def change(doc):
+        heading = next(p for p in doc.paragraphs if p.text.startswith("（一）"))
+        heading.runs[-1].text += "。" + between + "今年新建服务站12个。"    # one run: a tab or break inside it
+    source, fixed = broken(tmp_path, "cut", change), tmp_path / "改.docx"
+    assert runner.invoke(cli, ["lint", "--fix", "--no-pages", str(source), "-o", str(fixed)]).exit_code == 0
+    heading = next(p for p in Document(str(fixed)).paragraphs if p.text.startswith("（一）"))
+    assert heading.text == "（一）队伍建设。" + between + "今年新建服务站12个。"       # nothing moved or doubled
+    fonts = [(r.text, r._r.rPr.rFonts.get(qn("w:eastAsia")) if r._r.rPr is not None and r._r.rPr.rFonts is not None
+              else None) for r in heading.runs]
+    assert fonts[-1] == ("今年新建服务站12个。", "仿宋_GB2312") and fonts[-2] == ("队伍建设。" + between, None)
+    assert lint_rules(runner, fixed, "--no-pages") == (0, set())
+
+
+def test_fix_keeps_page_breaks_dates_in_controls_and_its_own_punctuation_in_titles(tmp_path, runner):
+    from docx.oxml import OxmlElement, parse_xml
+
+    def change(doc):
+        heading = next(p for p in doc.paragraphs if p.text == "二、存在问题")
+        heading.runs[0].text = "\u3000\u3000" + heading.runs[0].text
+        page = OxmlElement("w:r")                                  # a page break, then the spaces, then the text
+        page.append(OxmlElement("w:br"))
+        page[0].set(qn("w:type"), "page")
+        heading.runs[0]._r.addprevious(page)
+        date = doc.paragraphs[-1]                                  # the date in a date picker (a content control)
+        for run in date.runs:
+            run._r.getparent().remove(run._r)
+        date._p.append(parse_xml('<w:sdt xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+                                 "<w:sdtPr/><w:sdtContent><w:r><w:t>二〇二六年十月十五日</w:t></w:r></w:sdtContent></w:sdt>"))
+        doc.paragraphs[0].runs[0].text = "关于东湖街道志愿服务(红色物业)工作与社区治理深度融合情况的调研报告"
+        for run in doc.paragraphs[0].runs[1:]:
+            run._r.getparent().remove(run._r)
+    source, fixed = broken(tmp_path, "keep", change), tmp_path / "改.docx"
+    assert runner.invoke(cli, ["lint", "--fix", "--no-pages", str(source), "-o", str(fixed)]).exit_code == 0
+    doc = Document(str(fixed))
+    heading = next(p for p in doc.paragraphs if p.text.endswith("存在问题"))
+    assert heading.text == "二、存在问题" and heading._p.xpath(".//w:br[@w:type='page']")   # the spaces go, the break stays
+    assert doc.element.body.xpath(".//w:sdt//w:t/text()") == ["2026年10月15日"]
+    assert "(" not in doc.paragraphs[0].text and "\n" in doc.paragraphs[0].text   # punctuation fixed, then broken
+    assert lint_rules(runner, fixed, "--no-pages") == (0, set())

@@ -365,6 +365,11 @@ def test_tables_have_explicit_widths_everywhere(draft_doc):
     # 年度 is a word: never 2026年 / 度 (the user test's titles)
     ("中共青禾实验学校委员会2026年度工作总结和2027年工作计划", None),
     ("白鹭洲街道2025年度基层党建工作情况汇报", None),
+    # but 3个 / 人民, not 3个人 / 民; and no line ends on an opening bracket
+    ("全县基层党组织持续深入推进3个人民调解委员会规范化建设的调研报告",
+     ["全县基层党组织持续深入推进3个", "人民调解委员会规范化建设的调研报告"]),
+    ("关于2026年度全县基层党组织建设（暨乡村振兴工作）情况的调研报告",
+     ["关于2026年度全县基层党组织", "建设（暨乡村振兴工作）情况的调研报告"]),
 ])
 def test_long_titles_break_between_words(title, lines):
     from generator.word.writer import title_lines

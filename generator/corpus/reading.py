@@ -505,18 +505,26 @@ def paragraph_text(p):
     return "".join(out)
 
 
+def run_parts(run):
+    """``(element, its text)`` for each child of a run, as paragraph_text reads it: w:t its
+    text, a tab \t, a line break \n, anything else (a page break too) nothing."""
+    for part in run:
+        kind = part.tag
+        if kind == W + "t":
+            yield part, part.text or ""
+        elif kind in _MARKS:
+            yield part, _MARKS[kind]
+        elif kind == W + "br" and part.get(W + "type") in (None, "textWrapping"):
+            yield part, "\n"
+        else:
+            yield part, ""
+
+
 def _collect(el, out):
     for child in el:
         tag = child.tag
         if tag == W + "r":
-            for part in child:
-                kind = part.tag
-                if kind == W + "t":
-                    out.append(part.text or "")
-                elif kind in _MARKS:
-                    out.append(_MARKS[kind])
-                elif kind == W + "br" and part.get(W + "type") in (None, "textWrapping"):
-                    out.append("\n")
+            out.extend(text for _, text in run_parts(child))
         elif tag in _RUN_HOLDERS:
             _collect(child, out)
         elif tag == W + "sdt":

@@ -11,7 +11,8 @@ from pathlib import Path
 from generator.corpus.autonumber import label_map, style_numbers
 from generator.corpus.cleaning import contents
 from generator.corpus.outline import heading_as_title, label_of, outline, split_heading
-from generator.corpus.reading import BOLD_MAX, Para, all_bold, children, load_docx, paragraph_text, style_levels
+from generator.corpus.reading import (BOLD_MAX, Para, all_bold, children, load_docx, paragraph_text, run_parts,
+                                      style_levels)
 from generator.errors import ReportgenError, read_bytes
 from generator.normalize import (
     ATTACHMENT_LABEL,
@@ -191,10 +192,11 @@ def run_in_parts(para, at):
 
 
 def own_runs(para):
-    """(w:r element, text) for every run of the paragraph's own, in links and tracked
-    insertions or moves too, in order."""
-    return [(run, "".join(t.text or "" for t in run.findall(w("t"))))
-            for run in para._p.xpath("./w:r | ./w:hyperlink/w:r | ./w:ins/w:r | ./w:moveTo/w:r")]
+    """(w:r element, text) for every run of the paragraph's own, in links, tracked insertions
+    or moves and content controls too, in order; tabs and line breaks in the text as
+    paragraph_text gives them, so that offsets into an Item's text fall on them."""
+    return [(run, "".join(text for _, text in run_parts(run))) for run in para._p.xpath(
+        "./w:r | ./w:hyperlink/w:r | ./w:ins/w:r | ./w:moveTo/w:r | ./w:sdt/w:sdtContent/w:r")]
 
 
 def same_font(a, b):

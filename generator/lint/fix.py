@@ -12,6 +12,7 @@ from pathlib import Path
 
 from generator.corpus.autonumber import style_numbers
 from generator.errors import OutputError
+from generator.corpus.reading import run_parts
 from generator.lint.document import leading_spaces, numbered_parts, open_document, own_runs, w
 from generator.lint.rules import Rules, lint_document
 from generator.normalize import map_pieces, punctuation_width, written_date
@@ -75,11 +76,7 @@ def _run_in_as_body(item, body):
         if pos <= item.run_in:
             continue
         if start < item.run_in:            # cut: the heading's part stays in this run
-            tail = deepcopy(run)
-            _keep_text(run, text[:item.run_in - start])
-            _keep_text(tail, text[item.run_in - start:])
-            run.addnext(tail)
-            run = tail
+            run = _cut(run, item.run_in - start)
         rpr = run.get_or_add_rPr()
         _strip(rpr, RUN_PROPS + BOLD)
         for prop in body if body is not None else ():
@@ -88,14 +85,28 @@ def _run_in_as_body(item, body):
                 rpr.insert_element_before(deepcopy(prop), *(f"w:{tag}" for tag in _RPR_ORDER[_RPR_ORDER.index(name) + 1:]))
 
 
-def _keep_text(run, text):
-    """Let ``run`` show only ``text`` (in its first w:t; tabs and breaks stay)."""
-    texts = run.findall(w("t"))
-    for t in texts[1:]:
-        run.remove(t)
-    if texts:
-        texts[0].text = text
-        texts[0].set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+
+
+def _cut(run, at):
+    """Cut ``run`` at character ``at`` of its text (as run_parts counts it): it keeps what comes
+    before, and the copy put after it, returned, holds the rest (tabs and breaks where they were)."""
+    from copy import deepcopy
+
+    tail = deepcopy(run)
+    for head, part_of in ((True, run), (False, tail)):
+        pos = 0
+        for child, text in list(run_parts(part_of)):
+            if child.tag == w("rPr"):
+                continue
+            start, pos = pos, pos + len(text)
+            if child.tag == w("t") and start < at < pos:
+                child.text = text[:at - start] if head else text[at - start:]
+                child.set(_SPACE, "preserve")
+            elif head != (start < at or not text and start <= at):
+                part_of.remove(child)
+    run.addnext(tail)
+    return tail
 
 
 def _strip(props, tags):
@@ -107,9 +118,9 @@ def _strip(props, tags):
 
 
 def _texts(para):
-    """The paragraph's own text (its runs, in hyperlinks and tracked insertions too), never
-    that of a text box, footnote reference or comment inside it."""
-    return para._p.xpath("./w:r/w:t | ./w:hyperlink/w:r/w:t | ./w:ins/w:r/w:t")
+    """The paragraph's own text (its runs, in hyperlinks, tracked insertions or moves and
+    content controls too), never that of a text box, footnote reference or comment inside it."""
+    return [t for run, _ in own_runs(para) for t in run.findall(w("t"))]
 
 
 def _literal_numbers(items):
@@ -226,11 +237,13 @@ def _title_breaks(checker, sheet):
 
     lines = []
     for item in checker.items:
-        runs = [run for run, text in own_runs(item.para) if text]
-        text = item.text.strip()
-        broken = title_lines(text, sheet) if item.kind == "标题" and "\n" not in text else text
-        if broken != text and len(runs) == 1 and len(runs[0].findall(w("t"))) == 1:
-            Run(runs[0], item.para).text = broken          # python-docx writes each \n as a line break
+        runs = [(run, text) for run, text in own_runs(item.para) if text]
+        if item.kind != "标题" or len(runs) != 1 or len(runs[0][0].findall(w("t"))) != 1:
+            continue
+        text = runs[0][1].strip()              # as the fixes before this one left it
+        broken = title_lines(text, sheet) if "\n" not in text and "\t" not in text else text
+        if broken != text:
+            Run(runs[0][0], item.para).text = broken       # python-docx writes each \n as a line break
             lines.append(f"标题断行：第{item.index}段 在“{broken.replace(chr(10), '／')}”处换行")
     return lines
 
@@ -250,16 +263,16 @@ def _closing_dates(checker):
 
 
 def _strip_leading(para):
-    """Take out the spaces, tabs and line breaks before a paragraph's first visible character."""
-    blank = {w(tag) for tag in ("tab", "ptab", "br", "cr")}
+    """Take out the spaces, tabs and line breaks before a paragraph's first visible character
+    (a page break stays)."""
     for run, _ in own_runs(para):
-        for child in list(run):
-            if child.tag in blank:
-                run.remove(child)
-            elif child.tag == w("t"):
-                child.text = (child.text or "").lstrip()
+        for child, text in list(run_parts(run)):
+            if child.tag == w("t"):
+                child.text = text.lstrip()
                 if child.text:
                     return
+            elif text:                      # a tab or a line break
+                run.remove(child)
 
 
 def _punctuation(checker):

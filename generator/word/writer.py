@@ -284,12 +284,17 @@ def title_lines(text, sheet):
     if "\n" in text or len(text) <= per_line:
         return text
     least = -(-len(text) // per_line)
-    whole = _word_breaks(text)
-    for count, allowed in ((least, whole), (least + 1, whole), (least, set(range(1, len(text))))):
+    # no line ends on an opening bracket or quote, none starts on a closing one or on punctuation
+    anywhere = {i for i in range(1, len(text)) if text[i - 1] not in _OPENS and text[i] not in _CLOSES}
+    whole = _word_breaks(text) & anywhere
+    for count, allowed in ((least, whole), (least + 1, whole), (least, anywhere)):
         lines = _break(text, count, per_line, allowed)
         if lines:
             return "\n".join(lines)
     return text
+
+
+_OPENS, _CLOSES = "（(“‘《【〔", "）)”’》】〕、，。：；！？,.;:!?"
 
 
 def _break(text, count, per_line, allowed):
@@ -326,12 +331,14 @@ def _natural(text, i):
 
 
 _UNIT = "年月日号届次期个项"
+# words a unit begins that stay with the figure (2026年度 工作), unlike 3个 / 人民 or 5项 / 目标
+_UNIT_WORDS = ("年度", "年底", "年初", "年末", "年来", "月份", "月底", "月初", "月末", "季度")
 
 
 def _word_breaks(text):
     """The offsets between words of ``text``: longest words of words.txt first, figures and
-    Latin letters kept in one piece with a unit after them (2026年, 3个, or the word the unit
-    begins: 2026年度), —— whole."""
+    Latin letters kept in one piece with a unit after them (2026年, 3个, or the word of time the
+    unit begins: 2026年度), —— whole."""
     words, longest = _words()
     breaks, i = set(), 0
     while i < len(text):
@@ -339,8 +346,8 @@ def _word_breaks(text):
         if text[i].isascii() and text[i].isalnum():
             while j < len(text) and text[j].isascii() and text[j].isalnum():
                 j += 1
-            if j < len(text) and text[j] in _UNIT:     # and a word the unit begins: 2026年度, 3月份
-                j = next((j + n for n in range(min(longest, len(text) - j), 1, -1) if text[j:j + n] in words), j + 1)
+            if j < len(text) and text[j] in _UNIT:     # and a word of time the unit begins: 2026年度, 3月份
+                j += next((len(word) for word in _UNIT_WORDS if text.startswith(word, j)), 1)
         elif text.startswith("——", i):
             j = i + 2
         else:

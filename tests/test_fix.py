@@ -278,9 +278,14 @@ def test_fix_renumbers_headings_typed_out_of_order_without_making_twins(tmp_path
 
 
 def test_fix_keeps_a_running_header_on_every_page(tmp_path, runner):
+    import io
+
+    from conftest import png
+
     def change(doc):
         doc.sections[0].header.is_linked_to_previous = False
         doc.sections[0].header.paragraphs[0].text = "内部资料 注意保存"
+        doc.sections[0].header.paragraphs[0].add_run().add_picture(io.BytesIO(png(20, 10)))      # a logo
         doc.settings.odd_and_even_pages_header_footer = False
     source, fixed = broken(tmp_path, "header", change), tmp_path / "改.docx"
     assert runner.invoke(cli, ["lint", "--fix", "--no-pages", str(source), "-o", str(fixed)]).exit_code == 0
@@ -288,6 +293,9 @@ def test_fix_keeps_a_running_header_on_every_page(tmp_path, runner):
     # odd and even pages now differ (for the page numbers): the even ones get the header too
     assert [p.text for p in section.header.paragraphs] == [p.text for p in section.even_page_header.paragraphs] == [
         "内部资料 注意保存"]
+    even = section.even_page_header
+    (embed,) = even._element.xpath(".//a:blip/@r:embed")
+    assert even.part.related_parts[embed].blob == png(20, 10)           # the logo, with a relationship of its own
 
 
 def test_a_long_title_left_to_wrap_is_broken_between_words(tmp_path, runner):

@@ -82,19 +82,33 @@ def build(sheet):
 
 def _header_on_even_pages(doc):
     """A document's running header stays on every page once odd and even pages differ (for
-    the page numbers): its even pages get a copy of it."""
+    the page numbers): its even pages get a copy of it, pictures and links too."""
     from copy import deepcopy
 
+    shown = "|".join((".//w:t[normalize-space()]", ".//w:drawing", ".//w:pict", ".//w:tbl"))
     for section in doc.sections:
         header = section.header
-        if header.is_linked_to_previous or not any(p.text.strip() for p in header.paragraphs):
+        if header.is_linked_to_previous or not header._element.xpath(shown):
             continue
         even = section.even_page_header
         even.is_linked_to_previous = False
         for child in list(even._element):
             even._element.remove(child)
+        ids = {}                      # the header's relationship ids → the copy's
         for child in header._element:
-            even._element.append(deepcopy(child))
+            copy = deepcopy(child)
+            for el in copy.iter():
+                for name, value in el.attrib.items():
+                    if name.startswith(f"{{{_R}}}") and value in header.part.rels:
+                        if value not in ids:
+                            rel = header.part.rels[value]
+                            ids[value] = (even.part.relate_to(rel.target_ref, rel.reltype, is_external=True)
+                                          if rel.is_external else even.part.relate_to(rel.target_part, rel.reltype))
+                        el.set(name, ids[value])
+            even._element.append(copy)
+
+
+_R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 
 
 class Layout:

@@ -855,3 +855,18 @@ def test_format_places_a_table_under_a_paragraph_broken_by_hand(runner, tmp_path
     doc.save(src)
     assert runner.invoke(cli, ["format", str(src), "-o", str(out)]).exit_code == 0
     assert body_of(out)[2:5] == ["全年组织志愿服务活动20次。", "具体如下：", [["项目", "次数"], ["义诊", "5"]]]
+
+
+def test_format_and_lint_fix_read_a_run_in_item_naming_a_problem_in_its_text_alike(runner, tmp_path):
+    # 3、狠抓落实。 names no part (its text speaks of 存在问题): an item under 二. in both
+    lines = ["某镇党建工作情况报告", "一、基本情况", "全镇共有党组织12个。", "二.主要做法", "1、加强学习。全年学习12次。",
+             "2、强化监督。全年检查5次。", "3、狠抓落实。针对存在问题开展整改。", "四、下一步打算", "继续加强教育培训。"]
+    src, formatted, fixed = tmp_path / "粗稿.docx", tmp_path / "排版.docx", tmp_path / "修正.docx"
+    document = Document()
+    for line in lines:
+        document.add_paragraph(line)
+    document.save(src)
+    assert runner.invoke(cli, ["format", str(src), "-o", str(formatted)]).exit_code == 0
+    assert runner.invoke(cli, ["lint", "--no-pages", str(src), "--fix", "-o", str(fixed)]).exit_code == 0
+    for out in (formatted, fixed):
+        assert [strip_number(t)[:4] for s, t in paragraphs(out) if s == "Heading 2"] == ["加强学习", "强化监督", "狠抓落实"]

@@ -389,7 +389,7 @@ def _typed_levels(typed, ours):
     strays = {i for i, (item, found) in enumerate(typed) if found and (
         item.kind == "正文" if ours else short_line(strip_number(item.text), 20))}
     named = {i for i, (item, found) in enumerate(typed)          # as format reads them (outline._numbered)
-             if found and "1" in found[0] and label_of(strip_number(item.text))}
+             if found and "1" in found[0] and label_of((split_heading(strip_number(item.text)) or ("",))[0])}
     levels = read_levels([found[:3] if found else None for _, found in typed], strays, named=named)
     for (item, found), level in zip(typed, levels):
         if ours and item.kind in HEADING_KINDS and found:

@@ -870,3 +870,13 @@ def test_format_and_lint_fix_read_a_run_in_item_naming_a_problem_in_its_text_ali
     assert runner.invoke(cli, ["lint", "--no-pages", str(src), "--fix", "-o", str(fixed)]).exit_code == 0
     for out in (formatted, fixed):
         assert [strip_number(t)[:4] for s, t in paragraphs(out) if s == "Heading 2"] == ["加强学习", "强化监督", "狠抓落实"]
+
+
+def test_format_parts_a_one_line_closing_only_where_a_closing_stands(runner, tmp_path):
+    src, out = tmp_path / "稿.txt", tmp_path / "排版.docx"
+    src.write_text("关于召开党建工作会议的情况报告\n一、会议情况\n会议时间  2026年7月10日\n截至\u30002026年6月30日\n"
+                   "会议研究了下半年工作。\n中共某某县委组织部  2026.7.12\n（此件公开发布）\n", encoding="utf-8")
+    assert runner.invoke(cli, ["format", str(src), "-o", str(out)]).exit_code == 0
+    got = paragraphs(out)
+    assert ("Normal", "会议时间  2026年7月10日") in got and ("Normal", "截至\u30002026年6月30日") in got
+    assert [t for s, t in got if s == "落款"] == ["中共某某县委组织部", "2026年7月12日"]

@@ -36,7 +36,7 @@ def blocks_of(paras, fallback_title, clean=False, path=None):
     if not paras:
         raise ReportgenError("文件里没有可排版的文字", path)
     label, paras = _label(paras) if len(paras) > 1 else (None, paras)   # 附件2 above the title
-    paras = [q for p in paras for q in [Para(t) for t in signed_date(p.text) or ()] or [p]]   # unit, date: one line
+    paras = _parted_closing(paras)
     paras, record = _record(paras)
     paras, notes, appended = _appended(paras)
     blocks = ([Block("附件标识", [(label, False)])] if label else []) + _text_blocks(
@@ -45,6 +45,26 @@ def blocks_of(paras, fallback_title, clean=False, path=None):
         blocks.append(Block("附件标识", [(name, False)]))
         blocks += _text_blocks(body, None, path, attached=True) if body else []
     return blocks + [Block("正文", [(p.text.strip(), False)]) for p in record]
+
+
+def _parted_closing(paras):
+    """A 落款 typed in one paragraph (unit, spaces or a line break, date) parted in two lines:
+    only where a 落款 stands, at the end of the text or of its part before an attachment, with
+    nothing but notes and 版记 lines after it (会议时间  2026年7月10日 in the text stays)."""
+    for i in range(len(paras) - 1, -1, -1):
+        text = paras[i].text
+        if ATTACHMENT_LABEL.match(text) or ATTACHMENT_HEAD.match(text):
+            continue                         # the text's own end may be above an attachment
+        parted = signed_date(text)
+        if parted and all(NOTE.match(p.text) or RECORD.match(p.text) or ATTACHMENT_NOTE.match(p.text)
+                          or not p.text.strip() for p in paras[i + 1:_next_attachment(paras, i)]):
+            return paras[:i] + [Para(line) for line in parted] + paras[i + 1:]
+    return paras
+
+
+def _next_attachment(paras, at):
+    return next((k for k in range(at + 1, len(paras))
+                 if ATTACHMENT_LABEL.match(paras[k].text) or ATTACHMENT_HEAD.match(paras[k].text)), len(paras))
 
 
 def _record(paras):

@@ -743,7 +743,7 @@ def test_format_keeps_pictures_and_says_which_it_could_not(runner, tmp_path, sof
     src, out = pictured_docx(tmp_path / "图.docx", width_cm=30), tmp_path / "排版.docx"    # wider than the page
     result = runner.invoke(cli, ["format", str(src), "-o", str(out)])
     assert result.exit_code == 0, result.output
-    assert result.stderr == f"提醒：{src}: 有 1 张图片（在表格或文本框里、链接到文件，或是旧版 Word 的图片）没能带上，请在排版稿里补上\n"
+    assert result.stderr == f"提醒：{src}: 有 1 张图片（组合在一起的、在表格或文本框里的、链接到文件的，或是旧版 Word 的图片）没能带上，请在排版稿里补上\n"
     with zipfile.ZipFile(out) as package:
         assert package.read("word/media/image1.png") == png(40, 20)
     doc = Document(str(out))
@@ -880,3 +880,44 @@ def test_format_parts_a_one_line_closing_only_where_a_closing_stands(runner, tmp
     got = paragraphs(out)
     assert ("Normal", "会议时间  2026年7月10日") in got and ("Normal", "截至\u30002026年6月30日") in got
     assert [t for s, t in got if s == "落款"] == ["中共某某县委组织部", "2026年7月12日"]
+
+
+def test_format_carries_no_picture_or_table_a_tracked_change_took_away(runner, tmp_path):
+    import zipfile
+
+    from docx.oxml import parse_xml
+    ns = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    change = 'w:author="审稿人" w:date="2026-07-01T00:00:00Z"'
+    src = pictured_docx(tmp_path / "图.docx")
+    doc = Document(str(src))
+    picture = next(p for p in doc.paragraphs if p._p.xpath(".//w:drawing"))
+    run = picture.runs[0]._r                                       # the picture deleted with changes tracked
+    deleted = parse_xml(f'<w:del {ns} w:id="7" {change}/>')
+    run.addprevious(deleted)
+    deleted.append(run)
+    for row in doc.tables[0].rows:                                 # and the table's rows too
+        row._tr.get_or_add_trPr().append(parse_xml(f'<w:del {ns} w:id="8" {change}/>'))
+    doc.save(src)
+    out = tmp_path / "排版.docx"
+    result = runner.invoke(cli, ["format", str(src), "-o", str(out)])
+    assert result.exit_code == 0 and "没能带上" not in result.stderr     # nothing left out: all was taken away
+    with zipfile.ZipFile(out) as package:
+        assert not [name for name in package.namelist() if "media" in name]
+    assert not Document(str(out)).tables
+
+
+def test_a_body_line_under_a_picture_is_no_caption_and_a_merged_column_no_header(runner, tmp_path):
+    from generator.corpus.formatting import with_objects
+    from generator.corpus.reading import Figure
+    from generator.markup import Block
+    blocks = with_objects([Block("正文", [("组织参观活动。", False)]), Block("正文", [("图书室新增藏书500册。", False)])],
+                          [Figure("组织参观活动。", 1, png(2, 2), "png", 10, 10)])
+    assert [b.kind for b in blocks] == ["正文", "图片", "正文"]
+    out = tmp_path / "表.docx"
+    from generator.word.style import load_style
+    from generator.word.writer import Writer
+    with open(out, "wb") as stream:      # the first column merged down the whole table: only row 0 is a header
+        Writer(load_style()).write([Block("标题", [("表", False)]),
+                                    Block("表格", rows=[["村", "人数"], ["", "5"], ["", "6"]], merges=((0, 0, 3, 1),))], stream)
+    rows = Document(str(out)).tables[0].rows
+    assert [all(r.bold for r in row.cells[1].paragraphs[0].runs) for row in rows] == [True, False, False]

@@ -230,7 +230,7 @@ def with_objects(blocks, objects):
     return out
 
 
-_CAPTION = re.compile(r"^\s*[（(]?\s*(?:图|照片)")
+_CAPTION = re.compile(r"^\s*[（(]?\s*(?:图|照片)\s*(?:[\d一二三四五六七八九十]+|[：:为])")   # 图1  …, 图为…, not 图书
 
 
 def default_output(source):

@@ -399,6 +399,8 @@ def docx_objects(raw, path):
             continue
         rows, merges, down = [], [], {}      # down: column → the vertical merge open there
         for row in children(el, W + "tr"):
+            if row.find(f"{W}trPr/{W}del") is not None:
+                continue                         # a row deleted with its changes tracked
             cells, column = [], 0
             for cell in children(row, W + "tc"):
                 span = cell.find(f"{W}tcPr/{W}gridSpan")
@@ -427,16 +429,27 @@ def docx_objects(raw, path):
 
 def _pictures(p):
     """``(relationship id, (cx, cy))`` of each picture drawn in paragraph ``p`` (in line or
-    anchored; not in a text box, nor Word's fallback copy)."""
-    for frame in p.iter(_DRAWING + "inline", _DRAWING + "anchor"):
-        if any(a.tag in (_MC_FALLBACK, W + "txbxContent") for a in frame.iterancestors()):
-            continue
-        extent, blip = frame.find(_DRAWING + "extent"), next(frame.iter(_BLIP), None)
+    anchored; not in a text box, nor Word's fallback copy, nor deleted or moved away by a
+    tracked change; a group of pictures is no one picture)."""
+    for frame in _frames(p):
+        extent, blips = frame.find(_DRAWING + "extent"), list(frame.iter(_BLIP))
+        blip = blips[0] if len(blips) == 1 else None
         if blip is not None and blip.get(_EMBED) and extent is not None:
             try:
                 yield blip.get(_EMBED), (max(int(extent.get("cx")), 1), max(int(extent.get("cy")), 1))
             except (TypeError, ValueError):
                 continue
+
+
+def _frames(el, boxed=False):
+    """The drawings under ``el`` that show a picture to a reader of the text as accepted
+    (``boxed``: those in text boxes too); a shape or a text box is none."""
+    unseen = _UNSEEN - {W + "txbxContent"} if boxed else _UNSEEN
+    for frame in el.iter(_DRAWING + "inline", _DRAWING + "anchor", _VML_IMAGE):
+        if not any(a.tag in unseen or a.tag == W + "tr" and a.find(f"{W}trPr/{W}del") is not None
+                   for a in frame.iterancestors()) and (frame.tag == _VML_IMAGE or any(
+                next(blip.iterancestors(*_HOLDERS)).tag != W + "txbxContent" for blip in frame.iter(_BLIP))):
+            yield frame       # (a picture in a text box inside this drawing is that box's, not the drawing's)
 
 
 def _media(raw, path):
@@ -484,16 +497,19 @@ def draft_notices(raw, path, carried):
     of them were: not those in a table, a text box, linked to a file or in Word's old form)."""
     body = _body(raw, path)[0]
     revisions, comments = review_marks(body)
-    shown = [el for el in body.iter(_DRAWING + "inline", _DRAWING + "anchor", _VML_IMAGE)
-             if not any(a.tag == _MC_FALLBACK for a in el.iterancestors())]
-    lost = len(shown) - carried
+    lost = sum(1 for _ in _frames(body, boxed=True)) - carried
     return ([Notice(f"有 {revisions} 处未处理的修订，已按全部接受后的文字排版，请核对", path)] if revisions else []) + \
            ([Notice(f"有 {comments} 条批注，排版稿里没有带上", path)] if comments else []) + \
-           ([Notice(f"有 {lost} 张图片（在表格或文本框里、链接到文件，或是旧版 Word 的图片）没能带上，请在排版稿里补上",
-                    path)] if lost > 0 else [])
+           ([Notice(f"有 {lost} 张图片（组合在一起的、在表格或文本框里的、链接到文件的，或是旧版 Word 的图片）没能带上，"
+                    "请在排版稿里补上", path)] if lost > 0 else [])
 
 
 _VML_IMAGE = "{urn:schemas-microsoft-com:vml}imagedata"
+# where a drawing is no picture of the text: Word's fallback copy, a text box (read as text),
+# a tracked deletion or the place text was moved away from
+# (and a table row deleted with its changes tracked)
+_UNSEEN = {_MC_FALLBACK, W + "txbxContent", W + "del", W + "moveFrom"}
+_HOLDERS = (_DRAWING + "inline", _DRAWING + "anchor", W + "txbxContent")
 _MARKS = {W + "tab": "\t", W + "ptab": "\t", W + "cr": "\n", W + "noBreakHyphen": "-"}
 
 

@@ -171,7 +171,8 @@ class Writer:
                ' w:lastRow="0" w:noHBand="0" w:noVBand="1" w:val="04A0"/></w:tblPr><w:tblGrid>',
                "".join(f'<w:gridCol w:w="{w}"/>' for w in columns), "</w:tblGrid>"]
         shapes = _merged_cells(block.merges, len(rows), width)
-        head = max([1] + [down for top, _, down, _ in block.merges if top == 0])   # a header of merged rows
+        head = max([1] + [down for top, _, down, _ in block.merges if top == 0])   # a header of merged rows,
+        head = head if head < len(rows) else 1                                      # not a column merged down
         for r, row in enumerate(rows):
             opening = self.base.openings["表格"]
             if keep_last_row and r == len(rows) - 1:

@@ -156,13 +156,18 @@ _WRITTEN = re.compile(rf"^\s*([\d{_CN}]{{4}})\s*年\s*([\d{_CN}]{{1,2}})\s*月\s
 def written_date(text):
     """A closing date as GB/T 9704 7.3.5 writes it, in Arabic figures without a leading zero:
     2026.7.10, 2026年07月10日 and 二〇二六年七月十日 → 2026年7月10日 (others unchanged)."""
+    import datetime
+
     match = _FIGURES.match(text) or _WRITTEN.match(text)
     if not match:
         return text
     year = "".join(str("〇一二三四五六七八九".find(c)) if c in "〇一二三四五六七八九" else "0" if c == "零" else c
                    for c in match[1])
-    month, day = cn_value(match[2]), cn_value(match[3])
-    return f"{year}年{month}月{day}日" if year.isdigit() and 1 <= month <= 12 and 1 <= day <= 31 else text
+    try:             # figures of any width (２０２６), and a day the calendar has (not 2月30日)
+        day = datetime.date(int(year), cn_value(match[2]), cn_value(match[3]))
+    except ValueError:
+        return text
+    return f"{day.year}年{day.month}月{day.day}日"
 
 
 _SENTENCE = re.compile(r"[。！？!?…；;：:，,]")

@@ -37,6 +37,7 @@ def test_closing_dates_in_every_common_form():
     assert [written_date(t) for t in ("二〇二六年七月十日", "二零二六年七月十日", "2026年07月10日", "2026 年 7 月 10 日")] == \
         ["2026年7月10日"] * 4
     assert written_date("二〇二六年十二月三十一日") == "2026年12月31日" and written_date("2026年13月1日") == "2026年13月1日"
+    assert written_date("２０２６年７月１０日") == "2026年7月10日" and written_date("2026年2月30日") == "2026年2月30日"
     assert short_line("中共某某区委组织部") and not short_line("我们开会，研究了工作")
 
 

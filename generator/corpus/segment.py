@@ -178,6 +178,8 @@ def cut(text):
 def extract_tags(text, top=20, allow_pos=()):
     """The ``top`` words of ``text`` by TF-IDF, as ``jieba.analyse.extract_tags`` ranks them
     (``allow_pos``: keep only words of these parts of speech, as jieba's tagger reads them)."""
+    if top <= 0:
+        return []
     if allow_pos:
         tokenizer()
         import jieba.posseg

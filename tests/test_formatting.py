@@ -921,3 +921,13 @@ def test_a_body_line_under_a_picture_is_no_caption_and_a_merged_column_no_header
                                     Block("表格", rows=[["村", "人数"], ["", "5"], ["", "6"]], merges=((0, 0, 3, 1),))], stream)
     rows = Document(str(out)).tables[0].rows
     assert [all(r.bold for r in row.cells[1].paragraphs[0].runs) for row in rows] == [True, False, False]
+
+
+def test_format_keeps_the_unit_under_a_subtitle_as_a_byline(runner, tmp_path):
+    src, out = tmp_path / "稿.txt", tmp_path / "排版.docx"
+    src.write_text("小网格撬动大治理\n——南湖社区党建引领网格化治理的实践探索\n南湖社区党委\n"
+                   "近年来，社区党委坚持把党支部建在网格上，探索出基层治理的新路径。\n一、织密组织网络\n每个网格建立党支部。\n",
+                   encoding="utf-8")
+    assert runner.invoke(cli, ["format", str(src), "-o", str(out)]).exit_code == 0
+    assert paragraphs(out)[:3] == [("Title", "小网格撬动大治理"), ("署名", "——南湖社区党建引领网格化治理的实践探索"),
+                                   ("署名", "南湖社区党委")]

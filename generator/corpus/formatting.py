@@ -101,9 +101,10 @@ def _text_blocks(paras, fallback_title, path, notes=(), alone=False, attached=Fa
     if (not attached and lead and short_line(lead[0]) and not (_CHAPTER.match(lead[0]) or label_style(lead[0]))
             and (len(lead) > 1 or o.sections)):
         blocks.append(Block("署名", [(lead.pop(0), False)]))
-        if (lead and (_DATE_LINE.match(blocks[-1].text) or _DATE_LINE.match(lead[0])) and short_line(lead[0])
-                and not addressee(lead[0]) and (len(lead) > 1 or o.sections)):
-            blocks.append(Block("署名", [(lead.pop(0), False)]))    # a speech's （2026年3月5日） and speaker
+        # a speech's （2026年3月5日） and speaker; a ——subtitle and the unit under it
+        if (lead and (_DATE_LINE.match(blocks[-1].text) or _DATE_LINE.match(lead[0]) or blocks[-1].text.startswith("——"))
+                and short_line(lead[0]) and not addressee(lead[0]) and (len(lead) > 1 or o.sections)):
+            blocks.append(Block("署名", [(lead.pop(0), False)]))
     first = next((i for i, text in enumerate(lead[:2]) if not attached and addressee(text)), None)
     if first is not None and all(short_line(text) for text in lead[:first]):    # under a date line too
         blocks += [Block("正文", [(text, False)]) for text in lead[:first]] + [Block("主送", [(lead[first], False)])]

@@ -931,3 +931,13 @@ def test_format_keeps_the_unit_under_a_subtitle_as_a_byline(runner, tmp_path):
     assert runner.invoke(cli, ["format", str(src), "-o", str(out)]).exit_code == 0
     assert paragraphs(out)[:3] == [("Title", "小网格撬动大治理"), ("署名", "——南湖社区党建引领网格化治理的实践探索"),
                                    ("署名", "南湖社区党委")]
+
+
+def test_format_takes_a_paragraph_that_opens_on_a_full_stop(runner, tmp_path):
+    # a page's text cut before a sentence's end leaves a line that opens on 。 (heldout20/414 has them)
+    src, out = tmp_path / "稿.txt", tmp_path / "排版.docx"
+    src.write_text("关于结对共建的情况报告\n一、主要做法\n。双方就创建红旗党支部进行了深入交流，明确了下一步共建的重点任务和具体措施。\n"
+                   "二、取得成效\n共建活动取得实效。\n", encoding="utf-8")
+    result = runner.invoke(cli, ["format", str(src), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert [t for s, t in paragraphs(out) if s == "Heading 1"] == ["一、主要做法", "二、取得成效"]

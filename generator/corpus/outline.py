@@ -242,6 +242,8 @@ def lead_shape(text, limit=32):
     if len(core) > limit or len(rest) < 30 or re.search(r"\d", core) or _TIME_LEAD.match(core):
         return None
     parts = [c.replace("“", "").replace("”", "") for c in _CLAUSES.split(core) if c]
+    if not parts:                    # a sentence of punctuation alone (。)
+        return None
     clauses = [len(c) for c in parts]
     # a clause of three characters only before an action, and no adverbial (一方面，实践中，事实上，):
     # 强组织，提升党建引领力。

@@ -185,9 +185,13 @@ def signed_date(text):
     """``[unit, date]`` of a 落款 typed as one paragraph (中共某镇委员会　　2026.7.10), else None."""
     match = _SIGNED.match(text)
     if match and CLOSING_DATE.match(match[2]) and "\n" not in match[1] and (
-            SIGNER.match(match[1]) or short_line(match[1], 20)):
+            SIGNER.match(match[1]) or short_line(match[1], 20) and _UNIT_END.search(match[1])):
         return [match[1].strip(), match[2].strip()]
     return None
+
+
+# how a unit's name ends, beyond SIGNER's: 组织办, 办事处, 工作队 … (not 会议时间, 报送截止时间)
+_UNIT_END = re.compile(r"(?:办|处|科|室|队|站|社|团|会|所|院|局|部|委|组|中心|公司|学校|支部|小组)\s*$")
 
 
 def closing_lines(texts):

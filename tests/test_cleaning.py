@@ -268,11 +268,15 @@ def test_paragraphs_typed_one_to_a_line_are_not_taken_for_wrapped_lines():
 def test_manual_line_breaks_in_a_wrapped_heading_a_title_or_a_quote_are_joined():
     from generator.corpus.cleaning import part_lines
     from generator.corpus.reading import Para
-    got = part_lines([Para("关于某某\n的报告", 0), Para("如何破解基层党建难题？\n——关于某县的调研报告"),
+    assert [p.text for p in part_lines([Para("如何破解基层党建难题？\n——关于某县的调研报告")])] == [
+        "如何破解基层党建难题？——关于某县的调研报告"]                        # a title and its subtitle
+    got = part_lines([Para("关于某某\n的报告", 0), Para("主要工作：\n——抓学习，全年学习12次。\n——抓队伍。"),
                       Para("一、坚持党建引领，\n推动乡村振兴取得新成效"), Para("（一）加强学习\n全年组织学习12次，覆盖全体党员。", 2),
-                      Para("开展“两学一做”\n学习教育，党员（含预备党员）\n共计248名。")])
+                      Para("（二）\n强化监督", 2), Para("开展“两学一做”\n学习教育，党员（含预备党员）\n共计248名。"),
+                      Para("中共某某镇委员会\n某某镇人民政府\n2026年7月10日")])
     assert [(p.text, p.level) for p in got] == [
-        ("关于某某的报告", 0), ("如何破解基层党建难题？——关于某县的调研报告", None),
+        ("关于某某的报告", 0), ("主要工作：", None), ("——抓学习，全年学习12次。", None), ("——抓队伍。", None),
         ("一、坚持党建引领，推动乡村振兴取得新成效", None),
         ("（一）加强学习", 2), ("全年组织学习12次，覆盖全体党员。", None),     # the text below a heading is body text
-        ("开展“两学一做”学习教育，党员（含预备党员）共计248名。", None)]
+        ("（二）强化监督", 2), ("开展“两学一做”学习教育，党员（含预备党员）共计248名。", None),
+        ("中共某某镇委员会", None), ("某某镇人民政府", None), ("2026年7月10日", None)]

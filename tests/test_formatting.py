@@ -941,3 +941,27 @@ def test_format_takes_a_paragraph_that_opens_on_a_full_stop(runner, tmp_path):
     result = runner.invoke(cli, ["format", str(src), "-o", str(out)])
     assert result.exit_code == 0, result.output
     assert [t for s, t in paragraphs(out) if s == "Heading 1"] == ["一、主要做法", "二、取得成效"]
+
+
+def test_format_takes_no_numbered_line_with_a_tab_for_a_table(runner, tmp_path):
+    src, out = tmp_path / "稿.txt", tmp_path / "排版.docx"
+    src.write_text("关于上半年党建工作的报告\n现将有关情况报告如下。\n一、\t主要做法\n（一）\t加强政治学习\n全年学习12次。\n"
+                   "（二）\t强化队伍建设\n全年发展党员15名。\n二、\t存在问题\n学习不够深入。\n", encoding="utf-8")
+    assert runner.invoke(cli, ["format", str(src), "-o", str(out)]).exit_code == 0
+    assert not Document(str(out)).tables
+    assert [t for s, t in paragraphs(out) if s.startswith("Heading")] == [
+        "一、主要做法", "（一）加强政治学习", "（二）强化队伍建设", "二、存在问题"]
+
+
+def test_format_parts_the_one_line_closing_of_the_text_and_of_its_attachment(runner, tmp_path):
+    src, out = tmp_path / "稿.txt", tmp_path / "排版.docx"
+    src.write_text("关于转发《党员志愿服务倡议书》的通知\n各基层党组织：\n现将《党员志愿服务倡议书》转发给你们，请认真组织学习。\n"
+                   "附件：党员志愿服务倡议书\n中共某某县委组织部    2026年11月20日\n附件\n党员志愿服务倡议书\n"
+                   "全县广大党员同志们：\n志愿服务是党员践行初心使命的重要方式，希望大家积极参与。\n报送截止时间    2026年11月30日\n"
+                   "某某县党员志愿服务总队    2026年11月18日\n", encoding="utf-8")
+    assert runner.invoke(cli, ["format", str(src), "-o", str(out)]).exit_code == 0
+    got = paragraphs(out)
+    assert got[0] == ("Title", "关于转发《党员志愿服务倡议书》的通知")
+    assert [t for s, t in got if s == "落款"] == ["中共某某县委组织部", "2026年11月20日", "某某县党员志愿服务总队",
+                                                 "2026年11月18日"]
+    assert ("Normal", "报送截止时间    2026年11月30日") in got

@@ -17,7 +17,7 @@ from collections import Counter
 from functools import lru_cache
 
 from generator.corpus.reading import Para
-from generator.normalize import CLOSING_DATE, PAGE_NUMBER
+from generator.normalize import CLOSING_DATE, PAGE_NUMBER, SIGNER
 
 # a line that is entirely site furniture
 _BOILER_LINE = re.compile(
@@ -353,9 +353,10 @@ def part_lines(paras):
     """A .docx paragraph that manual line breaks (Shift+Enter) run over: parted where a
     sentence or a numbered heading ends before the break, or a numbered line or a date follows
     it ((一)做法 / 正文, 1.…… / 2.……, 单位 / 2026年5月20日), joined where the break falls
-    mid-sentence or mid-heading (a line the author wrapped: ……，/ 推动……); a title's breaks,
-    and one before a ——subtitle, are only its layout. Only the first part keeps the paragraph's
-    level: the text below a heading is body text."""
+    mid-sentence or mid-heading (a line the author wrapped: ……，/ 推动……), or after a heading's
+    number alone; a title's breaks, and one before a ——subtitle in the first paragraph, are
+    only its layout. Only the first part keeps the paragraph's level: the text below a heading
+    is body text."""
     if not any("\n" in p.text for p in paras):
         return paras
     out = []
@@ -367,12 +368,17 @@ def part_lines(paras):
         if para.level == 0:
             out.append(Para("".join(lines), 0, para.bold))
             continue
+        titled = not any(p.text.strip() for p in out)          # the first paragraph may be the title
         parts = [lines[0]]
         for line in lines[1:]:
             before = parts[-1]
-            if not line.startswith("—") and (
+            number = _NUMBERED.match(before)
+            if number and not before[number.end():].strip():
+                parts[-1] += line                              # a heading's number alone on its line
+            elif not (titled and line.startswith("—")) and (   # a title's ——subtitle goes on it
                     _ENDED.search(before) or _NUMBERED.match(line) or CLOSING_DATE.match(line)
-                    or _NUMBERED.match(before) and len(before) <= 40 and before[-1] not in "，、,；;（(“‘《"):
+                    or SIGNER.match(before) and SIGNER.match(line)            # two issuers, one under the other
+                    or number and len(before) <= 40 and before[-1] not in "，、,；;（(“‘《"):
                 parts.append(line)
             else:
                 parts[-1] += line

@@ -49,22 +49,18 @@ def blocks_of(paras, fallback_title, clean=False, path=None):
 
 def _parted_closing(paras):
     """A 落款 typed in one paragraph (unit, spaces or a line break, date) parted in two lines:
-    only where a 落款 stands, at the end of the text or of its part before an attachment, with
-    nothing but notes and 版记 lines after it (会议时间  2026年7月10日 in the text stays)."""
-    for i in range(len(paras) - 1, -1, -1):
-        text = paras[i].text
-        if ATTACHMENT_LABEL.match(text) or ATTACHMENT_HEAD.match(text):
-            continue                         # the text's own end may be above an attachment
-        parted = signed_date(text)
-        if parted and all(NOTE.match(p.text) or RECORD.match(p.text) or ATTACHMENT_NOTE.match(p.text)
-                          or not p.text.strip() for p in paras[i + 1:_next_attachment(paras, i)]):
-            return paras[:i] + [Para(line) for line in parted] + paras[i + 1:]
-    return paras
-
-
-def _next_attachment(paras, at):
-    return next((k for k in range(at + 1, len(paras))
-                 if ATTACHMENT_LABEL.match(paras[k].text) or ATTACHMENT_HEAD.match(paras[k].text)), len(paras))
+    only where a 落款 stands, the last line of the text or of an attachment but for notes and
+    版记 lines (会议时间  2026年7月10日 in the text stays)."""
+    starts = [i for i, p in enumerate(paras) if ATTACHMENT_LABEL.match(p.text) or ATTACHMENT_HEAD.match(p.text)]
+    out, begin = [], 0
+    for end in starts + [len(paras)]:
+        part = paras[begin:end]
+        last = next((i for i in range(len(part) - 1, -1, -1) if part[i].text.strip() and not (
+            NOTE.match(part[i].text) or RECORD.match(part[i].text) or ATTACHMENT_NOTE.match(part[i].text))), None)
+        parted = signed_date(part[last].text) if last is not None else None
+        out += part[:last] + [Para(line) for line in parted] + part[last + 1:] if parted else part
+        begin = end
+    return out
 
 
 def _record(paras):
@@ -270,7 +266,9 @@ def tab_tables(paras):
     """``(paras, tables)``: lines of a plain text whose cells are parted by tabs (two lines or
     more running, as a table pasted from Excel or typed with Tab) taken out as ``Table``s, each
     placed by the line above it as a .docx's are (reading.docx_objects)."""
-    cells = [p.text.strip().split("\t") if "\t" in p.text.strip() else None for p in paras]
+    # a heading's number, then a tab (a list copied out of Word), makes no row
+    cells = [p.text.strip().split("\t") if "\t" in p.text.strip() and strip_number(p.text.strip().split("\t")[0])
+             else None for p in paras]
     out, tables, seen, before, at = [], [], Counter(), "", 0
     while at < len(paras):
         end = at

@@ -965,3 +965,42 @@ def test_format_parts_the_one_line_closing_of_the_text_and_of_its_attachment(run
     assert [t for s, t in got if s == "落款"] == ["中共某某县委组织部", "2026年11月20日", "某某县党员志愿服务总队",
                                                  "2026年11月18日"]
     assert ("Normal", "报送截止时间    2026年11月30日") in got
+
+
+def test_format_places_tables_under_colon_headings_repeated_lines_and_rejoined_lines(runner, tmp_path):
+    from docx.oxml import parse_xml
+    doc = Document()
+
+    def broken(*lines):
+        para = doc.add_paragraph()
+        for n, line in enumerate(lines):
+            if n:
+                para.add_run().add_break()
+            para.add_run(line)
+
+    def table(first):
+        doc.add_table(rows=2, cols=2).rows[0].cells[0].text = first
+    doc.add_paragraph("关于上半年发展党员工作情况的报告")
+    doc.add_paragraph("一、党员队伍结构：")                  # written without its colon
+    table("类别")
+    doc.add_paragraph("具体情况如下：")
+    table("被删去的表")
+    for row in doc.tables[-1].rows:                          # deleted with its changes tracked
+        row._tr.get_or_add_trPr().append(parse_xml(
+            '<w:del xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" w:id="9" '
+            'w:author="甲" w:date="2026-07-01T00:00:00Z"/>'))
+    doc.add_paragraph("二、分类统计")
+    broken("全县新发展党员120名，其中农村党员45名。", "具体情况如下：")   # the same last line as above
+    table("分类")
+    doc.add_paragraph("三、年龄结构")
+    broken("35岁以下的占比较高。", "其中，", "青年党员96名。")        # joined again: 其中，青年党员96名。
+    table("年龄")
+    for text in ("四、下步打算", "继续严把发展党员质量关。", "中共某某县委组织部", "2026年7月10日"):
+        doc.add_paragraph(text)
+    src, out = tmp_path / "稿.docx", tmp_path / "排版.docx"
+    doc.save(src)
+    assert runner.invoke(cli, ["format", str(src), "-o", str(out)]).exit_code == 0
+    body = body_of(out)
+    placed = {str(x[0][0]): body[i - 1] for i, x in enumerate(body) if isinstance(x, list)}
+    assert placed == {"类别": "一、党员队伍结构", "分类": "具体情况如下：", "年龄": "其中，青年党员96名。"}
+    assert body.index([["分类", ""], ["", ""]]) > body.index("二、分类统计")

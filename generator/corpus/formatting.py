@@ -203,17 +203,14 @@ def with_objects(blocks, objects):
         elif not before:                     # above the text's first line: under the title
             found = 0
         else:
-            # a paragraph broken by hand is a block or more now (cleaning.part_lines): its last line, or all of it
+            # the paragraph as a block: its text without its number or a heading's colon, or (broken by
+            # hand, cleaning.part_lines) its last line, or the end of it in a longer block
             lines = [line.strip() for line in before.split("\n") if line.strip()]
-            flat = "".join(lines)
-            whole, tail = strip_number(flat).strip(), strip_number(flat)[-12:]
-            ends = (whole, flat, lines[-1], strip_number(lines[-1]).strip()) if lines else (whole, flat)
-            hits = ([i for i, block in enumerate(out) if block.text.strip() in ends]           # 活动报名回执, not
-                    or [i for i, block in enumerate(out) if tail and tail in block.text])     # 2.活动报名回执
+            hits = [i for i, block in enumerate(out) if _text(block) in _keys("".join(lines))]   # 活动报名回执, not
             if hits:
                 found = max(hits[min(nth, len(hits)) - 1], at - 1)
             else:
-                found = next((i for i, b in enumerate(out) if b.kind == "落款"), len(out)) - 1
+                found = _broken_end(out, lines, at)
         if isinstance(obj, Table):
             if out[found].kind == "正文" and short_line(out[found].text, 40):
                 out[found].kind = "表题"          # 表1  2023年发展党员情况统计表, right above it
@@ -225,6 +222,31 @@ def with_objects(blocks, objects):
                 below.kind = "表题"               # 图1  党员志愿服务现场, right below it
         at = found + 2
     return out
+
+
+def _broken_end(out, lines, at):
+    """The block that ends a paragraph broken by hand into ``lines``: one that is its last lines
+    (joined again or not), the one whose block above holds the line before them when there are
+    several; else one that ends as it does; else the last before the 落款."""
+    for k in range(1, len(lines) + 1):
+        hits = [i for i, block in enumerate(out) if _text(block) in _keys("".join(lines[-k:]))]
+        above = _keys(lines[-k - 1]) if k < len(lines) else ()
+        placed = [i for i in hits if i and any(_text(out[i - 1]).endswith(a) for a in above)]
+        if hits:
+            return next((i for i in placed + hits if i >= at - 1), (placed + hits)[-1])
+    tail = "".join(lines)[-12:]
+    hits = [i for i, block in enumerate(out) if tail and tail in block.text]
+    return hits[0] if hits else next((i for i, b in enumerate(out) if b.kind == "落款"), len(out)) - 1
+
+
+def _keys(text):
+    """What a block made of a paragraph's ``text`` may read: as typed, or as a heading (its
+    number taken off, and a closing colon)."""
+    return {text.strip().rstrip("：: "), strip_number(text).strip().rstrip("：: ")}
+
+
+def _text(block):
+    return block.text.strip().rstrip("：: ")
 
 
 _CAPTION = re.compile(r"^\s*[（(]?\s*(?:图|照片)\s*(?:[\d一二三四五六七八九十]+|[：:为])")   # 图1  …, 图为…, not 图书

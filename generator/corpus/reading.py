@@ -421,6 +421,8 @@ def docx_objects(raw, path):
                 column += columns
             if cells:
                 rows.append(cells)
+        if not rows:
+            continue                             # deleted whole with its changes tracked: no table there
         merged = tuple(tuple(area) for area in merges if area[2] > 1 or area[3] > 1)
         found.append(Table(before, seen[before] if before else 0, rows, merged))
         before = None

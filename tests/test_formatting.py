@@ -743,7 +743,8 @@ def test_format_keeps_pictures_and_says_which_it_could_not(runner, tmp_path, sof
     src, out = pictured_docx(tmp_path / "图.docx", width_cm=30), tmp_path / "排版.docx"    # wider than the page
     result = runner.invoke(cli, ["format", str(src), "-o", str(out)])
     assert result.exit_code == 0, result.output
-    assert result.stderr == f"提醒：{src}: 有 1 张图片（组合在一起的、在表格或文本框里的、链接到文件的，或是旧版 Word 的图片）没能带上，请在排版稿里补上\n"
+    assert result.stderr == (f"提醒：{src}: 有 1 张图片或图表（组合在一起的、在表格或文本框里的、链接到文件的、旧版 Word 的图片，"
+                             "以及图表和 SmartArt）没能带上，请在排版稿里补上\n")
     with zipfile.ZipFile(out) as package:
         assert package.read("word/media/image1.png") == png(40, 20)
     doc = Document(str(out))

@@ -376,3 +376,22 @@ def test_docx_pictures_are_read_with_their_place_and_size(tmp_path):
     assert (figure.data, figure.ext) == (png(40, 20), "png")
     assert figure.cx == 12 * 360000 and figure.cy == 6 * 360000          # 12 cm wide, as placed
     assert found[1].rows == [["合影", ""]]                               # the cell's picture is not (see format)
+
+
+def test_drawings_that_show_a_picture_or_a_chart():
+    from lxml import etree
+
+    from generator.corpus.reading import _frames
+    ns = ('xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+          'xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" '
+          'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
+          'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"')
+    picture = '<wp:inline><wp:extent cx="1" cy="1"/><a:graphic><a:graphicData><a:blip r:embed="rId9"/></a:graphicData></a:graphic></wp:inline>'
+    chart = '<wp:inline><a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/chart"/></a:graphic></wp:inline>'
+    line = '<wp:anchor><a:graphic><a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"/></a:graphic></wp:anchor>'
+    boxed = f'<wp:anchor><a:graphic><a:graphicData><w:txbxContent><w:p><w:r><w:drawing>{picture}</w:drawing></w:r></w:p></w:txbxContent></a:graphicData></a:graphic></wp:anchor>'
+    body = etree.fromstring(f"<w:body {ns}>" + "".join(f"<w:p><w:r><w:drawing>{d}</w:drawing></w:r></w:p>"
+                                                        for d in (picture, chart, line, boxed)) + "</w:body>")
+    tags = lambda found: [etree.QName(f).localname for f in found]
+    assert tags(_frames(body)) == ["inline", "inline"]                 # the picture and the chart
+    assert tags(_frames(body, boxed=True)) == ["inline", "inline", "inline"]   # and the picture in the box, once

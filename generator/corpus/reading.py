@@ -435,7 +435,7 @@ def _pictures(p):
     tracked change; a group of pictures is no one picture)."""
     for frame in _frames(p):
         extent, blips = frame.find(_DRAWING + "extent"), list(frame.iter(_BLIP))
-        blip = blips[0] if len(blips) == 1 else None
+        blip = blips[0] if len(blips) == 1 and next(blips[0].iterancestors(*_HOLDERS)) is frame else None
         if blip is not None and blip.get(_EMBED) and extent is not None:
             try:
                 yield blip.get(_EMBED), (max(int(extent.get("cx")), 1), max(int(extent.get("cy")), 1))
@@ -444,14 +444,18 @@ def _pictures(p):
 
 
 def _frames(el, boxed=False):
-    """The drawings under ``el`` that show a picture to a reader of the text as accepted
-    (``boxed``: those in text boxes too); a shape or a text box is none."""
+    """The drawings under ``el`` that show a picture (or a chart, a diagram) to a reader of the
+    text as accepted (``boxed``: those in text boxes too); a shape, a line or a text box is
+    none, nor is a drawing that only holds a text box with a picture in it (that is the box's)."""
     unseen = _UNSEEN - {W + "txbxContent"} if boxed else _UNSEEN
     for frame in el.iter(_DRAWING + "inline", _DRAWING + "anchor", _VML_IMAGE):
-        if not any(a.tag in unseen or a.tag == W + "tr" and a.find(f"{W}trPr/{W}del") is not None
-                   for a in frame.iterancestors()) and (frame.tag == _VML_IMAGE or any(
-                next(blip.iterancestors(*_HOLDERS)).tag != W + "txbxContent" for blip in frame.iter(_BLIP))):
-            yield frame       # (a picture in a text box inside this drawing is that box's, not the drawing's)
+        if any(a.tag in unseen or a.tag == W + "tr" and a.find(f"{W}trPr/{W}del") is not None
+               for a in frame.iterancestors()):
+            continue
+        own = [blip for blip in frame.iter(_BLIP) if next(blip.iterancestors(*_HOLDERS)) is frame]
+        data = frame.find(f"{_A}graphic/{_A}graphicData")
+        if frame.tag == _VML_IMAGE or own or data is not None and _CHARTS.search(data.get("uri") or ""):
+            yield frame
 
 
 def _media(raw, path):
@@ -502,8 +506,8 @@ def draft_notices(raw, path, carried):
     lost = sum(1 for _ in _frames(body, boxed=True)) - carried
     return ([Notice(f"有 {revisions} 处未处理的修订，已按全部接受后的文字排版，请核对", path)] if revisions else []) + \
            ([Notice(f"有 {comments} 条批注，排版稿里没有带上", path)] if comments else []) + \
-           ([Notice(f"有 {lost} 张图片（组合在一起的、在表格或文本框里的、链接到文件的，或是旧版 Word 的图片）没能带上，"
-                    "请在排版稿里补上", path)] if lost > 0 else [])
+           ([Notice(f"有 {lost} 张图片或图表（组合在一起的、在表格或文本框里的、链接到文件的、旧版 Word 的图片，"
+                    "以及图表和 SmartArt）没能带上，请在排版稿里补上", path)] if lost > 0 else [])
 
 
 _VML_IMAGE = "{urn:schemas-microsoft-com:vml}imagedata"
@@ -512,6 +516,8 @@ _VML_IMAGE = "{urn:schemas-microsoft-com:vml}imagedata"
 # (and a table row deleted with its changes tracked)
 _UNSEEN = {_MC_FALLBACK, W + "txbxContent", W + "del", W + "moveFrom"}
 _HOLDERS = (_DRAWING + "inline", _DRAWING + "anchor", W + "txbxContent")
+_A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+_CHARTS = re.compile(r"/(?:chart|diagram)$")      # a chart or a SmartArt diagram: shown, not carried
 _MARKS = {W + "tab": "\t", W + "ptab": "\t", W + "cr": "\n", W + "noBreakHyphen": "-"}
 
 

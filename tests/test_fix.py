@@ -378,3 +378,20 @@ def test_fix_keeps_page_breaks_dates_in_controls_and_its_own_punctuation_in_titl
     assert doc.element.body.xpath(".//w:sdt//w:t/text()") == ["2026年10月15日"]
     assert "(" not in doc.paragraphs[0].text and "\n" in doc.paragraphs[0].text   # punctuation fixed, then broken
     assert lint_rules(runner, fixed, "--no-pages") == (0, set())
+
+
+def test_a_closing_date_in_a_smart_tag_is_rewritten_once(tmp_path, runner):
+    from docx.oxml import parse_xml
+
+    def change(doc):
+        date = doc.paragraphs[-1]
+        for run in date.runs:
+            run._r.getparent().remove(run._r)
+        date._p.append(parse_xml('<w:smartTag xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+                                 'w:element="chsdate"><w:r><w:t>2026年07月10日</w:t></w:r></w:smartTag>'))
+        date.add_run("    ")                                   # and spaces after it, in a run of their own
+    source, fixed = broken(tmp_path, "tag", change), tmp_path / "改.docx"
+    result = runner.invoke(cli, ["lint", "--fix", "--no-pages", str(source), "-o", str(fixed)])
+    assert "成文日期：第" in result.output and "2026年07月10日 → 2026年7月10日" in result.output
+    from generator.corpus.reading import paragraph_text
+    assert paragraph_text(Document(str(fixed)).paragraphs[-1]._p).strip() == "2026年7月10日"     # once, in place

@@ -193,10 +193,20 @@ def run_in_parts(para, at):
 
 def own_runs(para):
     """(w:r element, text) for every run of the paragraph's own, in links, tracked insertions
-    or moves and content controls too, in order; tabs and line breaks in the text as
-    paragraph_text gives them, so that offsets into an Item's text fall on them."""
-    return [(run, "".join(text for _, text in run_parts(run))) for run in para._p.xpath(
-        "./w:r | ./w:hyperlink/w:r | ./w:ins/w:r | ./w:moveTo/w:r | ./w:sdt/w:sdtContent/w:r")]
+    or moves, smart tags, simple fields and content controls too (at any depth), in order;
+    tabs and line breaks in the text as paragraph_text gives them, so that offsets into an
+    Item's text fall on them."""
+    out, holders = [], {w(tag) for tag in ("hyperlink", "ins", "moveTo", "smartTag", "fldSimple", "customXml",
+                                           "sdtContent")}
+
+    def walk(el):
+        for child in el:
+            if child.tag == w("r"):
+                out.append((child, "".join(text for _, text in run_parts(child))))
+            elif child.tag in holders or child.tag == w("sdt"):
+                walk(child)
+    walk(para._p)
+    return out
 
 
 def same_font(a, b):

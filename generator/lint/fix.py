@@ -254,9 +254,9 @@ def _closing_dates(checker):
     for item in checker.items:
         text = item.text.strip()
         want = written_date(text) if item.kind == "落款" else text
-        if want != text:
-            texts = _texts(item.para)
-            start = "".join(t.text or "" for t in texts).find(text)
+        texts = _texts(item.para)
+        start = "".join(t.text or "" for t in texts).find(text)
+        if want != text and start >= 0:          # only where its own runs hold the date whole
             _splice(texts, start, start + len(text), want)
             lines.append(f"成文日期：第{item.index}段 {text} → {want}")
     return lines

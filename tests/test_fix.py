@@ -395,3 +395,26 @@ def test_a_closing_date_in_a_smart_tag_is_rewritten_once(tmp_path, runner):
     assert "成文日期：第" in result.output and "2026年07月10日 → 2026年7月10日" in result.output
     from generator.corpus.reading import paragraph_text
     assert paragraph_text(Document(str(fixed)).paragraphs[-1]._p).strip() == "2026年7月10日"     # once, in place
+
+
+def test_fix_keeps_a_page_break_in_the_titles_run_and_a_header_that_is_only_a_rule(tmp_path, runner):
+    from docx.enum.text import WD_BREAK
+    from docx.oxml import parse_xml
+
+    def change(doc):
+        title = doc.paragraphs[0]
+        title.runs[0].text = "关于东湖街道志愿服务工作与社区治理深度融合情况的调研报告"
+        for run in title.runs[1:]:
+            run._r.getparent().remove(run._r)
+        title.runs[0].add_break(WD_BREAK.PAGE)                   # in the title's own run
+        header = doc.sections[0].header
+        header.is_linked_to_previous = False
+        header.paragraphs[0]._p.get_or_add_pPr().append(parse_xml(   # a red rule under an empty line
+            '<w:pBdr xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+            '<w:bottom w:val="single" w:sz="12" w:space="1" w:color="FF0000"/></w:pBdr>'))
+        doc.settings.odd_and_even_pages_header_footer = False
+    source, fixed = broken(tmp_path, "rule", change), tmp_path / "改.docx"
+    assert runner.invoke(cli, ["lint", "--fix", "--no-pages", str(source), "-o", str(fixed)]).exit_code == 0
+    doc = Document(str(fixed))
+    assert doc.paragraphs[0]._p.xpath(".//w:br[@w:type='page']")
+    assert doc.sections[0].even_page_header._element.xpath(".//w:pBdr/w:bottom[@w:color='FF0000']")

@@ -238,8 +238,8 @@ def _title_breaks(checker, sheet):
     lines = []
     for item in checker.items:
         runs = [(run, text) for run, text in own_runs(item.para) if text]
-        if item.kind != "标题" or len(runs) != 1 or len(runs[0][0].findall(w("t"))) != 1:
-            continue
+        if item.kind != "标题" or len(runs) != 1 or [child.tag for child in runs[0][0] if child.tag != w("rPr")] != [w("t")]:
+            continue                           # a run of one text alone: no page break or picture to lose
         text = runs[0][1].strip()              # as the fixes before this one left it
         broken = title_lines(text, sheet) if "\n" not in text and "\t" not in text else text
         if broken != text:

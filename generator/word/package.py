@@ -85,7 +85,7 @@ def _header_on_even_pages(doc):
     the page numbers): its even pages get a copy of it, pictures and links too."""
     from copy import deepcopy
 
-    shown = "|".join((".//w:t[normalize-space()]", ".//w:drawing", ".//w:pict", ".//w:tbl"))
+    shown = "|".join((".//w:t[normalize-space()]", ".//w:drawing", ".//w:pict", ".//w:tbl", ".//w:pBdr"))
     for section in doc.sections:
         header = section.header
         if header.is_linked_to_previous or not header._element.xpath(shown):

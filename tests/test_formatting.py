@@ -1005,3 +1005,18 @@ def test_format_places_tables_under_colon_headings_repeated_lines_and_rejoined_l
     placed = {str(x[0][0]): body[i - 1] for i, x in enumerate(body) if isinstance(x, list)}
     assert placed == {"类别": "一、党员队伍结构", "分类": "具体情况如下：", "年龄": "其中，青年党员96名。"}
     assert body.index([["分类", ""], ["", ""]]) > body.index("二、分类统计")
+
+
+def test_format_parts_a_run_in_heading_set_in_a_heading_style(runner, tmp_path):
+    doc = Document()
+    for text, style in (("某镇党建工作情况报告", "Title"), ("一、主要做法", "Heading 1"),
+                        ("（一）加强组织建设。全镇18个村党组织严格落实三会一课制度，组织党员开展志愿服务三百余次。", "Heading 2"),
+                        ("二、存在问题", "Heading 1"), ("部分党员学习不够深入。", None)):
+        doc.add_paragraph(text, style)
+    src, out = tmp_path / "稿.docx", tmp_path / "排版.docx"
+    doc.save(src)
+    assert runner.invoke(cli, ["format", str(src), "-o", str(out)]).exit_code == 0
+    got = paragraphs(out)
+    assert got[2:4] == [("Heading 2", "（一）加强组织建设。"), ("Normal", "全镇18个村党组织严格落实三会一课制度，组织党员开展志愿服务三百余次。")]
+    code, output = lint_lines(runner, out)
+    assert code == 0, output

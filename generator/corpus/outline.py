@@ -606,16 +606,19 @@ def _bold_heading(text):
 
 
 def _explicit(paras):
-    """Headings the file marks (Word's heading styles, Markdown's #), and under them a short
-    numbered line with no sentence in it: at the level its number style has among the marked
-    ones, else one level down (a list 1.拓宽选拔渠道 under ## 对策建议)."""
+    """Headings the file marks (Word's heading styles, Markdown's #; one run into its text
+    keeps only its heading), and under them a short numbered line with no sentence in it: at
+    the level its number style has among the marked ones, else one level down (a list
+    1.拓宽选拔渠道 under ## 对策建议)."""
     items, last, styles = [], 0, {}
     for p in paras:
         m = marker(p.text)
         typed, raw = (m[2], m[3]) if m else ("", p.text.strip())
         style = (label_style(p.text) or (None,))[0]
         if p.level:
-            items.append(_section(raw, p.level, typed))
+            split = split_heading(raw)       # a heading run into its text in a heading style: the text is body
+            items += [_section(split[0], p.level, typed), split[1]] if split and split[1] else [
+                _section(raw, p.level, typed)]
             last, styles[style] = p.level, p.level
         elif m and last and len(raw) <= 30 and not re.search(r"[。！？；，,：:]", raw):
             # 二、存在问题 left unstyled beside a styled 一、 is of 一、's level

@@ -1020,3 +1020,13 @@ def test_format_parts_a_run_in_heading_set_in_a_heading_style(runner, tmp_path):
     assert got[2:4] == [("Heading 2", "（一）加强组织建设。"), ("Normal", "全镇18个村党组织严格落实三会一课制度，组织党员开展志愿服务三百余次。")]
     code, output = lint_lines(runner, out)
     assert code == 0, output
+
+
+def test_format_moves_a_wrapped_copy_list_whole(runner, tmp_path):
+    src, out = tmp_path / "稿.txt", tmp_path / "排版.docx"
+    src.write_text("关于开展党员冬训工作的通知\n各基层党组织：\n经研究，决定在全县开展党员冬训。\n中共某某县委组织部\n"
+                   "2026年11月20日\n抄送：县委办公室，县纪委监委机关，\n      县政协办公室。\n", encoding="utf-8")
+    assert runner.invoke(cli, ["format", str(src), "-o", str(out)]).exit_code == 0
+    got = paragraphs(out)
+    assert [t for s, t in got if s == "落款"] == ["中共某某县委组织部", "2026年11月20日"]
+    assert [t for s, t in got][-2:] == ["抄送：县委办公室，县纪委监委机关，", "县政协办公室。"]

@@ -69,7 +69,11 @@ def _record(paras):
     date = next((i for i, p in enumerate(paras) if CLOSING_DATE.match(p.text)), None)
     if date is None:
         return paras, []
-    record = [i for i in range(date + 1, len(paras)) if RECORD.match(paras[i].text)]
+    record = []
+    for i in range(date + 1, len(paras)):
+        if RECORD.match(paras[i].text) or record and record[-1] == i - 1 and \
+                paras[i - 1].text.rstrip()[-1:] in "，、," and not RECORD.match(paras[i].text):
+            record.append(i)                 # and a line the list of 抄送 units wrapped onto
     return [p for i, p in enumerate(paras) if i not in record], [paras[i] for i in record]
 
 

@@ -353,18 +353,24 @@ def test_format_and_lint_fix_read_a_numbering_gap_alike(runner, tmp_path):
     assert code == 0 and "编号" not in output, output
 
 
-def test_format_and_lint_fix_read_a_part_typed_as_a_list_item_alike(runner, tmp_path):
-    # 3、存在问题 after 二.'s items 1、 2、 and before 四、 is the third part, mistyped
-    lines = ["某镇党建工作情况报告", "一、基本情况", "全镇共有党组织12个。", "二.主要做法", "1、加强学习",
-             "全年组织学习12次。", "2、强化管理", "建立积分制度。", "3、存在问题", "部分党员学习不够深入。",
-             "四、下一步打算", "继续加强教育培训。"]
+def format_and_fix(runner, tmp_path, lines):
+    """A .docx of ``lines`` (one paragraph each, as typed), formatted and lint-fixed:
+    ``(formatted, fixed, lint --fix's result)``."""
     src, formatted, fixed = tmp_path / "粗稿.docx", tmp_path / "排版.docx", tmp_path / "修正.docx"
     document = Document()
     for line in lines:
         document.add_paragraph(line)
     document.save(src)
     assert runner.invoke(cli, ["format", str(src), "-o", str(formatted)]).exit_code == 0
-    result = runner.invoke(cli, ["lint", "--no-pages", str(src), "--fix", "-o", str(fixed)])
+    return formatted, fixed, runner.invoke(cli, ["lint", "--no-pages", str(src), "--fix", "-o", str(fixed)])
+
+
+def test_format_and_lint_fix_read_a_part_typed_as_a_list_item_alike(runner, tmp_path):
+    # 3、存在问题 after 二.'s items 1、 2、 and before 四、 is the third part, mistyped
+    lines = ["某镇党建工作情况报告", "一、基本情况", "全镇共有党组织12个。", "二.主要做法", "1、加强学习",
+             "全年组织学习12次。", "2、强化管理", "建立积分制度。", "3、存在问题", "部分党员学习不够深入。",
+             "四、下一步打算", "继续加强教育培训。"]
+    formatted, fixed, result = format_and_fix(runner, tmp_path, lines)
     assert "编号：第9段 3、 → 三、" in result.output, result.output
     want = ["一、基本情况", "二、主要做法", "三、存在问题", "四、下一步打算"]
     for out in (formatted, fixed):
@@ -797,10 +803,8 @@ def test_format_keeps_a_cover_and_its_contents_in_order(runner, tmp_path):
 
 
 def test_format_reads_an_issuer_over_the_title_in_plain_text_as_one_title(runner, tmp_path):
-    src, out = tmp_path / "稿.txt", tmp_path / "排版.docx"
-    src.write_text("\ufeff中共红星村委员会\n关于2026年上半年党建工作的总结\n\n今年上半年，村党委各项工作有序推进。\n"
-                   "一、组织建设\n新发展党员2名。\n", encoding="utf-8")
-    assert runner.invoke(cli, ["format", str(src), "-o", str(out)]).exit_code == 0
+    out = formatted(runner, tmp_path / "稿.txt", "\ufeff中共红星村委员会\n关于2026年上半年党建工作的总结\n\n今年上半年，村党委各项工作有序推进。\n"
+                   "一、组织建设\n新发展党员2名。\n")
     assert paragraphs(out)[0] == ("Title", "中共红星村委员会关于\n2026年上半年党建工作的总结")
 
 
@@ -819,21 +823,17 @@ def test_format_says_when_a_draft_holds_web_page_lines(runner, tmp_path):
 
 
 def test_format_writes_a_heading_of_its_own_without_a_closing_colon(runner, tmp_path):
-    src, out = tmp_path / "稿.txt", tmp_path / "排版.docx"
-    src.write_text("关于某乡党建工作的经验材料\n近年来，乡党委探索推行“四个一”工作法。\n一、主要做法：\n"
+    out = formatted(runner, tmp_path / "稿.txt", "关于某乡党建工作的经验材料\n近年来，乡党委探索推行“四个一”工作法。\n一、主要做法：\n"
                    "1、每名党员联系一批农户。\n全乡党员每人联系5至10户群众。\n二、取得成效：\n一是组织力明显增强。\n"
-                   "二是群众满意度明显提升。\n", encoding="utf-8")
-    assert runner.invoke(cli, ["format", str(src), "-o", str(out)]).exit_code == 0
+                   "二是群众满意度明显提升。\n")
     got = paragraphs(out)
     assert [t for s, t in got if s == "Heading 1"] == ["一、主要做法", "二、取得成效"]
     assert ("Normal", "一是组织力明显增强。") in got               # a list of short lines keeps its words
 
 
 def test_format_makes_tab_separated_lines_of_a_text_a_table(runner, tmp_path):
-    src, out = tmp_path / "稿.txt", tmp_path / "排版.docx"
-    src.write_text("关于发展党员情况的报告\n\t今年全镇发展党员情况如下。\n表1  发展党员情况\n村\t计划\t完成\n"
-                   "东村\t3\t3\n西村\t2\t\n\t下一步将继续做好发展党员工作。\n", encoding="utf-8")
-    assert runner.invoke(cli, ["format", str(src), "-o", str(out)]).exit_code == 0
+    out = formatted(runner, tmp_path / "稿.txt", "关于发展党员情况的报告\n\t今年全镇发展党员情况如下。\n表1  发展党员情况\n村\t计划\t完成\n"
+                   "东村\t3\t3\n西村\t2\t\n\t下一步将继续做好发展党员工作。\n")
     assert body_of(out)[1:5] == ["今年全镇发展党员情况如下。", "表1  发展党员情况",
                                  [["村", "计划", "完成"], ["东村", "3", "3"], ["西村", "2", ""]], "下一步将继续做好发展党员工作。"]
     assert paragraphs(out)[2] == ("表题", "表1  发展党员情况")     # a tab before a paragraph makes no table
@@ -862,22 +862,15 @@ def test_format_and_lint_fix_read_a_run_in_item_naming_a_problem_in_its_text_ali
     # 3、狠抓落实。 names no part (its text speaks of 存在问题): an item under 二. in both
     lines = ["某镇党建工作情况报告", "一、基本情况", "全镇共有党组织12个。", "二.主要做法", "1、加强学习。全年学习12次。",
              "2、强化监督。全年检查5次。", "3、狠抓落实。针对存在问题开展整改。", "四、下一步打算", "继续加强教育培训。"]
-    src, formatted, fixed = tmp_path / "粗稿.docx", tmp_path / "排版.docx", tmp_path / "修正.docx"
-    document = Document()
-    for line in lines:
-        document.add_paragraph(line)
-    document.save(src)
-    assert runner.invoke(cli, ["format", str(src), "-o", str(formatted)]).exit_code == 0
-    assert runner.invoke(cli, ["lint", "--no-pages", str(src), "--fix", "-o", str(fixed)]).exit_code == 0
+    formatted, fixed, result = format_and_fix(runner, tmp_path, lines)
+    assert result.exit_code == 0, result.output
     for out in (formatted, fixed):
         assert [strip_number(t)[:4] for s, t in paragraphs(out) if s == "Heading 2"] == ["加强学习", "强化监督", "狠抓落实"]
 
 
 def test_format_parts_a_one_line_closing_only_where_a_closing_stands(runner, tmp_path):
-    src, out = tmp_path / "稿.txt", tmp_path / "排版.docx"
-    src.write_text("关于召开党建工作会议的情况报告\n一、会议情况\n会议时间  2026年7月10日\n截至\u30002026年6月30日\n"
-                   "会议研究了下半年工作。\n中共某某县委组织部  2026.7.12\n（此件公开发布）\n", encoding="utf-8")
-    assert runner.invoke(cli, ["format", str(src), "-o", str(out)]).exit_code == 0
+    out = formatted(runner, tmp_path / "稿.txt", "关于召开党建工作会议的情况报告\n一、会议情况\n会议时间  2026年7月10日\n截至\u30002026年6月30日\n"
+                   "会议研究了下半年工作。\n中共某某县委组织部  2026.7.12\n（此件公开发布）\n")
     got = paragraphs(out)
     assert ("Normal", "会议时间  2026年7月10日") in got and ("Normal", "截至\u30002026年6月30日") in got
     assert [t for s, t in got if s == "落款"] == ["中共某某县委组织部", "2026年7月12日"]
@@ -925,11 +918,8 @@ def test_a_body_line_under_a_picture_is_no_caption_and_a_merged_column_no_header
 
 
 def test_format_keeps_the_unit_under_a_subtitle_as_a_byline(runner, tmp_path):
-    src, out = tmp_path / "稿.txt", tmp_path / "排版.docx"
-    src.write_text("小网格撬动大治理\n——南湖社区党建引领网格化治理的实践探索\n南湖社区党委\n"
-                   "近年来，社区党委坚持把党支部建在网格上，探索出基层治理的新路径。\n一、织密组织网络\n每个网格建立党支部。\n",
-                   encoding="utf-8")
-    assert runner.invoke(cli, ["format", str(src), "-o", str(out)]).exit_code == 0
+    out = formatted(runner, tmp_path / "稿.txt", "小网格撬动大治理\n——南湖社区党建引领网格化治理的实践探索\n南湖社区党委\n"
+                    "近年来，社区党委坚持把党支部建在网格上，探索出基层治理的新路径。\n一、织密组织网络\n每个网格建立党支部。\n")
     assert paragraphs(out)[:3] == [("Title", "小网格撬动大治理"), ("署名", "——南湖社区党建引领网格化治理的实践探索"),
                                    ("署名", "南湖社区党委")]
 
@@ -945,22 +935,18 @@ def test_format_takes_a_paragraph_that_opens_on_a_full_stop(runner, tmp_path):
 
 
 def test_format_takes_no_numbered_line_with_a_tab_for_a_table(runner, tmp_path):
-    src, out = tmp_path / "稿.txt", tmp_path / "排版.docx"
-    src.write_text("关于上半年党建工作的报告\n现将有关情况报告如下。\n一、\t主要做法\n（一）\t加强政治学习\n全年学习12次。\n"
-                   "（二）\t强化队伍建设\n全年发展党员15名。\n二、\t存在问题\n学习不够深入。\n", encoding="utf-8")
-    assert runner.invoke(cli, ["format", str(src), "-o", str(out)]).exit_code == 0
+    out = formatted(runner, tmp_path / "稿.txt", "关于上半年党建工作的报告\n现将有关情况报告如下。\n一、\t主要做法\n"
+                    "（一）\t加强政治学习\n全年学习12次。\n（二）\t强化队伍建设\n全年发展党员15名。\n二、\t存在问题\n学习不够深入。\n")
     assert not Document(str(out)).tables
     assert [t for s, t in paragraphs(out) if s.startswith("Heading")] == [
         "一、主要做法", "（一）加强政治学习", "（二）强化队伍建设", "二、存在问题"]
 
 
 def test_format_parts_the_one_line_closing_of_the_text_and_of_its_attachment(runner, tmp_path):
-    src, out = tmp_path / "稿.txt", tmp_path / "排版.docx"
-    src.write_text("关于转发《党员志愿服务倡议书》的通知\n各基层党组织：\n现将《党员志愿服务倡议书》转发给你们，请认真组织学习。\n"
+    out = formatted(runner, tmp_path / "稿.txt", "关于转发《党员志愿服务倡议书》的通知\n各基层党组织：\n现将《党员志愿服务倡议书》转发给你们，请认真组织学习。\n"
                    "附件：党员志愿服务倡议书\n中共某某县委组织部    2026年11月20日\n附件\n党员志愿服务倡议书\n"
                    "全县广大党员同志们：\n志愿服务是党员践行初心使命的重要方式，希望大家积极参与。\n报送截止时间    2026年11月30日\n"
-                   "某某县党员志愿服务总队    2026年11月18日\n", encoding="utf-8")
-    assert runner.invoke(cli, ["format", str(src), "-o", str(out)]).exit_code == 0
+                   "某某县党员志愿服务总队    2026年11月18日\n")
     got = paragraphs(out)
     assert got[0] == ("Title", "关于转发《党员志愿服务倡议书》的通知")
     assert [t for s, t in got if s == "落款"] == ["中共某某县委组织部", "2026年11月20日", "某某县党员志愿服务总队",
@@ -1023,10 +1009,8 @@ def test_format_parts_a_run_in_heading_set_in_a_heading_style(runner, tmp_path):
 
 
 def test_format_moves_a_wrapped_copy_list_whole(runner, tmp_path):
-    src, out = tmp_path / "稿.txt", tmp_path / "排版.docx"
-    src.write_text("关于开展党员冬训工作的通知\n各基层党组织：\n经研究，决定在全县开展党员冬训。\n中共某某县委组织部\n"
-                   "2026年11月20日\n抄送：县委办公室，县纪委监委机关，\n      县政协办公室。\n", encoding="utf-8")
-    assert runner.invoke(cli, ["format", str(src), "-o", str(out)]).exit_code == 0
+    out = formatted(runner, tmp_path / "稿.txt", "关于开展党员冬训工作的通知\n各基层党组织：\n经研究，决定在全县开展党员冬训。\n中共某某县委组织部\n"
+                   "2026年11月20日\n抄送：县委办公室，县纪委监委机关，\n      县政协办公室。\n")
     got = paragraphs(out)
     assert [t for s, t in got if s == "落款"] == ["中共某某县委组织部", "2026年11月20日"]
     assert [t for s, t in got][-2:] == ["抄送：县委办公室，县纪委监委机关，", "县政协办公室。"]

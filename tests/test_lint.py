@@ -361,3 +361,12 @@ def test_typed_attachments_number_afresh_and_a_list_never_takes_a_heading(tmp_pa
                      ("Heading 1", "一、上午安排"), ("Normal", "集中学习。"), ("附件标识", "附件2"), ("Title", "报名回执"),
                      ("Heading 1", "一、填报要求"), ("Normal", "如实填写。")]
     assert [p.style.name for p in Document(str(tmp_path / "改清单.docx")).paragraphs][7:9] == ["Normal", "Heading 1"]
+
+
+def test_a_finding_on_a_paragraph_with_a_line_break_is_one_line(tmp_path, runner):
+    def change(doc):
+        para = next(p for p in doc.paragraphs if p.text.startswith("为掌握"))
+        para.runs[0].text = "为掌握\n志愿服务队伍现状,调研组走访了12个社区。"     # a half-width comma to find
+    path = broken(tmp_path, "br", change)
+    lines = runner.invoke(cli, ["lint", "--no-pages", str(path)]).output.splitlines()
+    assert any("「为掌握 志愿服务队伍现状…」" in line and "标点" in line for line in lines), lines

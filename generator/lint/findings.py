@@ -33,7 +33,7 @@ class Finding:
 
 
 def excerpt(text, size=12):
-    text = text.strip()
+    text = " ".join(text.split("\n")).strip()          # a manual line break would part a finding's line
     return text if len(text) <= size else text[:size] + "…"
 
 

@@ -244,12 +244,12 @@ def outline(files, as_json):
 @click.option("--clean", is_flag=True, help="先去掉网页残留（版权声明、下载须知、链接列表等）。")
 def format_(rough, output, force, pdf, style, clean):
     """一键排版：识别粗稿 ROUGH（.txt/.docx/.md）的标题层级，按 GB/T 9704 写成 Word。"""
-    from generator.corpus.formatting import format_notices, format_to
-    first, *pdfs = format_to(rough, output, force, pdf, style, clean)
+    from generator.corpus.formatting import format_to
+    (first, *pdfs), notices = format_to(rough, output, force, pdf, style, clean)
     click.echo(f"已排版 {first}")
     for written in pdfs:
         click.echo(f"已生成 {written}")
-    warn(format_notices(rough, clean))
+    warn(notices)
 
 
 @cli.command(context_settings=CONTEXT)

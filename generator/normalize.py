@@ -2,7 +2,7 @@
 import functools
 import re
 
-from generator.numbering import cn_value
+from generator.numbering import cn_value, digit_by_digit
 
 # characters that XML 1.0 (and so a .docx) cannot hold; \t \n \r stay
 _ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff\ud800-\udfff]")
@@ -161,10 +161,8 @@ def written_date(text):
     match = _FIGURES.match(text) or _WRITTEN.match(text)
     if not match:
         return text
-    year = "".join(str("〇一二三四五六七八九".find(c)) if c in "〇一二三四五六七八九" else "0" if c == "零" else c
-                   for c in match[1])
     try:             # figures of any width (２０２６), and a day the calendar has (not 2月30日)
-        day = datetime.date(int(year), cn_value(match[2]), cn_value(match[3]))
+        day = datetime.date(int(digit_by_digit(match[1])), cn_value(match[2]), cn_value(match[3]))
     except ValueError:
         return text
     return f"{day.year}年{day.month}月{day.day}日"

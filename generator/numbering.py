@@ -73,6 +73,11 @@ def strip_number(text):
 _CN_VALUES = {c: i for i, c in enumerate(DIGITS)} | {"〇": 0}
 
 
+def digit_by_digit(text):
+    """Chinese digits read one by one, as a year is written: 二〇二六 → 2026 (figures stay)."""
+    return "".join(str(_CN_VALUES.get(c, c)) for c in text)
+
+
 def cn_value(text):
     """三 → 3, 十二 → 12, 一百零五 → 105, "12" → 12 (the inverse of cn_number below 10^4);
     0 for text that is not such a number."""
@@ -166,8 +171,7 @@ class Levels:
         index = self._place(style, value, family)
         if index is None:
             return None
-        del self.levels[index + 1:]
-        self.refused = {i for i in self.refused if i < index}
+        self._close_below(index)
         if index == len(self.levels):
             self.levels.append([{style}, {family}, value or 1])
         else:
@@ -185,11 +189,15 @@ class Levels:
         for index, (styles, families, last) in enumerate(self.levels[:(own or 1) - 1]):
             if (value == last + 1 and family in families and following and following[0] in styles
                     and following[1] == value + 1 and any("一" in s for s in styles)):
-                del self.levels[index + 1:]
-                self.refused = {i for i in self.refused if i < index}
+                self._close_below(index)
                 self.levels[index][2] = value
                 return index + 1
         return None
+
+    def _close_below(self, index):
+        """A heading at level ``index`` ends the levels below it."""
+        del self.levels[index + 1:]
+        self.refused = {i for i in self.refused if i < index}
 
     def depth_of(self, style):
         """The 1-based level that ``style`` numbers now, or None."""

@@ -415,9 +415,10 @@ def wrap_width(paras):
         return None
     long.sort()
     top = long[int(len(long) * 0.75)]
-    near = [w for w in long if abs(w - top) <= max(4, top // 25)]
+    slack = max(4, top // 25)
+    near = [w for w in long if abs(w - top) <= slack]
     # most of those lines ending a sentence are paragraphs typed one to a line, not wrapped
-    ends = sum(line[-1] in "。！？!?" for line, w in zip(lines, widths) if abs(w - top) <= max(4, top // 25))
+    ends = sum(line[-1] in "。！？!?" for line, w in zip(lines, widths) if abs(w - top) <= slack)
     if len(near) >= max(3, len(long) // 2) and top <= 200 and ends * 2 < len(near):
         return top
     return None

@@ -119,7 +119,7 @@ def _text_blocks(paras, fallback_title, path, notes=(), alone=False, attached=Fa
             open_levels.pop()
         open_levels.append(s.level)
         # a heading on a line of its own ends on no colon (一、主要做法：): its text is below it
-        blocks.append(Block(HEADING_KINDS[len(open_levels) - 1], [((s.raw or s.heading).rstrip("：: "), False)]))
+        blocks.append(Block(HEADING_KINDS[len(open_levels) - 1], [(_unclosed(s.raw or s.heading), False)]))
         blocks += [Block("正文", [(text, False)]) for text in s.body]
     if fallback_title and not o.sections and not lead and len(blocks) == 1 and not (notes or alone):
         raise ReportgenError("文件里只有一行标题，没有正文", path)
@@ -246,11 +246,16 @@ def _broken_end(out, lines, at):
 def _keys(text):
     """What a block made of a paragraph's ``text`` may read: as typed, or as a heading (its
     number taken off, and a closing colon)."""
-    return {text.strip().rstrip("：: "), strip_number(text).strip().rstrip("：: ")}
+    return {_unclosed(text), _unclosed(strip_number(text))}
 
 
 def _text(block):
-    return block.text.strip().rstrip("：: ")
+    return _unclosed(block.text)
+
+
+def _unclosed(text):
+    """A line without a closing colon: how a heading is written (its text is below it)."""
+    return text.strip().rstrip("：: ")
 
 
 _CAPTION = re.compile(r"^\s*[（(]?\s*(?:图|照片)\s*(?:[\d一二三四五六七八九十]+|[：:为])")   # 图1  …, 图为…, not 图书
@@ -262,19 +267,25 @@ def default_output(source):
 
 
 def format_file(source, output=None, force=False, style=None, clean=False):
-    """Write the formatted draft of ``source``; return the output path."""
+    """Write the formatted draft of ``source``: ``(the output path, notices)``, the notices
+    saying what the user should know of how it was read (web-page lines kept without
+    ``clean``; a .docx's tracked changes read as accepted, its comments and the pictures
+    format cannot carry left out: reading.draft_notices)."""
     from generator.output import file_target, save_atomic
     from generator.word.style import load_style
     from generator.word.writer import Writer
 
-    source = Path(source)
+    source, raw = Path(source), None
     if source.suffix.lower() == ".md":                      # one parse: paragraphs and tables
         paras, objects = markdown_parts(decode(read_bytes(source, ReadError), source))
     elif source.suffix.lower() == ".docx":
-        paras = read_document(source)
-        objects = docx_objects(read_bytes(source, ReadError), source)
+        paras, raw = read_document(source), read_bytes(source, ReadError)
+        objects = docx_objects(raw, source)
     else:
         paras, objects = tab_tables(read_document(source))
+    notices = [] if clean else _web_lines(paras, source)
+    if raw is not None:
+        notices += draft_notices(raw, source, sum(isinstance(obj, Figure) for obj in objects))
     if objects and not any(p.text.strip() for p in paras):     # a table alone, under the file's name
         blocks = [Block("标题", [(source.stem, False)])]
     else:
@@ -285,7 +296,15 @@ def format_file(source, output=None, force=False, style=None, clean=False):
         raise ReportgenError("输出文件不能就是输入的草稿本身", output)
     writer = Writer(load_style(style))
     save_atomic(output, force, lambda stream: writer.write(blocks, stream))
-    return output
+    return output, notices
+
+
+def _web_lines(paras, source):
+    """A notice when a draft holds two lines or more that ``--clean`` would take out."""
+    paras = [p for p in paras if p.text.strip()]
+    left = len(paras) - len([p for p in strip_boilerplate(paras) if p.text.strip()])
+    return [Notice(f"有 {left} 行像是网页残留（栏目导航、来源、版权声明等），已照原样保留；要去掉请加 --clean",
+                   source)] if left >= 2 else []
 
 
 def tab_tables(paras):
@@ -314,27 +333,9 @@ def tab_tables(paras):
     return out, tables
 
 
-def format_notices(rough, clean=False):
-    """What the user should know of how a draft was read: a .docx's tracked changes were
-    read as accepted, its comments and the pictures format cannot carry left out
-    (reading.draft_notices); and, without ``clean``, that it holds lines of a web page."""
-    rough = Path(rough)
-    notices = []
-    if not clean:
-        paras = [p for p in read_document(rough) if p.text.strip()]
-        left = len(paras) - len([p for p in strip_boilerplate(paras) if p.text.strip()])
-        if left >= 2:
-            notices.append(Notice(f"有 {left} 行像是网页残留（栏目导航、来源、版权声明等），已照原样保留；"
-                                  "要去掉请加 --clean", rough))
-    if rough.suffix.lower() == ".docx":
-        raw = read_bytes(rough, ReadError)
-        notices += draft_notices(raw, rough, sum(isinstance(obj, Figure) for obj in docx_objects(raw, rough)))
-    return notices
-
-
 def format_to(rough, output=None, force=False, pdf=False, style=None, clean=False):
     """``reportgen format``: the .docx, or for ``-o X.pdf`` only the PDF, or with ``pdf`` a PDF
-    beside the .docx. Returns the files written, the formatted document first."""
+    beside the .docx. Returns ``(the files written, the formatted document first; notices)``."""
     from generator.output import file_target
     from generator.word import office
 
@@ -343,8 +344,11 @@ def format_to(rough, output=None, force=False, pdf=False, style=None, clean=Fals
     if output:   # a folder gets the default name; a file must be .docx or .pdf
         output = file_target(output, default_output(Path(rough)).name, (".docx", ".pdf"))
     if office.is_pdf(output):
-        return [office.pdf_via_docx(lambda docx: format_file(rough, docx, True, style, clean), output, force)]
+        notices = []
+        written = office.pdf_via_docx(lambda docx: notices.extend(format_file(rough, docx, True, style, clean)[1]),
+                                      output, force)
+        return [written], notices
     if pdf:
         office.require()
-    out = format_file(rough, output, force, style, clean)
-    return [out, office.pdf_beside(out, force)] if pdf else [out]
+    out, notices = format_file(rough, output, force, style, clean)
+    return ([out, office.pdf_beside(out, force)] if pdf else [out]), notices

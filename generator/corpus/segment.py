@@ -193,13 +193,12 @@ def extract_tags(text, top=20, allow_pos=()):
     # most first, until no word left can reach the top. The words left out weigh less than the
     # top's last, so the ranking (ties in the text's order, as jieba's) is the same.
     _, median, highest = _idf_source()
-    bound = max(median, highest)
     by_count = defaultdict(list)
     for word, n in freq.items():
         by_count[n].append(word)
     weights = {}
     for n in sorted(by_count, reverse=True):
-        if len(weights) >= top and n * bound / total < sorted(weights.values(), reverse=True)[top - 1]:
+        if len(weights) >= top and n * highest / total < sorted(weights.values(), reverse=True)[top - 1]:
             break
         table, _ = idf_of(by_count[n])
         weights.update((w, n * table.get(w, median) / total) for w in by_count[n])

@@ -246,15 +246,15 @@ def create_app(data_dir, template_dirs=(), style=None, hosts=("127.0.0.1", "loca
         clean = request.query_params.get("clean") == "1"
 
         def run():
-            from generator.corpus.formatting import format_file, format_notices
+            from generator.corpus.formatting import format_file
             with tempfile.TemporaryDirectory(dir=app.work) as folder:
                 source = Path(folder) / ("粗稿.docx" if kind == "docx" else "粗稿.txt")
                 source.write_bytes(raw)
                 try:
-                    out = format_file(source, Path(folder) / "排版.docx", style=app.style, clean=clean)
+                    out, notices = format_file(source, Path(folder) / "排版.docx", style=app.style, clean=clean)
                 except ReportgenError as exc:   # name the upload, never the server's temporary file
                     raise exc.at(uploads.label(name), exc.line) if exc.path == source else exc from None
-                return out.read_bytes(), [notice.message for notice in format_notices(source, clean)]
+                return out.read_bytes(), [notice.message for notice in notices]
         content, notices = await run_in_threadpool(run)
         return _file(content, f"{uploads.stem(name)}-排版.docx", DOCX, notices)
 

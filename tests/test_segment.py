@@ -1,4 +1,8 @@
+import os
+import subprocess
+import sys
 from collections import Counter
+from pathlib import Path
 
 import jieba
 import jieba.analyse
@@ -46,15 +50,20 @@ def test_cut_is_jiebas_cut_for_chinese_text():
 def fresh(tmp_path, monkeypatch):
     """An empty cache folder of this test's own and nothing loaded yet."""
     monkeypatch.setenv("REPORTGEN_CACHE", str(tmp_path / "cache"))
-    segment._idf_source.cache_clear()
+    _forget()
     yield tmp_path / "cache" / "jieba"
+    _forget()
+
+
+def _forget():
     segment._idf_source.cache_clear()
+    segment._words_source.cache_clear()
 
 
 def test_idf_comes_from_an_sqlite_copy_in_our_cache(fresh, monkeypatch):
     words = ["党建", "党组织", "没有这个词"]
     table, median = segment.idf_of(words)
-    assert [p.suffix for p in fresh.iterdir()] == [".sqlite"]
+    assert [p.name.split("-")[0] for p in fresh.iterdir()] == ["idf"]
     want = jieba.analyse.default_tfidf.idf_loader
     assert table == {w: want.idf_freq[w] for w in words[:2]} and median == want.median_idf
     # a second process reads the copy: jieba's IDF text is not parsed again
@@ -72,6 +81,41 @@ def test_a_damaged_idf_copy_is_rebuilt(fresh):
     assert copy.stat().st_size > 1_000_000
 
 
+def test_cut_loads_only_the_words_a_text_can_hold_and_cuts_as_the_whole_dictionary_does(fresh):
+    import rjieba
+    real = Path(__file__).parent / "data" / "real"
+    texts = [decode(p.read_bytes()) for p in sorted(real.rglob("*.txt"))]
+    assert len(texts) > 400
+    # every real report, and what a cutter of the whole leaves of jieba's total, in a text
+    whole = "\n".join(texts) + f"\n党建{segment._REST}工作B超检查"
+    assert segment.cut(whole) == rjieba.cut(whole)
+    assert [p.name.split("-")[0] for p in fresh.iterdir()] == ["words"]
+    part = segment.cutter(whole)
+    for text in texts[:40]:
+        assert part(text) == segment.cut(text) == rjieba.cut(text)
+    assert segment.cut("") == [] and segment.cut("党") == ["党"]
+
+
+def test_a_damaged_word_copy_is_rebuilt(fresh):
+    segment.cut(TEXT)
+    segment._words_source.cache_clear()
+    copy = next(fresh.iterdir())
+    copy.write_bytes(copy.read_bytes()[:5000])
+    assert segment.cut(TEXT) == list(jieba.Tokenizer().cut(TEXT))
+    assert copy.stat().st_size > 1_000_000
+
+
+def test_mining_never_builds_rjiebas_whole_dictionary(tmp_path, seeds):
+    # rjieba's package builds its 350,000-word dictionary on import: mining loads its
+    # compiled module alone, and the words from our cache (built by the first run)
+    script = ("import sys; from generator.corpus.mine import mine; r = mine([sys.argv[1]]);"
+              "print('rjieba' in sys.modules, bool(r['章节']['做法']['关键词']))")
+    env = {**os.environ, "REPORTGEN_CACHE": str(tmp_path / "cache")}
+    runs = [subprocess.run([sys.executable, "-c", script, str(seeds)], capture_output=True, text=True, env=env,
+                           cwd=Path(__file__).parent.parent, check=True).stdout.split() for _ in range(2)]
+    assert runs == [["False", "True"]] * 2
+
+
 def test_dictionary_comes_from_our_cache(fresh, monkeypatch):
     monkeypatch.setattr(jieba, "dt", jieba.Tokenizer())
     segment.tokenizer()
@@ -87,11 +131,12 @@ def test_an_unwritable_cache_only_costs_time(tmp_path, monkeypatch):
     blocked = tmp_path / "a-file"
     blocked.write_text("x")                      # the cache folder cannot be made under a file
     monkeypatch.setenv("REPORTGEN_CACHE", str(blocked / "cache"))
-    segment._idf_source.cache_clear()
+    _forget()
     dt = jieba.Tokenizer()
     monkeypatch.setattr(jieba, "dt", dt)
     try:
         assert segment.tokenizer().FREQ["党建"] > 0
         assert segment.extract_tags(TEXT, 20) == plain_tags(TEXT, 20)
+        assert segment.cut(TEXT) == list(jieba.Tokenizer().cut(TEXT))
     finally:
-        segment._idf_source.cache_clear()
+        _forget()

@@ -179,8 +179,10 @@ def _style(number):
 
 
 def _keywords(sample, top=12):
-    from generator.corpus.segment import extract_tags
-    tags = {c: extract_tags("\n".join(texts), top * 2) for c, texts in sample.items()}
+    from generator.corpus.segment import cutter, extract_tags
+    texts = {c: "\n".join(paras) for c, paras in sample.items()}
+    cut = cutter("\n".join(texts.values()))         # one dictionary for every category's words
+    tags = {c: extract_tags(text, top * 2, cut_with=cut) for c, text in texts.items()}
     return {c: [t for t in words if not re.search(r"\d", t) and not _NUMBER_TAIL.fullmatch(t)][:top]
             for c, words in tags.items()}
 

@@ -1,6 +1,7 @@
-"""jieba's word work, fast: mining cuts text with rjieba (jieba's own algorithm and dictionary,
-compiled: jieba-rs), looks up jieba's IDF table in an SQLite file of our own, and ranks by TF-IDF
-as ``jieba.analyse.extract_tags`` does, without importing ``jieba.analyse`` (whose import parses
+"""jieba's word work, fast: mining cuts text with rjieba (jieba's own algorithm, compiled:
+jieba-rs) given only the words of jieba's dictionary that the text can hold, from an SQLite file
+of our own; looks up jieba's IDF table in another; and ranks by TF-IDF as
+``jieba.analyse.extract_tags`` does, without importing ``jieba.analyse`` (whose import parses
 the 270,000-line IDF text every time). Parts of speech (``render --keywords``) come from
 jieba's own tagger, its prefix dictionary loaded from a marshal file of our own.
 
@@ -92,54 +93,75 @@ def _idf_lines():
             yield word, float(freq)
 
 
-def _idf_database():
-    """An SQLite copy of jieba's IDF table in our cache (built once, published by rename), opened
-    read-only; None without a trusted cache folder or an sqlite3 module. SQLite runs no code from
-    its file, so a damaged copy can only fail to open or give wrong weights: it is rebuilt when it
-    fails, and it is ours (cache.cache_dir trusts only a private folder of this user's)."""
+def _idf_rows(db):
+    db.execute("CREATE TABLE idf (word TEXT PRIMARY KEY, idf REAL) WITHOUT ROWID")
+    db.executemany("INSERT OR REPLACE INTO idf VALUES (?, ?)", _idf_lines())
+    # jieba.analyse's median (the middle of the sorted values) and the largest value
+    return ("SELECT (SELECT idf FROM idf ORDER BY idf LIMIT 1 OFFSET (SELECT COUNT(*) / 2 FROM idf)) AS median, "
+            "(SELECT MAX(idf) FROM idf) AS highest")
+
+
+def _word_rows(db):
+    """jieba's dictionary by the first two characters of its words (a word of one character by
+    itself): each group's words as one text, one a line, and their counts as another; the summary
+    holds jieba's total count (every line counted, as jieba and jieba-rs count them)."""
+    groups, total = defaultdict(list), 0
+    with open(_jieba_file("dict.txt"), encoding="utf-8") as stream:
+        for line in stream:
+            word, count = line.split(" ")[:2]
+            groups[word[:2]].append((word, count))
+            total += int(count)
+    db.execute("CREATE TABLE words (head TEXT PRIMARY KEY, words TEXT, counts TEXT) WITHOUT ROWID")
+    db.executemany("INSERT INTO words VALUES (?, ?, ?)", ((head, "\n".join(w for w, _ in group), " ".join(c for _, c in group))
+                                                       for head, group in groups.items()))
+    return f"SELECT {total} AS total"
+
+
+def _database(name, source, fill):
+    """An SQLite file in our cache made from jieba's data file ``source`` (built once by
+    ``fill(db)``, which returns the query of its one-row summary, and published by rename),
+    opened read-only: ``(db, *summary)``; None without a trusted cache folder or an sqlite3 module.
+    SQLite runs no code from its file, so a damaged copy can only fail to open or give wrong
+    figures: it is rebuilt when it fails, and it is ours (cache.cache_dir trusts only a private
+    folder of this user's)."""
     try:
         import sqlite3
     except ImportError:   # pragma: no cover - a Python built without it
         return None
-    source = _jieba_file("analyse", "idf.txt")
-    stat = os.stat(source)
-    path = cache_dir("jieba", f"idf-{key(b'sqlite2', str((stat.st_size, stat.st_mtime_ns)).encode())}.sqlite")
+    stat = os.stat(_jieba_file(*source))
+    path = cache_dir("jieba", f"{name}-{key(b'sqlite2', str((stat.st_size, stat.st_mtime_ns)).encode())}.sqlite")
     if path is None:
         return None
     try:
-        return _open_idf_database(sqlite3, path)
+        return _open_database(sqlite3, path)
     except sqlite3.Error:    # missing, cut short or damaged: built (again)
         pass
     try:
-        _build_idf_database(sqlite3, path)
-        return _open_idf_database(sqlite3, path)
+        _build_database(sqlite3, path, fill)
+        return _open_database(sqlite3, path)
     except (OSError, sqlite3.Error):
         return None
 
 
-def _open_idf_database(sqlite3, path):
+def _open_database(sqlite3, path):
     db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False)
     try:
-        (median, highest), = db.execute("SELECT median, highest FROM summary")
+        (*summary,), = db.execute("SELECT * FROM summary")
     except (sqlite3.Error, ValueError):
         db.close()
         raise sqlite3.DatabaseError("no summary") from None
-    return db, median, highest
+    return (db, *summary)
 
 
-def _build_idf_database(sqlite3, path):
+def _build_database(sqlite3, path, fill):
     from generator.output import temporary_beside
 
     path.parent.mkdir(parents=True, exist_ok=True)
     with temporary_beside(path) as (fd, tmp):
         os.close(fd)
         with sqlite3.connect(tmp) as db:
-            db.execute("CREATE TABLE idf (word TEXT PRIMARY KEY, idf REAL) WITHOUT ROWID")
-            db.executemany("INSERT OR REPLACE INTO idf VALUES (?, ?)", _idf_lines())
-            # jieba.analyse's median (the middle of the sorted values) and the largest value,
-            # written last, so a file cut short has none
-            db.execute("CREATE TABLE summary AS SELECT (SELECT idf FROM idf ORDER BY idf LIMIT 1 OFFSET "
-                       "(SELECT COUNT(*) / 2 FROM idf)) AS median, (SELECT MAX(idf) FROM idf) AS highest")
+            # the summary is written last, so a file cut short has none
+            db.execute(f"CREATE TABLE summary AS {fill(db)}")
         db.close()
         os.replace(tmp, path)
 
@@ -147,11 +169,20 @@ def _build_idf_database(sqlite3, path):
 @lru_cache(maxsize=1)
 def _idf_source():
     """The open IDF database, its median and largest idf, or, without one, the whole table as a dict."""
-    found = _idf_database()
+    found = _database("idf", ("analyse", "idf.txt"), _idf_rows)
     if found:
         return found
     table = dict(_idf_lines())
     return table, sorted(table.values())[len(table) // 2], max(table.values())
+
+
+def _rows(db, query, keys):
+    """The rows of ``query`` (whose one ``IN ({})`` takes ``keys``), asked 500 keys at a time:
+    SQLite's limit on parameters is 999 in old builds."""
+    keys = list(keys)
+    for at in range(0, len(keys), 500):
+        chunk = keys[at:at + 500]
+        yield from db.execute(query.format(",".join("?" * len(chunk))), chunk)
 
 
 def idf_of(words):
@@ -159,25 +190,72 @@ def idf_of(words):
     source, median, _ = _idf_source()
     if isinstance(source, dict):
         return {w: source[w] for w in words if w in source}, median
-    words, found = list(words), {}
-    for at in range(0, len(words), 500):      # SQLite's limit on parameters is 999 in old builds
-        chunk = words[at:at + 500]
-        found.update(source.execute(f"SELECT word, idf FROM idf WHERE word IN ({','.join('?' * len(chunk))})",
-                                    chunk))
-    return found, median
+    return dict(_rows(source, "SELECT word, idf FROM idf WHERE word IN ({})", words)), median
+
+
+@lru_cache(maxsize=1)
+def _jieba_class():
+    """rjieba's Jieba class, from its compiled module alone: the package's ``__init__`` builds a
+    Jieba with the whole dictionary (350,000 words, a tenth of a second) on import."""
+    from importlib.machinery import EXTENSION_SUFFIXES, ExtensionFileLoader
+    from importlib.util import module_from_spec, spec_from_file_location
+
+    if "rjieba" not in sys.modules:
+        folder = find_spec("rjieba").submodule_search_locations[0]
+        for path in (os.path.join(folder, f"rjieba{suffix}") for suffix in EXTENSION_SUFFIXES):
+            if os.path.isfile(path):
+                loader = ExtensionFileLoader("rjieba.rjieba", path)
+                module = module_from_spec(spec_from_file_location("rjieba.rjieba", path, loader=loader))
+                loader.exec_module(module)
+                return module.Jieba
+    import rjieba
+    return rjieba.Jieba
+
+
+@lru_cache(maxsize=1)
+def _words_source():
+    return _database("words", ("dict.txt",), _word_rows)
+
+
+# a word no text holds: it carries the counts of the words a cutter leaves out (jieba weighs a
+# word by its count over the total of all counts)
+_REST = "\U000F0000"
+
+
+def cutter(text):
+    """A function cutting ``text``, or any part of it, into words as jieba's default mode
+    (dictionary and HMM) cuts them, by rjieba (jieba-rs): some thirty times faster than jieba's
+    Python cutter; only figures and Latin letters may be grouped otherwise (2023-08-08 as one
+    word). Its dictionary holds only the words of jieba's that can occur in ``text`` (those
+    starting with one of its characters, or with two that follow each other in it), from our
+    cache, and the same total count: jieba's cut of a text weighs only the words in it, so the
+    words are the same as with the whole dictionary, which takes longer to load than most texts
+    take to cut. Without the cache, rjieba's whole dictionary."""
+    found = _words_source()
+    if not found:
+        import rjieba
+        return rjieba.cut
+    db, total = found
+    jieba, loaded, heads = _jieba_class().empty(), 0, set(text)
+    for line in dict.fromkeys(text.split("\n")):      # no word holds a line break
+        heads.update(line[i:i + 2] for i in range(len(line) - 1))
+    for words, counts in _rows(db, "SELECT words, counts FROM words WHERE head IN ({})", sorted(heads)):
+        for word, count in zip(words.split("\n"), counts.split(" ")):
+            loaded += jieba.add_word(word, int(count), "")
+    if total > loaded:
+        jieba.add_word(_REST, total - loaded, "")
+    return jieba.cut
 
 
 def cut(text):
-    """``text`` cut into words as jieba's default mode (dictionary and HMM) cuts it, by rjieba:
-    some thirty times faster than jieba's Python cutter; only figures and Latin letters may be
-    grouped otherwise (2023-08-08 as one word)."""
-    import rjieba
-    return rjieba.cut(text)
+    """``text`` cut into words as jieba's default mode cuts it (``cutter``)."""
+    return cutter(text)(text)
 
 
-def extract_tags(text, top=20, allow_pos=()):
+def extract_tags(text, top=20, allow_pos=(), cut_with=None):
     """The ``top`` words of ``text`` by TF-IDF, as ``jieba.analyse.extract_tags`` ranks them
-    (``allow_pos``: keep only words of these parts of speech, as jieba's tagger reads them)."""
+    (``allow_pos``: keep only words of these parts of speech, as jieba's tagger reads them;
+    ``cut_with``: the ``cutter`` of a text holding this one, made once for several)."""
     if top <= 0:
         return []
     if allow_pos:
@@ -185,7 +263,7 @@ def extract_tags(text, top=20, allow_pos=()):
         import jieba.posseg
         words = [w.word for w in jieba.posseg.dt.cut(text) if w.flag in allow_pos]
     else:
-        words = cut(text)
+        words = (cut_with or cutter(text))(text)
     freq = {word: n for word, n in Counter(words).items()        # counted in C, each word then tested once
             if len(word.strip()) >= 2 and word.lower() not in STOP_WORDS}
     total = sum(freq.values())

@@ -67,9 +67,15 @@ CN = "零〇一二三四五六七八九十百千"
 LABEL = re.compile(rf"^\s*(?:(?P<open>[（(])\s*)?(?P<num>[{CN}]+|\d+)\s*(?(open)[)）]\s*[、.．]?|(?:(?<=[{CN}])、|[、.．](?!\d)))")
 
 
+# 第一部分 2026年工作总结, 第二部分：……: a part of the text, above its 一、 headings, which
+# start again in each; the writer's level 1 (一、), the headings in it a level below
+PART = re.compile(rf"^\s*第\s*(?P<num>[{CN}]+|\d{{1,2}})\s*部分(?:\s*[:：、.．]|\s+|$)")
+
+
 def strip_number(text):
     """Remove a typed heading number so the writer's own numbering is the only one."""
-    return LABEL.sub("", text, count=1).lstrip()
+    match = PART.match(text) or LABEL.match(text)
+    return (text[match.end():] if match else text).lstrip()
 _CN_VALUES = {c: i for i, c in enumerate(DIGITS)} | {"〇": 0}
 
 
@@ -104,6 +110,9 @@ def parse_label(text, patterns):
     The level is the pattern (一、 （一） 1. （1） by default) the label has once brackets
     and separators are made canonical, so 1、 and (1) still count as levels 3 and 4.
     """
+    part = PART.match(text)
+    if part:
+        return 1, cn_value(part["num"]), part.group().strip()
     match = LABEL.match(text)
     if not match:
         return None
@@ -284,7 +293,11 @@ def _claimed(labels, i, reach=40):
 def label_style(text):
     """``(style, value, family, label)`` of a typed heading label (一、 （二） 3. （4）), for
     ``Levels``: the style is its shape (brackets, Chinese or Arabic, 、 or .), the family
-    whether it is bracketed; None when the text does not start with one."""
+    whether it is bracketed; None when the text does not start with one. A part (第一部分)
+    has a style of its own and no family: it never goes on counting another style's level."""
+    part = PART.match(text)
+    if part and cn_value(part["num"]):
+        return "第一部分", cn_value(part["num"]), None, part.group().strip()
     match = LABEL.match(text)
     if not match:
         return None

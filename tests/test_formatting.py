@@ -380,6 +380,21 @@ def test_format_and_lint_fix_read_a_part_typed_as_a_list_item_alike(runner, tmp_
     assert code == 0, output
 
 
+def test_format_and_lint_fix_write_a_text_in_parts_alike(runner, tmp_path):
+    from test_outline import PARTS
+    formatted, fixed, result = format_and_fix(runner, tmp_path, PARTS)
+    assert "编号：第2段 第一部分 → 一、" in result.output and "编号：第3段 一、 → （一）" in result.output, result.output
+    want = [("Title", PARTS[0]), ("Heading 1", "一、2026年工作总结"), ("Heading 2", "（一）主要工作"),
+            ("Heading 3", "1.抓好理论学习"), ("Heading 3", "2.夯实基层组织"), ("Heading 2", "（二）存在问题"),
+            ("Heading 1", "二、2027年工作打算"), ("Heading 2", "（一）加强政治建设"), ("Heading 2", "（二）加强组织建设")]
+    for out in (formatted, fixed):
+        got = [(s, t.replace("\n", "")) for s, t in paragraphs(out)]
+        assert [(s, t) for s, t in got if s == "Title" or s.startswith("Heading")] == want
+        assert len(got) == len(PARTS)                       # every line kept
+        code, output = lint_lines(runner, out)
+        assert code == 0 and "编号" not in output, output
+
+
 @pytest.mark.parametrize("numbers, stray, finding", [
     # 一、 二、 五、: a jump of three is not a gap format closes, so 五、 stays body text
     (("一、", "二、", "五、", "六、", "七、"), "五、存在问题", "编号：应为 三、，实为 五、（不连续）"),

@@ -36,6 +36,33 @@ def test_numbered_levels_follow_nesting_order():
         ("存在问题", 1, "问题"), ("服务不够精准", 2, "问题"), ("下一步工作打算", 1, "下一步")]
 
 
+# our own text: a summary in two parts, each numbering its headings from 一、 again
+PARTS = ["某某街道党工委2026年工作总结和2027年工作打算", "第一部分 2026年工作总结", "一、主要工作", "（一）抓好理论学习",
+         "街道党工委全年开展集中学习12次，覆盖党员300人次。", "（二）夯实基层组织", "新建党支部3个，整顿软弱涣散党组织2个。",
+         "二、存在问题", "部分党支部组织生活不够规范，党员教育针对性不强。", "第二部分：2027年工作打算",
+         "一、加强政治建设", "继续深化理论武装，全年组织集中学习不少于12次。", "二、加强组织建设",
+         "推进支部标准化规范化建设，年内完成全部支部达标。"]
+
+
+def test_a_text_in_parts_numbers_again_in_each_part_one_level_below_it():
+    o = outline_text("\n".join(PARTS))
+    assert o.title == PARTS[0]          # a part's line is no title, and the title line is kept
+    assert [(s.number, s.heading, s.level) for s in o.sections] == [
+        ("第一部分", "2026年工作总结", 1), ("一、", "主要工作", 2), ("（一）", "抓好理论学习", 3),
+        ("（二）", "夯实基层组织", 3), ("二、", "存在问题", 2), ("第二部分：", "2027年工作打算", 1),
+        ("一、", "加强政治建设", 2), ("二、", "加强组织建设", 2)]
+    assert [s.category for s in o.sections][4:] == ["问题", "下一步", "下一步", "下一步"]
+    # a part over bare lines: they are its headings; a line above the first part heads its own
+    body = "全区各级党组织坚持问题导向，深入基层走访调研，形成了一批可复制可推广的经验做法和制度成果。"
+    o = outline_text("\n".join(["引言：调研的背景", body, "第一部分：经验做法", "制度建设是基础", body,
+                                "队伍建设是关键", body]))
+    assert [(s.heading, s.level) for s in o.sections] == [
+        ("引言：调研的背景", 1), ("经验做法", 1), ("制度建设是基础", 2), ("队伍建设是关键", 2)]
+    # a sentence that names a part is text
+    o = outline_text("\n".join(["问卷情况", "第一部分为受访者基本信息，包括性别、年龄和党龄等八个问题。", body]))
+    assert not any("第一部分" in s.heading for s in o.sections)
+
+
 def test_unit_line_under_a_subtitle_is_not_a_bare_heading():
     body = "全年围绕中心工作抓党建，组织党员开展志愿服务三百余次，解决群众急难愁盼问题一百二十件，群众满意度明显提升。"
     text = "\n".join(["守初心 担使命", "——某县机关党建工作经验交流", "中共某县直属机关工作委员会", body,

@@ -47,7 +47,7 @@ from difflib import SequenceMatcher
 from generator.corpus.cleaning import clean, width
 from generator.corpus.reading import Para, read_document
 from generator.normalize import CLOSING_DATE, SIGNER
-from generator.numbering import Levels, cn_value, label_style, read_levels
+from generator.numbering import PART, Levels, cn_value, label_style, read_levels
 
 CATEGORIES = ("概述", "做法", "成效", "问题", "原因", "思考", "下一步", "其他")
 
@@ -360,6 +360,8 @@ def _body_start(text):
     """A paragraph that begins the report's text: a sentence, or a numbered heading."""
     if marker(text):
         return split_heading(marker(text)[3]) is not None or len(text) >= 40
+    if _part(text):
+        return True
     return len(text) >= 40 and bool(re.search(r"[。！？；]", text) or len(text) >= 120)
 
 
@@ -540,16 +542,7 @@ def outline(paras, file=""):
         while text.startswith(title):
             text = text[len(title):].lstrip()
         body[0] = Para(re.sub(r"^\S{0,4}\s+", "", text))
-    if any(p.level for p in body):
-        items = _explicit(body)
-    else:
-        items = _paper_parts(_numbered(body))
-        if not any(isinstance(i, Section) for i in items):
-            items = _bare(items)
-        items = _bold(items, body)
-        if not any(isinstance(i, Section) for i in items):    # no heading else: a first 一是 alone
-            items = _paper_parts(_numbered(body, lone=True))
-        items = _lead_sentences(items)
+    items = _explicit(body) if any(p.level for p in body) else _in_parts(body)
     sections, lead, current = [], [], None
     for item in items:
         if isinstance(item, Section):
@@ -561,6 +554,40 @@ def outline(paras, file=""):
             current.body.append(item)
     classify(sections)
     return Outline(file, title, lead, sections, genre(title))
+
+
+def _part(text):
+    """``(number, heading, text after it)`` of a part's line (第一部分 ……: numbering.PART), else None."""
+    match = PART.match(text)
+    split = match and split_heading(text[match.end():])
+    return (match.group().strip(), *split) if split else None
+
+
+def _in_parts(paras):
+    """The headings of a text typed in parts (第一部分 ……), the numbers starting again in each:
+    each part's found on their own, one level below the part's; the whole text's otherwise."""
+    cuts = [i for i, p in enumerate(paras) if _part(p.text)]
+    items = _headings(paras[:cuts[0]] if cuts else paras)
+    for start, end in zip(cuts, cuts[1:] + [len(paras)]):
+        number, heading, rest = _part(paras[start].text)
+        items += [_section(heading, 1, number)] + ([rest] if rest else [])
+        for item in _headings(paras[start + 1:end], in_part=True):
+            if isinstance(item, Section):
+                item.level = min(item.level + 1, 4)
+            items.append(item)
+    return items
+
+
+def _headings(paras, in_part=False):
+    """Headings found in paragraphs no file style marks: by typed numbers, else as short bare
+    or bold lines, else a first 一是 alone; lead-in sentences (_lead_sentences) too."""
+    items = _paper_parts(_numbered(paras))
+    if not any(isinstance(i, Section) for i in items):
+        items = _bare(items, in_part)
+    items = _bold(items, paras)
+    if not any(isinstance(i, Section) for i in items):    # no heading else: a first 一是 alone
+        items = _paper_parts(_numbered(paras, lone=True))
+    return _lead_sentences(items)
 
 
 def _bold(items, paras):
@@ -745,11 +772,12 @@ _ORG = re.compile(r"^[^\s—]{2,14}(?:委员会|党委|党工委|党总支|党�
                   r"课题组|调研组|有限公司|集团)$")
 
 
-def _bare(items):
+def _bare(items, in_part=False):
     """Short bare lines as level-1 headings, when there are at least two of them, or one that
     reads as a heading (names a section, or two short parallel clauses). A unit's name among
-    the short lines above the first paragraph (under a ——subtitle) is not one."""
-    top = next((i for i, t in enumerate(items) if len(t) >= 40), len(items))
+    the short lines above the first paragraph (under a ——subtitle) is not one; in a part
+    (第一部分 ……) nothing is above its first paragraph but its headings."""
+    top = 0 if in_part else next((i for i, t in enumerate(items) if len(t) >= 40), len(items))
     names = [_label_line(t) or t for t in items]
     # a label line may head a few fields (名称： … 释义： …) before its text
     # (or a line that announces a list: ……完成了以下工作：)

@@ -395,6 +395,30 @@ def test_format_and_lint_fix_write_a_text_in_parts_alike(runner, tmp_path):
         assert code == 0 and "编号" not in output, output
 
 
+def test_format_keeps_a_bold_lead_in_bold(runner, tmp_path):
+    src, out = tmp_path / "粗稿.docx", tmp_path / "排版.docx"
+    document = Document()
+    document.add_paragraph("某镇2026年党建工作总结")
+    document.add_paragraph("一、主要做法")
+    leads = [("一是强化理论武装。", "全年组织集中学习12次，覆盖党员300余人次。"),
+             ("二是夯实组织基础。", "新建党支部3个，整顿软弱涣散党组织2个。"),
+             ("组织生活不够规范。", "部分支部三会一课记录不全。")]
+    for lead, rest in leads:
+        para = document.add_paragraph()
+        para.add_run(lead).bold = True
+        para.add_run(rest)
+    para = document.add_paragraph("全镇党员队伍结构持续优化，")      # bold in the middle is no lead-in
+    para.add_run("青年党员占比提高").bold = True
+    para.add_run("。")
+    document.save(src)
+    assert runner.invoke(cli, ["format", str(src), "-o", str(out)]).exit_code == 0
+    runs = [[(r.text, bool(r.bold)) for r in p.runs] for p in Document(out).paragraphs if p.style.name == "Normal"]
+    assert runs == [[(lead, True), (rest, False)] for lead, rest in leads] + [
+        [("全镇党员队伍结构持续优化，青年党员占比提高。", False)]]
+    code, output = lint_lines(runner, out)
+    assert code == 0, output
+
+
 @pytest.mark.parametrize("numbers, stray, finding", [
     # 一、 二、 五、: a jump of three is not a gap format closes, so 五、 stays body text
     (("一、", "二、", "五、", "六、", "七、"), "五、存在问题", "编号：应为 三、，实为 五、（不连续）"),

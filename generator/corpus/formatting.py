@@ -29,6 +29,7 @@ from generator.word.style import HEADING_KINDS
 def blocks_of(paras, fallback_title, clean=False, path=None):
     """Paragraphs → markup Blocks (附件标识, title, 署名, 主送, body, headings, 附件说明, 落款, then
     each attachment appended after the 落款 on a page of its own); ``path`` names the file in errors."""
+    leads = {p.text.strip(): p.lead.strip() for p in paras if p.lead.strip()}
     if clean:
         paras = strip_boilerplate(join_pages(paras))
     paras = split_flattened(join_wrapped(join_numbers(drop_page_marks(part_lines(paras)))))
@@ -44,7 +45,17 @@ def blocks_of(paras, fallback_title, clean=False, path=None):
     for name, body in appended:
         blocks.append(Block("附件标识", [(name, False)]))
         blocks += _text_blocks(body, None, path, attached=True) if body else []
-    return blocks + [Block("正文", [(p.text.strip(), False)]) for p in record]
+    return _bold_leads(blocks + [Block("正文", [(p.text.strip(), False)]) for p in record], leads)
+
+
+def _bold_leads(blocks, leads):
+    """A paragraph of the text that opened in bold in the draft (一是强化理论武装。 before its
+    text: ``leads`` maps a draft paragraph's text to its bold lead) opens in bold again."""
+    for block in blocks:
+        lead = leads.get(block.text) if block.kind == "正文" else None
+        if lead and block.text.startswith(lead) and len(lead) < len(block.text):
+            block.runs = [(lead, True), (block.text[len(lead):], False)]
+    return blocks
 
 
 def _parted_closing(paras):

@@ -32,6 +32,7 @@ class Para:
     text: str
     level: int = None        # None: unknown; 0: title; 1–4: heading level given by the file
     bold: bool = False       # a short paragraph all in bold: maybe a heading shown by weight alone
+    lead: str = ""           # the text of its first runs, in bold when the rest is not (一是……。)
 
 
 def read_document(path):
@@ -209,7 +210,8 @@ def _docx(raw, path):
         text = clean_text(_labelled(p, labels))
         short = (heavy and level is None and len(text.strip()) <= BOLD_MAX
                  and not text.rstrip().endswith(("。", "；", "！", "？")))
-        paras.append(Para(text, level, short and all_bold(p, style in bold)))
+        whole = short and all_bold(p, style in bold)
+        paras.append(Para(text, level, whole, bold_lead(p, style in bold) if heavy and not whole else ""))
         started = started or bool(text.strip())
         if held:
             boxes, found = _held(p, raw, path, notes)
@@ -235,6 +237,22 @@ def all_bold(p, styled):
             return False
         found = True
     return found
+
+
+def bold_lead(p, styled):
+    """The text of a paragraph's first runs when they are bold and a run with text after them
+    is not (一是强化理论武装。 in bold before the text): "" otherwise."""
+    lead = []
+    for run in p.iter(W + "r"):
+        text = "".join(t.text or "" for t in run.iterchildren(W + "t"))
+        if not text.strip():
+            lead.append(text)
+            continue
+        mark = run.find(f"{W}rPr/{W}b")
+        if not (styled if mark is None else switched_on(mark)):
+            return "".join(lead) if "".join(lead).strip() else ""
+        lead.append(text)
+    return ""
 
 
 def _labelled(p, labels, cell=False):

@@ -175,8 +175,8 @@ SIGNER = re.compile(r"^\s*(?:[^\s。！？，,、；;：:]{2,30}(?:委员会|党
 
 
 # a 落款 typed on one line or parted by a manual line break: unit, spaces (two, or a full-width
-# one) or the break, then the date
-_SIGNED = re.compile(r"^\s*(\S.*?)(?:\s*\n\s*|[ \t]{2,}|\u3000\s*)(\S[^\n]*?)\s*$")
+# one, or a tab) or the break, then the date
+_SIGNED = re.compile(r"^\s*(\S.*?)(?:\s*\n\s*|[ \t]{2,}|\t|\u3000\s*)(\S[^\n]*?)\s*$")
 
 
 def signed_date(text):

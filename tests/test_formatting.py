@@ -395,6 +395,19 @@ def test_format_and_lint_fix_write_a_text_in_parts_alike(runner, tmp_path):
         assert code == 0 and "编号" not in output, output
 
 
+@pytest.mark.parametrize("closing", ["某镇党委        2026.7.10", "某镇党委\t2026年07月10日"])
+def test_lint_fix_parts_a_one_line_closing_as_format_does(runner, tmp_path, closing):
+    lines = ["某镇2026年党建工作总结", "一、主要做法", "会议时间  2026年7月1日，全镇党员参加。", closing]
+    formatted, fixed, result = format_and_fix(runner, tmp_path, lines)
+    assert "落款：第4段 分成两行：某镇党委／2026年7月10日" in result.output, result.output
+    for out in (formatted, fixed):
+        assert paragraphs(out)[-3:] == [("Normal", lines[2]), ("落款", "某镇党委"), ("落款", "2026年7月10日")]
+        code, output = lint_lines(runner, out)
+        assert code == 0, output
+    code, output = lint_lines(runner, tmp_path / "粗稿.docx")
+    assert "落款：应为 署名和成文日期分两行，日期在署名下一行，实为 写在同一行" in output, output
+
+
 def test_format_keeps_a_bold_lead_in_bold(runner, tmp_path):
     src, out = tmp_path / "粗稿.docx", tmp_path / "排版.docx"
     document = Document()

@@ -22,6 +22,7 @@ from generator.normalize import (
     attachment_list,
     closing_lines,
     short_line,
+    signed_date,
 )
 from generator.numbering import label_style, read_levels, strip_number
 from generator.word import office
@@ -227,6 +228,7 @@ class Item:
     listed: bool = False   # a line of a typed list: a table of contents (目录： and its numbered
     #                        lines) or of attachments (附件：1.…… and the names below it)
     run_in: int = 0   # a heading run into its text: where that text starts in the paragraph's own text
+    parted: tuple = ()     # a 落款 typed on one line: the unit and the date it parts into
 
 
 def gather(doc, sheet):
@@ -414,7 +416,8 @@ def _caption_like(text, size=40):
 
 def _closing(texts):
     """The 落款: a closing date (one of the last three lines) and who signs above it, as
-    ``format`` reads them (``normalize.closing_lines``)."""
+    ``format`` reads them (``normalize.closing_lines``); or a last line holding both, the unit
+    and the date (``normalize.signed_date``), which ``format`` parts in two."""
     for pos in range(len(texts) - 1, max(len(texts) - 3, 0) - 1, -1):
         if texts[pos].kind == "正文" and CLOSING_DATE.match(texts[pos].text):
             above = pos
@@ -423,6 +426,9 @@ def _closing(texts):
             for item in texts[pos + 1 - closing_lines([t.text for t in texts[above:pos + 1]]):pos + 1]:
                 item.kind = "落款"
             return
+    parted = signed_date(texts[-1].text) if texts and texts[-1].kind == "正文" else None
+    if parted:
+        texts[-1].kind, texts[-1].parted = "落款", tuple(parted)
 
 
 def _cell_paragraphs(table):

@@ -10,6 +10,8 @@ as the text they showed), punctuation width and spaces typed before a paragraph'
 from collections import Counter
 from pathlib import Path
 
+from docx.text.run import Run
+
 from generator.corpus.autonumber import style_numbers
 from generator.errors import OutputError
 from generator.corpus.reading import run_parts
@@ -54,7 +56,8 @@ def fix_file(source, out, sheet, force=False):
         if item.run_in:
             _run_in_as_body(item, doc.styles[STYLE_NAMES["正文"]].element.rPr)
     lines = (_leading_spaces(checker) + _literal_numbers(checker.items) + _renumber(checker, sheet)
-             + _closing_dates(checker) + _punctuation(checker) + _title_breaks(checker, sheet))
+             + _parted_closings(checker) + _closing_dates(checker) + _punctuation(checker)
+             + _title_breaks(checker, sheet))
     _, after = lint_document(doc, sheet)
     save_atomic(out, force, doc.save)
     fixed = Counter(f.rule for f in before) - Counter(f.rule for f in after)
@@ -233,8 +236,6 @@ def _leading_spaces(checker):
 def _title_breaks(checker, sheet):
     """A long title broken by hand between words, as the writer breaks it (one run of text only:
     a title in several runs keeps its own formatting, and its wrap)."""
-    from docx.text.run import Run
-
     lines = []
     for item in checker.items:
         runs = [(run, text) for run, text in own_runs(item.para) if text]
@@ -245,6 +246,36 @@ def _title_breaks(checker, sheet):
         if broken != text:
             Run(runs[0][0], item.para).text = broken       # python-docx writes each \n as a line break
             lines.append(f"标题断行：第{item.index}段 在“{broken.replace(chr(10), '／')}”处换行")
+    return lines
+
+
+def _parted_closings(checker):
+    """A 落款 typed on one line (某镇党委    2026年7月10日) parted as ``format`` parts it: the
+    paragraph keeps the unit, a copy of it under it holds the date, as GB/T 9704 writes it
+    (the text of each in the paragraph's first run with text)."""
+    from copy import deepcopy
+
+    from docx.text.paragraph import Paragraph
+
+    lines = []
+    for item in checker.items:
+        if not item.parted:
+            continue
+        unit, date = item.parted
+        below = deepcopy(item.para._p)
+        item.para._p.addnext(below)
+        for para, text in ((item.para, unit), (Paragraph(below, item.para._parent), written_date(date))):
+            runs = [run for run, _ in own_runs(para)]
+            head = next(run for run, own in own_runs(para) if own.strip())
+            for child in [c for c in head if c.tag != w("rPr")]:
+                head.remove(child)
+            Run(head, para).text = text
+            for run in runs:         # the other text, tabs and breaks go; a seal's picture stays with the unit
+                if run is not head and not (para is item.para and run.find(".//" + w("drawing")) is not None):
+                    run.getparent().remove(run)
+        Paragraph(below, item.para._parent).paragraph_format.space_before = 0    # as the writer's second 落款 line
+        item.text = unit
+        lines.append(f"落款：第{item.index}段 分成两行：{unit}／{written_date(date)}")
     return lines
 
 

@@ -227,7 +227,11 @@ class Rules:
                      "未换行，由 Word 自动折行，可能拆开词语", item, WARNING)
 
     def closing_date(self, item):
-        """A 落款's date in Arabic figures with no leading zero (GB/T 9704 7.3.5)."""
+        """A 落款's date in Arabic figures with no leading zero (GB/T 9704 7.3.5), on a line of
+        its own under the unit that signs."""
+        if item.parted:
+            self.add("落款", "署名和成文日期分两行，日期在署名下一行", "写在同一行", item)
+            return
         want = written_date(item.text.strip()) if item.kind == "落款" else ""
         if want and want != item.text.strip():
             self.add("成文日期", want, item.text.strip(), item)

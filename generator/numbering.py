@@ -72,9 +72,25 @@ LABEL = re.compile(rf"^\s*(?:(?P<open>[（(])\s*)?(?P<num>[{CN}]+|\d+)\s*(?(open
 PART = re.compile(rf"^\s*第\s*(?P<num>[{CN}]+|\d{{1,2}})\s*部分(?:\s*[:：、.．]|\s+|$)")
 
 
+# 2.1 党组织设置, 2.1.3 …: a decimal number, its style by depth (1.1, 1.1.1), its value the last
+# figure; a space or 、 after it (3.5万户 is a count), or nothing (the label alone)
+DECIMALS = tuple((style, re.compile(rf"^\s*\d{{1,2}}(?:[.．]\d{{1,2}}){{{style.count('.') - 1}}}[.．](\d{{1,2}})"
+                                    r"(?:\s*、\s*(?=\S)|\s+(?=\S)|\s*、?\s*$)"))
+                 for style in ("1.1.1", "1.1"))
+
+
+def _decimal(text):
+    """``(style, value, typed)`` of a decimal number (2.1 ……), else None."""
+    for style, regex in DECIMALS:
+        match = regex.match(text)
+        if match and int(match[1]):
+            return style, int(match[1]), match.group().strip()
+    return None
+
+
 def strip_number(text):
     """Remove a typed heading number so the writer's own numbering is the only one."""
-    match = PART.match(text) or LABEL.match(text)
+    match = PART.match(text) or next((m for _, regex in DECIMALS if (m := regex.match(text))), None) or LABEL.match(text)
     return (text[match.end():] if match else text).lstrip()
 _CN_VALUES = {c: i for i, c in enumerate(DIGITS)} | {"〇": 0}
 
@@ -113,6 +129,9 @@ def parse_label(text, patterns):
     part = PART.match(text)
     if part:
         return 1, cn_value(part["num"]), part.group().strip()
+    decimal = _decimal(text)
+    if decimal:
+        return decimal[0].count(".") + 1, decimal[1], decimal[2]
     match = LABEL.match(text)
     if not match:
         return None
@@ -294,10 +313,14 @@ def label_style(text):
     """``(style, value, family, label)`` of a typed heading label (一、 （二） 3. （4）), for
     ``Levels``: the style is its shape (brackets, Chinese or Arabic, 、 or .), the family
     whether it is bracketed; None when the text does not start with one. A part (第一部分)
-    has a style of its own and no family: it never goes on counting another style's level."""
+    and a decimal number (2.1, 2.1.1) have styles of their own and no family: they never go on
+    counting another style's level."""
     part = PART.match(text)
     if part and cn_value(part["num"]):
         return "第一部分", cn_value(part["num"]), None, part.group().strip()
+    decimal = _decimal(text)
+    if decimal:
+        return decimal[0], decimal[1], None, decimal[2]
     match = LABEL.match(text)
     if not match:
         return None

@@ -395,6 +395,24 @@ def test_format_and_lint_fix_write_a_text_in_parts_alike(runner, tmp_path):
         assert code == 0 and "编号" not in output, output
 
 
+def test_format_and_lint_fix_read_decimal_numbers_alike(runner, tmp_path):
+    lines = ["关于某区机关党建工作的调研报告", "1. 基本情况", "1.1 党组织设置", "全区机关共有党组织86个。",
+             "1.2 党员队伍", "机关党员1260名。", "2. 存在问题", "2.1 党建与业务结合不紧", "部分单位存在“两张皮”现象。",
+             "2.1.1 学习形式单一", "集中学习以读文件为主。", "2.1.2、考核导向不强", "考核结果运用不够。",
+             "2.2 党务干部力量薄弱", "兼职党务干部占比超过八成。", "3. 对策建议", "3.5万名群众受益的项目要优先保障。"]
+    formatted, fixed, result = format_and_fix(runner, tmp_path, lines)
+    assert "编号：第10段 2.1.1 → 1." in result.output, result.output
+    want = [("Heading 1", "一、基本情况"), ("Heading 2", "（一）党组织设置"), ("Heading 2", "（二）党员队伍"),
+            ("Heading 1", "二、存在问题"), ("Heading 2", "（一）党建与业务结合不紧"), ("Heading 3", "1.学习形式单一"),
+            ("Heading 3", "2.考核导向不强"), ("Heading 2", "（二）党务干部力量薄弱"), ("Heading 1", "三、对策建议")]
+    for out in (formatted, fixed):
+        got = paragraphs(out)
+        assert [(s, t) for s, t in got if s.startswith("Heading")] == want
+        assert got[-1] == ("Normal", lines[-1])           # a count, not a heading
+        code, output = lint_lines(runner, out)
+        assert code == 0 and "编号" not in output, output
+
+
 @pytest.mark.parametrize("closing", ["某镇党委        2026.7.10", "某镇党委\t2026年07月10日"])
 def test_lint_fix_parts_a_one_line_closing_as_format_does(runner, tmp_path, closing):
     lines = ["某镇2026年党建工作总结", "一、主要做法", "会议时间  2026年7月1日，全镇党员参加。", closing]

@@ -47,7 +47,7 @@ from difflib import SequenceMatcher
 from generator.corpus.cleaning import clean, width
 from generator.corpus.reading import Para, read_document
 from generator.normalize import CLOSING_DATE, SIGNER
-from generator.numbering import PART, Levels, cn_value, label_style, read_levels
+from generator.numbering import DECIMALS, PART, Levels, cn_value, label_style, read_levels
 
 CATEGORIES = ("概述", "做法", "成效", "问题", "原因", "思考", "下一步", "其他")
 
@@ -89,6 +89,7 @@ STYLES = (
     ("一、", re.compile(rf"^\s*([{CN}]+)(?:\s*[、.．]|\s+(?=[\u4e00-\u9fff])(?![年个是项次名位条天月日批届]))\s*")),
     ("（一）", re.compile(rf"^\s*[（(]\s*([{CN}]+)\s*[)）]\s*[、.．]?\s*")),
     ("1、", re.compile(r"^\s*(\d{1,2}|[Xx])\s*、(?!\s*\d)\s*")),     # 1、2月份 is a count
+    *DECIMALS,                                                      # 2.1 ……, 2.1.1 ……
     ("1.", re.compile(r"^\s*(\d{1,2}|[Xx])\s*(?:．|\.(?!\d))\s*")),
     ("（1）", re.compile(r"^\s*[（(]\s*(\d{1,2})\s*[)）]\s*[、.．]?\s*")),
     ("第一，", re.compile(rf"^\s*第\s*([{CN}]+)\s*(?:步|条|点)?\s*[，,、：:]\s*")),
@@ -98,6 +99,7 @@ STYLES = (
 BULLETS = "●■◆▲◎"       # a bullet heads a line of its own with text below (●政治引领 坚定信念), not a list item
 BRACKETED = ("（一）", "（1）")
 LEAD_ONLY = ("第一，", "一是")        # styles that are headings only as lead-in sentences
+NO_FAMILY = (*LEAD_ONLY, "1.1", "1.1.1")    # styles that never go on counting another's level
 ANY = Levels.ANY                     # the value of a placeholder number (X.资源开发模式)
 # a sentence's end; ?? is a character lost in the page's encoding, not a question
 _SENTENCE = re.compile(r"^(.*?(?:[。！？!]|(?<!\?)\?(?!\?)))")
@@ -681,7 +683,7 @@ def _numbered(paras, lone=False):
             else:
                 split = split_heading(rest)
         splits.append(split)
-        family = None if m is None or m[0] in LEAD_ONLY else "（" if m[0] in BRACKETED else ""
+        family = None if m is None or m[0] in NO_FAMILY else "（" if m[0] in BRACKETED else ""
         labels.append((m[0], m[1], family) if split else None)
     # a figure's heading that names a part of a report may be a mistyped Chinese number (numbering.read_levels)
     named = {i for i, (label, split) in enumerate(zip(labels, splits)) if label and "1" in label[0] and label_of(split[0])}

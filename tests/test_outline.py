@@ -1088,6 +1088,13 @@ def test_numbering_gaps_and_mixed_styles_are_one_level():
 # headings, the gold takes the body's); an award note, a 篇一 suffix, a ** placeholder and a news
 # lead around titles (401, 402, 406, 414); a page flattened to one line (404); bold-less news
 # subheads (414, 418); 情况 / 评议结果 / 主要收获 category calls (406, 408, 410, 411).
+# heldout21/ (20 files, gold in real_outlines21.yaml, 20 more sites, the same kind of helper) was
+# scored once, blind, on 2026-12-07 at f005a1c: heading F1 0.842 / category accuracy 0.700 / titles
+# 17 of 20. Misses: a research institute's name above a title (422), a title's shorter copy below
+# its full headline (428), a title run into the first sentence (434); headings closed by a colon
+# (425) or a space (437), a heading that lost its number (424), run-in headings whose sentence goes
+# on after a comma (434); a page's pinyin in a heading (435); a cut "(二)原" read as a heading
+# (426); survey-sample sections (420) and 基本情况汇总 (428) category calls.
 @pytest.mark.parametrize("part, gold, least", [("dev/", "real_outlines.yaml", (0.98, 0.98, 0.96)),
                                                ("heldout/", "real_outlines.yaml", (0.95, 0.90, 0.90)),
                                                ("heldout2/", "real_outlines2.yaml", (0.95, 0.90, 0.90)),
@@ -1108,7 +1115,8 @@ def test_numbering_gaps_and_mixed_styles_are_one_level():
                                                ("heldout17/", "real_outlines17.yaml", (0.88, 0.68, 0.90)),
                                                ("heldout18/", "real_outlines18.yaml", (0.83, 0.66, 0.75)),
                                                ("heldout19/", "real_outlines19.yaml", (0.69, 0.52, 0.80)),
-                                               ("heldout20/", "real_outlines20.yaml", (0.69, 0.71, 0.70))])
+                                               ("heldout20/", "real_outlines20.yaml", (0.69, 0.71, 0.70)),
+                                               ("heldout21/", "real_outlines21.yaml", (0.84, 0.70, 0.85))])
 def test_gold_outlines_of_real_reports(part, gold, least):
     got = scores(DATA / "real", gold, part)
     print(f"real {part}: heading F1 {got[0]:.3f}, category accuracy {got[1]:.3f}, titles {got[2]:.2f}")

@@ -67,9 +67,10 @@ CN = "零〇一二三四五六七八九十百千"
 LABEL = re.compile(rf"^\s*(?:(?P<open>[（(])\s*)?(?P<num>[{CN}]+|\d+)\s*(?(open)[)）]\s*[、.．]?|(?:(?<=[{CN}])、|[、.．](?!\d)))")
 
 
-# 第一部分 2026年工作总结, 第二部分：……: a part of the text, above its 一、 headings, which
-# start again in each; the writer's level 1 (一、), the headings in it a level below
-PART = re.compile(rf"^\s*第\s*(?P<num>[{CN}]+|\d{{1,2}})\s*部分(?:\s*[:：、.．]|\s+|$)")
+# 第一部分 2026年工作总结, 第二部分：……, 第三部分——……: a part of the text, above its 一、 headings,
+# which start again in each (outline.text_parts says which such lines part a text); the writer's
+# level 1 (一、), the headings in it a level below
+PART_NUMBER = re.compile(rf"^\s*第\s*(?P<num>[{CN}]+|\d{{1,2}})\s*部分(?:\s*(?:[:：、.．]|—+|-{{1,2}})\s*|\s+|$)")
 
 
 # 2.1 党组织设置, 2.1.3 …: a decimal number, its style by depth (1.1, 1.1.1), its value the last
@@ -90,7 +91,7 @@ def _decimal(text):
 
 def strip_number(text):
     """Remove a typed heading number so the writer's own numbering is the only one."""
-    match = PART.match(text) or next((m for _, regex in DECIMALS if (m := regex.match(text))), None) or LABEL.match(text)
+    match = PART_NUMBER.match(text) or next((m for _, regex in DECIMALS if (m := regex.match(text))), None) or LABEL.match(text)
     return (text[match.end():] if match else text).lstrip()
 _CN_VALUES = {c: i for i, c in enumerate(DIGITS)} | {"〇": 0}
 
@@ -124,9 +125,10 @@ def parse_label(text, patterns):
     """``(level, number, label)`` for a heading that starts with a number, else None.
 
     The level is the pattern (一、 （一） 1. （1） by default) the label has once brackets
-    and separators are made canonical, so 1、 and (1) still count as levels 3 and 4.
+    and separators are made canonical, so 1、 and (1) still count as levels 3 and 4; a
+    decimal number's is its depth (2.1: 2), and a part's (第二部分) is 1, the writer's 一、.
     """
-    part = PART.match(text)
+    part = PART_NUMBER.match(text)
     if part:
         return 1, cn_value(part["num"]), part.group().strip()
     decimal = _decimal(text)
@@ -312,12 +314,10 @@ def _claimed(labels, i, reach=40):
 def label_style(text):
     """``(style, value, family, label)`` of a typed heading label (一、 （二） 3. （4）), for
     ``Levels``: the style is its shape (brackets, Chinese or Arabic, 、 or .), the family
-    whether it is bracketed; None when the text does not start with one. A part (第一部分)
-    and a decimal number (2.1, 2.1.1) have styles of their own and no family: they never go on
-    counting another style's level."""
-    part = PART.match(text)
-    if part and cn_value(part["num"]):
-        return "第一部分", cn_value(part["num"]), None, part.group().strip()
+    whether it is bracketed; None when the text does not start with one. A decimal number (2.1,
+    2.1.1) has a style of its own and no family: it never goes on counting another style's
+    level. A part's number (第一部分) is none: whether a line parts the text is the outliner's
+    call (outline.text_parts)."""
     decimal = _decimal(text)
     if decimal:
         return decimal[0], decimal[1], None, decimal[2]

@@ -395,6 +395,59 @@ def test_format_and_lint_fix_write_a_text_in_parts_alike(runner, tmp_path):
         assert code == 0 and "编号" not in output, output
 
 
+SURE = "全区各级党组织坚持问题导向，深入基层走访调研，形成了一批可复制可推广的经验做法。"
+T = "某街道党工委2026年工作总结和2027年工作打算"
+PARTED = [("一、2026年工作总结", ["（一）主要工作", "（二）存在问题"]), ("二、2027年工作打算", ["（一）加强政治建设"])]
+
+
+@pytest.mark.parametrize("lines", [
+    # a dash after the part's number; the number alone on its line, the name on the next
+    [T, "第一部分——2026年工作总结", "一、主要工作", SURE,
+     "二、存在问题", SURE, "第二部分——2027年工作打算", "一、加强政治建设", SURE],
+    [T, "第一部分", "2026年工作总结", "一、主要工作", SURE, "二、存在问题", SURE, "第二部分", "2027年工作打算",
+     "一、加强政治建设", SURE],
+    # a typed contents that lists the parts
+    [T, "目  录", "第一部分 2026年工作总结", "第二部分 2027年工作打算", "第一部分 2026年工作总结", "一、主要工作",
+     SURE, "二、存在问题", SURE, "第二部分 2027年工作打算", "一、加强政治建设", SURE],
+    # parts and headings in Word's heading styles: 标题 1 and 2, or all in 标题 1
+    [T, ("第一部分 2026年工作总结", "Heading 1"), ("一、主要工作", "Heading 2"), SURE, ("二、存在问题", "Heading 2"),
+     SURE, ("第二部分 2027年工作打算", "Heading 1"), ("一、加强政治建设", "Heading 2"), SURE],
+    [T, ("第一部分 2026年工作总结", "Heading 1"), ("一、主要工作", "Heading 1"), SURE, ("二、存在问题", "Heading 1"),
+     SURE, ("第二部分 2027年工作打算", "Heading 1"), ("一、加强政治建设", "Heading 1"), SURE],
+], ids=["dash", "alone", "contents", "styled", "all-heading-1"])
+def test_format_and_lint_fix_read_parts_typed_any_way_alike(runner, tmp_path, lines):
+    src, formatted, fixed = tmp_path / "粗稿.docx", tmp_path / "排版.docx", tmp_path / "修正.docx"
+    document = Document()
+    for line in lines:
+        document.add_paragraph(*((line,) if isinstance(line, str) else line))
+    document.save(src)
+    assert runner.invoke(cli, ["format", str(src), "-o", str(formatted)]).exit_code == 0
+    result = runner.invoke(cli, ["lint", "--no-pages", str(src), "--fix", "-o", str(fixed)])
+    want = [("Title", T)] + [pair for part, inner in PARTED for pair in [("Heading 1", part)] + [
+        ("Heading 2", heading) for heading in inner]]
+    for out in (formatted, fixed):
+        got = [(s, t.replace("\n", "")) for s, t in paragraphs(out)]
+        assert [(s, t) for s, t in got if s == "Title" or s.startswith("Heading")] == want, result.output
+        code, output = lint_lines(runner, out)
+        assert code == 0, output
+
+
+def test_a_questionnaires_parts_in_a_report_are_text(runner, tmp_path):
+    # 第一部分：……，共8题； lists what a questionnaire holds: a list in 一、's text, not the report's parts
+    lines = ["关于全区新就业群体党建工作的调研报告", "一、调研基本情况", "本次调研共发放问卷500份。问卷分为三个部分：",
+             "第一部分：受访者基本信息，共8题；", "第二部分：党组织建设情况，共12题；", "第三部分：意见建议，共3题。",
+             "二、主要成效", SURE, "三、存在问题", SURE, "一、主要做法", SURE, "第一部分：组织建设", SURE, "二、存在问题", SURE]
+    formatted, fixed, result = format_and_fix(runner, tmp_path, lines[:10])
+    for out in (formatted, fixed):
+        assert [t for s, t in paragraphs(out) if s.startswith("Heading")] == ["一、调研基本情况", "二、主要成效", "三、存在问题"]
+        assert lint_lines(runner, out)[0] == 0
+    # a line citing a part of another paper, under a 一、 heading, is text too
+    (tmp_path / "cited").mkdir()
+    formatted, fixed, result = format_and_fix(runner, tmp_path / "cited", lines[:1] + lines[10:])
+    for out in (formatted, fixed):
+        assert [t for s, t in paragraphs(out) if s.startswith("Heading")] == ["一、主要做法", "二、存在问题"]
+
+
 def test_format_and_lint_fix_read_decimal_numbers_alike(runner, tmp_path):
     lines = ["关于某区机关党建工作的调研报告", "1. 基本情况", "1.1 党组织设置", "全区机关共有党组织86个。",
              "1.2 党员队伍", "机关党员1260名。", "2. 存在问题", "2.1 党建与业务结合不紧", "部分单位存在“两张皮”现象。",

@@ -49,7 +49,7 @@ def test_a_text_in_parts_numbers_again_in_each_part_one_level_below_it():
     assert o.title == PARTS[0]          # a part's line is no title, and the title line is kept
     assert [(s.number, s.heading, s.level) for s in o.sections] == [
         ("第一部分", "2026年工作总结", 1), ("一、", "主要工作", 2), ("（一）", "抓好理论学习", 3),
-        ("（二）", "夯实基层组织", 3), ("二、", "存在问题", 2), ("第二部分：", "2027年工作打算", 1),
+        ("（二）", "夯实基层组织", 3), ("二、", "存在问题", 2), ("第二部分", "2027年工作打算", 1),
         ("一、", "加强政治建设", 2), ("二、", "加强组织建设", 2)]
     assert [s.category for s in o.sections][4:] == ["问题", "下一步", "下一步", "下一步"]
     # a part over bare lines: they are its headings; a line above the first part heads its own

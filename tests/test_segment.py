@@ -33,7 +33,7 @@ def test_extract_tags_ranks_a_whole_report_as_weighing_every_word_does(seeds):
     # ranking must be the one that weighs every word, ties in the text's order (jieba's own
     # cutter groups figures otherwise, hence our cut here)
     text = "\n".join(decode(p.read_bytes()) for p in sorted(seeds.glob("*.txt")))
-    freq = Counter(w for w in segment.cut(text) if len(w.strip()) >= 2 and w.lower() not in segment.STOP_WORDS)
+    freq = Counter(w for w in segment.cutter(text)(text) if len(w.strip()) >= 2 and w.lower() not in segment.STOP_WORDS)
     table, median = segment.idf_of(freq)
     weight = {w: n * table.get(w, median) for w, n in freq.items()}
     for top in (0, 1, 12, 24, 200):
@@ -43,7 +43,7 @@ def test_extract_tags_ranks_a_whole_report_as_weighing_every_word_does(seeds):
 def test_cut_is_jiebas_cut_for_chinese_text():
     plain = jieba.Tokenizer()
     for line in TEXT.split("。"):
-        assert segment.cut(line) == list(plain.cut(line))
+        assert segment.cutter(line)(line) == list(plain.cut(line))
 
 
 @pytest.fixture
@@ -86,23 +86,51 @@ def test_cut_loads_only_the_words_a_text_can_hold_and_cuts_as_the_whole_dictiona
     real = Path(__file__).parent / "data" / "real"
     texts = [decode(p.read_bytes()) for p in sorted(real.rglob("*.txt"))]
     assert len(texts) > 400
-    # every real report, and what a cutter of the whole leaves of jieba's total, in a text
-    whole = "\n".join(texts) + f"\n党建{segment._REST}工作B超检查"
-    assert segment.cut(whole) == rjieba.cut(whole)
+    # every real report, on its own and with others: a cutter of the ones before it, the words
+    # of jieba's that only an odd text holds (B超, listed twice in dict.txt) and the rest's count
+    texts.append(f"党建{segment._REST}工作B超检查𠀀😀ＡＢＣ abc 123 ＃")
+    for at, text in enumerate(texts):
+        several = "\n".join(texts[max(at - 3, 0):at + 1])
+        assert segment.cutter(text)(text) == segment.cutter(several)(text) == rjieba.cut(text), text[:40]
     assert [p.name.split("-")[0] for p in fresh.iterdir()] == ["words"]
-    part = segment.cutter(whole)
-    for text in texts[:40]:
-        assert part(text) == segment.cut(text) == rjieba.cut(text)
-    assert segment.cut("") == [] and segment.cut("党") == ["党"]
+    assert segment.cutter("")("") == [] and segment.cutter("党")("党") == ["党"]
+    # a long, varied text: rjieba's whole dictionary loads faster than its words would
+    assert segment.cutter("".join(texts)) is rjieba.cut
 
 
-def test_a_damaged_word_copy_is_rebuilt(fresh):
-    segment.cut(TEXT)
+@pytest.mark.parametrize("damage", ["cut short", "no table", "bad row"])
+def test_a_damaged_word_copy_is_rebuilt(fresh, damage):
+    import sqlite3
+
+    segment.cutter(TEXT)(TEXT)
     segment._words_source.cache_clear()
     copy = next(fresh.iterdir())
-    copy.write_bytes(copy.read_bytes()[:5000])
-    assert segment.cut(TEXT) == list(jieba.Tokenizer().cut(TEXT))
+    if damage == "cut short":
+        copy.write_bytes(copy.read_bytes()[:5000])
+    else:
+        with sqlite3.connect(copy) as db:      # the summary whole, the words not
+            db.execute("DROP TABLE words" if damage == "no table" else "UPDATE words SET counts = 'x'")
+        db.close()
+    for _ in range(2):    # the first use after the damage, and the one after it, which builds it again
+        assert segment.cutter(TEXT)(TEXT) == list(jieba.Tokenizer().cut(TEXT))
     assert copy.stat().st_size > 1_000_000
+    with sqlite3.connect(copy) as db:
+        assert db.execute("SELECT COUNT(*) FROM words").fetchone()[0] > 100_000
+    db.close()
+
+
+def test_a_damaged_idf_table_is_rebuilt(fresh):
+    import sqlite3
+
+    want = segment.idf_of(["党建", "党组织"])
+    segment._idf_source.cache_clear()
+    copy = next(fresh.iterdir())
+    with sqlite3.connect(copy) as db:
+        db.execute("DROP TABLE idf")
+    db.close()
+    assert segment.idf_of(["党建", "党组织"]) == want
+    segment._idf_source.cache_clear()
+    assert segment.idf_of(["党建", "党组织"]) == want
 
 
 def test_mining_never_builds_rjiebas_whole_dictionary(tmp_path, seeds):
@@ -137,6 +165,6 @@ def test_an_unwritable_cache_only_costs_time(tmp_path, monkeypatch):
     try:
         assert segment.tokenizer().FREQ["党建"] > 0
         assert segment.extract_tags(TEXT, 20) == plain_tags(TEXT, 20)
-        assert segment.cut(TEXT) == list(jieba.Tokenizer().cut(TEXT))
+        assert segment.cutter(TEXT)(TEXT) == list(jieba.Tokenizer().cut(TEXT))
     finally:
         _forget()

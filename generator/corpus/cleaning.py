@@ -18,6 +18,7 @@ from functools import lru_cache
 
 from generator.corpus.reading import Para
 from generator.normalize import CLOSING_DATE, PAGE_NUMBER, SIGNER
+from generator.numbering import strip_number
 
 # a line that is entirely site furniture
 _BOILER_LINE = re.compile(
@@ -98,7 +99,8 @@ _LEFT_NUMBER = re.compile(r"^\s*\d{1,3}\s*[.、]")       # what a tag line leave
 # a line standing for a picture: its file name (会场.jpg), or a page's image name (……_fororder_15)
 _IMAGE = re.compile(r"^\s*(?:[^\s。，,；;！？]+\.(?:jpe?g|png|gif)|\S.*_fororder_\S*)\s*$", re.I)
 # a numbered or bulleted line is a heading, never a picture's caption
-_NUMBERED = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、．]|[●■◆▲◎•])")
+_NUMBERED = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、．]|[●■◆▲◎•]"
+                       r"|第\s*[一二三四五六七八九十\d]+\s*部分)")
 
 
 def strip_boilerplate(paras):
@@ -244,7 +246,7 @@ def _entry(text):
 def contents(texts, least=4, size=30):
     """``(start, end)`` of a table of contents under a line 目录： in ``texts``: that line and
     ``least`` or more numbered lines of up to ``size`` characters (page numbers aside) below it,
-    up to its first line again; or up to the last line that numbers as its first does, when the
+    up to its first line again (its number aside); or up to the last line that numbers as its first does, when the
     text's sentences follow a few lines after that (the text's first headings, worded otherwise
     than in the contents). None when there is none."""
     for head, text in enumerate(texts):
@@ -259,7 +261,9 @@ def contents(texts, least=4, size=30):
         if len(entries) < least:
             continue
         end = head + 1 + len(entries)
-        again = next((k for k, entry in enumerate(entries[1:], 1) if entry == entries[0]), None)
+        # the first line again, numbered as the contents number it or not (第一部分 …… is 一、…… in a formatted draft)
+        names = [_entry(strip_number(line)) for line in texts[head + 1:head + 1 + len(entries)]]
+        again = next((k for k, name in enumerate(names[1:], 1) if name == names[0]), None)
         if again:
             return head, head + 1 + again
         number = _NUMBERED.match(entries[0]).group()

@@ -47,7 +47,7 @@ from difflib import SequenceMatcher
 from generator.corpus.cleaning import clean, width
 from generator.corpus.reading import Para, read_document
 from generator.normalize import CLOSING_DATE, SIGNER
-from generator.numbering import DECIMALS, PART, Levels, cn_value, label_style, read_levels
+from generator.numbering import DECIMALS, PART_NUMBER, Levels, cn_value, label_style, read_levels
 
 CATEGORIES = ("概述", "做法", "成效", "问题", "原因", "思考", "下一步", "其他")
 
@@ -362,7 +362,7 @@ def _body_start(text):
     """A paragraph that begins the report's text: a sentence, or a numbered heading."""
     if marker(text):
         return split_heading(marker(text)[3]) is not None or len(text) >= 40
-    if _part(text):
+    if PART_NUMBER.match(text):       # 第一部分 ……: the text has begun
         return True
     return len(text) >= 40 and bool(re.search(r"[。！？；]", text) or len(text) >= 120)
 
@@ -558,25 +558,50 @@ def outline(paras, file=""):
     return Outline(file, title, lead, sections, genre(title))
 
 
-def _part(text):
-    """``(number, heading, text after it)`` of a part's line (第一部分 ……: numbering.PART), else None."""
-    match = PART.match(text)
-    split = match and split_heading(text[match.end():])
-    return (match.group().strip(), *split) if split else None
+def _part_heading(paras, i):
+    """``(number, heading, lines it takes)`` when line ``i`` names a part (第一部分 ……,
+    numbering.PART_NUMBER): a heading on the line (no sentence or list item: 第一部分：受访者基本
+    信息，共8题； is a questionnaire's), or on the next line when the number stands alone; else None."""
+    match = PART_NUMBER.match(paras[i].text)
+    if not match:
+        return None
+    number, rest, taken = match.group().strip().rstrip(":：、.．—- "), paras[i].text[match.end():].strip(), 1
+    if not rest and i + 1 < len(paras) and not marker(paras[i + 1].text) and not PART_NUMBER.match(paras[i + 1].text):
+        rest, taken = paras[i + 1].text.strip(), 2
+    if 2 <= len(rest) <= 40 and not re.search(r"[，,。；;！？!?：:]", rest):
+        return number, rest.rstrip(_STRIP_END), taken
+    return None
+
+
+def text_parts(paras):
+    """How a text typed in parts (第一部分 ……, 第二部分 ……) is parted: ``[(line, number, heading,
+    lines the heading takes, the part's items)]``, its headings found on their own in each part,
+    one level below the part's; [] for a text that is not: no line names a part, a Chinese-numbered
+    heading stands above the first (the parts are then a list in the text), or a part would need a
+    fifth level."""
+    found = [(i, *part) for i in range(len(paras)) if (part := _part_heading(paras, i))]
+    if not found or any(marker(p.text) and marker(p.text)[0] == "一、" and split_heading(marker(p.text)[3])
+                        for p in paras[:found[0][0]]):
+        return []
+    parts = []
+    for (start, number, heading, taken), end in zip(found, [f[0] for f in found[1:]] + [len(paras)]):
+        items = _headings(paras[start + taken:end], in_part=True)
+        for item in items:
+            if isinstance(item, Section):
+                if item.level >= 4:
+                    return []
+                item.level += 1
+        parts.append((start, number, heading, taken, items))
+    return parts
 
 
 def _in_parts(paras):
-    """The headings of a text typed in parts (第一部分 ……), the numbers starting again in each:
-    each part's found on their own, one level below the part's; the whole text's otherwise."""
-    cuts = [i for i, p in enumerate(paras) if _part(p.text)]
-    items = _headings(paras[:cuts[0]] if cuts else paras)
-    for start, end in zip(cuts, cuts[1:] + [len(paras)]):
-        number, heading, rest = _part(paras[start].text)
-        items += [_section(heading, 1, number)] + ([rest] if rest else [])
-        for item in _headings(paras[start + 1:end], in_part=True):
-            if isinstance(item, Section):
-                item.level = min(item.level + 1, 4)
-            items.append(item)
+    """The headings of a text typed in parts (``text_parts``), the numbers starting again in each;
+    the whole text's otherwise."""
+    parts = text_parts(paras)
+    items = _headings(paras[:parts[0][0]] if parts else paras)
+    for _, number, heading, _, inner in parts:
+        items += [_section(heading, 1, number)] + inner
     return items
 
 
@@ -638,17 +663,25 @@ def _explicit(paras):
     """Headings the file marks (Word's heading styles, Markdown's #; one run into its text
     keeps only its heading), and under them a short numbered line with no sentence in it: at
     the level its number style has among the marked ones, else one level down (a list
-    1.拓宽选拔渠道 under ## 对策建议)."""
+    1.拓宽选拔渠道 under ## 对策建议). Parts (第一部分 ……) in a heading style are level 1, and
+    the other marked headings a level below them when they share their style's level."""
+    parts = {i: part for i, p in enumerate(paras) if p.level and (part := _part_heading(paras, i)) and part[2] == 1}
+    top = min((paras[i].level for i in parts), default=0)
+    shift = int(any(p.level and p.level <= top and i not in parts for i, p in enumerate(paras)))
     items, last, styles = [], 0, {}
-    for p in paras:
+    for i, p in enumerate(paras):
         m = marker(p.text)
         typed, raw = (m[2], m[3]) if m else ("", p.text.strip())
         style = (label_style(p.text) or (None,))[0]
-        if p.level:
+        if i in parts:
+            items.append(_section(parts[i][1], 1, parts[i][0]))
+            last = 1
+        elif p.level:
+            level = min(p.level + shift, 4)
             split = split_heading(raw)       # a heading run into its text in a heading style: the text is body
-            items += [_section(split[0], p.level, typed), split[1]] if split and split[1] else [
-                _section(raw, p.level, typed)]
-            last, styles[style] = p.level, p.level
+            items += [_section(split[0], level, typed), split[1]] if split and split[1] else [
+                _section(raw, level, typed)]
+            last, styles[style] = level, level
         elif m and last and len(raw) <= 30 and not re.search(r"[。！？；，,：:]", raw):
             # 二、存在问题 left unstyled beside a styled 一、 is of 一、's level
             items.append(_section(raw, styles.get(style, min(last + 1, 4)), typed))

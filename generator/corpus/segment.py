@@ -104,32 +104,39 @@ def _idf_rows(db):
 def _word_rows(db):
     """jieba's dictionary by the first two characters of its words (a word of one character by
     itself): each group's words as one text, one a line, and their counts as another; the summary
-    holds jieba's total count (every line counted, as jieba and jieba-rs count them)."""
-    groups, total = defaultdict(list), 0
+    holds the total count, each word counted once, as jieba-rs counts it (dict.txt lists B超 twice)."""
+    counts = {}
     with open(_jieba_file("dict.txt"), encoding="utf-8") as stream:
         for line in stream:
             word, count = line.split(" ")[:2]
-            groups[word[:2]].append((word, count))
-            total += int(count)
+            counts[word] = count
+    groups = defaultdict(list)
+    for word, count in counts.items():
+        groups[word[:2]].append((word, count))
     db.execute("CREATE TABLE words (head TEXT PRIMARY KEY, words TEXT, counts TEXT) WITHOUT ROWID")
     db.executemany("INSERT INTO words VALUES (?, ?, ?)", ((head, "\n".join(w for w, _ in group), " ".join(c for _, c in group))
                                                        for head, group in groups.items()))
-    return f"SELECT {total} AS total"
+    return f"SELECT {sum(map(int, counts.values()))} AS total"
 
 
-def _database(name, source, fill):
-    """An SQLite file in our cache made from jieba's data file ``source`` (built once by
-    ``fill(db)``, which returns the query of its one-row summary, and published by rename),
+# each cache file's name: what it holds and the version of its layout
+_LAYOUTS = {"idf": (("analyse", "idf.txt"), _idf_rows, b"sqlite2"), "words": (("dict.txt",), _word_rows, b"words1")}
+
+
+def _database(name):
+    """An SQLite file in our cache made from one of jieba's data files (``_LAYOUTS``: built once
+    by a function that returns the query of its one-row summary, and published by rename),
     opened read-only: ``(db, *summary)``; None without a trusted cache folder or an sqlite3 module.
-    SQLite runs no code from its file, so a damaged copy can only fail to open or give wrong
-    figures: it is rebuilt when it fails, and it is ours (cache.cache_dir trusts only a private
-    folder of this user's)."""
+    SQLite runs no code from its file, so a damaged copy can only fail or give wrong figures: it
+    is built again when it fails to open, and deleted when a query fails (``_damaged``), and it
+    is ours (cache.cache_dir trusts only a private folder of this user's)."""
     try:
         import sqlite3
     except ImportError:   # pragma: no cover - a Python built without it
         return None
+    source, fill, layout = _LAYOUTS[name]
     stat = os.stat(_jieba_file(*source))
-    path = cache_dir("jieba", f"{name}-{key(b'sqlite2', str((stat.st_size, stat.st_mtime_ns)).encode())}.sqlite")
+    path = cache_dir("jieba", f"{name}-{key(layout, str((stat.st_size, stat.st_mtime_ns)).encode())}.sqlite")
     if path is None:
         return None
     try:
@@ -166,10 +173,22 @@ def _build_database(sqlite3, path, fill):
         os.replace(tmp, path)
 
 
+def _damaged(db, source):
+    """A cache file that failed a query (damaged inside, its summary whole): deleted, and
+    ``source`` (its lru_cache'd opener) forgotten, so that the next use builds it again."""
+    try:
+        path = db.execute("PRAGMA database_list").fetchone()[2]
+        db.close()
+        os.remove(path)
+    except Exception:     # noqa: BLE001 - gone already, or unreadable: the next open fails and rebuilds
+        pass
+    source.cache_clear()
+
+
 @lru_cache(maxsize=1)
 def _idf_source():
     """The open IDF database, its median and largest idf, or, without one, the whole table as a dict."""
-    found = _database("idf", ("analyse", "idf.txt"), _idf_rows)
+    found = _database("idf")
     if found:
         return found
     table = dict(_idf_lines())
@@ -185,28 +204,39 @@ def _rows(db, query, keys):
         yield from db.execute(query.format(",".join("?" * len(chunk))), chunk)
 
 
-def idf_of(words):
+def idf_of(words, again=True):
     """``({word: idf} for the words jieba's IDF table has, median idf)``."""
+    import sqlite3
+
     source, median, _ = _idf_source()
     if isinstance(source, dict):
         return {w: source[w] for w in words if w in source}, median
-    return dict(_rows(source, "SELECT word, idf FROM idf WHERE word IN ({})", words)), median
+    try:
+        return {word: float(idf) for word, idf in _rows(source, "SELECT word, idf FROM idf WHERE word IN ({})", words)}, median
+    except (sqlite3.Error, ValueError, TypeError):
+        _damaged(source, _idf_source)
+        if again:          # built again (or, when it cannot be, the table read from jieba's file)
+            return idf_of(words, again=False)
+        table = dict(_idf_lines())
+        return {w: table[w] for w in words if w in table}, median
 
 
 @lru_cache(maxsize=1)
 def _jieba_class():
     """rjieba's Jieba class, from its compiled module alone: the package's ``__init__`` builds a
-    Jieba with the whole dictionary (350,000 words, a tenth of a second) on import."""
+    Jieba with the whole dictionary (350,000 words, a tenth of a second) on import. The module
+    is registered under its name, so that importing rjieba later uses it, not a second copy."""
     from importlib.machinery import EXTENSION_SUFFIXES, ExtensionFileLoader
     from importlib.util import module_from_spec, spec_from_file_location
 
-    if "rjieba" not in sys.modules:
-        folder = find_spec("rjieba").submodule_search_locations[0]
+    spec = find_spec("rjieba") if "rjieba" not in sys.modules else None
+    for folder in (spec.submodule_search_locations or []) if spec else []:
         for path in (os.path.join(folder, f"rjieba{suffix}") for suffix in EXTENSION_SUFFIXES):
-            if os.path.isfile(path):
+            if os.path.isfile(path) and "rjieba.rjieba" not in sys.modules:
                 loader = ExtensionFileLoader("rjieba.rjieba", path)
                 module = module_from_spec(spec_from_file_location("rjieba.rjieba", path, loader=loader))
                 loader.exec_module(module)
+                sys.modules["rjieba.rjieba"] = module
                 return module.Jieba
     import rjieba
     return rjieba.Jieba
@@ -214,12 +244,14 @@ def _jieba_class():
 
 @lru_cache(maxsize=1)
 def _words_source():
-    return _database("words", ("dict.txt",), _word_rows)
+    return _database("words")
 
 
-# a word no text holds: it carries the counts of the words a cutter leaves out (jieba weighs a
-# word by its count over the total of all counts)
+# a word no text holds (a character of Unicode's private use planes): it carries the counts of the
+# words a cutter leaves out (jieba weighs a word by its count over the total of all counts)
 _REST = "\U000F0000"
+# past this many different characters and pairs of them, the whole dictionary loads faster
+_MOST_HEADS = 30_000
 
 
 def cutter(text):
@@ -230,32 +262,36 @@ def cutter(text):
     starting with one of its characters, or with two that follow each other in it), from our
     cache, and the same total count: jieba's cut of a text weighs only the words in it, so the
     words are the same as with the whole dictionary, which takes longer to load than most texts
-    take to cut. Without the cache, rjieba's whole dictionary."""
+    take to cut. rjieba's whole dictionary for a long, varied text, and without the cache."""
+    import sqlite3
+
     found = _words_source()
-    if not found:
+    heads = set(text)
+    for line in dict.fromkeys(text.split("\n")) if found else ():      # no word holds a line break
+        heads.update(line[i:i + 2] for i in range(len(line) - 1))
+    if not found or len(heads) > _MOST_HEADS:
         import rjieba
         return rjieba.cut
     db, total = found
-    jieba, loaded, heads = _jieba_class().empty(), 0, set(text)
-    for line in dict.fromkeys(text.split("\n")):      # no word holds a line break
-        heads.update(line[i:i + 2] for i in range(len(line) - 1))
-    for words, counts in _rows(db, "SELECT words, counts FROM words WHERE head IN ({})", sorted(heads)):
-        for word, count in zip(words.split("\n"), counts.split(" ")):
-            loaded += jieba.add_word(word, int(count), "")
+    jieba, loaded = _jieba_class().empty(), 0
+    try:
+        for words, counts in _rows(db, "SELECT words, counts FROM words WHERE head IN ({})", sorted(heads)):
+            for word, count in zip(words.split("\n"), counts.split(" ")):
+                loaded += jieba.add_word(word, int(count), "")
+    except (sqlite3.Error, ValueError, AttributeError):
+        _damaged(db, _words_source)
+        import rjieba
+        return rjieba.cut
     if total > loaded:
         jieba.add_word(_REST, total - loaded, "")
     return jieba.cut
 
 
-def cut(text):
-    """``text`` cut into words as jieba's default mode cuts it (``cutter``)."""
-    return cutter(text)(text)
-
-
 def extract_tags(text, top=20, allow_pos=(), cut_with=None):
     """The ``top`` words of ``text`` by TF-IDF, as ``jieba.analyse.extract_tags`` ranks them
     (``allow_pos``: keep only words of these parts of speech, as jieba's tagger reads them;
-    ``cut_with``: the ``cutter`` of a text holding this one, made once for several)."""
+    ``cut_with``: the ``cutter`` of a text holding this one, made once for several; not used
+    with ``allow_pos``, which takes jieba's own tagger)."""
     if top <= 0:
         return []
     if allow_pos:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from generator.corpus.autonumber import label_map, style_numbers
 from generator.corpus.cleaning import contents
-from generator.corpus.outline import heading_as_title, label_of, outline, split_heading
+from generator.corpus.outline import heading_as_title, label_of, outline, split_heading, text_parts
 from generator.corpus.reading import (BOLD_MAX, Para, all_bold, children, load_docx, paragraph_text, run_parts,
                                       style_levels)
 from generator.errors import ReportgenError, read_bytes
@@ -24,7 +24,7 @@ from generator.normalize import (
     short_line,
     signed_date,
 )
-from generator.numbering import label_style, read_levels, strip_number
+from generator.numbering import PART_NUMBER, label_style, read_levels, strip_number
 from generator.word import office
 from generator.word.parts import STYLE_NAMES
 from generator.word.style import HEADING_KINDS
@@ -229,6 +229,7 @@ class Item:
     #                        lines) or of attachments (附件：1.…… and the names below it)
     run_in: int = 0   # a heading run into its text: where that text starts in the paragraph's own text
     parted: tuple = ()     # a 落款 typed on one line: the unit and the date it parts into
+    part_name: object = None   # a part's number alone on its line (第一部分): the Item of the line naming it
 
 
 def gather(doc, sheet):
@@ -272,15 +273,16 @@ def gather(doc, sheet):
     if not ours:
         texts = _attachments(texts)
     for part in _by_attachment(typed, lambda pair: pair[0]):     # each attachment numbers afresh
-        _typed_levels(part, ours)
+        for piece, shift in [(part, 0)] if ours else _parted(part):
+            _typed_levels(piece, ours, shift)
     for item in items:
         if item.kind in HEADING_KINDS:
             item.run_in = run_in_at(item.text[len(item.auto):])
     if ours:
         return items
-    _bold_headings(texts, doc)
+    _unnumbered_headings(texts, doc)
     if texts and (texts[0].kind == "正文" or texts[0].kind in HEADING_KINDS and not any(t.kind == "标题" for t in texts)
-                  and heading_as_title(texts[0].text.strip(), sum(t.kind == texts[0].kind for t in texts) == 1)):
+                  and not PART_NUMBER.match(texts[0].text) and heading_as_title(texts[0].text.strip(), sum(t.kind == texts[0].kind for t in texts) == 1)):
         texts[0].kind, texts[0].label, texts[0].run_in = "标题", "", 0      # a title typed in 标题 1: as format reads it
     if (len(texts) > 1 and texts[0].kind == "标题" and texts[1].kind == "正文" and not texts[1].listed
             and _caption_like(texts[1].text, 30)):
@@ -305,18 +307,17 @@ def leading_spaces(item):
     return text[:len(text) - len(text.lstrip())]
 
 
-def _bold_headings(texts, doc):
-    """Short lines shown in bold alone read as headings where ``format`` reads them so (the
-    outliner's rule for bold lines: a part or a point with text of its own below it), at its level."""
+def _unnumbered_headings(texts, doc):
+    """Lines with no number read as headings where ``format`` reads them so, at its level: by the
+    outliner's rules for short lines shown in bold alone (a part or a point with text of its own
+    below it) and for short bare lines between paragraphs (in a part, 第一部分 ……, too)."""
     _, default, _, bold = style_levels(doc.styles.element)
     heavy = {id(t) for t in texts if t.kind == "正文" and not t.label and len(t.text.strip()) <= BOLD_MAX
              and not t.text.rstrip().endswith(("。", "；", "！", "？")) and all_bold(t.para._p, (t.para._p.style or default) in bold)}
-    if not heavy:
-        return
     found = outline([Para(t.text, None, id(t) in heavy) for t in texts])
     levels = {s.raw or s.heading: s.level for s in found.sections if not s.number}
     for t in texts:
-        level = levels.get(t.text.strip()) if id(t) in heavy else None
+        level = levels.get(t.text.strip()) if t.kind == "正文" and not t.label and not t.listed else None
         if level:
             t.kind = HEADING_KINDS[min(level, len(HEADING_KINDS)) - 1]
 
@@ -392,8 +393,29 @@ def _attachment_notes(body):
             name.listed = True
 
 
-def _typed_levels(typed, ours):
-    """Levels of typed numbers read as ``format`` reads them (numbering.read_levels). In a
+def _parted(typed):
+    """A text's ``(item, label)`` pairs parted where the outliner parts it (outline.text_parts):
+    ``[(pairs, levels to add)]``. Each part's line is a level-1 heading labelled with its number
+    (第一部分, as format writes it 一、) and the headings in the part are read a level down."""
+    lines = [k for k, (item, _) in enumerate(typed) if item.kind != "空" and item.index and not item.listed]
+    parts = text_parts([Para(typed[k][0].text) for k in lines])
+    if not parts:
+        return [(typed, 0)]
+    pieces = [(typed[:lines[parts[0][0]]], 0)]
+    for n, (at, _, _, taken, _) in enumerate(parts):
+        item = typed[lines[at]][0]
+        item.kind, item.label = HEADING_KINDS[0], PART_NUMBER.match(item.text).group().strip()
+        if taken == 2:                      # 第一部分 / 2026年工作总结: one heading, on two lines
+            item.part_name = typed[lines[at + 1]][0]
+            item.part_name.kind = HEADING_KINDS[0]
+        end = lines[parts[n + 1][0]] if n + 1 < len(parts) else len(typed)
+        pieces.append((typed[lines[at + taken - 1] + 1:end], 1))
+    return pieces
+
+
+def _typed_levels(typed, ours, shift=0):
+    """Levels of typed numbers read as ``format`` reads them (numbering.read_levels), ``shift``
+    levels down (the headings inside a part, which may go on from a number before it). In a
     draft the writer made, styles give the levels, and a numbered line left as body text is a
     heading gone astray: it keeps its style's level so that the numbering check flags it."""
     # in a draft the writer made, a numbered body line; in any other, a short numbered line of
@@ -402,12 +424,12 @@ def _typed_levels(typed, ours):
         item.kind == "正文" if ours else short_line(strip_number(item.text), 20))}
     named = {i for i, (item, found) in enumerate(typed)          # as format reads them (outline._numbered)
              if found and "1" in found[0] and label_of((split_heading(strip_number(item.text)) or ("",))[0])}
-    levels = read_levels([found[:3] if found else None for _, found in typed], strays, named=named)
+    levels = read_levels([found[:3] if found else None for _, found in typed], strays, bool(shift), named)
     for (item, found), level in zip(typed, levels):
         if ours and item.kind in HEADING_KINDS and found:
             item.label = found[3]
-        elif level and level <= len(HEADING_KINDS):
-            item.kind, item.label = HEADING_KINDS[level - 1], found[3]
+        elif level and level + shift <= len(HEADING_KINDS):
+            item.kind, item.label = HEADING_KINDS[level - 1 + shift], found[3]
 
 
 def _caption_like(text, size=40):

@@ -55,7 +55,7 @@ def fix_file(source, out, sheet, force=False):
             _strip(run.rPr, RUN_PROPS + (BOLD if strip_bold else ()))
         if item.run_in:
             _run_in_as_body(item, doc.styles[STYLE_NAMES["正文"]].element.rPr)
-    lines = (_leading_spaces(checker) + _literal_numbers(checker.items) + _renumber(checker, sheet)
+    lines = (_leading_spaces(checker) + _literal_numbers(checker.items) + _part_names(checker) + _renumber(checker, sheet)
              + _parted_closings(checker) + _closing_dates(checker) + _punctuation(checker)
              + _title_breaks(checker, sheet))
     _, after = lint_document(doc, sheet)
@@ -184,6 +184,19 @@ _AFTER_NUMPR = tuple(f"w:{tag}" for tag in (
     "overflowPunct", "topLinePunct", "autoSpaceDE", "autoSpaceDN", "bidi", "adjustRightInd", "snapToGrid",
     "spacing", "ind", "contextualSpacing", "mirrorIndents", "suppressOverlap", "jc", "textDirection",
     "textAlignment", "textboxTightWrap", "outlineLvl", "divId", "cnfStyle", "rPr", "sectPr", "pPrChange"))
+
+
+def _part_names(checker):
+    """A part's number typed alone on its line (第一部分) with its name on the next: the name
+    joins it there, as ``format`` writes the part (一、2026年工作总结)."""
+    lines = []
+    for item in checker.items:
+        name = item.part_name
+        if name is not None:
+            Run(item.para._p.add_r(), item.para).text = name.text.strip()
+            name.para._p.getparent().remove(name.para._p)
+            lines.append(f"标题：第{item.index}段 下一行的“{name.text.strip()}”接在“{item.label}”后")
+    return lines
 
 
 def _renumber(checker, sheet):

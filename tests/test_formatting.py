@@ -479,26 +479,28 @@ def test_lint_fix_parts_a_one_line_closing_as_format_does(runner, tmp_path, clos
     assert "落款：应为 署名和成文日期分两行，日期在署名下一行，实为 写在同一行" in output, output
 
 
-def test_format_keeps_a_bold_lead_in_bold(runner, tmp_path):
+def test_format_keeps_what_a_draft_set_in_bold_within_a_paragraph(runner, tmp_path):
     src, out = tmp_path / "粗稿.docx", tmp_path / "排版.docx"
     document = Document()
     document.add_paragraph("某镇2026年党建工作总结")
     document.add_paragraph("一、主要做法")
-    leads = [("一是强化理论武装。", "全年组织集中学习12次，覆盖党员300余人次。"),
-             ("二是夯实组织基础。", "新建党支部3个，整顿软弱涣散党组织2个。"),
-             ("组织生活不够规范。", "部分支部三会一课记录不全。")]
-    for lead, rest in leads:
+    paragraphs_typed = [
+        [("一是强化理论武装。", True), ("全年组织集中学习12次，覆盖党员300余人次。", False)],
+        [("二是夯实组织基础。", True), ("新建党支部3个。", False), ("三是加强队伍建设。", True), ("培训党务干部120人次。", False)],
+        [("全镇党员队伍结构持续优化，", False), ("青年党员占比提高", True), ("。", False)],
+        [("一是强化理论武装。", False), ("全年组织集中学习12次，覆盖党员300余人次。", False)],   # the same text, plain
+        [("组织生活", True), ("\t", False), ("不够规范。", True), ("部分支部记录不全。", False)],
+    ]
+    for runs in paragraphs_typed:
         para = document.add_paragraph()
-        para.add_run(lead).bold = True
-        para.add_run(rest)
-    para = document.add_paragraph("全镇党员队伍结构持续优化，")      # bold in the middle is no lead-in
-    para.add_run("青年党员占比提高").bold = True
-    para.add_run("。")
+        for text, bold in runs:
+            para.add_run(text).bold = bold or None
     document.save(src)
     assert runner.invoke(cli, ["format", str(src), "-o", str(out)]).exit_code == 0
-    runs = [[(r.text, bool(r.bold)) for r in p.runs] for p in Document(out).paragraphs if p.style.name == "Normal"]
-    assert runs == [[(lead, True), (rest, False)] for lead, rest in leads] + [
-        [("全镇党员队伍结构持续优化，青年党员占比提高。", False)]]
+    got = [[(r.text, bool(r.bold)) for r in p.runs] for p in Document(out).paragraphs if p.style.name == "Normal"]
+    assert got == [paragraphs_typed[0], paragraphs_typed[1], paragraphs_typed[2],
+                   [("一是强化理论武装。全年组织集中学习12次，覆盖党员300余人次。", False)],
+                   [("组织生活\t不够规范。", True), ("部分支部记录不全。", False)]]
     code, output = lint_lines(runner, out)
     assert code == 0, output
 

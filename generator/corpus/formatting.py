@@ -9,7 +9,7 @@ a previewed document's page numbers) are removed only when asked (``clean``), si
 draft is the user's own text.
 """
 import re
-from collections import Counter
+from collections import Counter, defaultdict, deque
 from pathlib import Path
 
 from generator.corpus.cleaning import (contents, drop_page_marks, join_numbers, join_pages, join_wrapped,
@@ -29,7 +29,9 @@ from generator.word.style import HEADING_KINDS
 def blocks_of(paras, fallback_title, clean=False, path=None):
     """Paragraphs → markup Blocks (附件标识, title, 署名, 主送, body, headings, 附件说明, 落款, then
     each attachment appended after the 落款 on a page of its own); ``path`` names the file in errors."""
-    leads = {p.text.strip(): p.lead.strip() for p in paras if p.lead.strip()}
+    weights = defaultdict(deque)         # a paragraph's text → its runs' weights, for each time it stands
+    for p in paras:
+        weights[p.text.strip()].append(p.weights)
     if clean:
         paras = strip_boilerplate(join_pages(paras))
     paras = split_flattened(join_wrapped(join_numbers(drop_page_marks(part_lines(paras)))))
@@ -45,16 +47,20 @@ def blocks_of(paras, fallback_title, clean=False, path=None):
     for name, body in appended:
         blocks.append(Block("附件标识", [(name, False)]))
         blocks += _text_blocks(body, None, path, attached=True) if body else []
-    return _bold_leads(blocks + [Block("正文", [(p.text.strip(), False)]) for p in record], leads)
+    return _weighed(blocks + [Block("正文", [(p.text.strip(), False)]) for p in record], weights)
 
 
-def _bold_leads(blocks, leads):
-    """A paragraph of the text that opened in bold in the draft (一是强化理论武装。 before its
-    text: ``leads`` maps a draft paragraph's text to its bold lead) opens in bold again."""
+def _weighed(blocks, weights):
+    """Paragraphs of the text in bold in part in the draft (一是强化理论武装。 before the text, a
+    phrase in it: ``weights`` maps a draft paragraph's text to its runs' weights, once for each
+    time it stands) are so again, where a paragraph is written as it stood."""
     for block in blocks:
-        lead = leads.get(block.text) if block.kind == "正文" else None
-        if lead and block.text.startswith(lead) and len(lead) < len(block.text):
-            block.runs = [(lead, True), (block.text[len(lead):], False)]
+        stood = weights.get(block.text) if block.kind == "正文" else None
+        parts = stood.popleft() if stood else ()
+        if parts and "".join(text for text, _ in parts).strip() == block.text:
+            head, tail = parts[0][0].lstrip(), parts[-1][0].rstrip()
+            block.runs = [(text, bold) for text, bold in ([(head, parts[0][1])] + list(parts[1:-1]) + [
+                (tail, parts[-1][1])] if len(parts) > 1 else [(head.rstrip(), parts[0][1])]) if text]
     return blocks
 
 

@@ -32,7 +32,7 @@ class Para:
     text: str
     level: int = None        # None: unknown; 0: title; 1–4: heading level given by the file
     bold: bool = False       # a short paragraph all in bold: maybe a heading shown by weight alone
-    lead: str = ""           # the text of its first runs, in bold when the rest is not (一是……。)
+    weights: tuple = ()      # ((text, bold), …) of a paragraph bold in part only (一是……。 in bold)
 
 
 def read_document(path):
@@ -211,7 +211,7 @@ def _docx(raw, path):
         short = (heavy and level is None and len(text.strip()) <= BOLD_MAX
                  and not text.rstrip().endswith(("。", "；", "！", "？")))
         whole = short and all_bold(p, style in bold)
-        paras.append(Para(text, level, whole, bold_lead(p, style in bold) if heavy and not whole else ""))
+        paras.append(Para(text, level, whole, bold_parts(p, style in bold) if heavy and not whole else ()))
         started = started or bool(text.strip())
         if held:
             boxes, found = _held(p, raw, path, notes)
@@ -239,20 +239,22 @@ def all_bold(p, styled):
     return found
 
 
-def bold_lead(p, styled):
-    """The text of a paragraph's first runs when they are bold and a run with text after them
-    is not (一是强化理论武装。 in bold before the text): "" otherwise."""
-    lead = []
-    for run in p.iter(W + "r"):
-        text = "".join(t.text or "" for t in run.iterchildren(W + "t"))
-        if not text.strip():
-            lead.append(text)
+def bold_parts(p, styled):
+    """``((text, bold), …)`` of a paragraph in bold in part (一是……。 in bold before its text,
+    a phrase in bold in it), its text read as paragraph_text reads it, runs of the same weight
+    and spaces joined; () for one all bold or all plain."""
+    parts = []
+    for run in _runs(p):
+        text = "".join(text for _, text in run_parts(run))
+        if not text:
             continue
         mark = run.find(f"{W}rPr/{W}b")
-        if not (styled if mark is None else switched_on(mark)):
-            return "".join(lead) if "".join(lead).strip() else ""
-        lead.append(text)
-    return ""
+        bold = styled if mark is None else switched_on(mark)
+        if parts and (parts[-1][1] == bold or not text.strip()):
+            parts[-1] = (parts[-1][0] + text, parts[-1][1])
+        else:
+            parts.append((text, bold))
+    return tuple(parts) if len({bold for text, bold in parts if text.strip()}) == 2 else ()
 
 
 def _labelled(p, labels, cell=False):
@@ -563,15 +565,22 @@ def run_parts(run):
 
 
 def _collect(el, out):
+    for run in _runs(el):
+        out.extend(text for _, text in run_parts(run))
+
+
+def _runs(el):
+    """The runs whose text a paragraph shows, in order: in links, insertions and simple fields
+    too, and in content controls that show their content."""
     for child in el:
         tag = child.tag
         if tag == W + "r":
-            out.extend(text for _, text in run_parts(child))
+            yield child
         elif tag in _RUN_HOLDERS:
-            _collect(child, out)
+            yield from _runs(child)
         elif tag == W + "sdt":
             for content in _controlled(child):
-                _collect(content, out)
+                yield from _runs(content)
 
 
 def _controlled(sdt):

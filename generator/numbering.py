@@ -80,6 +80,19 @@ DECIMALS = tuple((style, re.compile(rf"^\s*\d{{1,2}}(?:[.．]\d{{1,2}}){{{style.
                  for style in ("1.1.1", "1.1"))
 
 
+DECIMAL_STYLES = tuple(style for style, _ in DECIMALS)
+# 1 基本情况: a figure and a space, the top level above decimal numbers (1 …, 1.1 …), in a text
+# that has them (elsewhere 3 个支部 is a count)
+_FIGURE = re.compile(r"^\s*(\d{1,2})[ \u3000]+(?=[\u4e00-\u9fff“])")
+
+
+def figure_label(text):
+    """``(style, value, family, label)`` of a figure and a space opening ``text`` (1 基本情况),
+    for a text numbered with decimals (see ``DECIMALS``), else None."""
+    match = _FIGURE.match(text)
+    return ("1", int(match[1]), None, match.group().strip()) if match and int(match[1]) else None
+
+
 def _decimal(text):
     """``(style, value, typed)`` of a decimal number (2.1 ……), else None."""
     for style, regex in DECIMALS:
@@ -126,7 +139,8 @@ def parse_label(text, patterns):
 
     The level is the pattern (一、 （一） 1. （1） by default) the label has once brackets
     and separators are made canonical, so 1、 and (1) still count as levels 3 and 4; a
-    decimal number's is its depth (2.1: 2), and a part's (第二部分) is 1, the writer's 一、.
+    decimal number's is its depth (2.1: 2), and a figure's alone (1 基本情况, over decimal
+    numbers) and a part's (第二部分) are 1.
     """
     part = PART_NUMBER.match(text)
     if part:
@@ -134,6 +148,9 @@ def parse_label(text, patterns):
     decimal = _decimal(text)
     if decimal:
         return decimal[0].count(".") + 1, decimal[1], decimal[2]
+    figure = re.fullmatch(r"\s*(\d{1,2})\s*", text) or _FIGURE.match(text)     # 1 (基本情况) over decimals
+    if figure:
+        return 1, int(figure[1]), figure.group().strip()
     match = LABEL.match(text)
     if not match:
         return None

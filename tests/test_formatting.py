@@ -5,6 +5,7 @@ import sys
 import pytest
 from conftest import CHECKER, paragraphs, pdf_pages, pictured_docx, png, reviewed_docx, to_pdf
 from docx import Document
+from docx.oxml.ns import qn
 
 from generator.cli import cli
 from generator.numbering import strip_number
@@ -383,39 +384,45 @@ def test_format_and_lint_fix_read_a_part_typed_as_a_list_item_alike(runner, tmp_
 def test_format_and_lint_fix_write_a_text_in_parts_alike(runner, tmp_path):
     from test_outline import PARTS
     formatted, fixed, result = format_and_fix(runner, tmp_path, PARTS)
-    assert "编号：第2段 第一部分 → 一、" in result.output and "编号：第3段 一、 → （一）" in result.output, result.output
-    want = [("Title", PARTS[0]), ("Heading 1", "一、2026年工作总结"), ("Heading 2", "（一）主要工作"),
-            ("Heading 3", "1.抓好理论学习"), ("Heading 3", "2.夯实基层组织"), ("Heading 2", "（二）存在问题"),
-            ("Heading 1", "二、2027年工作打算"), ("Heading 2", "（一）加强政治建设"), ("Heading 2", "（二）加强组织建设")]
+    assert "编号：" not in result.output, result.output        # each part numbers its headings afresh
+    want = [("Title", PARTS[0]), ("部分标题", "第一部分 2026年工作总结"), ("Heading 1", "一、主要工作"),
+            ("Heading 2", "（一）抓好理论学习"), ("Heading 2", "（二）夯实基层组织"), ("Heading 1", "二、存在问题"),
+            ("部分标题", "第二部分：2027年工作打算"), ("Heading 1", "一、加强政治建设"), ("Heading 1", "二、加强组织建设")]
     for out in (formatted, fixed):
         got = [(s, t.replace("\n", "")) for s, t in paragraphs(out)]
-        assert [(s, t) for s, t in got if s == "Title" or s.startswith("Heading")] == want
+        assert [(s, t) for s, t in got if s in ("Title", "部分标题") or s.startswith("Heading")] == want
         assert len(got) == len(PARTS)                       # every line kept
         code, output = lint_lines(runner, out)
         assert code == 0 and "编号" not in output, output
+    # the part's heading as the style sheet sets it: 黑体, centred, no indent
+    part = next(p for p in Document(formatted).paragraphs if p.style.name == "部分标题")
+    assert part.style.paragraph_format.alignment == 1 and not part.style.paragraph_format.first_line_indent
+    assert part.style.element.rPr.rFonts.get(qn("w:eastAsia")) == "黑体"
 
 
 SURE = "全区各级党组织坚持问题导向，深入基层走访调研，形成了一批可复制可推广的经验做法。"
 T = "某街道党工委2026年工作总结和2027年工作打算"
-PARTED = [("一、2026年工作总结", ["（一）主要工作", "（二）存在问题"]), ("二、2027年工作打算", ["（一）加强政治建设"])]
 
 
-@pytest.mark.parametrize("lines", [
+@pytest.mark.parametrize("lines, parts", [
     # a dash after the part's number; the number alone on its line, the name on the next
-    [T, "第一部分——2026年工作总结", "一、主要工作", SURE,
-     "二、存在问题", SURE, "第二部分——2027年工作打算", "一、加强政治建设", SURE],
-    [T, "第一部分", "2026年工作总结", "一、主要工作", SURE, "二、存在问题", SURE, "第二部分", "2027年工作打算",
-     "一、加强政治建设", SURE],
+    ([T, "第一部分——2026年工作总结", "一、主要工作", SURE, "二、存在问题", SURE, "第二部分——2027年工作打算",
+      "一、加强政治建设", SURE], ["第一部分——2026年工作总结", "第二部分——2027年工作打算"]),
+    ([T, "第一部分", "2026年工作总结", "一、主要工作", SURE, "二、存在问题", SURE, "第二部分", "2027年工作打算",
+      "一、加强政治建设", SURE], ["第一部分 2026年工作总结", "第二部分 2027年工作打算"]),
     # a typed contents that lists the parts
-    [T, "目  录", "第一部分 2026年工作总结", "第二部分 2027年工作打算", "第一部分 2026年工作总结", "一、主要工作",
-     SURE, "二、存在问题", SURE, "第二部分 2027年工作打算", "一、加强政治建设", SURE],
+    ([T, "目  录", "第一部分 2026年工作总结", "第二部分 2027年工作打算", "第一部分 2026年工作总结", "一、主要工作",
+      SURE, "二、存在问题", SURE, "第二部分 2027年工作打算", "一、加强政治建设", SURE],
+     ["第一部分 2026年工作总结", "第二部分 2027年工作打算"]),
     # parts and headings in Word's heading styles: 标题 1 and 2, or all in 标题 1
-    [T, ("第一部分 2026年工作总结", "Heading 1"), ("一、主要工作", "Heading 2"), SURE, ("二、存在问题", "Heading 2"),
-     SURE, ("第二部分 2027年工作打算", "Heading 1"), ("一、加强政治建设", "Heading 2"), SURE],
-    [T, ("第一部分 2026年工作总结", "Heading 1"), ("一、主要工作", "Heading 1"), SURE, ("二、存在问题", "Heading 1"),
-     SURE, ("第二部分 2027年工作打算", "Heading 1"), ("一、加强政治建设", "Heading 1"), SURE],
+    ([T, ("第一部分 2026年工作总结", "Heading 1"), ("一、主要工作", "Heading 2"), SURE, ("二、存在问题", "Heading 2"),
+      SURE, ("第二部分 2027年工作打算", "Heading 1"), ("一、加强政治建设", "Heading 2"), SURE],
+     ["第一部分 2026年工作总结", "第二部分 2027年工作打算"]),
+    ([T, ("第一部分 2026年工作总结", "Heading 1"), ("一、主要工作", "Heading 1"), SURE, ("二、存在问题", "Heading 1"),
+      SURE, ("第二部分 2027年工作打算", "Heading 1"), ("一、加强政治建设", "Heading 1"), SURE],
+     ["第一部分 2026年工作总结", "第二部分 2027年工作打算"]),
 ], ids=["dash", "alone", "contents", "styled", "all-heading-1"])
-def test_format_and_lint_fix_read_parts_typed_any_way_alike(runner, tmp_path, lines):
+def test_format_and_lint_fix_read_parts_typed_any_way_alike(runner, tmp_path, lines, parts):
     src, formatted, fixed = tmp_path / "粗稿.docx", tmp_path / "排版.docx", tmp_path / "修正.docx"
     document = Document()
     for line in lines:
@@ -423,11 +430,11 @@ def test_format_and_lint_fix_read_parts_typed_any_way_alike(runner, tmp_path, li
     document.save(src)
     assert runner.invoke(cli, ["format", str(src), "-o", str(formatted)]).exit_code == 0
     result = runner.invoke(cli, ["lint", "--no-pages", str(src), "--fix", "-o", str(fixed)])
-    want = [("Title", T)] + [pair for part, inner in PARTED for pair in [("Heading 1", part)] + [
-        ("Heading 2", heading) for heading in inner]]
+    want = [("Title", T), ("部分标题", parts[0]), ("Heading 1", "一、主要工作"), ("Heading 1", "二、存在问题"),
+            ("部分标题", parts[1]), ("Heading 1", "一、加强政治建设")]
     for out in (formatted, fixed):
         got = [(s, t.replace("\n", "")) for s, t in paragraphs(out)]
-        assert [(s, t) for s, t in got if s == "Title" or s.startswith("Heading")] == want, result.output
+        assert [(s, t) for s, t in got if s in ("Title", "部分标题") or s.startswith("Heading")] == want, result.output
         code, output = lint_lines(runner, out)
         assert code == 0, output
 
@@ -448,11 +455,12 @@ def test_a_questionnaires_parts_in_a_report_are_text(runner, tmp_path):
         assert [t for s, t in paragraphs(out) if s.startswith("Heading")] == ["一、主要做法", "二、存在问题"]
 
 
-def test_format_and_lint_fix_read_decimal_numbers_alike(runner, tmp_path):
-    lines = ["关于某区机关党建工作的调研报告", "1. 基本情况", "1.1 党组织设置", "全区机关共有党组织86个。",
-             "1.2 党员队伍", "机关党员1260名。", "2. 存在问题", "2.1 党建与业务结合不紧", "部分单位存在“两张皮”现象。",
+@pytest.mark.parametrize("top", ["{}. ", "{} "])      # 1. 基本情况, or 1 基本情况 (a figure and a space)
+def test_format_and_lint_fix_read_decimal_numbers_alike(runner, tmp_path, top):
+    lines = ["关于某区机关党建工作的调研报告", top.format(1) + "基本情况", "1.1 党组织设置", "全区机关共有党组织86个。",
+             "1.2 党员队伍", "机关党员1260名。", top.format(2) + "存在问题", "2.1 党建与业务结合不紧", "部分单位存在“两张皮”现象。",
              "2.1.1 学习形式单一", "集中学习以读文件为主。", "2.1.2、考核导向不强", "考核结果运用不够。",
-             "2.2 党务干部力量薄弱", "兼职党务干部占比超过八成。", "3. 对策建议", "3.5万名群众受益的项目要优先保障。"]
+             "2.2 党务干部力量薄弱", "兼职党务干部占比超过八成。", top.format(3) + "对策建议", "3.5万名群众受益的项目要优先保障。"]
     formatted, fixed, result = format_and_fix(runner, tmp_path, lines)
     assert "编号：第10段 2.1.1 → 1." in result.output, result.output
     want = [("Heading 1", "一、基本情况"), ("Heading 2", "（一）党组织设置"), ("Heading 2", "（二）党员队伍"),

@@ -132,11 +132,17 @@ def _text_blocks(paras, fallback_title, path, notes=(), alone=False, attached=Fa
     blocks += [Block("正文", [(text, False)]) for text in lead[:k] + toc + lead[k:]]
     open_levels = []                  # a level skipped (#### under ##, Heading 3 under 1): the next
     for s in o.sections:
+        if s.part:                    # 第一部分 ……, as typed; the numbers start again below it
+            open_levels = []
+            blocks.append(Block("部分标题", [(s.raw, False)]))
+            blocks += [Block("正文", [(text, False)]) for text in s.body]
+            continue
         while open_levels and open_levels[-1] >= s.level:
             open_levels.pop()
         open_levels.append(s.level)
         # a heading on a line of its own ends on no colon (一、主要做法：): its text is below it
-        blocks.append(Block(HEADING_KINDS[len(open_levels) - 1], [(_unclosed(s.raw or s.heading), False)]))
+        blocks.append(Block(HEADING_KINDS[min(len(open_levels), len(HEADING_KINDS)) - 1],
+                            [(_unclosed(s.raw or s.heading), False)]))
         blocks += [Block("正文", [(text, False)]) for text in s.body]
     if fallback_title and not o.sections and not lead and len(blocks) == 1 and not (notes or alone):
         raise ReportgenError("文件里只有一行标题，没有正文", path)

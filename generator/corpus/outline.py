@@ -47,7 +47,7 @@ from difflib import SequenceMatcher
 from generator.corpus.cleaning import clean, width
 from generator.corpus.reading import Para, read_document
 from generator.normalize import CLOSING_DATE, SIGNER
-from generator.numbering import DECIMALS, PART_NUMBER, Levels, cn_value, label_style, read_levels
+from generator.numbering import DECIMAL_STYLES, DECIMALS, PART_NUMBER, Levels, figure_label, cn_value, label_style, read_levels
 
 CATEGORIES = ("概述", "做法", "成效", "问题", "原因", "思考", "下一步", "其他")
 
@@ -99,7 +99,7 @@ STYLES = (
 BULLETS = "●■◆▲◎"       # a bullet heads a line of its own with text below (●政治引领 坚定信念), not a list item
 BRACKETED = ("（一）", "（1）")
 LEAD_ONLY = ("第一，", "一是")        # styles that are headings only as lead-in sentences
-NO_FAMILY = (*LEAD_ONLY, "1.1", "1.1.1")    # styles that never go on counting another's level
+NO_FAMILY = (*LEAD_ONLY, "1", *DECIMAL_STYLES)    # styles that never go on counting another's level
 ANY = Levels.ANY                     # the value of a placeholder number (X.资源开发模式)
 # a sentence's end; ?? is a character lost in the page's encoding, not a question
 _SENTENCE = re.compile(r"^(.*?(?:[。！？!]|(?<!\?)\?(?!\?)))")
@@ -115,8 +115,9 @@ class Section:
     level: int
     category: str = "其他"
     number: str = ""             # the number typed in the source (一、 （二） 1、 …)
-    raw: str = ""                # the heading exactly as typed, after the number
+    raw: str = ""                # the heading exactly as typed, after the number (a part's: the whole line)
     body: list = field(default_factory=list)   # paragraphs until the next heading
+    part: bool = False           # a part of the text (第一部分 ……): its headings are a level below it
 
     def to_dict(self):
         return {"heading": self.heading, "level": self.level, "category": self.category}
@@ -559,9 +560,10 @@ def outline(paras, file=""):
 
 
 def _part_heading(paras, i):
-    """``(number, heading, lines it takes)`` when line ``i`` names a part (第一部分 ……,
-    numbering.PART_NUMBER): a heading on the line (no sentence or list item: 第一部分：受访者基本
-    信息，共8题； is a questionnaire's), or on the next line when the number stands alone; else None."""
+    """The part (``Section``) that line ``i`` opens, and the lines its heading takes, when it names
+    one (第一部分 ……, numbering.PART_NUMBER): a heading on the line (no sentence or list item:
+    第一部分：受访者基本信息，共8题； is a questionnaire's), or on the next line when the number
+    stands alone; else None. Its ``raw`` is the line as typed (the two joined by a space)."""
     match = PART_NUMBER.match(paras[i].text)
     if not match:
         return None
@@ -569,29 +571,28 @@ def _part_heading(paras, i):
     if not rest and i + 1 < len(paras) and not marker(paras[i + 1].text) and not PART_NUMBER.match(paras[i + 1].text):
         rest, taken = paras[i + 1].text.strip(), 2
     if 2 <= len(rest) <= 40 and not re.search(r"[，,。；;！？!?：:]", rest):
-        return number, rest.rstrip(_STRIP_END), taken
+        raw = paras[i].text.strip() + (" " + rest if taken == 2 else "")
+        return Section(rest.rstrip(_STRIP_END), 1, number=number, raw=raw, part=True), taken
     return None
 
 
 def text_parts(paras):
-    """How a text typed in parts (第一部分 ……, 第二部分 ……) is parted: ``[(line, number, heading,
-    lines the heading takes, the part's items)]``, its headings found on their own in each part,
-    one level below the part's; [] for a text that is not: no line names a part, a Chinese-numbered
-    heading stands above the first (the parts are then a list in the text), or a part would need a
-    fifth level."""
+    """How a text typed in parts (第一部分 ……, 第二部分 ……) is parted: ``[(line, the part's Section,
+    lines its heading takes, the part's items)]``, the headings in each found on their own, their
+    numbers starting again, and a level below the part's; [] for a text that is not: no line names
+    a part, or a Chinese-numbered heading stands above the first (the parts are then a list in the
+    text, or cited)."""
     found = [(i, *part) for i in range(len(paras)) if (part := _part_heading(paras, i))]
     if not found or any(marker(p.text) and marker(p.text)[0] == "一、" and split_heading(marker(p.text)[3])
                         for p in paras[:found[0][0]]):
         return []
     parts = []
-    for (start, number, heading, taken), end in zip(found, [f[0] for f in found[1:]] + [len(paras)]):
+    for (start, part, taken), end in zip(found, [f[0] for f in found[1:]] + [len(paras)]):
         items = _headings(paras[start + taken:end], in_part=True)
         for item in items:
             if isinstance(item, Section):
-                if item.level >= 4:
-                    return []
                 item.level += 1
-        parts.append((start, number, heading, taken, items))
+        parts.append((start, part, taken, items))
     return parts
 
 
@@ -600,8 +601,8 @@ def _in_parts(paras):
     the whole text's otherwise."""
     parts = text_parts(paras)
     items = _headings(paras[:parts[0][0]] if parts else paras)
-    for _, number, heading, _, inner in parts:
-        items += [_section(heading, 1, number)] + inner
+    for _, part, _, inner in parts:
+        items += [part] + inner
     return items
 
 
@@ -665,7 +666,7 @@ def _explicit(paras):
     the level its number style has among the marked ones, else one level down (a list
     1.拓宽选拔渠道 under ## 对策建议). Parts (第一部分 ……) in a heading style are level 1, and
     the other marked headings a level below them when they share their style's level."""
-    parts = {i: part for i, p in enumerate(paras) if p.level and (part := _part_heading(paras, i)) and part[2] == 1}
+    parts = {i: part[0] for i, p in enumerate(paras) if p.level and (part := _part_heading(paras, i)) and part[1] == 1}
     top = min((paras[i].level for i in parts), default=0)
     shift = int(any(p.level and p.level <= top and i not in parts for i, p in enumerate(paras)))
     items, last, styles = [], 0, {}
@@ -674,10 +675,10 @@ def _explicit(paras):
         typed, raw = (m[2], m[3]) if m else ("", p.text.strip())
         style = (label_style(p.text) or (None,))[0]
         if i in parts:
-            items.append(_section(parts[i][1], 1, parts[i][0]))
+            items.append(parts[i])
             last = 1
         elif p.level:
-            level = min(p.level + shift, 4)
+            level = p.level + shift
             split = split_heading(raw)       # a heading run into its text in a heading style: the text is body
             items += [_section(split[0], level, typed), split[1]] if split and split[1] else [
                 _section(raw, level, typed)]
@@ -701,6 +702,8 @@ def _numbered(paras, lone=False):
     stay paragraphs (strings). ``lone``: a first 一是 or 第一， may head a paragraph alone."""
     texts = [p.text.strip() for p in paras]
     marks = [marker(t) for t in texts]
+    if any(m and m[0] in DECIMAL_STYLES for m in marks):       # 1 基本情况 over 2.1 ……
+        marks = [m or ((f := figure_label(t)) and (f[0], f[1], f[3], t[len(f[3]):].lstrip())) for m, t in zip(marks, texts)]
     lead_ok = _lead_sequences(marks, texts, lone)
     splits, labels = [], []
     for i, m in enumerate(marks):

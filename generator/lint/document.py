@@ -24,10 +24,10 @@ from generator.normalize import (
     short_line,
     signed_date,
 )
-from generator.numbering import PART_NUMBER, label_style, read_levels, strip_number
+from generator.numbering import DECIMAL_STYLES, figure_label, label_style, read_levels, strip_number
 from generator.word import office
 from generator.word.parts import STYLE_NAMES
-from generator.word.style import HEADING_KINDS
+from generator.word.style import HEADING_KINDS, RESTARTS
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 HEADING_MAX = 60                    # a numbered paragraph longer than this is body text
@@ -252,9 +252,7 @@ def gather(doc, sheet):
             kind = "空" if not own.strip() else style_kinds.get(style.name if style is not None else None, "正文")
             item = Item(index, para, kind, auto + own if own.strip() else own, auto=auto)
             text = item.text
-            typed.append((item, label_style(text) if kind in HEADING_KINDS or (
-                kind == "正文" and len(text.strip()) <= HEADING_MAX
-                and (not ours or text.strip()[-1] not in "。！？!?；;：:，,")) else None))
+            typed.append((item, label_style(text) if _may_head(item, ours) else None))
             items.append(item)
             previous = item
         elif el.tag == w("tbl"):
@@ -266,15 +264,17 @@ def gather(doc, sheet):
                 if own.strip() or auto:       # a 序号 column's number may be all a cell shows
                     items.append(Item(0, cell_para, "表格", auto + own, where=f"表{tables}", auto=auto))
             previous = None
+    if any(found and found[0] in DECIMAL_STYLES for _, found in typed):      # 1 基本情况 over 2.1 ……
+        typed = [(item, found or (figure_label(item.text) if _may_head(item, ours) else None)) for item, found in typed]
     texts = [i for i in items if i.kind != "空" and i.index]
     _contents_lines(texts)
     _attachment_notes(texts)
     typed = [(item, None if item.listed else label) for item, label in typed]
     if not ours:
         texts = _attachments(texts)
-    for part in _by_attachment(typed, lambda pair: pair[0]):     # each attachment numbers afresh
-        for piece, shift in [(part, 0)] if ours else _parted(part):
-            _typed_levels(piece, ours, shift)
+    for part in _afresh(typed, lambda pair: pair[0]):     # each attachment (and marked part) numbers afresh
+        for piece, resume in [(part, False)] if ours else _parted(part):
+            _typed_levels(piece, ours, resume)
     for item in items:
         if item.kind in HEADING_KINDS:
             item.run_in = run_in_at(item.text[len(item.auto):])
@@ -282,7 +282,7 @@ def gather(doc, sheet):
         return items
     _unnumbered_headings(texts, doc)
     if texts and (texts[0].kind == "正文" or texts[0].kind in HEADING_KINDS and not any(t.kind == "标题" for t in texts)
-                  and not PART_NUMBER.match(texts[0].text) and heading_as_title(texts[0].text.strip(), sum(t.kind == texts[0].kind for t in texts) == 1)):
+                  and heading_as_title(texts[0].text.strip(), sum(t.kind == texts[0].kind for t in texts) == 1)):
         texts[0].kind, texts[0].label, texts[0].run_in = "标题", "", 0      # a title typed in 标题 1: as format reads it
     if (len(texts) > 1 and texts[0].kind == "标题" and texts[1].kind == "正文" and not texts[1].listed
             and _caption_like(texts[1].text, 30)):
@@ -295,6 +295,14 @@ def gather(doc, sheet):
             break
     _closing(texts)
     return items
+
+
+def _may_head(item, ours):
+    """Whether a paragraph's typed number may make it a heading: one in a heading style, or a
+    short body line (in a draft the writer made, one that ends no sentence)."""
+    text = item.text.strip()
+    return item.kind in HEADING_KINDS or (item.kind == "正文" and len(text) <= HEADING_MAX
+                                          and (not ours or text[-1] not in "。！？!?；;：:，,"))
 
 
 def leading_spaces(item):
@@ -315,7 +323,11 @@ def _unnumbered_headings(texts, doc):
     heavy = {id(t) for t in texts if t.kind == "正文" and not t.label and len(t.text.strip()) <= BOLD_MAX
              and not t.text.rstrip().endswith(("。", "；", "！", "？")) and all_bold(t.para._p, (t.para._p.style or default) in bold)}
     found = outline([Para(t.text, None, id(t) in heavy) for t in texts])
-    levels = {s.raw or s.heading: s.level for s in found.sections if not s.number}
+    levels, inside = {}, 0
+    for s in found.sections:           # in a part, a heading is a level below it: as format writes it, not
+        inside = inside or s.part
+        if not s.number:
+            levels[s.raw or s.heading] = s.level - inside
     for t in texts:
         level = levels.get(t.text.strip()) if t.kind == "正文" and not t.label and not t.listed else None
         if level:
@@ -331,16 +343,17 @@ def run_in_at(text):
 
 
 def numbered_parts(items):
-    """The numbered headings of each part of the document: the text, then each attachment
-    (from its 附件标识 on), which numbers afresh."""
-    return [heads for part in _by_attachment(items) if (heads := [i for i in part if i.label])]
+    """The numbered headings of each part of the document that numbers afresh: the text, each
+    part of it (from its 部分标题 on) and each attachment (from its 附件标识 on)."""
+    return [heads for part in _afresh(items) if (heads := [i for i in part if i.label])]
 
 
-def _by_attachment(entries, item_of=lambda entry: entry):
-    """``entries`` parted before each whose item is a 附件标识: the text, then each attachment."""
+def _afresh(entries, item_of=lambda entry: entry):
+    """``entries`` parted where heading numbers start again, before each whose item is a
+    附件标识 or a 部分标题 (style.RESTARTS): the text, then each part or attachment."""
     parts = [[]]
     for entry in entries:
-        if item_of(entry).kind == "附件标识":
+        if item_of(entry).kind in RESTARTS:
             parts.append([])
         parts[-1].append(entry)
     return parts
@@ -395,41 +408,41 @@ def _attachment_notes(body):
 
 def _parted(typed):
     """A text's ``(item, label)`` pairs parted where the outliner parts it (outline.text_parts):
-    ``[(pairs, levels to add)]``. Each part's line is a level-1 heading labelled with its number
-    (第一部分, as format writes it 一、) and the headings in the part are read a level down."""
+    ``[(pairs, whether its first heading may go on from a number before)]``. Each part's line is
+    a 部分标题, as ``format`` writes it, and the headings in each part number afresh."""
     lines = [k for k, (item, _) in enumerate(typed) if item.kind != "空" and item.index and not item.listed]
     parts = text_parts([Para(typed[k][0].text) for k in lines])
     if not parts:
-        return [(typed, 0)]
-    pieces = [(typed[:lines[parts[0][0]]], 0)]
-    for n, (at, _, _, taken, _) in enumerate(parts):
+        return [(typed, False)]
+    pieces = [(typed[:lines[parts[0][0]]], False)]
+    for n, (at, _, taken, _) in enumerate(parts):
         item = typed[lines[at]][0]
-        item.kind, item.label = HEADING_KINDS[0], PART_NUMBER.match(item.text).group().strip()
+        item.kind = "部分标题"
         if taken == 2:                      # 第一部分 / 2026年工作总结: one heading, on two lines
             item.part_name = typed[lines[at + 1]][0]
-            item.part_name.kind = HEADING_KINDS[0]
+            item.part_name.kind = "部分标题"
         end = lines[parts[n + 1][0]] if n + 1 < len(parts) else len(typed)
-        pieces.append((typed[lines[at + taken - 1] + 1:end], 1))
+        pieces.append((typed[lines[at + taken - 1] + 1:end], True))
     return pieces
 
 
-def _typed_levels(typed, ours, shift=0):
-    """Levels of typed numbers read as ``format`` reads them (numbering.read_levels), ``shift``
-    levels down (the headings inside a part, which may go on from a number before it). In a
-    draft the writer made, styles give the levels, and a numbered line left as body text is a
-    heading gone astray: it keeps its style's level so that the numbering check flags it."""
+def _typed_levels(typed, ours, resume=False):
+    """Levels of typed numbers read as ``format`` reads them (numbering.read_levels; ``resume``:
+    in a part, whose first heading may go on from a number before it). In a draft the writer
+    made, styles give the levels, and a numbered line left as body text is a heading gone astray:
+    it keeps its style's level so that the numbering check flags it."""
     # in a draft the writer made, a numbered body line; in any other, a short numbered line of
     # its own (as format reads one whose number is out of order: (一) (三) (二))
     strays = {i for i, (item, found) in enumerate(typed) if found and (
         item.kind == "正文" if ours else short_line(strip_number(item.text), 20))}
     named = {i for i, (item, found) in enumerate(typed)          # as format reads them (outline._numbered)
              if found and "1" in found[0] and label_of((split_heading(strip_number(item.text)) or ("",))[0])}
-    levels = read_levels([found[:3] if found else None for _, found in typed], strays, bool(shift), named)
+    levels = read_levels([found[:3] if found else None for _, found in typed], strays, resume, named)
     for (item, found), level in zip(typed, levels):
         if ours and item.kind in HEADING_KINDS and found:
             item.label = found[3]
-        elif level and level + shift <= len(HEADING_KINDS):
-            item.kind, item.label = HEADING_KINDS[level - 1 + shift], found[3]
+        elif level and level <= len(HEADING_KINDS):
+            item.kind, item.label = HEADING_KINDS[level - 1], found[3]
 
 
 def _caption_like(text, size=40):

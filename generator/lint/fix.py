@@ -188,14 +188,14 @@ _AFTER_NUMPR = tuple(f"w:{tag}" for tag in (
 
 def _part_names(checker):
     """A part's number typed alone on its line (第一部分) with its name on the next: the name
-    joins it there, as ``format`` writes the part (一、2026年工作总结)."""
+    joins it there after a space, as ``format`` writes the part (第一部分 2026年工作总结)."""
     lines = []
     for item in checker.items:
         name = item.part_name
         if name is not None:
-            Run(item.para._p.add_r(), item.para).text = name.text.strip()
+            Run(item.para._p.add_r(), item.para).text = " " + name.text.strip()
             name.para._p.getparent().remove(name.para._p)
-            lines.append(f"标题：第{item.index}段 下一行的“{name.text.strip()}”接在“{item.label}”后")
+            lines.append(f"部分标题：第{item.index}段 下一行的“{name.text.strip()}”接在“{item.text.strip()}”后")
     return lines
 
 

@@ -4,11 +4,11 @@ from markupsafe import Markup, escape
 
 from generator.markup import PLACEHOLDER
 from generator.numbering import Numberer
-from generator.word.style import HEADING_KINDS, heading_patterns
+from generator.word.style import HEADING_KINDS, RESTARTS, heading_patterns
 
 _TAGS = {"标题": "h1"}
 _CLASSES = {"标题": "title", "署名": "author", "关键词": "keywords", "正文": "body", "表题": "caption",
-            "落款": "signature", "主送": "addressee", "附件标识": "attachment"}
+            "落款": "signature", "主送": "addressee", "附件标识": "attachment", "部分标题": "part"}
 
 
 def to_html(blocks, sheet):
@@ -16,9 +16,9 @@ def to_html(blocks, sheet):
     for block in blocks:
         if block.kind == "表格":
             out.append(_table(block.rows))
-        elif block.kind == "附件标识":     # an attachment numbers its headings afresh, as the writer does
+        elif block.kind in RESTARTS:      # an attachment, a part: its headings number afresh, as the writer does
             numberer = Numberer(heading_patterns(sheet))
-            out.append(f'<p class="attachment">{_runs(block.runs)}</p>')
+            out.append(f'<p class="{_CLASSES[block.kind]}">{_runs(block.runs)}</p>')
         elif block.kind in HEADING_KINDS:
             level = HEADING_KINDS.index(block.kind) + 1
             label = numberer.next(level)

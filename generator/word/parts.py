@@ -7,7 +7,7 @@ STYLE_NAMES = {
     "正文": "Normal", "标题": "Title",
     "一级标题": "Heading 1", "二级标题": "Heading 2", "三级标题": "Heading 3", "四级标题": "Heading 4",
     "署名": "署名", "关键词": "关键词", "表题": "表题", "表格": "表格文字", "落款": "落款", "页码": "页码",
-    "主送": "主送", "附件标识": "附件标识",
+    "主送": "主送", "附件标识": "附件标识", "部分标题": "部分标题",
 }
 BODY, CORE = "word/document.xml", "docProps/core.xml"
 # the pictures a draft may carry, by extension, with their content types

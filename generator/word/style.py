@@ -20,7 +20,10 @@ KINDS = ("标题", "署名", "关键词", "一级标题", "二级标题", "三�
 HEADING_KINDS = ("一级标题", "二级标题", "三级标题", "四级标题")
 # kinds a sheet may leave out: (the kind whose look it then takes, what changes)
 OPTIONAL_KINDS = {"主送": ("正文", {"首行缩进_字": 0}),
-                  "附件标识": ("一级标题", {"首行缩进_字": 0, "对齐": "左", "段前分页": True})}
+                  "附件标识": ("一级标题", {"首行缩进_字": 0, "对齐": "左", "段前分页": True}),
+                  "部分标题": ("一级标题", {"首行缩进_字": 0, "对齐": "居中"})}
+# kinds after which the heading numbers start again from 一、: an attachment, a part (第二部分 ……)
+RESTARTS = ("附件标识", "部分标题")
 PAGE_KEYS = ("宽_mm", "高_mm", "上边距_mm", "下边距_mm", "左边距_mm", "右边距_mm", "页脚距离_mm")
 GRID_KEYS = ("行距_pt", "字距_pt")
 

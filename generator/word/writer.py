@@ -23,7 +23,7 @@ from generator.normalize import clean_text as _clean_text
 from generator.normalize import map_pieces, punctuation_width, strip_invisible
 from generator.numbering import Numberer
 from generator.word.parts import AUTHOR, BODY, CORE, NOW, PICTURES, STYLE_NAMES, TITLE, Base
-from generator.word.style import HEADING_KINDS, font_pieces, heading_patterns, wide_font
+from generator.word.style import HEADING_KINDS, RESTARTS, font_pieces, heading_patterns, wide_font
 
 DATE_FORMAT = "%Y-%m-%dT%H:%M:%SZ"      # python-docx's form of created/modified
 _STAND_INS = re.compile("|".join(re.escape(s) for s in (TITLE, AUTHOR, NOW.strftime(DATE_FORMAT))))
@@ -105,7 +105,7 @@ class Writer:
             runs = [(text, bold) for text, (_, bold) in zip(texts, block.runs)]
             if block.kind == "标题" and len(runs) == 1:
                 runs = [(title_lines(runs[0][0], self.sheet), runs[0][1])]
-            if block.kind == "附件标识":       # an attachment numbers its headings afresh
+            if block.kind in RESTARTS:         # an attachment, a part: its headings number afresh
                 numberer = Numberer(self.numbering)
             if block.kind in HEADING_KINDS:
                 level = HEADING_KINDS.index(block.kind) + 1

@@ -189,7 +189,7 @@ def signed_date(text):
 
 
 # how a unit's name ends, beyond SIGNER's: 组织办, 办事处, 工作队 … (not 会议时间, 报送截止时间)
-_UNIT_END = re.compile(r"(?:办|处|科|室|队|站|社|团|会|所|院|局|部|委|组|中心|公司|学校|支部|小组)\s*$")
+_UNIT_END = re.compile(r"(?:办|处|科|室|队|站|社|团|委员会|工会|协会|学会|商会|联合会|所|院|局|部|委|组|中心|公司|学校|支部|小组)\s*$")
 
 
 def closing_lines(texts):

@@ -74,13 +74,26 @@ PART_NUMBER = re.compile(rf"^\s*第\s*(?P<num>[{CN}]+|\d{{1,2}})\s*部分(?:\s*(
 
 
 # 2.1 党组织设置, 2.1.3 …: a decimal number, its style by depth (1.1, 1.1.1), its value the last
-# figure; a space or 、 after it (3.5万户 is a count), or nothing (the label alone)
+# figure; a space or 、 after it (3.5万户 is a count), or nothing (the label alone); not a date
+# (7.1 前夕). A text needs two such lines for them to number it (numbering.decimal_labels)
 DECIMALS = tuple((style, re.compile(rf"^\s*\d{{1,2}}(?:[.．]\d{{1,2}}){{{style.count('.') - 1}}}[.．](\d{{1,2}})"
-                                    r"(?:\s*、\s*(?=\S)|\s+(?=\S)|\s*、?\s*$)"))
+                                    r"(?:\s*、\s*(?=\S)|\s+(?=\S)|\s*、?\s*$)"
+                                    r"(?!前夕|前后|期间|当天|当日|以来|起|至|左右|前|后)"))
                  for style in ("1.1.1", "1.1"))
 
 
 DECIMAL_STYLES = tuple(style for style, _ in DECIMALS)
+
+
+def decimal_labels(labels, figure):
+    """``labels`` (one per line, None for none) as a text numbered with decimals reads them:
+    with two decimal numbers or more, lines that ``figure`` (a line's label from a figure and a
+    space, 1 基本情况) finds head the levels above them; with fewer, a decimal number is none
+    (7.1 …, a date). ``figure(i)`` gives line ``i``'s figure label or None."""
+    decimals = sum(1 for label in labels if label and label[0] in DECIMAL_STYLES)
+    if decimals < 2:
+        return [None if label and label[0] in DECIMAL_STYLES else label for label in labels]
+    return [label or figure(i) for i, label in enumerate(labels)]
 # 1 基本情况: a figure and a space, the top level above decimal numbers (1 …, 1.1 …), in a text
 # that has them (elsewhere 3 个支部 is a count)
 _FIGURE = re.compile(r"^\s*(\d{1,2})[ \u3000]+(?=[\u4e00-\u9fff“])")

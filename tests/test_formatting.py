@@ -439,6 +439,25 @@ def test_format_and_lint_fix_read_parts_typed_any_way_alike(runner, tmp_path, li
         assert code == 0, output
 
 
+def test_a_preface_and_an_ending_stand_beside_the_parts_and_a_list_of_parts_is_text(runner, tmp_path):
+    lines = [T, "前言", SURE, "第一部分 2026年工作总结", "一、主要工作", SURE, "第二部分 2027年工作打算",
+             "一、加强政治建设", SURE, "结束语", SURE]
+    formatted, fixed, result = format_and_fix(runner, tmp_path, lines)
+    want = [("部分标题", "前言"), ("部分标题", "第一部分 2026年工作总结"), ("Heading 1", "一、主要工作"),
+            ("部分标题", "第二部分 2027年工作打算"), ("Heading 1", "一、加强政治建设"), ("部分标题", "结束语")]
+    for out in (formatted, fixed):
+        assert [(s, t) for s, t in paragraphs(out) if s == "部分标题" or s.startswith("Heading")] == want
+        assert lint_lines(runner, out)[0] == 0
+    # the parts of a questionnaire listed one under the other, before the report's headings
+    (tmp_path / "list").mkdir()
+    lines = ["关于全区青年党员思想状况的调研报告", "问卷分为三个部分：", "第一部分 基本信息", "第二部分 学习情况",
+             "第三部分 意见建议", "一、调研基本情况", SURE, "二、存在的主要问题", SURE]
+    formatted, fixed, result = format_and_fix(runner, tmp_path / "list", lines)
+    for out in (formatted, fixed):
+        assert [(s, t) for s, t in paragraphs(out) if s == "部分标题" or s.startswith("Heading")] == [
+            ("Heading 1", "一、调研基本情况"), ("Heading 1", "二、存在的主要问题")]
+
+
 def test_a_questionnaires_parts_in_a_report_are_text(runner, tmp_path):
     # 第一部分：……，共8题； lists what a questionnaire holds: a list in 一、's text, not the report's parts
     lines = ["关于全区新就业群体党建工作的调研报告", "一、调研基本情况", "本次调研共发放问卷500份。问卷分为三个部分：",
@@ -474,17 +493,42 @@ def test_format_and_lint_fix_read_decimal_numbers_alike(runner, tmp_path, top):
         assert code == 0 and "编号" not in output, output
 
 
-@pytest.mark.parametrize("closing", ["某镇党委        2026.7.10", "某镇党委\t2026年07月10日"])
+def test_a_date_or_a_lone_decimal_is_no_heading_number(runner, tmp_path):
+    lines = ["某镇党委2026年上半年工作总结", "一、主要工作", "7.1 前夕，镇党委组织全体党员重温入党誓词。",
+             "二、存在问题", "2.5 万元经费已全部用于党员教育培训。", "三、下一步打算", SURE]
+    formatted, fixed, result = format_and_fix(runner, tmp_path, lines)
+    for out in (formatted, fixed):
+        got = paragraphs(out)
+        assert [t for s, t in got if s.startswith("Heading")] == ["一、主要工作", "二、存在问题", "三、下一步打算"]
+        assert ("Normal", lines[2]) in got and ("Normal", lines[4]) in got
+
+
+@pytest.mark.parametrize("closing", ["某镇党委        2026.7.10", "某镇党委\t2026年07月10日", "某镇党委  2026.7.10|（此件公开发布）"])
 def test_lint_fix_parts_a_one_line_closing_as_format_does(runner, tmp_path, closing):
-    lines = ["某镇2026年党建工作总结", "一、主要做法", "会议时间  2026年7月1日，全镇党员参加。", closing]
+    lines = ["某镇2026年党建工作总结", "一、主要做法", "会议时间  2026年7月1日，全镇党员参加。", *closing.split("|")]
     formatted, fixed, result = format_and_fix(runner, tmp_path, lines)
     assert "落款：第4段 分成两行：某镇党委／2026年7月10日" in result.output, result.output
     for out in (formatted, fixed):
-        assert paragraphs(out)[-3:] == [("Normal", lines[2]), ("落款", "某镇党委"), ("落款", "2026年7月10日")]
+        assert paragraphs(out)[2:5] == [("Normal", lines[2]), ("落款", "某镇党委"), ("落款", "2026年7月10日")]
         code, output = lint_lines(runner, out)
         assert code == 0, output
     code, output = lint_lines(runner, tmp_path / "粗稿.docx")
     assert "落款：应为 署名和成文日期分两行，日期在署名下一行，实为 写在同一行" in output, output
+
+
+def test_lint_fix_leaves_short_plain_lines_as_text(runner, tmp_path):
+    # slogans and notes between paragraphs, no heading number or weight: lint --fix keeps them body text
+    lines = ["在全县党建工作会议上的讲话", "同志们：", SURE, "不忘初心，牢记使命", SURE, "让我们行动起来", SURE,
+             "注：以上数据截至6月底"]
+    formatted, fixed, result = format_and_fix(runner, tmp_path, lines)
+    assert not [t for s, t in paragraphs(fixed) if s.startswith("Heading")], result.output
+
+
+def test_a_meetings_date_line_is_no_closing(runner, tmp_path):
+    lines = ["关于召开七一表彰大会的通知", "各党支部：", "现将有关安排通知如下。", "七一表彰大会  2026年7月1日"]
+    formatted, fixed, result = format_and_fix(runner, tmp_path, lines)
+    for out in (formatted, fixed):
+        assert paragraphs(out)[-1] == ("Normal", lines[-1])
 
 
 def test_format_keeps_what_a_draft_set_in_bold_within_a_paragraph(runner, tmp_path):

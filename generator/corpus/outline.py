@@ -47,7 +47,7 @@ from difflib import SequenceMatcher
 from generator.corpus.cleaning import clean, width
 from generator.corpus.reading import Para, read_document
 from generator.normalize import CLOSING_DATE, SIGNER
-from generator.numbering import DECIMAL_STYLES, DECIMALS, PART_NUMBER, Levels, figure_label, cn_value, label_style, read_levels
+from generator.numbering import DECIMAL_STYLES, DECIMALS, PART_NUMBER, Levels, decimal_labels, figure_label, cn_value, label_style, read_levels
 
 CATEGORIES = ("概述", "做法", "成效", "问题", "原因", "思考", "下一步", "其他")
 
@@ -584,8 +584,12 @@ def text_parts(paras):
     text, or cited)."""
     found = [(i, *part) for i in range(len(paras)) if (part := _part_heading(paras, i))]
     if not found or any(marker(p.text) and marker(p.text)[0] == "一、" and split_heading(marker(p.text)[3])
-                        for p in paras[:found[0][0]]):
-        return []
+                        for p in paras[:found[0][0]]) or any(
+            i + taken == j for (i, _, taken), (j, _, _) in zip(found, found[1:])):
+        return []                # (parts one under the other, with nothing in them, are a list too)
+    # 前言 and 结束语 (a line of its own) stand beside the parts, as parts do
+    found = sorted(found + [(i, Section(p.text.strip().rstrip("：: "), 1, raw=p.text.strip(), part=True), 1)
+                            for i, p in enumerate(paras) if _ASIDE.match(p.text)])
     parts = []
     for (start, part, taken), end in zip(found, [f[0] for f in found[1:]] + [len(paras)]):
         items = _headings(paras[start + taken:end], in_part=True)
@@ -666,16 +670,19 @@ def _explicit(paras):
     the level its number style has among the marked ones, else one level down (a list
     1.拓宽选拔渠道 under ## 对策建议). Parts (第一部分 ……) in a heading style are level 1, and
     the other marked headings a level below them when they share their style's level."""
-    parts = {i: part[0] for i, p in enumerate(paras) if p.level and (part := _part_heading(paras, i)) and part[1] == 1}
+    parts = {i: part for i, p in enumerate(paras) if p.level and (part := _part_heading(paras, i))}
+    names = {i + 1 for i, (_, taken) in parts.items() if taken == 2}        # 第一部分 / its name on the next line
     top = min((paras[i].level for i in parts), default=0)
-    shift = int(any(p.level and p.level <= top and i not in parts for i, p in enumerate(paras)))
+    shift = int(any(p.level and p.level <= top and i not in parts and i not in names for i, p in enumerate(paras)))
     items, last, styles = [], 0, {}
     for i, p in enumerate(paras):
+        if i in names:
+            continue
         m = marker(p.text)
         typed, raw = (m[2], m[3]) if m else ("", p.text.strip())
         style = (label_style(p.text) or (None,))[0]
         if i in parts:
-            items.append(parts[i])
+            items.append(parts[i][0])
             last = 1
         elif p.level:
             level = p.level + shift
@@ -702,8 +709,7 @@ def _numbered(paras, lone=False):
     stay paragraphs (strings). ``lone``: a first 一是 or 第一， may head a paragraph alone."""
     texts = [p.text.strip() for p in paras]
     marks = [marker(t) for t in texts]
-    if any(m and m[0] in DECIMAL_STYLES for m in marks):       # 1 基本情况 over 2.1 ……
-        marks = [m or ((f := figure_label(t)) and (f[0], f[1], f[3], t[len(f[3]):].lstrip())) for m, t in zip(marks, texts)]
+    marks = decimal_labels(marks, lambda i: (f := figure_label(texts[i])) and (f[0], f[1], f[3], texts[i][len(f[3]):].lstrip()))
     lead_ok = _lead_sequences(marks, texts, lone)
     splits, labels = [], []
     for i, m in enumerate(marks):
@@ -735,6 +741,8 @@ def _numbered(paras, lone=False):
 
 
 _PART_LEAD = re.compile(r"^(?:引言|前言|摘要|结语)\s*[:：]")      # 引言：党建工作的时代背景: a section, no title
+# 前言 and 结束语 of a text in parts (第一部分 ……)
+_ASIDE = re.compile(r"^\s*(?:引言|前言|结语|结束语)\s*[:：]?\s*$")
 # a line naming a part of the paper: 引言：, 主体：, 结语
 _PART_LINE = re.compile(r"^(引言|前言|主体|正文|结语|结束语|结论|附件|附录)\s*[:：]?$")
 

@@ -154,6 +154,8 @@ def _open_database(sqlite3, path):
     db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False)
     try:
         (*summary,), = db.execute("SELECT * FROM summary")
+        if not all(isinstance(value, (int, float)) for value in summary):
+            raise ValueError(summary)
     except (sqlite3.Error, ValueError):
         db.close()
         raise sqlite3.DatabaseError("no summary") from None

@@ -17,6 +17,8 @@ from generator.errors import ReportgenError, read_bytes
 from generator.normalize import (
     ATTACHMENT_LABEL,
     CLOSING_DATE,
+    NOTE,
+    RECORD,
     addressee,
     appended,
     attachment_list,
@@ -24,7 +26,7 @@ from generator.normalize import (
     short_line,
     signed_date,
 )
-from generator.numbering import DECIMAL_STYLES, figure_label, label_style, read_levels, strip_number
+from generator.numbering import decimal_labels, figure_label, label_style, read_levels, strip_number
 from generator.word import office
 from generator.word.parts import STYLE_NAMES
 from generator.word.style import HEADING_KINDS, RESTARTS
@@ -264,8 +266,8 @@ def gather(doc, sheet):
                 if own.strip() or auto:       # a 序号 column's number may be all a cell shows
                     items.append(Item(0, cell_para, "表格", auto + own, where=f"表{tables}", auto=auto))
             previous = None
-    if any(found and found[0] in DECIMAL_STYLES for _, found in typed):      # 1 基本情况 over 2.1 ……
-        typed = [(item, found or (figure_label(item.text) if _may_head(item, ours) else None)) for item, found in typed]
+    typed = list(zip([item for item, _ in typed], decimal_labels(      # 2.1 …… under 1 基本情况; 7.1 前夕 no number
+        [found for _, found in typed], lambda i: figure_label(typed[i][0].text) if _may_head(typed[i][0], ours) else None)))
     texts = [i for i in items if i.kind != "空" and i.index]
     _contents_lines(texts)
     _attachment_notes(texts)
@@ -280,7 +282,7 @@ def gather(doc, sheet):
             item.run_in = run_in_at(item.text[len(item.auto):])
     if ours:
         return items
-    _unnumbered_headings(texts, doc)
+    _bold_headings(texts, doc)
     if texts and (texts[0].kind == "正文" or texts[0].kind in HEADING_KINDS and not any(t.kind == "标题" for t in texts)
                   and heading_as_title(texts[0].text.strip(), sum(t.kind == texts[0].kind for t in texts) == 1)):
         texts[0].kind, texts[0].label, texts[0].run_in = "标题", "", 0      # a title typed in 标题 1: as format reads it
@@ -315,13 +317,15 @@ def leading_spaces(item):
     return text[:len(text) - len(text.lstrip())]
 
 
-def _unnumbered_headings(texts, doc):
-    """Lines with no number read as headings where ``format`` reads them so, at its level: by the
-    outliner's rules for short lines shown in bold alone (a part or a point with text of its own
-    below it) and for short bare lines between paragraphs (in a part, 第一部分 ……, too)."""
+def _bold_headings(texts, doc):
+    """Short lines shown in bold alone read as headings where ``format`` reads them so (the
+    outliner's rule for bold lines: a part or a point with text of its own below it), at its
+    level (in a part, 第一部分 ……, a level below it, as format writes it)."""
     _, default, _, bold = style_levels(doc.styles.element)
     heavy = {id(t) for t in texts if t.kind == "正文" and not t.label and len(t.text.strip()) <= BOLD_MAX
              and not t.text.rstrip().endswith(("。", "；", "！", "？")) and all_bold(t.para._p, (t.para._p.style or default) in bold)}
+    if not heavy:
+        return
     found = outline([Para(t.text, None, id(t) in heavy) for t in texts])
     levels, inside = {}, 0
     for s in found.sections:           # in a part, a heading is a level below it: as format writes it, not
@@ -329,7 +333,7 @@ def _unnumbered_headings(texts, doc):
         if not s.number:
             levels[s.raw or s.heading] = s.level - inside
     for t in texts:
-        level = levels.get(t.text.strip()) if t.kind == "正文" and not t.label and not t.listed else None
+        level = levels.get(t.text.strip()) if id(t) in heavy else None
         if level:
             t.kind = HEADING_KINDS[min(level, len(HEADING_KINDS)) - 1]
 
@@ -461,9 +465,10 @@ def _closing(texts):
             for item in texts[pos + 1 - closing_lines([t.text for t in texts[above:pos + 1]]):pos + 1]:
                 item.kind = "落款"
             return
-    parted = signed_date(texts[-1].text) if texts and texts[-1].kind == "正文" else None
-    if parted:
-        texts[-1].kind, texts[-1].parted = "落款", tuple(parted)
+    last = next((t for t in reversed(texts) if not (NOTE.match(t.text) or RECORD.match(t.text))), None)
+    parted = signed_date(last.text) if last is not None and last.kind == "正文" else None
+    if parted:                    # the last line but for notes and 版记 lines below it, as format reads it
+        last.kind, last.parted = "落款", tuple(parted)
 
 
 def _cell_paragraphs(table):

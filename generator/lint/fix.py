@@ -192,8 +192,10 @@ def _part_names(checker):
     lines = []
     for item in checker.items:
         name = item.part_name
-        if name is not None:
-            Run(item.para._p.add_r(), item.para).text = " " + name.text.strip()
+        if name is not None:             # its runs (pictures and bookmarks too) move over, after a space
+            Run(item.para._p.add_r(), item.para).text = " "
+            for child in [c for c in name.para._p if c.tag != w("pPr")]:
+                item.para._p.append(child)
             name.para._p.getparent().remove(name.para._p)
             lines.append(f"部分标题：第{item.index}段 下一行的“{name.text.strip()}”接在“{item.text.strip()}”后")
     return lines
@@ -277,19 +279,35 @@ def _parted_closings(checker):
         unit, date = item.parted
         below = deepcopy(item.para._p)
         item.para._p.addnext(below)
+        for mark in [*below.iter(w("bookmarkStart")), *below.iter(w("bookmarkEnd"))]:
+            mark.getparent().remove(mark)           # a bookmark is the unit's, and once in a document
         for para, text in ((item.para, unit), (Paragraph(below, item.para._parent), written_date(date))):
-            runs = [run for run, _ in own_runs(para)]
             head = next(run for run, own in own_runs(para) if own.strip())
-            for child in [c for c in head if c.tag != w("rPr")]:
-                head.remove(child)
-            Run(head, para).text = text
-            for run in runs:         # the other text, tabs and breaks go; a seal's picture stays with the unit
-                if run is not head and not (para is item.para and run.find(".//" + w("drawing")) is not None):
+            for run, _ in own_runs(para):
+                # the other text, tabs and breaks go; a seal's picture stays with the unit, in its run too
+                for child in [c for c in run if c.tag != w("rPr") and (para is not item.para or c.tag in _TEXTS)]:
+                    run.remove(child)
+                if run is not head and not len([c for c in run if c.tag != w("rPr")]):
                     run.getparent().remove(run)
+            _put_text(head, text)
         Paragraph(below, item.para._parent).paragraph_format.space_before = 0    # as the writer's second 落款 line
         item.text = unit
         lines.append(f"落款：第{item.index}段 分成两行：{unit}／{written_date(date)}")
     return lines
+
+
+_TEXTS = {w("t"), w("tab"), w("br"), w("cr")}
+
+
+def _put_text(run, text):
+    """``text`` as the run's first text, before what else it holds (a picture)."""
+    from docx.oxml import OxmlElement
+
+    t = OxmlElement("w:t")
+    t.text = text
+    t.set(_SPACE, "preserve")
+    rpr = run.find(w("rPr"))
+    (rpr.addnext if rpr is not None else lambda el: run.insert(0, el))(t)
 
 
 def _closing_dates(checker):

@@ -516,6 +516,15 @@ def test_lint_fix_parts_a_one_line_closing_as_format_does(runner, tmp_path, clos
     assert "落款：应为 署名和成文日期分两行，日期在署名下一行，实为 写在同一行" in output, output
 
 
+@pytest.mark.parametrize("second", ["某某县纪委监委", "2026年工作总结"])
+def test_format_keeps_the_title_over_its_byline_or_a_part_it_names(runner, tmp_path, second):
+    title = "某某县纪委监委2026年工作总结和2027年工作打算"
+    out, got = format_text(runner, tmp_path, "\n".join([title, second, "一、主要工作", SURE, "二、存在问题", SURE]))
+    assert got[0] == ("Title", title.replace("2026年工作", "2026年\n工作") if "\n" in got[0][1] else title) or \
+        got[0][1].replace("\n", "") == title
+    assert second in [t for _, t in got]
+
+
 def test_lint_fix_leaves_short_plain_lines_as_text(runner, tmp_path):
     # slogans and notes between paragraphs, no heading number or weight: lint --fix keeps them body text
     lines = ["在全县党建工作会议上的讲话", "同志们：", SURE, "不忘初心，牢记使命", SURE, "让我们行动起来", SURE,

@@ -372,6 +372,18 @@ def _same(a, b):
     return _inside(a, b) or _inside(b, a)
 
 
+def _ends(a, b):
+    """Whether ``a`` is half of ``b`` or more, or opens or ends it (a site's additions around
+    it), white space aside."""
+    a, b = re.sub(r"\s", "", a), re.sub(r"\s", "", b)
+    return len(a) * 2 > len(b) or b.startswith(a) or b.endswith(a)
+
+
+def _opens(a, b):
+    """Whether ``b`` opens on ``a``, white space aside."""
+    return re.sub(r"\s", "", b).startswith(re.sub(r"\s", "", a))
+
+
 def _inside(a, b):
     """Whether ``a`` stands in ``b``, white space aside."""
     a, b = re.sub(r"\s", "", a), re.sub(r"\s", "", b)
@@ -455,7 +467,10 @@ def _title(paras):
                    if i not in picked and not any(p.text.strip() for p in paras[i + 1:j])
                    and _inside(first + second, title) and len(first + second) >= len(title) * 0.6), None)
     for i, core in every:
-        if _same(core, title) and not (broken and i in broken[:2]):
+        # (a unit's name under a title that names its genre or opens on it is its byline: 某某县纪委
+        # 监委; a line less than half the title, standing inside it, is a part it names: 2026年工作总结)
+        if _same(core, title) and not (broken and i in broken[:2]) and (
+                _GENRE_END.search(core) or not (_GENRE_END.search(title) or _opens(core, title))) and _ends(core, title):
             title = core
             picked.add(i)
     if broken:      # spaced as the page's title spaces it: a main title and its subtitle
@@ -464,7 +479,7 @@ def _title(paras):
         picked |= {i, j}
     last, core = every[-1]
     if (last > max(picked) and _GENRE_END.search(core) and len(core) >= 8 and not _same(core, title)
-            and _shared(core, title) >= 6):
+            and _shared(core, title) >= 6 and core not in title):      # (not a part the title names: 2026年工作总结)
         return core, picked | {last}     # a site's name for the item first, the report's own just above the text
     return title, picked
 

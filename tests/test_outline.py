@@ -134,6 +134,12 @@ def test_a_quoted_sentence_on_its_own_line_is_no_bare_heading():
     assert headings(asked) == [("“产业怎么发展？”", 1), ("“跟着支部走，日子有奔头！”", 1)]
 
 
+def test_a_caption_a_note_or_a_source_between_paragraphs_is_no_bare_heading():
+    text = "\n\n".join(["标题", "今年以来，" + BODY, "织密组织网络", BODY, "图为社区党员志愿服务现场", BODY,
+                        "数据来源：社区统计台账", BODY, "整合服务资源", BODY, "注：以上数据截至6月底", BODY])
+    assert headings(text) == [("织密组织网络", 1), ("整合服务资源", 1)]
+
+
 def test_a_child_named_by_the_end_of_its_heading():
     secs = classify([Section("主要做法", 1), Section("齐河经济开发区开展“两新”组织党建工作背景", 2),
                      Section("关于活动开展的基本情况介绍", 2), Section("获得的荣誉", 2), Section("强化问题整改的各项措施落实", 2)])

@@ -272,13 +272,18 @@ def lead_split(rest, style="第一，"):
 _PLACE = re.compile(r"^[\u4e00-\u9fff]{1,10}(?:省|市|州|盟|县|旗|区|镇|乡|村|街道|社区)$")
 
 
+# a picture's caption, a note or a source under a table or a picture: never a heading
+_CAPTION_LINE = re.compile(r"^\s*(?:图为|图片|照片|图\s*\d|表\s*\d|注\s*[:：]|备注|(?:数据|资料|信息)?来源\s*[:：])")
+
+
 def bare_shape(text):
     """A short line with no closing punctuation and no spaces: 着眼发展，突出重点, “产业怎么发展？”
-    (not “……关键看头羊。”); or a place's name heading its part of a compilation (青岚县)."""
+    (not “……关键看头羊。”, nor a caption or a note: 图为……, 注：……, 数据来源：……); or a place's name
+    heading its part of a compilation (青岚县)."""
     text = text.strip()
     return bool(_PLACE.match(text) or _parallel(text)) or (
         4 <= len(text) <= 25 and text[-1] not in _ENDS and not re.search(r"[。；;][”’\"']+$", text)
-        and not re.search(r"\s", text) and not re.search(r"\d{4}", text))
+        and not re.search(r"\s", text) and not re.search(r"\d{4}", text) and not _CAPTION_LINE.match(text))
 
 
 # two or three parallel phrases parted by spaces: 抓理论重学习 武装思想强党性

@@ -188,6 +188,15 @@ def signed_date(text):
     return None
 
 
+def signed_line(texts):
+    """``(index, [unit, date])`` of a 落款 typed as one paragraph where a 落款 stands: the last
+    line of ``texts`` but for notes, 版记 lines and a list of attachments below it; else None."""
+    last = next((i for i in range(len(texts) - 1, -1, -1) if texts[i].strip() and not (
+        NOTE.match(texts[i]) or RECORD.match(texts[i]) or ATTACHMENT_NOTE.match(texts[i]))), None)
+    parted = signed_date(texts[last]) if last is not None else None
+    return (last, parted) if parted else None
+
+
 # how a unit's name ends, beyond SIGNER's: 组织办, 办事处, 工作队 … (not 会议时间, 报送截止时间)
 _UNIT_END = re.compile(r"(?:办|处|科|室|队|站|社|团|委员会|工会|协会|学会|商会|联合会|所|院|局|部|委|组|中心|公司|学校|支部|小组)\s*$")
 

@@ -68,8 +68,8 @@ LABEL = re.compile(rf"^\s*(?:(?P<open>[（(])\s*)?(?P<num>[{CN}]+|\d+)\s*(?(open
 
 
 # 第一部分 2026年工作总结, 第二部分：……, 第三部分——……: a part of the text, above its 一、 headings,
-# which start again in each (outline.text_parts says which such lines part a text); the writer's
-# level 1 (一、), the headings in it a level below
+# which start again in each (outline.text_parts says which such lines part a text; format writes
+# them as typed, as a 部分标题)
 PART_NUMBER = re.compile(rf"^\s*第\s*(?P<num>[{CN}]+|\d{{1,2}})\s*部分(?:\s*(?:[:：、.．]|—+|-{{1,2}})\s*|\s+|$)")
 
 
@@ -83,6 +83,9 @@ DECIMALS = tuple((style, re.compile(rf"^\s*\d{{1,2}}(?:[.．]\d{{1,2}}){{{style.
 
 
 DECIMAL_STYLES = tuple(style for style, _ in DECIMALS)
+# 1 基本情况: a figure and a space, the top level above decimal numbers (1 …, 1.1 …), in a text
+# that has them (elsewhere 3 个支部 is a count)
+_FIGURE = re.compile(r"^\s*(\d{1,2})[ \u3000]+(?=[\u4e00-\u9fff“])")
 
 
 def decimal_labels(labels, figure):
@@ -94,9 +97,6 @@ def decimal_labels(labels, figure):
     if decimals < 2:
         return [None if label and label[0] in DECIMAL_STYLES else label for label in labels]
     return [label or figure(i) for i, label in enumerate(labels)]
-# 1 基本情况: a figure and a space, the top level above decimal numbers (1 …, 1.1 …), in a text
-# that has them (elsewhere 3 个支部 is a count)
-_FIGURE = re.compile(r"^\s*(\d{1,2})[ \u3000]+(?=[\u4e00-\u9fff“])")
 
 
 def figure_label(text):
@@ -106,19 +106,23 @@ def figure_label(text):
     return ("1", int(match[1]), None, match.group().strip()) if match and int(match[1]) else None
 
 
+def _decimal_match(text):
+    """``(style, match)`` of a decimal number opening ``text`` (2.1 ……), else ``(None, None)``."""
+    return next(((style, match) for style, regex in DECIMALS if (match := regex.match(text))), (None, None))
+
+
 def _decimal(text):
     """``(style, value, typed)`` of a decimal number (2.1 ……), else None."""
-    for style, regex in DECIMALS:
-        match = regex.match(text)
-        if match and int(match[1]):
-            return style, int(match[1]), match.group().strip()
-    return None
+    style, match = _decimal_match(text)
+    return (style, int(match[1]), match.group().strip()) if match and int(match[1]) else None
 
 
 def strip_number(text):
     """Remove a typed heading number so the writer's own numbering is the only one."""
-    match = PART_NUMBER.match(text) or next((m for _, regex in DECIMALS if (m := regex.match(text))), None) or LABEL.match(text)
+    match = PART_NUMBER.match(text) or _decimal_match(text)[1] or LABEL.match(text)
     return (text[match.end():] if match else text).lstrip()
+
+
 _CN_VALUES = {c: i for i, c in enumerate(DIGITS)} | {"〇": 0}
 
 

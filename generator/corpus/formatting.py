@@ -22,7 +22,7 @@ from generator.markup import Block
 from generator.numbering import label_style, strip_number
 from generator.normalize import (ATTACHMENT_HEAD, ATTACHMENT_LABEL, ATTACHMENT_NOTE, CLOSING_DATE, NOTE, RECORD,
                                  addressee, appended, attachment_list, attachment_note, closing_lines, short_line,
-                                 signed_date, written_date)
+                                 signed_line, written_date)
 from generator.word.style import HEADING_KINDS
 
 
@@ -58,9 +58,10 @@ def _weighed(blocks, weights):
         stood = weights.get(block.text) if block.kind == "正文" else None
         parts = stood.popleft() if stood else ()
         if parts and "".join(text for text, _ in parts).strip() == block.text:
-            head, tail = parts[0][0].lstrip(), parts[-1][0].rstrip()
-            block.runs = [(text, bold) for text, bold in ([(head, parts[0][1])] + list(parts[1:-1]) + [
-                (tail, parts[-1][1])] if len(parts) > 1 else [(head.rstrip(), parts[0][1])]) if text]
+            runs = [list(part) for part in parts]              # trimmed as the block's text is
+            runs[0][0] = runs[0][0].lstrip()
+            runs[-1][0] = runs[-1][0].rstrip()
+            block.runs = [(text, bold) for text, bold in runs if text]
     return blocks
 
 
@@ -72,10 +73,8 @@ def _parted_closing(paras):
     out, begin = [], 0
     for end in starts + [len(paras)]:
         part = paras[begin:end]
-        last = next((i for i in range(len(part) - 1, -1, -1) if part[i].text.strip() and not (
-            NOTE.match(part[i].text) or RECORD.match(part[i].text) or ATTACHMENT_NOTE.match(part[i].text))), None)
-        parted = signed_date(part[last].text) if last is not None else None
-        out += part[:last] + [Para(line) for line in parted] + part[last + 1:] if parted else part
+        found = signed_line([p.text for p in part])
+        out += part[:found[0]] + [Para(line) for line in found[1]] + part[found[0] + 1:] if found else part
         begin = end
     return out
 

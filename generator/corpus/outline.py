@@ -47,7 +47,8 @@ from difflib import SequenceMatcher
 from generator.corpus.cleaning import clean, width
 from generator.corpus.reading import Para, read_document
 from generator.normalize import CLOSING_DATE, SIGNER
-from generator.numbering import DECIMAL_STYLES, DECIMALS, PART_NUMBER, Levels, decimal_labels, figure_label, cn_value, label_style, read_levels
+from generator.numbering import (DECIMAL_STYLES, DECIMALS, PART_NUMBER, Levels, cn_value, decimal_labels, figure_label,
+                                 label_style, read_levels)
 
 CATEGORIES = ("概述", "做法", "成效", "问题", "原因", "思考", "下一步", "其他")
 
@@ -380,19 +381,23 @@ def _same(a, b):
 def _ends(a, b):
     """Whether ``a`` is half of ``b`` or more, or opens or ends it (a site's additions around
     it), white space aside."""
-    a, b = re.sub(r"\s", "", a), re.sub(r"\s", "", b)
+    a, b = _unspaced(a), _unspaced(b)
     return len(a) * 2 > len(b) or b.startswith(a) or b.endswith(a)
 
 
 def _opens(a, b):
     """Whether ``b`` opens on ``a``, white space aside."""
-    return re.sub(r"\s", "", b).startswith(re.sub(r"\s", "", a))
+    return _unspaced(b).startswith(_unspaced(a))
 
 
 def _inside(a, b):
     """Whether ``a`` stands in ``b``, white space aside."""
-    a, b = re.sub(r"\s", "", a), re.sub(r"\s", "", b)
+    a, b = _unspaced(a), _unspaced(b)
     return bool(a) and a in b
+
+
+def _unspaced(text):
+    return re.sub(r"\s", "", text)
 
 
 # a title glued to the text that follows it: 中学党支部工作情况的总结学校党支部自从建立以来，……
@@ -603,13 +608,13 @@ def text_parts(paras):
     a part, or a Chinese-numbered heading stands above the first (the parts are then a list in the
     text, or cited)."""
     found = [(i, *part) for i in range(len(paras)) if (part := _part_heading(paras, i))]
-    if not found or any(marker(p.text) and marker(p.text)[0] == "一、" and split_heading(marker(p.text)[3])
+    if not found or any((m := marker(p.text)) and m[0] == "一、" and split_heading(m[3])
                         for p in paras[:found[0][0]]) or any(
             i + taken == j for (i, _, taken), (j, _, _) in zip(found, found[1:])):
         return []                # (parts one under the other, with nothing in them, are a list too)
     # 前言 and 结束语 (a line of its own) stand beside the parts, as parts do
     found = sorted(found + [(i, Section(p.text.strip().rstrip("：: "), 1, raw=p.text.strip(), part=True), 1)
-                            for i, p in enumerate(paras) if _ASIDE.match(p.text)])
+                            for i, p in enumerate(paras) if (line := _PART_LINE.match(p.text.strip())) and line[1] in _ASIDES])
     parts = []
     for (start, part, taken), end in zip(found, [f[0] for f in found[1:]] + [len(paras)]):
         items = _headings(paras[start + taken:end], in_part=True)
@@ -761,10 +766,10 @@ def _numbered(paras, lone=False):
 
 
 _PART_LEAD = re.compile(r"^(?:引言|前言|摘要|结语)\s*[:：]")      # 引言：党建工作的时代背景: a section, no title
-# 前言 and 结束语 of a text in parts (第一部分 ……)
-_ASIDE = re.compile(r"^\s*(?:引言|前言|结语|结束语)\s*[:：]?\s*$")
-# a line naming a part of the paper: 引言：, 主体：, 结语
+# a line naming a part of the paper: 引言：, 主体：, 结语; of those, 前言 and 结束语 of a text in
+# parts (第一部分 ……) stand beside its parts
 _PART_LINE = re.compile(r"^(引言|前言|主体|正文|结语|结束语|结论|附件|附录)\s*[:：]?$")
+_ASIDES = ("引言", "前言", "结语", "结束语")
 
 
 def _paper_parts(items):

@@ -232,11 +232,16 @@ def all_bold(p, styled):
     for run in p.iter(W + "r"):
         if not any((t.text or "").strip() for t in run.iterchildren(W + "t")):
             continue
-        mark = run.find(f"{W}rPr/{W}b")
-        if not (styled if mark is None else switched_on(mark)):
+        if not _bold(run, styled):
             return False
         found = True
     return found
+
+
+def _bold(run, styled):
+    """Whether a run is bold: its own w:b, else (``styled``) its paragraph style's."""
+    mark = run.find(f"{W}rPr/{W}b")
+    return styled if mark is None else switched_on(mark)
 
 
 def bold_parts(p, styled):
@@ -244,12 +249,11 @@ def bold_parts(p, styled):
     a phrase in bold in it), its text read as paragraph_text reads it, runs of the same weight
     and spaces joined; () for one all bold or all plain."""
     parts = []
-    for run in _runs(p):
+    for run in shown_runs(p):
         text = "".join(text for _, text in run_parts(run))
         if not text:
             continue
-        mark = run.find(f"{W}rPr/{W}b")
-        bold = styled if mark is None else switched_on(mark)
+        bold = _bold(run, styled)
         if parts and (parts[-1][1] == bold or not text.strip()):
             parts[-1] = (parts[-1][0] + text, parts[-1][1])
         else:
@@ -397,7 +401,8 @@ class Figure(NamedTuple):
 
 
 _DRAWING = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
-_BLIP = "{http://schemas.openxmlformats.org/drawingml/2006/main}blip"
+_A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+_BLIP = _A + "blip"
 _EMBED = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}embed"
 
 
@@ -505,7 +510,7 @@ def _media(raw, path):
 
 # runs inside these are text; a tracked change reads as accepted: insertions and text moved
 # here are in, deletions (w:delText) and text moved away (w:moveFrom) out
-_RUN_HOLDERS = {W + "hyperlink", W + "ins", W + "moveTo", W + "smartTag", W + "fldSimple"}
+_RUN_HOLDERS = {W + "hyperlink", W + "ins", W + "moveTo", W + "smartTag", W + "customXml", W + "fldSimple"}
 _REVISIONS = (W + "ins", W + "del", W + "moveFrom", W + "moveTo")
 
 
@@ -536,7 +541,6 @@ _VML_IMAGE = "{urn:schemas-microsoft-com:vml}imagedata"
 # (and a table row deleted with its changes tracked)
 _UNSEEN = {_MC_FALLBACK, W + "txbxContent", W + "del", W + "moveFrom"}
 _HOLDERS = (_DRAWING + "inline", _DRAWING + "anchor", W + "txbxContent")
-_A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 _CHARTS = re.compile(r"/(?:chart|diagram)$")      # a chart or a SmartArt diagram: shown, not carried
 _MARKS = {W + "tab": "\t", W + "ptab": "\t", W + "cr": "\n", W + "noBreakHyphen": "-"}
 
@@ -565,22 +569,22 @@ def run_parts(run):
 
 
 def _collect(el, out):
-    for run in _runs(el):
+    for run in shown_runs(el):
         out.extend(text for _, text in run_parts(run))
 
 
-def _runs(el):
-    """The runs whose text a paragraph shows, in order: in links, insertions and simple fields
-    too, and in content controls that show their content."""
+def shown_runs(el):
+    """The runs whose text a paragraph shows, in order: in links, insertions, moves, smart tags,
+    custom XML and simple fields too, and in content controls that show their content."""
     for child in el:
         tag = child.tag
         if tag == W + "r":
             yield child
         elif tag in _RUN_HOLDERS:
-            yield from _runs(child)
+            yield from shown_runs(child)
         elif tag == W + "sdt":
             for content in _controlled(child):
-                yield from _runs(content)
+                yield from shown_runs(content)
 
 
 def _controlled(sdt):

@@ -268,12 +268,13 @@ def cutter(text):
     import sqlite3
 
     found = _words_source()
+    if not found:
+        return _whole_dictionary()
     heads = set(text)
-    for line in dict.fromkeys(text.split("\n")) if found else ():      # no word holds a line break
+    for line in dict.fromkeys(text.split("\n")):      # no word holds a line break
         heads.update(line[i:i + 2] for i in range(len(line) - 1))
-    if not found or len(heads) > _MOST_HEADS:
-        import rjieba
-        return rjieba.cut
+    if len(heads) > _MOST_HEADS:
+        return _whole_dictionary()
     db, total = found
     jieba, loaded = _jieba_class().empty(), 0
     try:
@@ -282,11 +283,16 @@ def cutter(text):
                 loaded += jieba.add_word(word, int(count), "")
     except (sqlite3.Error, ValueError, AttributeError):
         _damaged(db, _words_source)
-        import rjieba
-        return rjieba.cut
+        return _whole_dictionary()
     if total > loaded:
         jieba.add_word(_REST, total - loaded, "")
     return jieba.cut
+
+
+def _whole_dictionary():
+    """rjieba's own cutter, its whole dictionary built on import."""
+    import rjieba
+    return rjieba.cut
 
 
 def extract_tags(text, top=20, allow_pos=(), cut_with=None):

@@ -12,19 +12,17 @@ from generator.corpus.autonumber import label_map, style_numbers
 from generator.corpus.cleaning import contents
 from generator.corpus.outline import heading_as_title, label_of, outline, split_heading, text_parts
 from generator.corpus.reading import (BOLD_MAX, Para, all_bold, children, load_docx, paragraph_text, run_parts,
-                                      style_levels)
+                                      shown_runs, style_levels)
 from generator.errors import ReportgenError, read_bytes
 from generator.normalize import (
     ATTACHMENT_LABEL,
     CLOSING_DATE,
-    NOTE,
-    RECORD,
     addressee,
     appended,
     attachment_list,
     closing_lines,
     short_line,
-    signed_date,
+    signed_line,
 )
 from generator.numbering import decimal_labels, figure_label, label_style, read_levels, strip_number
 from generator.word import office
@@ -176,7 +174,6 @@ class Resolver:
 
 def text_runs(para):
     """(w:r element, text) for every run with visible text, hyperlinks included."""
-    out = []
     return [(run, text) for run, text in own_runs(para) if text.strip()]
 
 
@@ -195,21 +192,10 @@ def run_in_parts(para, at):
 
 
 def own_runs(para):
-    """(w:r element, text) for every run of the paragraph's own, in links, tracked insertions
-    or moves, smart tags, simple fields and content controls too (at any depth), in order;
+    """(w:r element, text) for every run of the paragraph's own (reading.shown_runs), in order;
     tabs and line breaks in the text as paragraph_text gives them, so that offsets into an
     Item's text fall on them."""
-    out, holders = [], {w(tag) for tag in ("hyperlink", "ins", "moveTo", "smartTag", "fldSimple", "customXml",
-                                           "sdtContent")}
-
-    def walk(el):
-        for child in el:
-            if child.tag == w("r"):
-                out.append((child, "".join(text for _, text in run_parts(child))))
-            elif child.tag in holders or child.tag == w("sdt"):
-                walk(child)
-    walk(para._p)
-    return out
+    return [(run, "".join(text for _, text in run_parts(run))) for run in shown_runs(para._p)]
 
 
 def same_font(a, b):
@@ -456,7 +442,7 @@ def _caption_like(text, size=40):
 def _closing(texts):
     """The 落款: a closing date (one of the last three lines) and who signs above it, as
     ``format`` reads them (``normalize.closing_lines``); or a last line holding both, the unit
-    and the date (``normalize.signed_date``), which ``format`` parts in two."""
+    and the date (``normalize.signed_line``), which ``format`` parts in two."""
     for pos in range(len(texts) - 1, max(len(texts) - 3, 0) - 1, -1):
         if texts[pos].kind == "正文" and CLOSING_DATE.match(texts[pos].text):
             above = pos
@@ -465,10 +451,9 @@ def _closing(texts):
             for item in texts[pos + 1 - closing_lines([t.text for t in texts[above:pos + 1]]):pos + 1]:
                 item.kind = "落款"
             return
-    last = next((t for t in reversed(texts) if not (NOTE.match(t.text) or RECORD.match(t.text))), None)
-    parted = signed_date(last.text) if last is not None and last.kind == "正文" else None
-    if parted:                    # the last line but for notes and 版记 lines below it, as format reads it
-        last.kind, last.parted = "落款", tuple(parted)
+    found = signed_line([t.text for t in texts])
+    if found and texts[found[0]].kind == "正文":       # where format reads one, and parts it
+        texts[found[0]].kind, texts[found[0]].parted = "落款", tuple(found[1])
 
 
 def _cell_paragraphs(table):

@@ -277,20 +277,20 @@ def _parted_closings(checker):
         if not item.parted:
             continue
         unit, date = item.parted
-        below = deepcopy(item.para._p)
-        item.para._p.addnext(below)
-        for mark in [*below.iter(w("bookmarkStart")), *below.iter(w("bookmarkEnd"))]:
+        below = Paragraph(deepcopy(item.para._p), item.para._parent)
+        item.para._p.addnext(below._p)
+        for mark in [*below._p.iter(w("bookmarkStart")), *below._p.iter(w("bookmarkEnd"))]:
             mark.getparent().remove(mark)           # a bookmark is the unit's, and once in a document
-        for para, text in ((item.para, unit), (Paragraph(below, item.para._parent), written_date(date))):
+        for para, text in ((item.para, unit), (below, written_date(date))):
             head = next(run for run, own in own_runs(para) if own.strip())
             for run, _ in own_runs(para):
                 # the other text, tabs and breaks go; a seal's picture stays with the unit, in its run too
                 for child in [c for c in run if c.tag != w("rPr") and (para is not item.para or c.tag in _TEXTS)]:
                     run.remove(child)
-                if run is not head and not len([c for c in run if c.tag != w("rPr")]):
+                if run is not head and all(c.tag == w("rPr") for c in run):
                     run.getparent().remove(run)
             _put_text(head, text)
-        Paragraph(below, item.para._parent).paragraph_format.space_before = 0    # as the writer's second 落款 line
+        below.paragraph_format.space_before = 0    # as the writer's second 落款 line
         item.text = unit
         lines.append(f"落款：第{item.index}段 分成两行：{unit}／{written_date(date)}")
     return lines
@@ -306,8 +306,7 @@ def _put_text(run, text):
     t = OxmlElement("w:t")
     t.text = text
     t.set(_SPACE, "preserve")
-    rpr = run.find(w("rPr"))
-    (rpr.addnext if rpr is not None else lambda el: run.insert(0, el))(t)
+    run.insert(int(run.find(w("rPr")) is not None), t)        # after its properties, which come first
 
 
 def _closing_dates(checker):

@@ -514,6 +514,10 @@ def test_lint_fix_parts_a_one_line_closing_as_format_does(runner, tmp_path, clos
         assert code == 0, output
     code, output = lint_lines(runner, tmp_path / "粗稿.docx")
     assert "落款：应为 署名和成文日期分两行，日期在署名下一行，实为 写在同一行" in output, output
+    # what --fix repaired, lint counts as what it can repair
+    from generator.lint.findings import FIXABLE
+    repaired = re.findall(r"([^\s，：]+) \d+ 处", result.output.splitlines()[0])
+    assert "落款" in repaired and set(repaired) <= FIXABLE, result.output
 
 
 @pytest.mark.parametrize("second", ["某某县纪委监委", "2026年工作总结"])

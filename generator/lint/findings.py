@@ -39,7 +39,8 @@ def excerpt(text, size=12):
 
 # what ``lint --fix`` repairs (lint/fix.py): the page, the styles, numbering and punctuation width
 FIXABLE = frozenset(("页面大小", "页边距", "网格", "页码", "字体", "西文字体", "引号破折号字体", "字号",
-                     "加粗", "字距", "对齐", "首行缩进", "行距", "编号", "自动编号", "标点", "段首空格", "成文日期", "标题断行"))
+                     "加粗", "字距", "对齐", "首行缩进", "行距", "编号", "自动编号", "标点", "段首空格", "成文日期", "标题断行",
+                     "落款"))
 
 
 def summary(path, findings, hint=True):

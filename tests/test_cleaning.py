@@ -131,6 +131,13 @@ def test_traditional_and_pinyin():
     assert t2s("我們不瞭解這個問題，一目瞭然") == "我们不了解这个问题，一目了然"      # phrases, then characters
 
 
+def test_readings_without_tones_go_only_where_a_page_prints_many():
+    page = "項(xiang)目黨組(zu)織建(jian)設情況，黨(dang)員(yuan)5名(ming)。"
+    assert texts(to_simplified(paras(page))) == ["项目党组织建设情况，党员5名。"]
+    own = "方案(a)和方案(b)：组织(一)，党建(er)。"                 # a text's own brackets, too few to be readings
+    assert texts(to_simplified(paras(own))) == [own]
+
+
 def test_traditional_found_when_some_of_its_characters_are_in_gb2312():
     # 於 後 夥 are Traditional-only yet in GB 2312; with 們 這 個 they make the six needed
     assert is_traditional("於是後來夥同他們這個") and not is_traditional("于是后来伙同他们这个")

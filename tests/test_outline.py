@@ -377,6 +377,9 @@ BODY = "全镇各村按照统一部署组织实施，逐项推进落实，群众
     (["关于青岚镇基层党组织", "建设情况的调研报告"], "关于青岚镇基层党组织建设情况的调研报告"),
     (["2021-09-29 来源:某某组织人事报"], ""),                                             # a date and a field
     (["青岚镇党建工作调研报告青岚镇党建工作调研报告"], "青岚镇党建工作调研报告"),                # glued to itself
+    (["欢迎访问青岚学院基层治理研究中心", "青岚学院基层治理研究院", "基层之声",
+      "小机关党建工作方法研究——以青岚县为例", "来源: 发布时间:2026-03-01"],
+     "小机关党建工作方法研究——以青岚县为例"),              # an institute's banner, a column, the title with its subtitle
     ([], ""),
 ])
 def test_title_is_the_reports_own_name(head, title):
@@ -824,6 +827,9 @@ def test_run_in_heading_ending_at_a_colon():
                       "（二）建立两个机制：" + BODY, "1.对在职党员，加强监督。", BODY])
     assert headings(text) == [("抓好一个格局", 1), ("建立两个机制", 1), ("对在职党员，加强监督", 2)]
     assert headings("\n".join(["题目", "（一）2026年上半年，全镇共有党员：" + BODY])) == []   # not a name before the colon
+    # a name and its short claim, one sentence: the whole of it is the heading
+    text = "\n".join(["题目", "（一）思路之困：“为什么干”想得不清。" + BODY, "（二）路径之困：“怎么干”办法不多。" + BODY])
+    assert headings(text) == [("思路之困：“为什么干”想得不清", 1), ("路径之困：“怎么干”办法不多", 1)]
 
 
 def test_parts_of_a_paper_head_the_numbered_sections():

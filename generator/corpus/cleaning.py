@@ -461,9 +461,21 @@ _PINYIN = re.compile(r"(?<=[\u4e00-\u9fff])[(（]\s*[a-zü]*[āáǎàēéěèī�
 _TONE = re.compile("[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ]")      # what every pinyin reading above holds
 
 
-def strip_pinyin(text):
-    """關(guān) → 關: a pinyin reading with tone marks in brackets after a character."""
-    return _PINYIN.sub("", text) if "(" in text or "（" in text else text
+# a reading without its tone, 組(zu): a syllable in brackets after a character; only a page that
+# prints many of them has them (one such bracket, 甲(a), is the text's own)
+_BARE_PINYIN = re.compile(r"(?<=[\u4e00-\u9fff])[(（](?:[zcs]h|[bpmfdtnlgkhjqxrzcsyw])?"
+                          r"(?:[aeo]|ai|ei|ao|ou|an|en|ang|eng|ong|er|i|ia|ie|iao|iu|ian|in|iang|ing|iong|"
+                          r"u|ua|uo|uai|ui|uan|un|uang|v|ve|ue|ü|üe|ng)[)）]")
+BARE_READINGS = 5
+
+
+def strip_pinyin(text, bare=False):
+    """關(guān) → 關: a pinyin reading with tone marks in brackets after a character; with
+    ``bare``, one without tone marks too (組(zu) → 組)."""
+    if "(" not in text and "（" not in text:
+        return text
+    text = _PINYIN.sub("", text)
+    return _BARE_PINYIN.sub("", text) if bare else text
 
 
 def _opencc_dict(name):
@@ -533,12 +545,13 @@ def to_simplified(paras):
     """Convert the whole document when it is written in Traditional characters."""
     sample = "".join(p.text for p in paras[:200])
     convert = is_traditional(sample)
-    if not convert and ("(" not in sample and "（" not in sample
-                        or not _TONE.search("\n".join(p.text for p in paras))):     # no reading in any paragraph
+    whole = "\n".join(p.text for p in paras) if "(" in sample or "（" in sample else ""
+    bare = len(_BARE_PINYIN.findall(whole)) >= BARE_READINGS
+    if not convert and not bare and not _TONE.search(whole):     # no reading in any paragraph
         return paras
     out = []
     for para in paras:
-        text = strip_pinyin(para.text)
+        text = strip_pinyin(para.text, bare)
         if convert:
             text = t2s(text)
         out.append(Para(text, para.level, para.bold))

@@ -185,8 +185,9 @@ def split_heading(rest, inline_max=40, standalone_max=60):
         return run
     sentence = _SENTENCE.match(rest)
     label = _NAMED_LEAD.match(rest)      # a label and its text: 抓好一个格局：以社区党工委为核心，……。 “摸”：……
-    if label and len(rest) - label.end() >= (20 if sentence else 30):
-        return label[1], rest[label.end():]
+    if label and len(rest) - label.end() >= (20 if sentence else 30) and not (
+            sentence and sentence.end() - label.end() <= 16 and not _CLAUSES.search(sentence[1], label.end())):
+        return label[1], rest[label.end():]     # (思想之困：认识不到位。…… is one heading, a name and its short claim)
     if sentence is None or sentence.end() >= len(rest.rstrip()):
         # one sentence, or no full stop at all: the whole line is the heading
         if _LISTED.search(rest):        # 加强学习：一是……；二是……: the name heads its list
@@ -463,7 +464,7 @@ def _title(paras):
         found = found[1:]       # the page's title names a collection, or is its motto: the report's is next
     if len(found) > 1 and len(found[0][1]) <= 6 and not _GENRE_END.search(found[0][1]):
         # a column's name (党建调研) above a title that names its genre: that title, not a name line between
-        found = [f for f in found[1:] if len(f[1]) >= 8 and _GENRE_END.search(f[1])][:1] or found
+        found = [f for f in found[1:] if len(f[1]) >= 8 and _GENRE_END.search(f[1].partition("——")[0])][:1] or found
     if not found:
         return "", set()
     # the report's own title carries its ——subtitle (an organisation's name may come between), and
@@ -840,7 +841,7 @@ def _lead_sequences(marks, texts, lone=False):
 _UNIT = re.compile(r"(委员会|党?[工总]?委|党组|支部|部|办公室|局|厅|院|所|中心|公司|集团|学校|大学|组)$")
 # an organisation's name printed as a banner or byline: 某县卫生健康委员会, 市委组织部课题组
 _ORG = re.compile(r"^[^\s—]{2,14}(?:委员会|党委|党工委|党总支|党支部|党组|组织部|宣传部|统战部|办公室|人民政府|"
-                  r"课题组|调研组|有限公司|集团)$")
+                  r"课题组|调研组|有限公司|集团|院|研究所|研究中心|研究会|大学)$")
 
 
 def _bare(items, in_part=False):

@@ -570,6 +570,32 @@ def test_format_keeps_what_a_draft_set_in_bold_within_a_paragraph(runner, tmp_pa
     assert code == 0, output
 
 
+def test_format_keeps_bold_of_a_character_style_a_bold_paragraph_and_lines_after_shift_enter(runner, tmp_path):
+    src, out = tmp_path / "粗稿.docx", tmp_path / "排版.docx"
+    document = Document()
+    document.add_paragraph("某镇2026年党建工作总结")
+    document.add_paragraph("一、主要做法")
+    strong = document.add_paragraph()
+    strong.add_run("一是强化理论武装。").style = document.styles["Strong"]      # bold through Word's 要点 style
+    strong.add_run("全年组织集中学习12次。")
+    whole = "全镇党员队伍结构持续优化，青年党员占比提高到百分之二十三，大专以上学历党员占比提高到百分之四十一。"
+    document.add_paragraph().add_run(whole).bold = True                       # a paragraph bold throughout
+    broken = document.add_paragraph()                                          # two points parted by Shift+Enter
+    broken.add_run("二是夯实组织基础。").bold = True
+    broken.add_run("新建党支部3个。")
+    broken.add_run().add_break()
+    broken.add_run("三是加强队伍建设。").bold = True
+    broken.add_run("培训党务干部120人次。")
+    document.save(src)
+    assert runner.invoke(cli, ["format", str(src), "-o", str(out)]).exit_code == 0
+    got = [[(r.text, bool(r.bold)) for r in p.runs] for p in Document(out).paragraphs if p.style.name == "Normal"]
+    assert got == [[("一是强化理论武装。", True), ("全年组织集中学习12次。", False)], [(whole, True)],
+                   [("二是夯实组织基础。", True), ("新建党支部3个。", False)],
+                   [("三是加强队伍建设。", True), ("培训党务干部120人次。", False)]]
+    code, output = lint_lines(runner, out)
+    assert code == 0, output
+
+
 @pytest.mark.parametrize("numbers, stray, finding", [
     # 一、 二、 五、: a jump of three is not a gap format closes, so 五、 stays body text
     (("一、", "二、", "五、", "六、", "七、"), "五、存在问题", "编号：应为 三、，实为 五、（不连续）"),

@@ -32,7 +32,7 @@ class Para:
     text: str
     level: int = None        # None: unknown; 0: title; 1–4: heading level given by the file
     bold: bool = False       # a short paragraph all in bold: maybe a heading shown by weight alone
-    weights: tuple = ()      # ((text, bold), …) of a paragraph bold in part only (一是……。 in bold)
+    weights: tuple = ()      # ((text, bold), …) of a paragraph bold in part (一是……。 in bold) or throughout
 
 
 def read_document(path):
@@ -210,8 +210,8 @@ def _docx(raw, path):
         text = clean_text(_labelled(p, labels))
         short = (heavy and level is None and len(text.strip()) <= BOLD_MAX
                  and not text.rstrip().endswith(("。", "；", "！", "？")))
-        whole = short and all_bold(p, style in bold)
-        paras.append(Para(text, level, whole, bold_parts(p, style in bold) if heavy and not whole else ()))
+        whole = short and all_bold(p, style in bold, bold)
+        paras.append(Para(text, level, whole, bold_parts(p, style in bold, bold) if heavy and not whole else ()))
         started = started or bool(text.strip())
         if held:
             boxes, found = _held(p, raw, path, notes)
@@ -226,39 +226,46 @@ def _docx(raw, path):
 BOLD_MAX = 40     # a bold paragraph longer than this is emphasis, never a heading
 
 
-def all_bold(p, styled):
-    """Whether every run of ``p`` with text is bold (its own w:b, else its paragraph style's)."""
+def all_bold(p, styled, strong=frozenset()):
+    """Whether every run of ``p`` with text is bold (as ``_bold`` reads a run)."""
     found = False
     for run in p.iter(W + "r"):
         if not any((t.text or "").strip() for t in run.iterchildren(W + "t")):
             continue
-        if not _bold(run, styled):
+        if not _bold(run, styled, strong):
             return False
         found = True
     return found
 
 
-def _bold(run, styled):
-    """Whether a run is bold: its own w:b, else (``styled``) its paragraph style's."""
-    mark = run.find(f"{W}rPr/{W}b")
-    return styled if mark is None else switched_on(mark)
+def _bold(run, styled, strong):
+    """Whether a run is bold: its own w:b, else its character style's (``strong``: the styleIds
+    of bold styles, 要点 among them), else (``styled``) its paragraph style's."""
+    rpr = run.find(W + "rPr")
+    if rpr is None:
+        return styled
+    mark = rpr.find(W + "b")
+    if mark is not None:
+        return switched_on(mark)
+    named = rpr.find(W + "rStyle")
+    return styled or (named is not None and named.get(W + "val") in strong)
 
 
-def bold_parts(p, styled):
+def bold_parts(p, styled, strong=frozenset()):
     """``((text, bold), …)`` of a paragraph in bold in part (一是……。 in bold before its text,
-    a phrase in bold in it), its text read as paragraph_text reads it, runs of the same weight
-    and spaces joined; () for one all bold or all plain."""
+    a phrase in bold in it) or throughout, its text read as paragraph_text reads it, runs of the
+    same weight and spaces joined; () for one all plain."""
     parts = []
     for run in shown_runs(p):
         text = "".join(text for _, text in run_parts(run))
         if not text:
             continue
-        bold = _bold(run, styled)
+        bold = _bold(run, styled, strong)
         if parts and (parts[-1][1] == bold or not text.strip()):
             parts[-1] = (parts[-1][0] + text, parts[-1][1])
         else:
             parts.append((text, bold))
-    return tuple(parts) if len({bold for text, bold in parts if text.strip()}) == 2 else ()
+    return tuple(parts) if any(bold for text, bold in parts if text.strip()) else ()
 
 
 def _labelled(p, labels, cell=False):
@@ -273,11 +280,11 @@ def _labelled(p, labels, cell=False):
 
 def _uses(body, styled):
     """What of note the body holds, in one pass: which of w:numPr, w:b, text boxes and note
-    references, and (``styled``: when some style matters) the paragraph styles it uses."""
-    tags = (W + "numPr", W + "b", W + "txbxContent", *_NOTES) + ((W + "pStyle",) if styled else ())
+    references, and (``styled``: when some style matters) the paragraph and character styles it uses."""
+    tags = (W + "numPr", W + "b", W + "txbxContent", *_NOTES) + ((W + "pStyle", W + "rStyle") if styled else ())
     found = set()
     for el in body.iter(*tags):
-        found.add(el.get(W + "val") if el.tag == W + "pStyle" else el.tag)
+        found.add(el.get(W + "val") if el.tag in (W + "pStyle", W + "rStyle") else el.tag)
     return found
 
 
@@ -620,11 +627,21 @@ def style_levels(styles):
     Heading 1–4 or an outline level, inherited through ``basedOn``; None otherwise."""
     if styles is None:
         return {}, None, {}, set()
-    own, base, default, heavy = {}, {}, None, {}
+    own, base, default, heavy, characters = {}, {}, None, {}, set()
     for style in styles.iterchildren(W + "style"):
-        if style.get(W + "type") not in (None, "paragraph"):
+        kind = style.get(W + "type")
+        if kind not in (None, "paragraph", "character"):
             continue
         sid = style.get(W + "styleId")
+        mark = style.find(f"{W}rPr/{W}b")
+        if mark is not None:
+            heavy[sid] = switched_on(mark)
+        based = style.find(W + "basedOn")
+        if based is not None:
+            base[sid] = based.get(W + "val")
+        if kind == "character":          # 要点 (Strong): bold runs within a paragraph
+            characters.add(sid)
+            continue
         name = style.find(W + "name")
         name = (name.get(W + "val") or "").strip() if name is not None else ""
         match = _HEADING_STYLE.match(name)
@@ -634,17 +651,12 @@ def style_levels(styles):
             own[sid] = min(int(match[1]), 4)
         else:
             own[sid] = _outline_level(style.find(W + "pPr"))
-        based = style.find(W + "basedOn")
-        if based is not None:
-            base[sid] = based.get(W + "val")
         if style.get(W + "default") in ("1", "true", "on"):
             default = sid
-        mark = style.find(f"{W}rPr/{W}b")
-        if mark is not None:
-            heavy[sid] = switched_on(mark)
 
     levels = {sid: based_on(sid, base, own.get) for sid in own}
-    return levels, levels.get(default), style_numbers(styles), {sid for sid in own if based_on(sid, base, heavy.get)}
+    return levels, levels.get(default), style_numbers(styles), {
+        sid for sid in own.keys() | characters if based_on(sid, base, heavy.get)}
 
 
 def _outline_level(ppr):

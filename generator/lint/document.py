@@ -309,7 +309,7 @@ def _bold_headings(texts, doc):
     level (in a part, 第一部分 ……, a level below it, as format writes it)."""
     _, default, _, bold = style_levels(doc.styles.element)
     heavy = {id(t) for t in texts if t.kind == "正文" and not t.label and len(t.text.strip()) <= BOLD_MAX
-             and not t.text.rstrip().endswith(("。", "；", "！", "？")) and all_bold(t.para._p, (t.para._p.style or default) in bold)}
+             and not t.text.rstrip().endswith(("。", "；", "！", "？")) and all_bold(t.para._p, (t.para._p.style or default) in bold, bold)}
     if not heavy:
         return
     found = outline([Para(t.text, None, id(t) in heavy) for t in texts])

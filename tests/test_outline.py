@@ -380,6 +380,10 @@ BODY = "全镇各村按照统一部署组织实施，逐项推进落实，群众
     (["欢迎访问青岚学院基层治理研究中心", "青岚学院基层治理研究院", "基层之声",
       "小机关党建工作方法研究——以青岚县为例", "来源: 发布时间:2026-03-01"],
      "小机关党建工作方法研究——以青岚县为例"),              # an institute's banner, a column, the title with its subtitle
+    (["青岚镇上半年党建工作总结 -总结", "时间:2026-04-27 总结 我要投稿"], "青岚镇上半年党建工作总结"),   # a site's tag
+    (["聚焦基层党员的突出表现", "[复制链接]", "发表于 6 小时前 | 显示全部楼层",           # a forum thread's name, then
+      "守初心践使命 勇担当作表率——青岚镇党员先锋群像纪实"],                               # the headline, a couplet
+     "守初心践使命 勇担当作表率——青岚镇党员先锋群像纪实"),                                 # and its ——subtitle
     ([], ""),
 ])
 def test_title_is_the_reports_own_name(head, title):
@@ -415,7 +419,8 @@ def test_a_newspapers_page_markers_are_no_text():
 
 
 @pytest.mark.parametrize("heading, category", [("流动党员的特点", "概述"), ("党员管理的难点", "问题"),
-                                               ("支部品牌介绍", "概述")])
+                                               ("支部品牌介绍", "概述"), ("调研方式", "其他"),
+                                               ("调查问卷对象情况分析", "其他")])
 def test_features_and_hard_points_name_their_sections(heading, category):
     assert label_of(heading) == category
 
@@ -559,6 +564,14 @@ def test_a_lead_may_open_on_three_characters_before_an_action():
                      "强阵地，提升党建凝聚力。" + BODY * 2])
     assert headings(text) == [("强组织，提升党建引领力", 1), ("强阵地，提升党建凝聚力", 1)]
     story = "\n".join(["青岚村的变化", "第二天，在村部办公地点见到了他。" + BODY, "那一年，支部的几个人走遍了全村。" + BODY * 2])
+    assert headings(story) == []
+
+
+def test_three_parallel_phrases_of_three_characters_lead_their_paragraphs():
+    text = "\n".join(["青岚林场党委抓住三个关键", "近年来，" + BODY, "抓规范、定标准，强堡垒。" + BODY,
+                     "抓创新、树品牌，做先锋。" + BODY * 2, "抓融合、强引领，促发展。" + BODY])
+    assert headings(text) == [("抓规范、定标准，强堡垒", 1), ("抓创新、树品牌，做先锋", 1), ("抓融合、强引领，促发展", 1)]
+    story = "\n".join(["青岚村的变化", "那一年，在村里，他说话。" + BODY, "那一天，在田里，他干活。" + BODY * 2])
     assert headings(story) == []
 
 
@@ -1107,6 +1120,12 @@ def test_numbering_gaps_and_mixed_styles_are_one_level():
 # (425) or a space (437), a heading that lost its number (424), run-in headings whose sentence goes
 # on after a comma (434); a page's pinyin in a heading (435); a cut "(二)原" read as a heading
 # (426); survey-sample sections (420) and 基本情况汇总 (428) category calls.
+# heldout22/ (20 files, gold in real_outlines22.yaml, 20 more sites, the same kind of helper) was
+# scored once, blind, on 2026-12-07 at 972d9c7: heading F1 0.892 / category accuracy 0.750 / titles
+# 17 of 20. Misses: a collection's name over a title split in two lines (450), a site's " -总结" tag
+# (451), a news lead above a headline with its ——subtitle (458); run-in headings of parallel
+# phrases parted by commas (455, 459) and one under a dash (458); questionnaire sections read as
+# work done (440).
 @pytest.mark.parametrize("part, gold, least", [("dev/", "real_outlines.yaml", (0.98, 0.98, 0.96)),
                                                ("heldout/", "real_outlines.yaml", (0.95, 0.90, 0.90)),
                                                ("heldout2/", "real_outlines2.yaml", (0.95, 0.90, 0.90)),
@@ -1128,7 +1147,8 @@ def test_numbering_gaps_and_mixed_styles_are_one_level():
                                                ("heldout18/", "real_outlines18.yaml", (0.83, 0.66, 0.75)),
                                                ("heldout19/", "real_outlines19.yaml", (0.69, 0.52, 0.80)),
                                                ("heldout20/", "real_outlines20.yaml", (0.69, 0.71, 0.70)),
-                                               ("heldout21/", "real_outlines21.yaml", (0.84, 0.70, 0.85))])
+                                               ("heldout21/", "real_outlines21.yaml", (0.84, 0.70, 0.85)),
+                                               ("heldout22/", "real_outlines22.yaml", (0.89, 0.75, 0.85))])
 def test_gold_outlines_of_real_reports(part, gold, least):
     got = scores(DATA / "real", gold, part)
     print(f"real {part}: heading F1 {got[0]:.3f}, category accuracy {got[1]:.3f}, titles {got[2]:.2f}")

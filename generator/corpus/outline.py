@@ -64,7 +64,8 @@ LABELS = {
     "原因": ("原因", "根源", "症结", "成因"),
     "思考": ("思考", "建议", "对策", "启示", "体会", "几点认识"),
     "下一步": ("下一步", "今后", "打算", "工作计划", "工作安排", "展望", "明年"),
-    "其他": ("调研方法", "研究方法", "调研目的", "调查情况", "问题的提出", "前言", "引言", "选题", "结语", "结束语"),
+    "其他": ("调研方法", "研究方法", "调查方法", "调研方式", "调查方式", "调研目的", "调查情况", "调查对象", "调研对象",
+           "问卷对象", "问题的提出", "前言", "引言", "选题", "结语", "结束语"),
 }
 CUES = {
     "做法": ("措施",),
@@ -254,6 +255,8 @@ def lead_shape(text, limit=32):
     # 强组织，提升党建引领力。
     short = [n == 3 and parts[k + 1].startswith(ACTIONS) and parts[k][-1] not in "上中下面里内外讲说看来时后前"
              for k, n in enumerate(clauses[:-1])]
+    if clauses == [3, 3, 3] and not any(c[-1] in "上中下面里内外讲说看来时后前" for c in parts):
+        return head, rest            # three parallel phrases of three: 抓规范、定标准，强堡垒。
     if (len(clauses) > 3 or any(not (4 <= n <= 14 or ok) for n, ok in zip(clauses, short))
             or not 4 <= clauses[-1] <= 20 or (sum(clauses) > 25 and len(clauses) < 3)):   # its words: no quotes, no commas
         return None
@@ -299,7 +302,7 @@ def _parallel(text):
 
 
 # what a site adds to a title: (2), (全文4610字), 【三篇】, (12篇), 第1篇, 第一篇, 篇一, 篇1, 7篇, 三篇, 1300字, 范文, .docx
-_GENRES = "(?:报告|总结|小结|思考|材料|发言|讲话|汇报|体会|调查|研究|对策|建议|探索|实践)"    # how a title names its genre
+_GENRES = "(?:报告|总结|小结|思考|材料|发言|讲话|汇报|体会|调查|研究|对策|建议|探索|实践|纪实)"    # how a title names its genre
 _GENRE_LAST = "告结料言话稿迹查究考会"     # the last character of a genre's name (报告, 总结, 材料, 事迹 …)
 _SITE_ADD = re.compile("|".join((
     rf"[(（]\s*(?:\d+|[{CN}]{{1,2}}|全文\d+字|全文完整|完整版|精选文档|精选|材料|(?:精选|通用|优选)?\s*\d+\s*篇)\s*[)）]",
@@ -339,8 +342,12 @@ def title_core(text):
         before, text = text, _SITE_ADD.sub("", text).strip(" |\u3000")
     column = _COLUMN.match(text)
     if (column and _GENRE_END.search(text) and not _GENRE_END.search(column[0].strip())
-            and not column[0].startswith(ACTIONS)):      # 坚持党建引领 推动……的思考: a phrase, not a column's name
+            and not column[0].startswith(ACTIONS)       # 坚持党建引领 推动……的思考: a phrase, not a column's name
+            and len(re.split(r"——|\s", text[column.end():])[0]) != len(column[0].strip())):   # nor a couplet's half
         text = text[column.end():]
+    tag = re.match(r"^(.{4,}?)\s+[-－_]\s*[\u4e00-\u9fff]{2,6}$", text)      # ……工作总结 -总结: the site's tag
+    if tag and _GENRE_END.search(tag[1]):
+        text = tag[1]
     half, dash, rest = text.partition("-")
     if dash and half.strip() == rest.strip():
         text = half.strip()
@@ -470,7 +477,11 @@ def _title(paras):
     # the report's own title carries its ——subtitle (an organisation's name may come between), and
     # a collection's first piece is marked so (篇一 …, 【第1篇】…)
     found = ([f for f in found if _subtitled(paras, f[0])][:1]
-             or [f for f in found if _PIECE.match(paras[f[0]].text.strip())][:1] or found)
+             or [f for f in found if _PIECE.match(paras[f[0]].text.strip())][:1]
+             # (or, after a line that does not name its genre, the one that does with its ——subtitle: a
+             # forum thread's name, then the report's headline)
+             or [f for f in found[1:] if "——" in f[1] and _GENRE_END.search(f[1])
+                 and not _GENRE_END.search(found[0][1])][:1] or found)
     title, picked = found[0][1], {found[0][0]}
     # the report's own title broken over two lines, found whole in the page's title above it
     broken = next(((i, j, first + second, re.search(re.escape(first) + r"\s*" + re.escape(second), title))

@@ -3,6 +3,7 @@ from generator.corpus.cleaning import (
     drop_contents,
     drop_repeats,
     is_traditional,
+    join_broken_heads,
     join_numbers,
     join_wrapped,
     strip_boilerplate,
@@ -116,6 +117,14 @@ def test_paragraphs_of_roughly_one_length_are_not_wrapped_lines():
     sizes = (52, 61, 63, 69, 71, 76)             # a line per paragraph, 104 to 152 wide: no wrap
     lines = paras(*("学" * (n - 1) + "。" for n in sizes))
     assert join_wrapped(lines) == lines
+
+
+def test_headings_broken_after_their_comma_are_joined_where_two_are():
+    body = "参加述职的各党组织书记围绕主题教育、组织建设和党建质量作了重点发言。"
+    lines = paras("聚焦重点内容，", "强化原因分析。", body, "聚焦工作创新，", "强化述职效果。", body)
+    assert texts(join_broken_heads(lines)) == ["聚焦重点内容，强化原因分析。", body, "聚焦工作创新，强化述职效果。", body]
+    verse = paras("不忘初心，", "牢记使命。", body)              # one pair: a slogan of its own
+    assert join_broken_heads(verse) == verse
 
 
 def test_unwrapped_text_untouched():

@@ -366,6 +366,18 @@ def format_and_fix(runner, tmp_path, lines):
     return formatted, fixed, runner.invoke(cli, ["lint", "--no-pages", str(src), "--fix", "-o", str(fixed)])
 
 
+def test_format_joins_headings_broken_after_their_comma(runner, tmp_path):
+    src, out = tmp_path / "粗稿.txt", tmp_path / "排版.docx"
+    body = "参加述职的各党组织书记围绕主题教育、组织建设和党建质量作了重点发言，查摆问题，分析原因。"
+    src.write_text("\n".join(["青岚街道党建述职评议工作总结", "为提高基层党组织书记抓党建工作水平，街道召开述职评议会，现将情况总结如下。",
+                              "聚焦重点内容，", "强化原因分析。", body, "聚焦工作创新，", "强化述职效果。", body]), encoding="utf-8")
+    assert runner.invoke(cli, ["format", str(src), "-o", str(out)]).exit_code == 0
+    assert [p for p in paragraphs(out) if p[0] == "Heading 1"] == [
+        ("Heading 1", "一、聚焦重点内容，强化原因分析。"), ("Heading 1", "二、聚焦工作创新，强化述职效果。")]
+    code, output = lint_lines(runner, out)
+    assert code == 0, output
+
+
 def test_format_and_lint_fix_read_a_part_typed_as_a_list_item_alike(runner, tmp_path):
     # 3、存在问题 after 二.'s items 1、 2、 and before 四、 is the third part, mistyped
     lines = ["某镇党建工作情况报告", "一、基本情况", "全镇共有党组织12个。", "二.主要做法", "1、加强学习",

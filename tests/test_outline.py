@@ -575,6 +575,16 @@ def test_three_parallel_phrases_of_three_characters_lead_their_paragraphs():
     assert headings(story) == []
 
 
+def test_sentence_lines_naming_a_category_as_their_object_head_work_done():
+    text = "\n".join(["题目", "为提高基层党建工作水平，街道召开述职评议会。" + BODY, "聚焦重点内容，强化原因分析。", BODY,
+                     "聚焦工作创新，强化述职效果。", BODY * 2])
+    o = outline_text(text)
+    assert [(s.heading, s.category) for s in o.sections] == [("聚焦重点内容，强化原因分析", "做法"),
+                                                             ("聚焦工作创新，强化述职效果", "做法")]
+    found = outline_text("\n".join(["题目", "一、深入研判找症结", BODY, "二、推进过程中存在的问题", BODY])).sections
+    assert [s.category for s in found] == ["做法", "问题"]
+
+
 def test_a_numbered_heading_run_into_its_first_point():
     text = "\n".join(["题目", "1、当前流动党员队伍存在的问题一是底数难摸清。" + BODY, "2、主要举措一是摸清底数。" + BODY[:40],
                      "3、几点对策", BODY])

@@ -456,6 +456,29 @@ def join_wrapped(paras):
     return out
 
 
+# a heading broken after its comma, two short lines: 聚焦重点内容， / 强化原因分析。
+_FIRST_HALF = re.compile(r"^[\u4e00-\u9fff“”]{4,14}[，,]$")
+_SECOND_HALF = re.compile(r"^[\u4e00-\u9fff“”]{4,14}[。.]?$")
+
+
+def join_broken_heads(paras):
+    """Headings broken after their comma joined back, where a text has two or more so broken
+    (one such pair may be a verse or a slogan of its own)."""
+    def broken(i):
+        return (i + 1 < len(paras) and paras[i].level is None and paras[i + 1].level is None
+                and _FIRST_HALF.match(paras[i].text.strip()) and _SECOND_HALF.match(paras[i + 1].text.strip()))
+    found = [i for i in range(len(paras)) if broken(i)]
+    if len(found) < 2:
+        return paras
+    out, skip = [], set(i + 1 for i in found)
+    for i, para in enumerate(paras):
+        if i in skip:
+            continue
+        out.append(Para(para.text.strip() + paras[i + 1].text.strip(), None, para.bold and paras[i + 1].bold)
+                   if i in found else para)
+    return out
+
+
 # ---- Traditional → Simplified ------------------------------------------------
 _PINYIN = re.compile(r"(?<=[\u4e00-\u9fff])[(（]\s*[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]*\s*[)）]")
 _TONE = re.compile("[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ]")      # what every pinyin reading above holds
@@ -565,6 +588,6 @@ def clean(paras):
     paras = strip_boilerplate(paras)
     paras = drop_contents(paras)
     paras = drop_repeats(paras)
-    paras = join_wrapped(join_numbers(paras))
+    paras = join_wrapped(join_broken_heads(join_numbers(paras)))
     paras = split_flattened(paras)
     return [p for p in paras if p.text.strip()]

@@ -12,8 +12,8 @@ import re
 from collections import Counter, defaultdict, deque
 from pathlib import Path
 
-from generator.corpus.cleaning import (contents, drop_page_marks, join_numbers, join_pages, join_wrapped,
-                                       part_lines, split_flattened, strip_boilerplate)
+from generator.corpus.cleaning import (contents, drop_page_marks, join_broken_heads, join_numbers, join_pages,
+                                       join_wrapped, part_lines, split_flattened, strip_boilerplate)
 from generator.corpus.outline import outline
 from generator.corpus.reading import (Figure, Para, Table, decode, docx_objects, draft_notices, markdown_parts,
                                       read_document)
@@ -35,7 +35,7 @@ def blocks_of(paras, fallback_title, clean=False, path=None):
             weights[text].append(parts)
     if clean:
         paras = strip_boilerplate(join_pages(paras))
-    paras = split_flattened(join_wrapped(join_numbers(drop_page_marks(part_lines(paras)))))
+    paras = split_flattened(join_wrapped(join_broken_heads(join_numbers(drop_page_marks(part_lines(paras))))))
     paras = [p for p in paras if p.text.strip()]
     if not paras:
         raise ReportgenError("文件里没有可排版的文字", path)

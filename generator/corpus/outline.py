@@ -915,18 +915,24 @@ def _label_line(text):
 
 
 def _sentence_line(text):
-    """A heading typed as one short sentence on its own line: 实施“联开工程”，整合各项资源。
-    (not a regulation's article: 第一条  为加强支部建设，制定本制度。)"""
+    """A heading typed as one short sentence on its own line: 实施“联开工程”，整合各项资源。, also
+    when a category's name is its object (聚焦重点内容，强化原因分析。), but not a regulation's
+    article (第一条  为加强支部建设，制定本制度。)."""
     return (text.endswith("。") and len(text) <= 32 and text.count("。") == 1 and _headline(text)
-            and not label_of(text) and not _ARTICLE.match(text))
+            and (not label_of(text) or text.startswith(ACTIONS) and _phrases(text)) and not _ARTICLE.match(text))
 
 
 _ARTICLE = re.compile(rf"^第\s*[{CN}百\d]+\s*条")
 
 
 def _headline(text):
+    return bool(label_of(text)) or _phrases(text)
+
+
+def _phrases(text):
+    """Two or three short parallel phrases: 聚焦重点内容，强化原因分析。"""
     clauses = [c for c in _CLAUSES.split(text.rstrip("。")) if c]
-    return bool(label_of(text)) or (2 <= len(clauses) <= 3 and all(4 <= len(c) <= 14 for c in clauses))
+    return 2 <= len(clauses) <= 3 and all(4 <= len(c) <= 14 for c in clauses)
 
 
 # a heading set between dashes at the start of its paragraph: ——抓班子队伍强核心——几年来，…
@@ -1110,6 +1116,9 @@ def classify(sections):
             s.category = "其他"
         else:
             s.category = own or _best(scores, s.heading) or ("其他" if later else "做法")
+            if (s.category in ("问题", "原因") and s.heading.startswith(ACTIONS) and not later
+                    and not re.search("存在|的", s.heading)):    # (推进中存在的问题 names problems)
+                s.category = "做法"      # 聚焦重点内容，强化原因分析: work done, a problem its object
             later = later or s.category in LATER
         parents.append(s)
     return sections

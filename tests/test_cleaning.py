@@ -121,10 +121,13 @@ def test_paragraphs_of_roughly_one_length_are_not_wrapped_lines():
 
 def test_headings_broken_after_their_comma_are_joined_where_two_are():
     body = "参加述职的各党组织书记围绕主题教育、组织建设和党建质量作了重点发言。"
-    lines = paras("聚焦重点内容，", "强化原因分析。", body, "聚焦工作创新，", "强化述职效果。", body)
-    assert texts(join_broken_heads(lines)) == ["聚焦重点内容，强化原因分析。", body, "聚焦工作创新，强化述职效果。", body]
-    verse = paras("不忘初心，", "牢记使命。", body)              # one pair: a slogan of its own
+    lines = paras(body, "聚焦重点内容，", "强化原因分析。", body, "聚焦工作创新，", "强化述职效果。", body)
+    assert texts(join_broken_heads(lines)) == [body, "聚焦重点内容，强化原因分析。", body, "聚焦工作创新，强化述职效果。", body]
+    verse = paras(body, "不忘初心，", "牢记使命。", body)              # one pair: a slogan of its own
     assert join_broken_heads(verse) == verse
+    listed = paras(body, "带头学习理论，", "带头遵规守纪，", "带头攻坚克难，", "带头服务群众。", body,     # lists
+                   "带头学习理论，", "带头遵规守纪，", "带头攻坚克难，", "带头服务群众。", body)
+    assert join_broken_heads(listed) == listed
 
 
 def test_unwrapped_text_untouched():
@@ -145,6 +148,10 @@ def test_readings_without_tones_go_only_where_a_page_prints_many():
     assert texts(to_simplified(paras(page))) == ["项目党组织建设情况，党员5名。"]
     own = "方案(a)和方案(b)：组织(一)，党建(er)。"                 # a text's own brackets, too few to be readings
     assert texts(to_simplified(paras(own))) == [own]
+    terms = "人工智能(ai)应用。" * 6                              # many, but of one syllable: the text's own
+    assert texts(to_simplified(paras(terms))) == [terms]
+    options = "每题设选项(a)至(e)，选(a)的占52%，选(e)的占30%，选(a)或(e)的共82%。"
+    assert texts(to_simplified(paras(options))) == [options]
 
 
 def test_traditional_found_when_some_of_its_characters_are_in_gb2312():

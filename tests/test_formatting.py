@@ -366,6 +366,21 @@ def format_and_fix(runner, tmp_path, lines):
     return formatted, fixed, runner.invoke(cli, ["lint", "--no-pages", str(src), "--fix", "-o", str(fixed)])
 
 
+def test_items_typed_with_a_half_bracket_are_a_level_for_format_and_lint_fix_alike(runner, tmp_path):
+    lines = ["青岚镇2026年党建工作总结", "今年以来，镇党委坚持以党建引领基层治理，现将有关情况总结如下。", "一、主要做法",
+             "（一）加强理论学习", "1)组织集中学习。全年组织集中学习12次，专题研讨4次，覆盖党员干部300余人次。",
+             "2）开展专题培训。举办党务干部培训班3期，培训党务工作者120人次。", "（二）夯实基层组织",
+             "全镇新建党支部3个，整顿软弱涣散村党组织2个。", "二、存在问题", "部分党支部组织生活不够规范，创新意识有待增强。"]
+    formatted, fixed, result = format_and_fix(runner, tmp_path, lines)
+    assert [text for style, text in paragraphs(formatted) if style == "Heading 3"] == ["1.组织集中学习。", "2.开展专题培训。"]
+    assert [text[:8] for style, text in paragraphs(fixed) if style == "Heading 3"] == ["1.组织集中学习", "2.开展专题培训"]
+    found = runner.invoke(cli, ["lint", "--no-pages", str(tmp_path / "粗稿.docx")]).output
+    assert "编号：应为 1.，实为 1)（格式）" in found and "成对符号" not in found     # the label's, not a pair's
+    for out in (formatted, fixed):
+        code, output = lint_lines(runner, out)
+        assert code == 0 and "提醒" not in output.replace("0 处提醒", ""), output
+
+
 def test_format_joins_headings_broken_after_their_comma(runner, tmp_path):
     src, out = tmp_path / "粗稿.txt", tmp_path / "排版.docx"
     body = "参加述职的各党组织书记围绕主题教育、组织建设和党建质量作了重点发言，查摆问题，分析原因。"
@@ -598,14 +613,33 @@ def test_format_keeps_bold_of_a_character_style_a_bold_paragraph_and_lines_after
     broken.add_run().add_break()
     broken.add_run("三是加强队伍建设。").bold = True
     broken.add_run("培训党务干部120人次。")
+    document.add_paragraph("二、存在问题")
+    document.add_paragraph("三是加强队伍建设。培训党务干部120人次。")          # the same words, plain
+    document.add_paragraph("部分党员齐声说：")
+    document.add_paragraph().add_run("不忘初心，").bold = True                # short bold lines that stay text
+    document.add_paragraph().add_run("牢记使命。").bold = True
     document.save(src)
     assert runner.invoke(cli, ["format", str(src), "-o", str(out)]).exit_code == 0
     got = [[(r.text, bool(r.bold)) for r in p.runs] for p in Document(out).paragraphs if p.style.name == "Normal"]
     assert got == [[("一是强化理论武装。", True), ("全年组织集中学习12次。", False)], [(whole, True)],
                    [("二是夯实组织基础。", True), ("新建党支部3个。", False)],
-                   [("三是加强队伍建设。", True), ("培训党务干部120人次。", False)]]
+                   [("三是加强队伍建设。", True), ("培训党务干部120人次。", False)],
+                   [("三是加强队伍建设。培训党务干部120人次。", False)], [("部分党员齐声说：", False)],
+                   [("不忘初心，", True)], [("牢记使命。", True)]]
     code, output = lint_lines(runner, out)
     assert code == 0, output
+
+
+def test_format_writes_a_draft_typed_all_in_bold_plain(runner, tmp_path):
+    src, out = tmp_path / "粗稿.docx", tmp_path / "排版.docx"
+    document = Document()
+    for line in ("某镇2026年党建工作总结", "一、主要做法", "全年组织集中学习12次，覆盖党员300余人次，专题研讨4次。",
+                 "二、存在问题", "部分支部组织生活不够规范，党员教育方式比较单一。"):
+        document.add_paragraph().add_run(line).bold = True
+    document.save(src)
+    assert runner.invoke(cli, ["format", str(src), "-o", str(out)]).exit_code == 0
+    body = [p for p in Document(out).paragraphs if p.style.name == "Normal"]
+    assert len(body) == 2 and not any(r.bold for p in body for r in p.runs)
 
 
 @pytest.mark.parametrize("numbers, stray, finding", [

@@ -162,8 +162,12 @@ def test_marker_forms():
     # full-width figures and brackets, as an input method types them
     assert marker("１．抓好理论学习。")[:3] == ("1.", 1, "１．") and marker("（１）开展积分制")[:2] == ("（1）", 1)
     assert marker(" \u3000２、落实责任制")[:2] == ("1、", 2)
-    # 1) is a list's number (often under （1）), not a heading's
-    assert marker("1)实施“头雁”培育工程") is None and marker("2）规范程序") is None
+    # 1) has a style of its own: a heading's down to the fourth level, a list's below （1）
+    assert marker("1)实施“头雁”培育工程")[:3] == ("1）", 1, "1)") and marker("2）规范程序")[:2] == ("1）", 2)
+    assert marker("1)2号楼") is None
+    listed = "\n".join(["题目", "一、主要做法", "（一）加强理论学习", "1.抓好中心组学习", "（1）集中学习。" + BODY,
+                        "1)实施“头雁”培育工程。" + BODY, "2)开展书记讲堂活动。" + BODY, "（2）专题培训。" + BODY])
+    assert [s.number for s in outline_text(listed).sections] == ["一、", "（一）", "1.", "（1）", "（2）"]
 
 
 # ---- accuracy against hand-written gold outlines ------------------------------------
@@ -377,9 +381,10 @@ BODY = "全镇各村按照统一部署组织实施，逐项推进落实，群众
     (["关于青岚镇基层党组织", "建设情况的调研报告"], "关于青岚镇基层党组织建设情况的调研报告"),
     (["2021-09-29 来源:某某组织人事报"], ""),                                             # a date and a field
     (["青岚镇党建工作调研报告青岚镇党建工作调研报告"], "青岚镇党建工作调研报告"),                # glued to itself
-    (["欢迎访问青岚学院基层治理研究中心", "青岚学院基层治理研究院", "基层之声",
-      "小机关党建工作方法研究——以青岚县为例", "来源: 发布时间:2026-03-01"],
-     "小机关党建工作方法研究——以青岚县为例"),              # an institute's banner, a column, the title with its subtitle
+    (["基层之声", "小机关党建工作方法研究——以青岚县为例", "来源: 发布时间:2026-03-01"],
+     "小机关党建工作方法研究——以青岚县为例"),              # a column, the title with its subtitle
+    (["奋力建设新时代高水平研究型大学"], "奋力建设新时代高水平研究型大学"),     # a title, not a unit's name
+    (["2026年度党建工作总结 - 第一党支部"], "2026年度党建工作总结 - 第一党支部"),     # no site's tag
     (["青岚镇上半年党建工作总结 -总结", "时间:2026-04-27 总结 我要投稿"], "青岚镇上半年党建工作总结"),   # a site's tag
     (["聚焦基层党员的突出表现", "[复制链接]", "发表于 6 小时前 | 显示全部楼层",           # a forum thread's name, then
       "守初心践使命 勇担当作表率——青岚镇党员先锋群像纪实"],                               # the headline, a couplet
@@ -573,6 +578,9 @@ def test_three_parallel_phrases_of_three_characters_lead_their_paragraphs():
     assert headings(text) == [("抓规范、定标准，强堡垒", 1), ("抓创新、树品牌，做先锋", 1), ("抓融合、强引领，促发展", 1)]
     story = "\n".join(["青岚村的变化", "那一年，在村里，他说话。" + BODY, "那一天，在田里，他干活。" + BODY * 2])
     assert headings(story) == []
+    quoted = "\n".join(["扎根山村的“领头雁”", "张某某担任村党支部书记十多年。" + BODY,
+                        "“抓党建、促发展，见实效。”这是他常说的一句话。" + BODY, "“访民情、解民忧，暖民心。”这是他的心得。" + BODY])
+    assert headings(quoted) == []                   # a motto in quotes
 
 
 def test_sentence_lines_naming_a_category_as_their_object_head_work_done():
@@ -581,8 +589,9 @@ def test_sentence_lines_naming_a_category_as_their_object_head_work_done():
     o = outline_text(text)
     assert [(s.heading, s.category) for s in o.sections] == [("聚焦重点内容，强化原因分析", "做法"),
                                                              ("聚焦工作创新，强化述职效果", "做法")]
-    found = outline_text("\n".join(["题目", "一、深入研判找症结", BODY, "二、推进过程中存在的问题", BODY])).sections
-    assert [s.category for s in found] == ["做法", "问题"]
+    found = outline_text("\n".join(["题目", "一、深入研判，找准症结", BODY, "二、深入剖析问题根源", BODY,
+                                     "三、推进过程中存在的问题", BODY])).sections
+    assert [s.category for s in found] == ["做法", "问题", "问题"]       # (the second of a 对照检查材料)
 
 
 def test_a_numbered_heading_run_into_its_first_point():
@@ -853,6 +862,8 @@ def test_run_in_heading_ending_at_a_colon():
     # a name and its short claim, one sentence: the whole of it is the heading
     text = "\n".join(["题目", "（一）思路之困：“为什么干”想得不清。" + BODY, "（二）路径之困：“怎么干”办法不多。" + BODY])
     assert headings(text) == [("思路之困：“为什么干”想得不清", 1), ("路径之困：“怎么干”办法不多", 1)]
+    data = "\n".join(["题目", "（一）理论学习：全年开展集中学习12次。" + BODY, "（二）组织建设：全年发展党员2名。" + BODY])
+    assert headings(data) == [("理论学习", 1), ("组织建设", 1)]          # a name and its text
 
 
 def test_parts_of_a_paper_head_the_numbered_sections():

@@ -12,6 +12,7 @@
 ``clean`` runs them all in that order. Paras that a file marked as title or
 heading (``level`` set) are never dropped or joined.
 """
+import itertools
 import re
 from collections import Counter
 from functools import lru_cache
@@ -373,21 +374,50 @@ def part_lines(paras):
             out.append(Para("".join(lines), 0, para.bold))
             continue
         titled = not any(p.text.strip() for p in out)          # the first paragraph may be the title
-        parts = [lines[0]]
-        for line in lines[1:]:
+        parts, spans = [lines[0]], [[0]]                       # each part's lines (their indexes)
+        for k, line in enumerate(lines[1:], 1):
             before = parts[-1]
             number = _NUMBERED.match(before)
             if number and not before[number.end():].strip():
                 parts[-1] += line                              # a heading's number alone on its line
+                spans[-1].append(k)
             elif not (titled and line.startswith("—")) and (   # a title's ——subtitle goes on it
                     _ENDED.search(before) or _NUMBERED.match(line) or CLOSING_DATE.match(line)
                     or SIGNER.match(before) and SIGNER.match(line)            # two issuers, one under the other
                     or number and len(before) <= 40 and before[-1] not in "，、,；;（(“‘《"):
                 parts.append(line)
+                spans.append([k])
             else:
                 parts[-1] += line
-        out += [Para(parts[0], para.level, para.bold)] + [Para(part) for part in parts[1:] if part]
+                spans[-1].append(k)
+        weights = _line_weights(para)
+        weighed = [_joined(weights[k] for k in span) if weights else () for span in spans]
+        out += [Para(parts[0], para.level, para.bold, weighed[0])] + [
+            Para(part, None, False, w) for part, w in zip(parts[1:], weighed[1:]) if part]
     return out
+
+
+def _line_weights(para):
+    """The runs' weights of each line of a paragraph Shift+Enter parts, as _BREAK parts its text
+    (none when its weights do not spell its text)."""
+    if not para.weights or "".join(text for text, _ in para.weights) != para.text:
+        return []
+    marks = [bold for text, bold in para.weights for _ in text]
+    start = len(para.text) - len(para.text.lstrip())
+    text = para.text.strip()
+    bounds = [0] + [at for m in _BREAK.finditer(text) for at in (m.start(), m.end())] + [len(text)]
+    return [[(text[at], marks[start + at]) for at in range(begin, end)] for begin, end in zip(bounds[::2], bounds[1::2])]
+
+
+def _joined(lines):
+    """``((text, bold), …)`` of the characters of some lines, runs of one weight joined; () when none is bold."""
+    runs = []
+    for char, bold in itertools.chain.from_iterable(lines):
+        if runs and runs[-1][1] == bold:
+            runs[-1][0] += char
+        else:
+            runs.append([char, bold])
+    return tuple(map(tuple, runs)) if any(bold for text, bold in runs if text.strip()) else ()
 
 
 def join_numbers(paras):
@@ -462,11 +492,13 @@ _SECOND_HALF = re.compile(r"^[\u4e00-\u9fff“”]{4,14}[。.]?$")
 
 
 def join_broken_heads(paras):
-    """Headings broken after their comma joined back, where a text has two or more so broken
-    (one such pair may be a verse or a slogan of its own)."""
+    """Headings broken after their comma joined back, where a text has two or more so broken,
+    each pair alone between paragraphs (one such pair may be a verse or a slogan of its own,
+    and a list of such lines, 带头学习理论， / 带头遵规守纪， / ……, stays a list)."""
     def broken(i):
-        return (i + 1 < len(paras) and paras[i].level is None and paras[i + 1].level is None
-                and _FIRST_HALF.match(paras[i].text.strip()) and _SECOND_HALF.match(paras[i + 1].text.strip()))
+        return (0 < i and i + 2 < len(paras) and paras[i].level is None and paras[i + 1].level is None
+                and _FIRST_HALF.match(paras[i].text.strip()) and _SECOND_HALF.match(paras[i + 1].text.strip())
+                and len(paras[i - 1].text.strip()) >= 30 and len(paras[i + 2].text.strip()) >= 30)
     found = [i for i in range(len(paras)) if broken(i)]
     if len(found) < 2:
         return paras
@@ -489,7 +521,8 @@ _TONE = re.compile("[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ]"
 _BARE_PINYIN = re.compile(r"(?<=[\u4e00-\u9fff])[(（](?:[zcs]h|[bpmfdtnlgkhjqxrzcsyw])?"
                           r"(?:[aeo]|ai|ei|ao|ou|an|en|ang|eng|ong|er|i|ia|ie|iao|iu|ian|in|iang|ing|iong|"
                           r"u|ua|uo|uai|ui|uan|un|uang|v|ve|ue|ü|üe|ng)[)）]")
-BARE_READINGS = 5
+BARE_READINGS = 5       # readings, of at least BARE_SYLLABLES syllables (人工智能(ai) six times is the text's)
+BARE_SYLLABLES = 4
 
 
 def strip_pinyin(text, bare=False):
@@ -569,7 +602,8 @@ def to_simplified(paras):
     sample = "".join(p.text for p in paras[:200])
     convert = is_traditional(sample)
     whole = "\n".join(p.text for p in paras) if "(" in sample or "（" in sample else ""
-    bare = len(_BARE_PINYIN.findall(whole)) >= BARE_READINGS
+    readings = _BARE_PINYIN.findall(whole)
+    bare = len(readings) >= BARE_READINGS and len(set(readings)) >= BARE_SYLLABLES
     if not convert and not bare and not _TONE.search(whole):     # no reading in any paragraph
         return paras
     out = []

@@ -29,13 +29,13 @@ from generator.word.style import HEADING_KINDS
 def blocks_of(paras, fallback_title, clean=False, path=None):
     """Paragraphs → markup Blocks (附件标识, title, 署名, 主送, body, headings, 附件说明, 落款, then
     each attachment appended after the 落款 on a page of its own); ``path`` names the file in errors."""
-    weights = defaultdict(deque)         # a paragraph's text → its runs' weights, for each time it stands
-    for p in paras:
-        for text, parts in _line_weights(p):
-            weights[text].append(parts)
     if clean:
         paras = strip_boilerplate(join_pages(paras))
-    paras = split_flattened(join_wrapped(join_broken_heads(join_numbers(drop_page_marks(part_lines(paras))))))
+    paras = part_lines(paras)            # (each line Shift+Enter parts off keeps its runs' weights)
+    weights = defaultdict(deque)         # a paragraph's text → its runs' weights, for each time it stands
+    for p in paras:
+        weights[p.text.strip()].append(p.weights)
+    paras = split_flattened(join_wrapped(join_broken_heads(join_numbers(drop_page_marks(paras)))))
     paras = [p for p in paras if p.text.strip()]
     if not paras:
         raise ReportgenError("文件里没有可排版的文字", path)
@@ -49,21 +49,6 @@ def blocks_of(paras, fallback_title, clean=False, path=None):
         blocks.append(Block("附件标识", [(name, False)]))
         blocks += _text_blocks(body, None, path, attached=True) if body else []
     return _weighed(blocks + [Block("正文", [(p.text.strip(), False)]) for p in record], weights)
-
-
-def _line_weights(p):
-    """``(text, weights)`` of a paragraph, and of each of its lines when Shift+Enter parts it
-    (each may stand as a paragraph of its own once formatted)."""
-    whole = [(p.text.strip(), p.weights)]
-    if "\n" not in p.text or not p.weights:
-        return whole
-    lines = [[]]
-    for text, bold in p.weights:
-        first, *rest = text.split("\n")
-        lines[-1].append((first, bold))
-        lines += [[(piece, bold)] for piece in rest]
-    return whole + [("".join(text for text, _ in line).strip(),
-                     tuple(line) if any(bold for text, bold in line if text.strip()) else ()) for line in lines]
 
 
 def _weighed(blocks, weights):

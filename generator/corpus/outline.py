@@ -94,6 +94,7 @@ STYLES = (
     *DECIMALS,                                                      # 2.1 ……, 2.1.1 ……
     ("1.", re.compile(r"^\s*(\d{1,2}|[Xx])\s*(?:．|\.(?!\d))\s*")),
     ("（1）", re.compile(r"^\s*[（(]\s*(\d{1,2})\s*[)）]\s*[、.．]?\s*")),
+    ("1）", re.compile(r"^\s*(\d{1,2})\s*[)）](?!\s*\d)\s*")),            # 1) ……: a list typed so
     ("第一，", re.compile(rf"^\s*第\s*([{CN}]+)\s*(?:步|条|点)?\s*[，,、：:]\s*")),
     ("一是", re.compile(rf"^\s*([{CN}]+)是\s*[，,：:]?\s*")),
     ("●", re.compile(r"^\s*([●■◆▲◎])\s*")),
@@ -186,9 +187,12 @@ def split_heading(rest, inline_max=40, standalone_max=60):
         return run
     sentence = _SENTENCE.match(rest)
     label = _NAMED_LEAD.match(rest)      # a label and its text: 抓好一个格局：以社区党工委为核心，……。 “摸”：……
+    claim = sentence[1][label.end():] if label and sentence else ""
     if label and len(rest) - label.end() >= (20 if sentence else 30) and not (
-            sentence and sentence.end() - label.end() <= 16 and not _CLAUSES.search(sentence[1], label.end())):
-        return label[1], rest[label.end():]     # (思想之困：认识不到位。…… is one heading, a name and its short claim)
+            claim and len(claim) <= 13 and not re.search(r"\d", claim) and not _CLAUSES.search(claim)):
+        # (思想之困：“为什么融”认识不到位。…… is one heading, a name and its short claim; 理论学习：
+        # 全年开展集中学习12次。 is a name and its text)
+        return label[1], rest[label.end():]
     if sentence is None or sentence.end() >= len(rest.rstrip()):
         # one sentence, or no full stop at all: the whole line is the heading
         if _LISTED.search(rest):        # 加强学习：一是……；二是……: the name heads its list
@@ -255,8 +259,9 @@ def lead_shape(text, limit=32):
     # 强组织，提升党建引领力。
     short = [n == 3 and parts[k + 1].startswith(ACTIONS) and parts[k][-1] not in "上中下面里内外讲说看来时后前"
              for k, n in enumerate(clauses[:-1])]
-    if clauses == [3, 3, 3] and not any(c[-1] in "上中下面里内外讲说看来时后前" for c in parts):
-        return head, rest            # three parallel phrases of three: 抓规范、定标准，强堡垒。
+    if (clauses == [3, 3, 3] and not re.search("[“”\"]", head + rest[:1])
+            and not any(c[-1] in "上中下面里内外讲说看来时后前" for c in parts)):
+        return head, rest            # three parallel phrases of three: 抓规范、定标准，强堡垒。 (not a quoted motto)
     if (len(clauses) > 3 or any(not (4 <= n <= 14 or ok) for n, ok in zip(clauses, short))
             or not 4 <= clauses[-1] <= 20 or (sum(clauses) > 25 and len(clauses) < 3)):   # its words: no quotes, no commas
         return None
@@ -345,7 +350,7 @@ def title_core(text):
             and not column[0].startswith(ACTIONS)       # 坚持党建引领 推动……的思考: a phrase, not a column's name
             and len(re.split(r"——|\s", text[column.end():])[0]) != len(column[0].strip())):   # nor a couplet's half
         text = text[column.end():]
-    tag = re.match(r"^(.{4,}?)\s+[-－_]\s*[\u4e00-\u9fff]{2,6}$", text)      # ……工作总结 -总结: the site's tag
+    tag = re.match(rf"^(.{{4,}}?)\s+[-－_]\s*({_GENRES}|范文)$", text)      # ……工作总结 -总结: the site's tag
     if tag and _GENRE_END.search(tag[1]):
         text = tag[1]
     half, dash, rest = text.partition("-")
@@ -852,7 +857,7 @@ def _lead_sequences(marks, texts, lone=False):
 _UNIT = re.compile(r"(委员会|党?[工总]?委|党组|支部|部|办公室|局|厅|院|所|中心|公司|集团|学校|大学|组)$")
 # an organisation's name printed as a banner or byline: 某县卫生健康委员会, 市委组织部课题组
 _ORG = re.compile(r"^[^\s—]{2,14}(?:委员会|党委|党工委|党总支|党支部|党组|组织部|宣传部|统战部|办公室|人民政府|"
-                  r"课题组|调研组|有限公司|集团|院|研究所|研究中心|研究会|大学)$")
+                  r"课题组|调研组|有限公司|集团)$")
 
 
 def _bare(items, in_part=False):
@@ -1117,8 +1122,9 @@ def classify(sections):
         else:
             s.category = own or _best(scores, s.heading) or ("其他" if later else "做法")
             if (s.category in ("问题", "原因") and s.heading.startswith(ACTIONS) and not later
-                    and not re.search("存在|的", s.heading)):    # (推进中存在的问题 names problems)
+                    and _CLAUSES.search(s.heading) and not re.search("存在|的", s.heading)):
                 s.category = "做法"      # 聚焦重点内容，强化原因分析: work done, a problem its object
+                # (not 深入剖析问题根源 of a 对照检查材料, nor 推进中存在的问题)
             later = later or s.category in LATER
         parents.append(s)
     return sections

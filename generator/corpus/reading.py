@@ -211,7 +211,8 @@ def _docx(raw, path):
         short = (heavy and level is None and len(text.strip()) <= BOLD_MAX
                  and not text.rstrip().endswith(("。", "；", "！", "？")))
         whole = short and all_bold(p, style in bold, bold)
-        paras.append(Para(text, level, whole, bold_parts(p, style in bold, bold) if heavy and not whole else ()))
+        weights = ((text, True),) if whole else bold_parts(p, style in bold, bold) if heavy else ()
+        paras.append(Para(text, level, whole, weights))
         started = started or bool(text.strip())
         if held:
             boxes, found = _held(p, raw, path, notes)
@@ -220,7 +221,16 @@ def _docx(raw, path):
             if started:                                  # boxes above the title wait for it
                 paras += waiting
                 waiting = []
-    return paras + waiting + footnotes
+    return _unbold(paras) + waiting + footnotes
+
+
+def _unbold(paras):
+    """A draft typed all in bold (select all, then bold) keeps no bold in its paragraphs: bold
+    stands out only beside plain text."""
+    if any(p.text.strip() and not p.bold and not any(bold for text, bold in p.weights if text.strip()) or
+           any(not bold for text, bold in p.weights if text.strip()) for p in paras):
+        return paras
+    return [Para(p.text, p.level, p.bold) for p in paras]
 
 
 BOLD_MAX = 40     # a bold paragraph longer than this is emphasis, never a heading

@@ -518,7 +518,7 @@ _TONE = re.compile("[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ]"
 
 # a reading without its tone, 組(zu): a syllable in brackets after a character; only a page that
 # prints many of them has them (one such bracket, 甲(a), is the text's own)
-_BARE_PINYIN = re.compile(r"(?<=[\u4e00-\u9fff])[(（](?:[zcs]h|[bpmfdtnlgkhjqxrzcsyw])?"
+_BARE_PINYIN = re.compile(r"[(（](?<=[\u4e00-\u9fff][(（])(?:[zcs]h|[bpmfdtnlgkhjqxrzcsyw])?"     # (bracket first: scanned fast)
                           r"(?:[aeo]|ai|ei|ao|ou|an|en|ang|eng|ong|er|i|ia|ie|iao|iu|ian|in|iang|ing|iong|"
                           r"u|ua|uo|uai|ui|uan|un|uang|v|ve|ue|ü|üe|ng)[)）]")
 BARE_READINGS = 5       # readings, of at least BARE_SYLLABLES syllables (人工智能(ai) six times is the text's)

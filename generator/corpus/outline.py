@@ -47,8 +47,8 @@ from difflib import SequenceMatcher
 from generator.corpus.cleaning import clean, width
 from generator.corpus.reading import Para, read_document
 from generator.normalize import CLOSING_DATE, SIGNER
-from generator.numbering import (DECIMAL_STYLES, DECIMALS, PART_NUMBER, Levels, cn_value, decimal_labels, figure_label,
-                                 label_style, read_levels)
+from generator.numbering import (DECIMAL_STYLES, DECIMALS, HALF_BRACKET, PART_NUMBER, Levels, cn_value, decimal_labels,
+                                 figure_label, label_style, read_levels)
 
 CATEGORIES = ("概述", "做法", "成效", "问题", "原因", "思考", "下一步", "其他")
 
@@ -94,7 +94,7 @@ STYLES = (
     *DECIMALS,                                                      # 2.1 ……, 2.1.1 ……
     ("1.", re.compile(r"^\s*(\d{1,2}|[Xx])\s*(?:．|\.(?!\d))\s*")),
     ("（1）", re.compile(r"^\s*[（(]\s*(\d{1,2})\s*[)）]\s*[、.．]?\s*")),
-    ("1）", re.compile(r"^\s*(\d{1,2})\s*[)）](?!\s*\d)\s*")),            # 1) ……: a list typed so
+    (HALF_BRACKET, re.compile(r"^\s*(\d{1,2})\s*[)）](?!\s*\d)\s*")),     # 1) ……: a list typed so
     ("第一，", re.compile(rf"^\s*第\s*([{CN}]+)\s*(?:步|条|点)?\s*[，,、：:]\s*")),
     ("一是", re.compile(rf"^\s*([{CN}]+)是\s*[，,：:]?\s*")),
     ("●", re.compile(r"^\s*([●■◆▲◎])\s*")),

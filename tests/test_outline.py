@@ -595,6 +595,11 @@ def test_sentence_lines_naming_a_category_as_their_object_head_work_done():
     assert [s.category for s in found] == ["做法", "问题", "问题"]       # (the second of a 对照检查材料)
 
 
+def test_results_named_as_an_aim_head_work_done():
+    text = "\n".join(["题目", "一、重督导严考核，确保工作实效", BODY, "二、建阵地，支部活动突显实效", BODY, "三、取得的成效", BODY])
+    assert [s.category for s in outline_text(text).sections] == ["做法", "做法", "成效"]
+
+
 def test_a_numbered_heading_run_into_its_first_point():
     text = "\n".join(["题目", "1、当前流动党员队伍存在的问题一是底数难摸清。" + BODY, "2、主要举措一是摸清底数。" + BODY[:40],
                      "3、几点对策", BODY])

@@ -1105,6 +1105,10 @@ def label_of(text, scores=None):
     return _best({c: s for c, s in scores.items() if s[0] >= 4}, text)
 
 
+# results named as an aim: 确保工作实效, 见实效, 求实效, 突显实效, 确保……取得实际成效
+_PURPOSE = re.compile(r"(?:确保|见|求|突显|务求|力求)[^，,。；;\s]{0,10}(?:实效|成效)$")
+
+
 def classify(sections):
     """Set ``category`` on every section: own cues at the top, inherited below."""
     parents, later = [], False
@@ -1112,6 +1116,8 @@ def classify(sections):
         while parents and (parents[-1].level >= s.level or parents[-1].heading in PARTS):
             parents.pop()    # the sections of the paper's 主体 are read as top-level ones
         scores = cue_scores(s.heading)
+        if "成效" in scores and _PURPOSE.search(s.heading):
+            del scores["成效"]       # 重督导严考核，确保工作实效: the aim of the work done, not its results
         own = label_of(s.heading, scores)
         if parents:
             names = own and not s.heading.startswith(ACTIONS) and (

@@ -65,7 +65,8 @@ LABELS = {
     "思考": ("思考", "建议", "对策", "启示", "体会", "几点认识"),
     "下一步": ("下一步", "今后", "打算", "工作计划", "工作安排", "展望", "明年"),
     "其他": ("调研方法", "研究方法", "调查方法", "调研方式", "调查方式", "调研目的", "调查情况", "调查对象", "调研对象",
-           "问卷对象", "问题的提出", "前言", "引言", "选题", "结语", "结束语"),
+           "问卷对象", "调研基本情况", "调研的基本情况", "调查基本情况", "调查的基本情况", "研究现状", "文献综述",
+           "问题的提出", "前言", "引言", "选题", "结语", "结束语"),
 }
 CUES = {
     "做法": ("措施",),
@@ -1043,20 +1044,25 @@ _CUE_FROM = {}
 for _word in _CUE_OF:
     _CUE_FROM.setdefault(_word[0], []).append(_word)
 _CUE = re.compile("(?=(" + "|".join(sorted(map(re.escape, _CUE_OF), key=len, reverse=True)) + "))")
+_LABEL_WORDS = {word for words in LABELS.values() for word in words}
 
 
 def cue_scores(text):
     """Category → (score, first position) from the cue words in ``text``; each word counts once."""
-    scores, seen = {}, set()
+    scores, seen, found = {}, set(), []
     for match in _CUE.finditer(text):
         at = match.start()
-        for word in _CUE_FROM[text[at]]:
-            if word in seen or not text.startswith(word, at):
-                continue
-            seen.add(word)
-            for category, weight in _CUE_OF[word]:
-                score, first = scores.get(category, (0, at))
-                scores[category] = (score + weight, min(first, at))
+        found += [(at, word) for word in _CUE_FROM[text[at]] if text.startswith(word, at)]
+    # a word inside a longer label is that label's (基本情况 in 调查的基本情况)
+    labels = [(at, at + len(word)) for at, word in found if word in _LABEL_WORDS]
+    for at, word in found:
+        if word in seen or any(start <= at and at + len(word) <= end and end - start > len(word)
+                               for start, end in labels):
+            continue
+        seen.add(word)
+        for category, weight in _CUE_OF[word]:
+            score, first = scores.get(category, (0, at))
+            scores[category] = (score + weight, min(first, at))
     for category, shape in _SHAPES:
         match = shape.search(text)
         if match and not text.startswith(ACTIONS) and not _CLAUSES.split(text)[-1].startswith(ACTIONS):

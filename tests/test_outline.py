@@ -427,7 +427,7 @@ def test_a_newspapers_page_markers_are_no_text():
                                                ("支部品牌介绍", "概述"), ("调研方式", "其他"),
                                                ("调查问卷对象情况分析", "其他"), ("党建与业务融合发展的价值与意义", "概述"),
                                                ("落实全面从严治党的必然要求", "概述"), ("调查的基本情况", "其他"),
-                                               ("研究现状述评", "其他"), ("主要成效与存在不足", "成效")])
+                                               ("研究现状述评", "其他"), ("主要成效与存在不足", "成效"), ("主要收获", "成效")])
 def test_features_and_hard_points_name_their_sections(heading, category):
     assert label_of(heading) == category
 

@@ -100,6 +100,14 @@ def test_numbered_lines_under_a_contents_line_are_dropped():
     assert texts(drop_contents(paras(*stack))) == stack        # a heading stack without 目录 stays
 
 
+def test_an_outline_above_the_title_is_dropped_with_long_entries():
+    top = ["一、背景动因", "（一）作为革命老区县", "（二）打赢乡村振兴战役农村基层一线信心足、勇担当", "二、主要做法",
+           "（一）聚焦一个核心", "（二）建强两个平台"]
+    body = ["青岚县村党组织领办合作社调研报告", "2020年以来，青岚县以村党组织领办合作社为着力点，创新党委领导联合社模式，蹚出了一条乡村振兴之路。",
+            "一、背景动因", "青岚县是革命老区县，也是果品强县，发展特色产业基础较好。"]
+    assert texts(drop_contents(paras(*top, *body))) == body
+
+
 def test_a_contents_line_is_not_joined_onto_a_wrapped_title():
     dots = "……………………………………"               # entries as wide as the title: the text looks wrapped
     lines = ["关于全县农村集体经济发展情况的调研报告", "目录", *(f"{h}{dots}{n}" for n, h in enumerate(

@@ -286,7 +286,7 @@ def drop_contents(paras, least=4):
     out, i = [], 0
     while i < len(paras):
         j = i
-        while j < len(paras) and paras[j].level is None and len(paras[j].text.strip()) <= 20 \
+        while j < len(paras) and paras[j].level is None and len(paras[j].text.strip()) <= 30 \
                 and _NUMBERED.match(paras[j].text):
             j += 1
         if j - i >= least:

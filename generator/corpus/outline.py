@@ -311,7 +311,7 @@ def _parallel(text):
 _GENRES = "(?:报告|总结|小结|思考|材料|发言|讲话|汇报|体会|调查|研究|对策|建议|探索|实践|纪实)"    # how a title names its genre
 _GENRE_LAST = "告结料言话稿迹查究考会"     # the last character of a genre's name (报告, 总结, 材料, 事迹 …)
 _SITE_ADD = re.compile("|".join((
-    rf"[(（]\s*(?:\d+|[{CN}]{{1,2}}|全文\d+字|全文完整|完整版|精选文档|精选|材料|(?:精选|通用|优选)?\s*\d+\s*篇)\s*[)）]",
+    rf"[(（]\s*(?:\d+|[{CN}]{{1,2}}|(?:全文)?\d+字|全文完整|完整版|精选文档|精选|材料|(?:精选|通用|优选)?\s*\d+\s*篇)\s*[)）]",
     r"【[^【】]{0,6}】", r"【[^【】]{0,30}】$", r"^【[\d.\-/年月]{4,12}】",                # 【三篇】, 【title】, 【2018.06】
     r"^\d{1,2}\s+(?=\d{4}\s*年)", r"^\d{4}[.\-/]\d{1,2}[.\-/]\d{1,2}\s+",               # a page marker, a date
     r"_第\d+页$", r"[\[【(（]此文共\d+字[\]】)）]", r"(?<=[\u4e00-\u9fff])论文$", r"怎么写.*$",
@@ -319,7 +319,7 @@ _SITE_ADD = re.compile("|".join((
     rf"^第\s*[\d{CN}]+\s*篇(?!章)\s*[:：]?\s*", rf"^篇\s*[\d{CN}]+(?:\s+|\s*[:：]\s*)",         # 第1篇, 篇一:
     rf"^原标题\s*[:：]\s*(?:【[^【】]{{1,10}}】)?",
     rf"(?<=[{_GENRE_LAST}])\d{{2,5}}字$", rf"(?<=[{_GENRE_LAST}])[{CN}]+篇$",                 # 1300字, 三篇
-    rf"(?<=[{_GENRE_LAST}])(?:\d+\s*篇|例\s*\d+)$", r"篇\s*\d+$",                          # 7篇, 例1, 篇1
+    rf"(?<=[{_GENRE_LAST}])(?:\d+\s*篇|例\s*\d+|篇[{CN}]{{1,2}})$", r"篇\s*\d+$",           # 7篇, 例1, 篇1, 篇一
     r"范文$", r"范文\s*[(（][一二三四五六七八九十\d]{1,2}[)）]$", r"(?<=[告结料言话])文稿$", r"\.(?:docx?|pdf|wps|txt)$")))
 # how a report's title ends: the genre it names
 _GENRE_END = re.compile(rf"{_GENRES}(?:[(（](?:初稿|草稿|讨论稿|征求意见稿|修改稿)[)）])?$")
@@ -354,6 +354,10 @@ def title_core(text):
     tag = re.match(rf"^(.{{4,}}?)\s+[-－_]\s*({_GENRES}|范文)$", text)      # ……工作总结 -总结: the site's tag
     if tag and _GENRE_END.search(tag[1]):
         text = tag[1]
+    aside = re.match(r"^(.{8,}?)\s*[(（]([^()（）]{8,})[)）]$", text)
+    if aside and not aside[2].startswith(("以", "基于", "—")) and "为例" not in aside[2] and _shared(
+            *(re.sub(r"[^\u4e00-\u9fff]", "", side) for side in aside.groups())) >= 4:
+        text = aside[1]          # ……的调研报告(……的调研报告), ……发展(党建引领……发展): the page's other name for it
     half, dash, rest = text.partition("-")
     if dash and half.strip() == rest.strip():
         text = half.strip()

@@ -607,6 +607,20 @@ def test_results_named_as_an_aim_head_work_done():
     assert [s.category for s in outline_text(text).sections] == ["做法", "做法", "成效"]
 
 
+def test_bare_lines_over_bare_lines_head_them():
+    text = "\n".join(["题目", "青岚村党支部书记上任以来，带领支部一班人干在前、走在前，村里的面貌一年一个样，群众看在眼里。",
+                     "党建引领：锻造过硬支部", "班子建设：十指弹琴奏强音", BODY, "党员淬炼：红色基因代代传", BODY,
+                     "产业突围：蹚出致富新路子", "战天斗地：旱地变成良田", BODY])
+    assert headings(text) == [("党建引领：锻造过硬支部", 1), ("班子建设：十指弹琴奏强音", 2), ("党员淬炼：红色基因代代传", 2),
+                              ("产业突围：蹚出致富新路子", 1), ("战天斗地：旱地变成良田", 2)]
+
+
+def test_a_short_label_over_one_line_is_one_heading_in_two_lines():
+    text = "\n".join(["题目", "青岚社区辖区内有快递员、外卖骑手等新就业群体五百余人，社区党委把他们作为服务的重点人群。",
+                     "党建引领", "从“分散运行”到“协同共进”", BODY, "服务升级", "从“奔波在途”到“温暖在心”", BODY])
+    assert headings(text) == [("党建引领从“分散运行”到“协同共进”", 1), ("服务升级从“奔波在途”到“温暖在心”", 1)]
+
+
 def test_a_numbered_heading_run_into_its_first_point():
     text = "\n".join(["题目", "1、当前流动党员队伍存在的问题一是底数难摸清。" + BODY, "2、主要举措一是摸清底数。" + BODY[:40],
                      "3、几点对策", BODY])
@@ -1162,6 +1176,13 @@ def test_numbering_gaps_and_mixed_styles_are_one_level():
 # (451), a news lead above a headline with its ——subtitle (458); run-in headings of parallel
 # phrases parted by commas (455, 459) and one under a dash (458); questionnaire sections read as
 # work done (440).
+# heldout23/ (20 files, gold in real_outlines23.yaml, 20 more sites, the same kind of helper; some
+# picks borderline, the page corpus nearly used up for the topic) was scored once, blind, on
+# 2026-12-07 at fd2e325: heading F1 0.816 / category accuracy 0.642 / titles 17 of 20. Misses: bare
+# "label:slogan" headings at two levels read as one (474), heading blocks of a label over a slogan
+# (475, 477), a heading glued to its text (465), one-off run-ins (477, 478, 479); a 对 opening a
+# title, a date for a title, a column tag kept by the gold (460, 471, 477); 现状 sections the gold
+# reads as problems (460) and 调研方式及基本情况 (463), 发展特点 (469).
 @pytest.mark.parametrize("part, gold, least", [("dev/", "real_outlines.yaml", (0.98, 0.98, 0.96)),
                                                ("heldout/", "real_outlines.yaml", (0.95, 0.90, 0.90)),
                                                ("heldout2/", "real_outlines2.yaml", (0.95, 0.90, 0.90)),
@@ -1184,7 +1205,8 @@ def test_numbering_gaps_and_mixed_styles_are_one_level():
                                                ("heldout19/", "real_outlines19.yaml", (0.69, 0.52, 0.80)),
                                                ("heldout20/", "real_outlines20.yaml", (0.69, 0.71, 0.70)),
                                                ("heldout21/", "real_outlines21.yaml", (0.84, 0.70, 0.85)),
-                                               ("heldout22/", "real_outlines22.yaml", (0.89, 0.75, 0.85))])
+                                               ("heldout22/", "real_outlines22.yaml", (0.89, 0.75, 0.85)),
+                                               ("heldout23/", "real_outlines23.yaml", (0.81, 0.64, 0.85))])
 def test_gold_outlines_of_real_reports(part, gold, least):
     got = scores(DATA / "real", gold, part)
     print(f"real {part}: heading F1 {got[0]:.3f}, category accuracy {got[1]:.3f}, titles {got[2]:.2f}")

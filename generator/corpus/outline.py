@@ -893,7 +893,18 @@ def _bare(items, in_part=False):
         and (one.startswith(ACTIONS) or "“" in one)))
     if len(picks) < 2 and not single:
         return items
-    return [_section(names[i], 1) if i in picks else t for i, t in enumerate(items)]
+    # a bare line right over another, after a paragraph, heads it and those after it (党建引领：…
+    # / 班子建设：… / 正文), where the text has two or more such
+    parents = {i for i in range(max(top, 1), len(items) - 1) if i not in picks and i + 1 in picks
+               and bare_shape(items[i]) and len(items[i - 1]) >= 40 and not items[i].startswith(("——", "—"))}
+    parents = parents if len(parents) >= 2 else set()
+    if parents and all(len(items[i]) <= 6 and i + 2 < len(items) and (i + 2 not in picks or i + 2 in parents)
+                       for i in parents):
+        # each a short label over one line: a heading typed in two lines (党建引领 / 从……到……)
+        return [_section(items[i] + names[i + 1], 1) if i in parents else t
+                for i, t in enumerate(items) if i - 1 not in parents]
+    return [_section(names[i], 1 if i in parents or not any(p < i for p in parents) else 2)
+            if i in picks or i in parents else t for i, t in enumerate(items)]
 
 
 def _cut_short(items, i):

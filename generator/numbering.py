@@ -64,9 +64,7 @@ CN = "零〇一二三四五六七八九十百千"
 # (one \s* per gap: "\s*(open)?\s*" would split a long run of spaces every way, quadratically);
 # a figure after it is text after a Chinese number (一、2023年), a decimal or a count after an
 # Arabic one (3.5万户, 1、2月份)
-# (or a half bracket after an Arabic number, 1) ……, as a list is typed; not 1)2 …)
-LABEL = re.compile(rf"^\s*(?:(?P<open>[（(])\s*)?(?P<num>[{CN}]+|\d+)\s*(?(open)[)）]\s*[、.．]?|"
-                   rf"(?:(?<=[{CN}])、|[、.．](?!\d)|(?<=\d)[)）](?!\s*\d)))")
+LABEL = re.compile(rf"^\s*(?:(?P<open>[（(])\s*)?(?P<num>[{CN}]+|\d+)\s*(?(open)[)）]\s*[、.．]?|(?:(?<=[{CN}])、|[、.．](?!\d)))")
 
 
 # 第一部分 2026年工作总结, 第二部分：……, 第三部分——……: a part of the text, above its 一、 headings,
@@ -312,13 +310,8 @@ def read_levels(labels, strays=(), resume=False, named=()):
             family = None
         following = next((label for label in labels[i + 1:] if label), None) if i in named else None
         level = (following and levels.fill(style, value, family, following)) or levels.add(style, value, family)
-        if level and level > 4 and style == HALF_BRACKET:
-            level = None         # 1) numbering a list under （1）, the fifth level: the list's text
         out.append(level if level or i not in strays else levels.depth_of(style))
     return out
-
-
-HALF_BRACKET = "1）"     # the style of 1) ……: a heading's level down to the fourth, below that a list's
 
 
 def _cut_parent(labels):
@@ -371,5 +364,5 @@ def label_style(text):
         return None
     typed = match.group().strip()
     family = "（" if match["open"] else ""
-    separator = "、" if typed.endswith("、") or chinese else "）" if typed.endswith((")", "）")) and not family else "."
+    separator = "、" if typed.endswith("、") or chinese else "."
     return family + ("一" if chinese else "1") + separator, value, family, typed

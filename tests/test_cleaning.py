@@ -136,6 +136,13 @@ def test_headings_broken_after_their_comma_are_joined_where_two_are():
     listed = paras(body, "带头学习理论，", "带头遵规守纪，", "带头攻坚克难，", "带头服务群众。", body,     # lists
                    "带头学习理论，", "带头遵规守纪，", "带头攻坚克难，", "带头服务群众。", body)
     assert join_broken_heads(listed) == listed
+    stacked = paras(body, "坚持党建引领，", "推动乡村全面振兴", "强化组织建设，", "筑牢基层战斗堡垒", body,
+                    "发展特色产业，", "促进群众持续增收", "1.做强茶叶产业", body)           # one over another, over 1.
+    quoted = paras(body, "全体党员在入党誓词前齐声高呼，表达了坚定的信念和决心：", "不忘初心，", "牢记使命。", "二、服务群众",
+                   "社区门口挂着一副由老党员亲笔书写、寓意深远的对联：", "党建引领聚人心，", "共建共享展新颜", "三、下一步打算")
+    assert join_broken_heads(quoted) == quoted                     # quotations under a line ending on a colon
+    assert texts(join_broken_heads(stacked)) == [body, "坚持党建引领，推动乡村全面振兴", "强化组织建设，筑牢基层战斗堡垒", body,
+                                                 "发展特色产业，促进群众持续增收", "1.做强茶叶产业", body]
 
 
 def test_unwrapped_text_untouched():

@@ -162,12 +162,8 @@ def test_marker_forms():
     # full-width figures and brackets, as an input method types them
     assert marker("１．抓好理论学习。")[:3] == ("1.", 1, "１．") and marker("（１）开展积分制")[:2] == ("（1）", 1)
     assert marker(" \u3000２、落实责任制")[:2] == ("1、", 2)
-    # 1) has a style of its own: a heading's down to the fourth level, a list's below （1）
-    assert marker("1)实施“头雁”培育工程")[:3] == ("1）", 1, "1)") and marker("2）规范程序")[:2] == ("1）", 2)
-    assert marker("1)2号楼") is None
-    listed = "\n".join(["题目", "一、主要做法", "（一）加强理论学习", "1.抓好中心组学习", "（1）集中学习。" + BODY,
-                        "1)实施“头雁”培育工程。" + BODY, "2)开展书记讲堂活动。" + BODY, "（2）专题培训。" + BODY])
-    assert [s.number for s in outline_text(listed).sections] == ["一、", "（一）", "1.", "（1）", "（2）"]
+    # 1) is a list's number (often under （1）), not a heading's
+    assert marker("1)实施“头雁”培育工程") is None and marker("2）规范程序") is None
 
 
 # ---- accuracy against hand-written gold outlines ------------------------------------
@@ -385,7 +381,7 @@ BODY = "全镇各村按照统一部署组织实施，逐项推进落实，群众
      "小机关党建工作方法研究——以青岚县为例"),              # a column, the title with its subtitle
     (["奋力建设新时代高水平研究型大学"], "奋力建设新时代高水平研究型大学"),     # a title, not a unit's name
     (["关于加强机关党建工作的调研报告(关于加强机关党建工作的调研报告)"], "关于加强机关党建工作的调研报告"),   # doubled
-    (["青岚县党建引领非公经济高质量发展(党建引领非公经济健康发展)"], "青岚县党建引领非公经济高质量发展"),   # another name
+    (["2026年党建工作总结（青岚镇党委办公室党建工作组）"], "2026年党建工作总结（青岚镇党委办公室党建工作组）"),  # its unit
     (["2026年上半年党建工作总结(数据截至2026年6月)"], "2026年上半年党建工作总结(数据截至2026年6月)"),         # a note
     (["青岚镇流动党员管理调研报告(以青岚镇为例子)"], "青岚镇流动党员管理调研报告(以青岚镇为例子)"),
     (["团市委关于推优入党工作情况的报告(1951字)"], "团市委关于推优入党工作情况的报告"),
@@ -432,7 +428,7 @@ def test_a_newspapers_page_markers_are_no_text():
 @pytest.mark.parametrize("heading, category", [("流动党员的特点", "概述"), ("党员管理的难点", "问题"),
                                                ("支部品牌介绍", "概述"), ("调研方式", "其他"),
                                                ("调查问卷对象情况分析", "其他"), ("党建与业务融合发展的价值与意义", "概述"),
-                                               ("落实全面从严治党的必然要求", "概述"), ("调查的基本情况", "其他"),
+                                               ("调查的基本情况", "其他"),
                                                ("研究现状述评", "其他"), ("主要成效与存在不足", "成效"), ("主要收获", "成效")])
 def test_features_and_hard_points_name_their_sections(heading, category):
     assert label_of(heading) == category
@@ -602,9 +598,16 @@ def test_sentence_lines_naming_a_category_as_their_object_head_work_done():
     assert [s.category for s in found] == ["做法", "问题", "问题"]       # (the second of a 对照检查材料)
 
 
+def test_value_and_meaning_name_an_overview_only_as_a_sections_name():
+    text = "\n".join(["题目", "一、存在的问题", "（一）对理论学习的意义认识不足", BODY, "二、主要做法", "（一）充分挖掘红色资源的价值", BODY,
+                      "（二）把握乡村振兴的必然要求", BODY, "三、党建与业务融合发展的价值与意义", "（一）落实全面从严治党的必然要求", BODY])
+    assert [s.category for s in outline_text(text).sections] == ["问题", "问题", "做法", "做法", "做法", "概述", "概述"]
+
+
 def test_results_named_as_an_aim_head_work_done():
-    text = "\n".join(["题目", "一、重督导严考核，确保工作实效", BODY, "二、建阵地，支部活动突显实效", BODY, "三、取得的成效", BODY])
-    assert [s.category for s in outline_text(text).sections] == ["做法", "做法", "成效"]
+    text = "\n".join(["题目", "一、重督导严考核，确保工作实效", BODY, "二、建阵地，支部活动突显实效", BODY, "三、取得的成效", BODY,
+                      "四、基层党建工作见实效", BODY])
+    assert [s.category for s in outline_text(text).sections] == ["做法", "做法", "成效", "成效"]
 
 
 def test_bare_lines_over_bare_lines_head_them():
@@ -615,10 +618,11 @@ def test_bare_lines_over_bare_lines_head_them():
                               ("产业突围：蹚出致富新路子", 1), ("战天斗地：旱地变成良田", 2)]
 
 
-def test_a_short_label_over_one_line_is_one_heading_in_two_lines():
-    text = "\n".join(["题目", "青岚社区辖区内有快递员、外卖骑手等新就业群体五百余人，社区党委把他们作为服务的重点人群。",
-                     "党建引领", "从“分散运行”到“协同共进”", BODY, "服务升级", "从“奔波在途”到“温暖在心”", BODY])
-    assert headings(text) == [("党建引领从“分散运行”到“协同共进”", 1), ("服务升级从“奔波在途”到“温暖在心”", 1)]
+def test_a_caption_or_a_closing_line_over_a_bare_heading_heads_nothing():
+    text = "\n".join(["题目", "青岚村党支部坚持抓党建促发展，村里的面貌一年一个样，群众的日子越过越红火，大家看在眼里。",
+                     "建强班子聚人心", BODY, "村“两委”班子召开联席会议", "强产业促增收", BODY, "青岚村高山茶园一角",
+                     "优服务暖民心", BODY])
+    assert headings(text) == [("建强班子聚人心", 1), ("强产业促增收", 1), ("优服务暖民心", 1)]
 
 
 def test_a_numbered_heading_run_into_its_first_point():
@@ -988,10 +992,8 @@ def test_numbering_gaps_and_mixed_styles_are_one_level():
 # at a colon, quoted run-in headings, a heading run into its first sub-heading; 自然结构/思想状况
 # not read as 概述, 持续深化 as 成效. Each but three was then fixed by a general rule with a fixture
 # above, giving 0.952 / 0.860 / 14 of 15 (not blind since). Left: 61's categories (its gold reads
-# 引言 as 概述, which dev/23's gold reads as 其他, and the headings under 主体 as 其他 even where they
-# name 重要性 or 意义, which the labels read as 概述: 0.837 since those became labels), 65's title
-# (typed twice, run into the text after a site's watermark) and 70's heading run into its first
-# sub-heading without punctuation.
+# 引言 as 概述, which dev/23's gold reads as 其他), 65's title (typed twice, run into the text after a
+# site's watermark) and 70's heading run into its first sub-heading without punctuation.
 # heldout4/ (20 files, gold in real_outlines4.yaml, 20 more sites) was scored once, blind, on
 # 2026-12-01 at 981391a, after the heldout3 fixes: heading F1 0.933, category accuracy 0.826,
 # titles 0.800 (16 of 20). Misses: a byline 某某分享 and a site label 论文部分内容阅读 taken for
@@ -1186,7 +1188,7 @@ def test_numbering_gaps_and_mixed_styles_are_one_level():
 @pytest.mark.parametrize("part, gold, least", [("dev/", "real_outlines.yaml", (0.98, 0.98, 0.96)),
                                                ("heldout/", "real_outlines.yaml", (0.95, 0.90, 0.90)),
                                                ("heldout2/", "real_outlines2.yaml", (0.95, 0.90, 0.90)),
-                                               ("heldout3/", "real_outlines3.yaml", (0.95, 0.83, 0.93)),
+                                               ("heldout3/", "real_outlines3.yaml", (0.95, 0.85, 0.93)),
                                                ("heldout4/", "real_outlines4.yaml", (0.98, 0.95, 0.90)),
                                                ("heldout5/", "real_outlines5.yaml", (0.92, 0.88, 0.95)),
                                                ("heldout6/", "real_outlines6.yaml", (0.98, 0.96, 0.95)),

@@ -495,20 +495,30 @@ def join_broken_heads(paras):
     """Headings broken after their comma joined back, where a text has two or more so broken,
     each pair alone between paragraphs (one such pair may be a verse or a slogan of its own,
     and a list of such lines, 带头学习理论， / 带头遵规守纪， / ……, stays a list)."""
-    def broken(i):
-        return (0 < i and i + 2 < len(paras) and paras[i].level is None and paras[i + 1].level is None
-                and _FIRST_HALF.match(paras[i].text.strip()) and _SECOND_HALF.match(paras[i + 1].text.strip())
-                and len(paras[i - 1].text.strip()) >= 30 and len(paras[i + 2].text.strip()) >= 30)
-    found = [i for i in range(len(paras)) if broken(i)]
+    pairs = {i for i in range(1, len(paras) - 2) if paras[i].level is None and paras[i + 1].level is None
+             and _FIRST_HALF.match(paras[i].text.strip()) and _SECOND_HALF.match(paras[i + 1].text.strip())}
+
+    def alone(i):        # a paragraph (or another such pair) above, and a paragraph, a pair or a numbered line below
+        above, below = paras[i - 1].text.strip(), paras[i + 2].text.strip()
+        return ((len(above) >= 30 and not above.endswith(("：", ":")) or i - 2 in pairs)    # (……高呼：, a quotation)
+                and (len(below) >= 30 or i + 2 in pairs or bool(_NUMBERED.match(below))))
+    found = [i for i in sorted(pairs) if alone(i)]
     if len(found) < 2:
         return paras
     out, skip = [], set(i + 1 for i in found)
     for i, para in enumerate(paras):
         if i in skip:
             continue
-        out.append(Para(para.text.strip() + paras[i + 1].text.strip(), None, para.bold and paras[i + 1].bold)
-                   if i in found else para)
+        out.append(_join(para, paras[i + 1]) if i in found else para)
     return out
+
+
+def _join(first, second):
+    """Two lines as one paragraph, their runs' weights kept."""
+    def chars(para):
+        return [mark for line in _line_weights(para) for mark in line] or [(c, False) for c in para.text.strip()]
+    weights = _joined([chars(first), chars(second)]) if first.weights or second.weights else ()
+    return Para(first.text.strip() + second.text.strip(), None, first.bold and second.bold, weights)
 
 
 # ---- Traditional → Simplified ------------------------------------------------

@@ -47,8 +47,8 @@ from difflib import SequenceMatcher
 from generator.corpus.cleaning import clean, width
 from generator.corpus.reading import Para, read_document
 from generator.normalize import CLOSING_DATE, SIGNER
-from generator.numbering import (DECIMAL_STYLES, DECIMALS, HALF_BRACKET, PART_NUMBER, Levels, cn_value, decimal_labels,
-                                 figure_label, label_style, read_levels)
+from generator.numbering import (DECIMAL_STYLES, DECIMALS, PART_NUMBER, Levels, cn_value, decimal_labels, figure_label,
+                                 label_style, read_levels)
 
 CATEGORIES = ("概述", "做法", "成效", "问题", "原因", "思考", "下一步", "其他")
 
@@ -56,7 +56,7 @@ CATEGORIES = ("概述", "做法", "成效", "问题", "原因", "思考", "下�
 LABELS = {
     "概述": ("基本情况", "根本情况", "基本概况", "总体情况", "概况", "概述", "现状", "背景", "调研情况",
            "必要性", "重要性", "重要意义", "特点", "特征", "介绍", "简介", "新变化", "机遇和挑战", "机遇与挑战",
-           "主要发现", "调研结果", "的意义", "与意义", "和意义", "的价值", "重要价值", "必然要求", "本质要求", "内在要求"),
+           "主要发现", "调研结果", "价值与意义", "价值和意义", "意义与价值", "意义和价值", "重要价值", "时代价值"),
     "做法": ("做法", "经验", "模式", "举措", "主要措施", "工作措施", "具体措施", "主要工作", "工作开展情况", "履职情况",
            "主要实践"),
     "成效": ("成效", "成绩", "总体评价", "主要亮点", "工作亮点", "特色亮点", "荣誉", "收获"),
@@ -95,7 +95,6 @@ STYLES = (
     *DECIMALS,                                                      # 2.1 ……, 2.1.1 ……
     ("1.", re.compile(r"^\s*(\d{1,2}|[Xx])\s*(?:．|\.(?!\d))\s*")),
     ("（1）", re.compile(r"^\s*[（(]\s*(\d{1,2})\s*[)）]\s*[、.．]?\s*")),
-    (HALF_BRACKET, re.compile(r"^\s*(\d{1,2})\s*[)）](?!\s*\d)\s*")),     # 1) ……: a list typed so
     ("第一，", re.compile(rf"^\s*第\s*([{CN}]+)\s*(?:步|条|点)?\s*[，,、：:]\s*")),
     ("一是", re.compile(rf"^\s*([{CN}]+)是\s*[，,：:]?\s*")),
     ("●", re.compile(r"^\s*([●■◆▲◎])\s*")),
@@ -355,9 +354,8 @@ def title_core(text):
     if tag and _GENRE_END.search(tag[1]):
         text = tag[1]
     aside = re.match(r"^(.{8,}?)\s*[(（]([^()（）]{8,})[)）]$", text)
-    if aside and not aside[2].startswith(("以", "基于", "—")) and "为例" not in aside[2] and _shared(
-            *(re.sub(r"[^\u4e00-\u9fff]", "", side) for side in aside.groups())) >= 4:
-        text = aside[1]          # ……的调研报告(……的调研报告), ……发展(党建引领……发展): the page's other name for it
+    if aside and _unspaced(aside[1]) == _unspaced(aside[2]):
+        text = aside[1]          # ……的调研报告(……的调研报告): a page's copy (a unit, a scope or a note stays)
     half, dash, rest = text.partition("-")
     if dash and half.strip() == rest.strip():
         text = half.strip()
@@ -893,16 +891,13 @@ def _bare(items, in_part=False):
         and (one.startswith(ACTIONS) or "“" in one)))
     if len(picks) < 2 and not single:
         return items
-    # a bare line right over another, after a paragraph, heads it and those after it (党建引领：…
-    # / 班子建设：… / 正文), where the text has two or more such
+    # a "name: phrase" line right over another, after a paragraph, heads it and those after it
+    # (党建引领：… / 班子建设：… / 正文), where the text has two or more such (a caption or a
+    # closing line over a heading does not: it names nothing)
     parents = {i for i in range(max(top, 1), len(items) - 1) if i not in picks and i + 1 in picks
-               and bare_shape(items[i]) and len(items[i - 1]) >= 40 and not items[i].startswith(("——", "—"))}
+               and bare_shape(items[i]) and len(items[i - 1]) >= 40
+               and _NAMED_LEAD.match(items[i]) and _NAMED_LEAD.match(items[i + 1])}
     parents = parents if len(parents) >= 2 else set()
-    if parents and all(len(items[i]) <= 6 and i + 2 < len(items) and (i + 2 not in picks or i + 2 in parents)
-                       for i in parents):
-        # each a short label over one line: a heading typed in two lines (党建引领 / 从……到……)
-        return [_section(items[i] + names[i + 1], 1) if i in parents else t
-                for i, t in enumerate(items) if i - 1 not in parents]
     return [_section(names[i], 1 if i in parents or not any(p < i for p in parents) else 2)
             if i in picks or i in parents else t for i, t in enumerate(items)]
 
@@ -1137,8 +1132,10 @@ def classify(sections):
         while parents and (parents[-1].level >= s.level or parents[-1].heading in PARTS):
             parents.pop()    # the sections of the paper's 主体 are read as top-level ones
         scores = cue_scores(s.heading)
-        if "成效" in scores and _PURPOSE.search(s.heading):
+        if "成效" in scores and _PURPOSE.search(s.heading) and (
+                s.heading.startswith(ACTIONS) or _CLAUSES.search(s.heading)):
             del scores["成效"]       # 重督导严考核，确保工作实效: the aim of the work done, not its results
+            # (基层党建工作见实效 states a result)
         own = label_of(s.heading, scores)
         if parents:
             names = own and not s.heading.startswith(ACTIONS) and (

@@ -212,7 +212,8 @@ class Rules:
             shown = " ".join(dict.fromkeys(marks))
             self.add("标点", "中文里用全角标点", f"半角 {shown}" + (f"（共 {len(marks)} 处）"
                                                               if len(marks) > 1 else ""), item)
-        if _unbalanced(text):            # (a label's half bracket, 1), is the numbering rule's)
+        text = _LIST_NUMBER.sub("", text, count=1)          # a list's 1) has half a bracket by design
+        if _unbalanced(text):
             self.add("成对符号", "引号、括号成对", f"“{_unbalanced(text)}”没有配对", item, WARNING)
         text = item.text
         if item.kind == "正文" and not item.listed and not _ends_sentence(text) and not NOTE.match(text):
@@ -304,6 +305,9 @@ def _footer_text(para):
 
 def _field(instruction):
     return "{页码}" if (instruction or "").split()[:1] == ["PAGE"] else ""
+
+
+_LIST_NUMBER = re.compile(r"^\s*\d{1,2}\s*[)）](?!\s*\d)")
 
 
 def _unbalanced(text):

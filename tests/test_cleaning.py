@@ -167,6 +167,8 @@ def test_readings_without_tones_go_only_where_a_page_prints_many():
     assert texts(to_simplified(paras(terms))) == [terms]
     options = "每题设选项(a)至(e)，选(a)的占52%，选(e)的占30%，选(a)或(e)的共82%。"
     assert texts(to_simplified(paras(options))) == [options]
+    simplified = "项(xiang)目党组(zu)织建(jian)设情况，党(dang)员(yuan)5名(ming)。"      # a text of ours: not a page's
+    assert texts(to_simplified(paras(simplified))) == [simplified]
 
 
 def test_traditional_found_when_some_of_its_characters_are_in_gb2312():

@@ -495,7 +495,8 @@ def join_broken_heads(paras):
     """Headings broken after their comma joined back, where a text has two or more so broken,
     each pair alone between paragraphs (one such pair may be a verse or a slogan of its own,
     and a list of such lines, 带头学习理论， / 带头遵规守纪， / ……, stays a list)."""
-    pairs = {i for i in range(1, len(paras) - 2) if paras[i].level is None and paras[i + 1].level is None
+    ends = [i for i, p in enumerate(paras[:-2]) if p.text.rstrip().endswith(("，", ","))]     # (most texts: none)
+    pairs = {i for i in ends if i and paras[i].level is None and paras[i + 1].level is None
              and _FIRST_HALF.match(paras[i].text.strip()) and _SECOND_HALF.match(paras[i + 1].text.strip())}
 
     def alone(i):        # a paragraph (or another such pair) above, and a paragraph, a pair or a numbered line below
@@ -526,8 +527,8 @@ _PINYIN = re.compile(r"(?<=[\u4e00-\u9fff])[(（]\s*[a-zü]*[āáǎàēéěèī�
 _TONE = re.compile("[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ]")      # what every pinyin reading above holds
 
 
-# a reading without its tone, 組(zu): a syllable in brackets after a character; only a page that
-# prints many of them has them (one such bracket, 甲(a), is the text's own)
+# a reading without its tone, 組(zu): a syllable in brackets after a character; only a page in
+# Traditional characters that prints many of them has them (one such bracket, 甲(a), is the text's own)
 _BARE_PINYIN = re.compile(r"[(（](?<=[\u4e00-\u9fff][(（])(?:[zcs]h|[bpmfdtnlgkhjqxrzcsyw])?"     # (bracket first: scanned fast)
                           r"(?:[aeo]|ai|ei|ao|ou|an|en|ang|eng|ong|er|i|ia|ie|iao|iu|ian|in|iang|ing|iong|"
                           r"u|ua|uo|uai|ui|uan|un|uang|v|ve|ue|ü|üe|ng)[)）]")
@@ -612,7 +613,8 @@ def to_simplified(paras):
     sample = "".join(p.text for p in paras[:200])
     convert = is_traditional(sample)
     whole = "\n".join(p.text for p in paras) if "(" in sample or "（" in sample else ""
-    readings = _BARE_PINYIN.findall(whole)
+    # (readings without tones come with a page machine-turned into Traditional characters)
+    readings = _BARE_PINYIN.findall(whole) if convert and whole.count("(") + whole.count("（") >= BARE_READINGS else ()
     bare = len(readings) >= BARE_READINGS and len(set(readings)) >= BARE_SYLLABLES
     if not convert and not bare and not _TONE.search(whole):     # no reading in any paragraph
         return paras

@@ -1051,7 +1051,7 @@ for _table, _weight in WEIGHTS:
             _CUE_OF.setdefault(_word, []).append((_category, _weight))
 # every cue word, longest first; overlapping words (问题, 问题和不足) are each found by lookahead
 _CUE_FROM = {}
-for _word in _CUE_OF:
+for _word in sorted(_CUE_OF, key=len, reverse=True):
     _CUE_FROM.setdefault(_word[0], []).append(_word)
 _CUE = re.compile("(?=(" + "|".join(sorted(map(re.escape, _CUE_OF), key=len, reverse=True)) + "))")
 _LABEL_WORDS = {word for words in LABELS.values() for word in words}
@@ -1059,20 +1059,20 @@ _LABEL_WORDS = {word for words in LABELS.values() for word in words}
 
 def cue_scores(text):
     """Category → (score, first position) from the cue words in ``text``; each word counts once."""
-    scores, seen, found = {}, set(), []
+    scores, seen, cover = {}, set(), (0, 0)      # cover: the last label found, (start, end)
     for match in _CUE.finditer(text):
         at = match.start()
-        found += [(at, word) for word in _CUE_FROM[text[at]] if text.startswith(word, at)]
-    # a word inside a longer label is that label's (基本情况 in 调查的基本情况)
-    labels = [(at, at + len(word)) for at, word in found if word in _LABEL_WORDS]
-    for at, word in found:
-        if word in seen or any(start <= at and at + len(word) <= end and end - start > len(word)
-                               for start, end in labels):
-            continue
-        seen.add(word)
-        for category, weight in _CUE_OF[word]:
-            score, first = scores.get(category, (0, at))
-            scores[category] = (score + weight, min(first, at))
+        for word in _CUE_FROM[text[at]]:         # longest first
+            end = at + len(word)
+            if word in seen or not text.startswith(word, at) or (
+                    cover[0] <= at and end <= cover[1] and end - at < cover[1] - cover[0]):
+                continue             # (a word inside a longer label is that label's: 基本情况 in 调查的基本情况)
+            seen.add(word)
+            if end > cover[1] and word in _LABEL_WORDS:
+                cover = (at, end)
+            for category, weight in _CUE_OF[word]:
+                score, first = scores.get(category, (0, at))
+                scores[category] = (score + weight, min(first, at))
     for category, shape in _SHAPES:
         match = shape.search(text)
         if match and not text.startswith(ACTIONS) and not _CLAUSES.split(text)[-1].startswith(ACTIONS):

@@ -195,7 +195,7 @@ def _docx(raw, path):
     """Body paragraphs of a .docx straight from its XML (zip + lxml): styles are resolved once
     per document, not per paragraph, and nothing of the package is kept."""
     body, (levels, default, numbered, bold) = _body(raw, path, with_styles=True)
-    uses = _uses(body, numbered or bold)
+    uses = _uses(body, numbered or bold, runs=bool(bold - levels.keys()))     # (a bold character style: 要点)
     labels = _labels(body, raw, path, numbered, uses)
     held = bool(uses & {W + "txbxContent", *_NOTES})
     heavy = W + "b" in uses or bool(bold & uses)                # any bold at all
@@ -288,10 +288,12 @@ def _labelled(p, labels, cell=False):
     return label + text if text.strip() else text
 
 
-def _uses(body, styled):
+def _uses(body, styled, runs=False):
     """What of note the body holds, in one pass: which of w:numPr, w:b, text boxes and note
-    references, and (``styled``: when some style matters) the paragraph and character styles it uses."""
-    tags = (W + "numPr", W + "b", W + "txbxContent", *_NOTES) + ((W + "pStyle", W + "rStyle") if styled else ())
+    references, and (``styled``: when some style matters) the paragraph styles it uses, and
+    (``runs``) the character styles."""
+    tags = ((W + "numPr", W + "b", W + "txbxContent", *_NOTES) + ((W + "pStyle",) if styled else ())
+            + ((W + "rStyle",) if runs else ()))
     found = set()
     for el in body.iter(*tags):
         found.add(el.get(W + "val") if el.tag in (W + "pStyle", W + "rStyle") else el.tag)

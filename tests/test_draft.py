@@ -143,7 +143,8 @@ def _start(files, out):
 
 @pytest.mark.parametrize("how", ["SIGINT", "SIGTERM", "SIGKILL"])
 def test_an_interrupted_batch_leaves_whole_drafts_and_no_processes(tmp_path, small, how):
-    files, out = _batch(tmp_path, small), tmp_path / "out"
+    # (99 drafts: under load a batch of 40 had finished before the signal was handled)
+    files, out = _batch(tmp_path, small, count=99), tmp_path / "out"
     run = _start(files, out)
     deadline = time.monotonic() + 60
     while len(list(out.glob("*.docx"))) < 4 and time.monotonic() < deadline and run.poll() is None:

@@ -244,7 +244,10 @@ def _entry(text):
     return re.sub(r"\s", "", re.sub(r"[\s.…·．]*\d+$", "", text.strip()))
 
 
-def contents(texts, least=4, size=30):
+ENTRY_MAX = 30      # the longest line a table of contents (or a site's outline preview) lists
+
+
+def contents(texts, least=4, size=ENTRY_MAX):
     """``(start, end)`` of a table of contents under a line 目录： in ``texts``: that line and
     ``least`` or more numbered lines of up to ``size`` characters (page numbers aside) below it,
     up to its first line again (its number aside); or up to the last line that numbers as its first does, when the
@@ -286,7 +289,7 @@ def drop_contents(paras, least=4):
     out, i = [], 0
     while i < len(paras):
         j = i
-        while j < len(paras) and paras[j].level is None and len(paras[j].text.strip()) <= 30 \
+        while j < len(paras) and paras[j].level is None and len(paras[j].text.strip()) <= ENTRY_MAX \
                 and _NUMBERED.match(paras[j].text):
             j += 1
         if j - i >= least:

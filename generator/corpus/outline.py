@@ -1125,17 +1125,27 @@ def label_of(text, scores=None):
 _PURPOSE = re.compile(r"(?:确保|见|求|突显|务求|力求)[^，,。；;\s]{0,10}(?:实效|成效)$")
 
 
+def _objects_aside(heading, scores, later):
+    """``scores`` without the categories an action heading names only as what it works on: its
+    aim (重督导严考核，确保工作实效; but 基层党建工作见实效 states a result), or, before any problem
+    section, a problem or a cause in parallel phrases (聚焦重点内容，强化原因分析; not 深入剖析问题根源
+    of a 对照检查材料, nor 推进中存在的问题)."""
+    acts, phrased = heading.startswith(ACTIONS), bool(_CLAUSES.search(heading))
+    aside = set()
+    if _PURPOSE.search(heading) and (acts or phrased):
+        aside.add("成效")
+    if acts and phrased and not later and not re.search("存在|的", heading):
+        aside |= {"问题", "原因"}
+    return {c: s for c, s in scores.items() if c not in aside} if aside & scores.keys() else scores
+
+
 def classify(sections):
     """Set ``category`` on every section: own cues at the top, inherited below."""
     parents, later = [], False
     for s in sections:
         while parents and (parents[-1].level >= s.level or parents[-1].heading in PARTS):
             parents.pop()    # the sections of the paper's 主体 are read as top-level ones
-        scores = cue_scores(s.heading)
-        if "成效" in scores and _PURPOSE.search(s.heading) and (
-                s.heading.startswith(ACTIONS) or _CLAUSES.search(s.heading)):
-            del scores["成效"]       # 重督导严考核，确保工作实效: the aim of the work done, not its results
-            # (基层党建工作见实效 states a result)
+        scores = _objects_aside(s.heading, cue_scores(s.heading), later)
         own = label_of(s.heading, scores)
         if parents:
             names = own and not s.heading.startswith(ACTIONS) and (
@@ -1145,10 +1155,6 @@ def classify(sections):
             s.category = "其他"
         else:
             s.category = own or _best(scores, s.heading) or ("其他" if later else "做法")
-            if (s.category in ("问题", "原因") and s.heading.startswith(ACTIONS) and not later
-                    and _CLAUSES.search(s.heading) and not re.search("存在|的", s.heading)):
-                s.category = "做法"      # 聚焦重点内容，强化原因分析: work done, a problem its object
-                # (not 深入剖析问题根源 of a 对照检查材料, nor 推进中存在的问题)
             later = later or s.category in LATER
         parents.append(s)
     return sections

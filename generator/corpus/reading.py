@@ -227,8 +227,8 @@ def _docx(raw, path):
 def _unbold(paras):
     """A draft typed all in bold (select all, then bold) keeps no bold in its paragraphs: bold
     stands out only beside plain text."""
-    if any(p.text.strip() and not p.bold and not any(bold for text, bold in p.weights if text.strip()) or
-           any(not bold for text, bold in p.weights if text.strip()) for p in paras):
+    if any(p.text.strip() and (not p.weights or not all(bold for text, bold in p.weights if text.strip()))
+           for p in paras):         # (a paragraph with any bold has its weights, a short all-bold one too)
         return paras
     return [Para(p.text, p.level, p.bold) for p in paras]
 

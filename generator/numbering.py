@@ -74,27 +74,30 @@ PART_NUMBER = re.compile(rf"^\s*第\s*(?P<num>[{CN}]+|\d{{1,2}})\s*部分(?:\s*(
 
 
 # 2.1 党组织设置, 2.1.3 …: a decimal number, its style by depth (1.1, 1.1.1), its value the last
-# figure; a space or 、 after it (3.5万户 is a count), or nothing (the label alone); not a date
+# figure (1 to 29: 6.65 in a table is a value); a space or 、 after it, a word that is not a unit (1.1问题; 3.5万户 is a count), or nothing
+# (the label alone); not a date
 # (7.1 前夕). A text needs two such lines for them to number it (numbering.decimal_labels)
-DECIMALS = tuple((style, re.compile(rf"^\s*\d{{1,2}}(?:[.．]\d{{1,2}}){{{style.count('.') - 1}}}[.．](\d{{1,2}})"
-                                    r"(?:\s*、\s*(?=\S)|\s+(?=\S)|\s*、?\s*$)"
+_UNITS = "|".join("万 亿 千 百 元 个 倍 米 吨 亩 户 人 次 名 家 项 件 场 批 台 辆 座 篇 份 分 秒 克 斤 升 度 岁 天 年 月 日 周 "
+                  "小时 公里 公顷 平方 千米 余 多".split())
+DECIMALS = tuple((style, re.compile(rf"^\s*\d{{1,2}}(?:[.．]\d{{1,2}}){{{style.count('.') - 1}}}[.．]([1-9]|[12]\d)(?!\d)"
+                                    r"(?:\s*、\s*(?=\S)|\s+(?=\S)|\s*、?\s*$|(?=[\u4e00-\u9fff“])(?!" + _UNITS + "))"
                                     r"(?!前夕|前后|期间|当天|当日|以来|起|至|左右|前|后)"))
                  for style in ("1.1.1", "1.1"))
 
 
 DECIMAL_STYLES = tuple(style for style, _ in DECIMALS)
-# 1 基本情况: a figure and a space, the top level above decimal numbers (1 …, 1.1 …), in a text
-# that has them (elsewhere 3 个支部 is a count)
-_FIGURE = re.compile(r"^\s*(\d{1,2})[ \u3000]+(?=[\u4e00-\u9fff“])")
+# 1 基本情况: a figure and a space (or a word, not a unit: 1基本情况), the top level above decimal
+# numbers (1 …, 1.1 …), in a text that has them (elsewhere 3 个支部 is a count)
+_FIGURE = re.compile(r"^\s*(\d{1,2})(?:[ \u3000]+|(?!\d|" + _UNITS + "))(?=[\u4e00-\u9fff“])")
 
 
 def decimal_labels(labels, figure):
     """``labels`` (one per line, None for none) as a text numbered with decimals reads them:
-    with two decimal numbers or more, lines that ``figure`` (a line's label from a figure and a
-    space, 1 基本情况) finds head the levels above them; with fewer, a decimal number is none
-    (7.1 …, a date). ``figure(i)`` gives line ``i``'s figure label or None."""
-    decimals = sum(1 for label in labels if label and label[0] in DECIMAL_STYLES)
-    if decimals < 2:
+    with two decimal numbers or more, one of them a first (2.1), lines that ``figure`` (a line's
+    label from a figure and a space, 1 基本情况) finds head the levels above them; with fewer, a
+    decimal number is none (7.1 …, a date; 10.11, 16.22, a table's values). ``figure(i)`` gives line ``i``'s figure label or None."""
+    decimals = [label[1] for label in labels if label and label[0] in DECIMAL_STYLES]
+    if len(decimals) < 2 or 1 not in decimals:
         return [None if label and label[0] in DECIMAL_STYLES else label for label in labels]
     return [label or figure(i) for i, label in enumerate(labels)]
 

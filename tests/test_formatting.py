@@ -517,6 +517,28 @@ def test_format_and_lint_fix_read_decimal_numbers_alike(runner, tmp_path, top):
         assert code == 0 and "编号" not in output, output
 
 
+def test_decimal_numbers_glued_to_their_text_are_read(runner, tmp_path):
+    lines = ["某支部2026年党建工作总结", "1主要工作", "1.1加强理论学习。", "全年开展集中学习12次。", "1.2规范组织生活。",
+             "2存在问题", "2.1学习不够深入。", "2.2制度落实不到位。", "3下一步打算", "2.5小时的专题党课要常态化。"]
+    formatted, fixed, result = format_and_fix(runner, tmp_path, lines)
+    want = ["一、主要工作", "（一）加强理论学习。", "（二）规范组织生活。", "二、存在问题", "（一）学习不够深入。",
+            "（二）制度落实不到位。", "三、下一步打算"]
+    for out in (formatted, fixed):
+        got = paragraphs(out)
+        assert [t for s, t in got if s.startswith("Heading")] == want
+        assert got[-1] == ("Normal", lines[-1])           # a count, not a heading
+        code, output = lint_lines(runner, out)
+        assert code == 0 and "编号" not in output, output
+
+
+def test_values_in_a_flattened_table_are_no_decimal_numbers(runner, tmp_path):
+    lines = ["某区党员年龄结构调研报告", "一、基本情况", "1调查样本年龄结构分布表", "年龄段", "占比", "10.11", "16.22",
+             "二、存在问题", "青年党员占比偏低。"]
+    formatted, fixed, result = format_and_fix(runner, tmp_path, lines)
+    for out in (formatted, fixed):
+        assert [t for s, t in paragraphs(out) if s.startswith("Heading")] == ["一、基本情况", "二、存在问题"]
+
+
 def test_a_date_or_a_lone_decimal_is_no_heading_number(runner, tmp_path):
     lines = ["某镇党委2026年上半年工作总结", "一、主要工作", "7.1 前夕，镇党委组织全体党员重温入党誓词。",
              "二、存在问题", "2.5 万元经费已全部用于党员教育培训。", "三、下一步打算", SURE]

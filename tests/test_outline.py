@@ -1185,6 +1185,12 @@ def test_numbering_gaps_and_mixed_styles_are_one_level():
 # (475, 477), a heading glued to its text (465), one-off run-ins (477, 478, 479); a 对 opening a
 # title, a date for a title, a column tag kept by the gold (460, 471, 477); 现状 sections the gold
 # reads as problems (460) and 调研方式及基本情况 (463), 发展特点 (469).
+# heldout24/ (20 files, gold in real_outlines24.yaml, 20 more sites, the same kind of helper) was
+# scored once, blind, on 2026-12-07 at 92ace9d (the outliner of b7d2057 scores the same): heading F1
+# 0.897 / category accuracy 0.884 / titles 16 of 20. Misses: a document site's copyright line, a
+# research centre's name, a reporter's byline taken for titles, and a "经验做法:" title not seen
+# (482, 485, 493, 499); a flattened preview's page line (482); a heading over a dash in two lines
+# (491), one-off run-ins (497) and an outline summary's items (499); …取得实效 as 成效 (490).
 @pytest.mark.parametrize("part, gold, least", [("dev/", "real_outlines.yaml", (0.98, 0.98, 0.96)),
                                                ("heldout/", "real_outlines.yaml", (0.95, 0.90, 0.90)),
                                                ("heldout2/", "real_outlines2.yaml", (0.95, 0.90, 0.90)),
@@ -1208,7 +1214,8 @@ def test_numbering_gaps_and_mixed_styles_are_one_level():
                                                ("heldout20/", "real_outlines20.yaml", (0.69, 0.71, 0.70)),
                                                ("heldout21/", "real_outlines21.yaml", (0.84, 0.70, 0.85)),
                                                ("heldout22/", "real_outlines22.yaml", (0.89, 0.75, 0.85)),
-                                               ("heldout23/", "real_outlines23.yaml", (0.81, 0.64, 0.85))])
+                                               ("heldout23/", "real_outlines23.yaml", (0.81, 0.64, 0.85)),
+                                               ("heldout24/", "real_outlines24.yaml", (0.89, 0.88, 0.80))])
 def test_gold_outlines_of_real_reports(part, gold, least):
     got = scores(DATA / "real", gold, part)
     print(f"real {part}: heading F1 {got[0]:.3f}, category accuracy {got[1]:.3f}, titles {got[2]:.2f}")

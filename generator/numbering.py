@@ -74,14 +74,15 @@ PART_NUMBER = re.compile(rf"^\s*第\s*(?P<num>[{CN}]+|\d{{1,2}})\s*部分(?:\s*(
 
 
 # 2.1 党组织设置, 2.1.3 …: a decimal number, its style by depth (1.1, 1.1.1), its value the last
-# figure (1 to 29: 6.65 in a table is a value); a space or 、 after it, a word that is not a unit (1.1问题; 3.5万户 is a count), or nothing
-# (the label alone); not a date
-# (7.1 前夕). A text needs two such lines for them to number it (numbering.decimal_labels)
+# figure (1 to 29: 6.65 in a table is a value); a space or 、 after it, a word that is not a unit
+# (1.1问题; 3.5万户 is a count), or nothing (the label alone); not a date (7.1 前夕, 8.1建军节).
+# A text needs two such lines for them to number it, one a first (numbering.decimal_labels)
 _UNITS = "|".join("万 亿 千 百 元 个 倍 米 吨 亩 户 人 次 名 家 项 件 场 批 台 辆 座 篇 份 分 秒 克 斤 升 度 岁 天 年 月 日 周 "
                   "小时 公里 公顷 平方 千米 余 多".split())
+_DAYS = "建党|建军|国庆|青年节|妇女节|劳动节|儿童节|护士节|教师节|记者节|植树节|宪法日|消防日|事变|汶川"   # 7.1建党节
 DECIMALS = tuple((style, re.compile(rf"^\s*\d{{1,2}}(?:[.．]\d{{1,2}}){{{style.count('.') - 1}}}[.．]([1-9]|[12]\d)(?!\d)"
                                     r"(?:\s*、\s*(?=\S)|\s+(?=\S)|\s*、?\s*$|(?=[\u4e00-\u9fff“])(?!" + _UNITS + "))"
-                                    r"(?!前夕|前后|期间|当天|当日|以来|起|至|左右|前|后)"))
+                                    r"(?!前夕|前后|期间|当天|当日|以来|起|至|左右|前|后|" + _DAYS + ")"))
                  for style in ("1.1.1", "1.1"))
 
 

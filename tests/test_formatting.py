@@ -541,12 +541,13 @@ def test_values_in_a_flattened_table_are_no_decimal_numbers(runner, tmp_path):
 
 def test_a_date_or_a_lone_decimal_is_no_heading_number(runner, tmp_path):
     lines = ["某镇党委2026年上半年工作总结", "一、主要工作", "7.1 前夕，镇党委组织全体党员重温入党誓词。",
+             "7.1建党节当天，各支部开展主题党日。", "8.1建军节期间，走访慰问退役军人党员。",
              "二、存在问题", "2.5 万元经费已全部用于党员教育培训。", "三、下一步打算", SURE]
     formatted, fixed, result = format_and_fix(runner, tmp_path, lines)
     for out in (formatted, fixed):
         got = paragraphs(out)
         assert [t for s, t in got if s.startswith("Heading")] == ["一、主要工作", "二、存在问题", "三、下一步打算"]
-        assert ("Normal", lines[2]) in got and ("Normal", lines[4]) in got
+        assert all(("Normal", lines[i]) in got for i in (2, 3, 4, 6))
 
 
 @pytest.mark.parametrize("closing", ["某镇党委        2026.7.10", "某镇党委\t2026年07月10日", "某镇党委  2026.7.10|（此件公开发布）"])

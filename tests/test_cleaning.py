@@ -145,6 +145,14 @@ def test_headings_broken_after_their_comma_are_joined_where_two_are():
                                                  "发展特色产业，促进群众持续增收", "1.做强茶叶产业", body]
 
 
+def test_a_short_line_broken_after_a_dash_goes_on_below():
+    body = "青岚县从县直单位选派40名优秀干部到村任第一书记，覆盖全部重点村。"
+    lines = paras(body, "选优派强——", "精兵强将沉一线", body, "一、基本情况——", "二、主要做法", body,
+                  "访民情——", "解民忧——", "暖民心", body)
+    assert texts(join_broken_heads(lines)) == [body, "选优派强——精兵强将沉一线", body, "一、基本情况——", "二、主要做法", body,
+                                              "访民情——解民忧——", "暖民心", body]     # not onto a number; one join a line
+
+
 def test_unwrapped_text_untouched():
     lines = paras("短标题", "这是一段很长的正文，" * 10, "另一段正文。" * 3, "结尾。")
     assert join_wrapped(lines) == lines
@@ -226,10 +234,12 @@ def test_site_lines_of_scraped_pages_are_dropped():
 def test_site_words_anywhere_in_one_line_make_it_a_site_line():
     from generator.corpus.cleaning import strip_boilerplate
     lines = ["版权所有 © 青岚县委组织部", "  咨询电话 0531-888-12345 ", "如有侵权请联系本站删除", "点击下载 ",
+             "版权声明：本文由用户上传，若内容存在侵权，请联系删除", "青岚日报记者 张某 通讯员 李某", "记者：王某某",
              "您的位置：首页", "这篇范文写得好，值得学习", "全镇党员参加学习。\n本站整理", "一、主要做法",
-             "点击下载后可以编辑本文档使用"]
+             "点击下载后可以编辑本文档使用", "加强通讯员队伍建设", "支部书记当好通讯员，及时报道支部动态。"]
     kept = [p.text for p in strip_boilerplate([Para(t) for t in lines])]
-    assert kept == ["全镇党员参加学习。\n本站整理", "一、主要做法", "点击下载后可以编辑本文档使用"]
+    assert kept == ["全镇党员参加学习。\n本站整理", "一、主要做法", "点击下载后可以编辑本文档使用", "加强通讯员队伍建设",
+                    "支部书记当好通讯员，及时报道支部动态。"]
 
 
 def test_join_pages_of_a_previewed_document():

@@ -391,12 +391,24 @@ BODY = "全镇各村按照统一部署组织实施，逐项推进落实，群众
     (["聚焦基层党员的突出表现", "[复制链接]", "发表于 6 小时前 | 显示全部楼层",           # a forum thread's name, then
       "守初心践使命 勇担当作表率——青岚镇党员先锋群像纪实"],                               # the headline, a couplet
      "守初心践使命 勇担当作表率——青岚镇党员先锋群像纪实"),                                 # and its ——subtitle
+    (["青岚县基层治理研究中心", "您现在的位置: 青岚学院 >> 研究中心 >> 正文", "关于青岚县村级党组织换届情况的调查",
+      "作者:课题组  更新时间:2026-05-07", "关于青岚县村级党组织换届情况的调查"],               # a unit's name, then
+     "关于青岚县村级党组织换届情况的调查"),                                                 # the title printed twice
+    (["青岚新闻通讯员 李某 青岚报道"], ""),                                                 # a byline, no title
+    (["青岚日报记者 张某某 通讯员 王某", "青岚镇党建引领乡村振兴工作总结"], "青岚镇党建引领乡村振兴工作总结"),
+    (["版权说明:本文档由用户提供并上传,若内容存在侵权,请进行举报", "青岚镇党建工作总结"], "青岚镇党建工作总结"),
     ([], ""),
 ])
 def test_title_is_the_reports_own_name(head, title):
     o = outline_text("\n".join([*head, "今年以来，" + BODY, "一、主要做法", BODY, "二、存在问题", BODY]))
     assert o.title == title
     assert [s.heading for s in o.sections] == ["主要做法", "存在问题"]
+
+
+def test_a_heading_broken_after_its_dash_is_one_heading():
+    body = "青岚县从县直单位选派40名优秀干部到村任第一书记，覆盖全部重点村，推动各项政策落地见效。"
+    o = outline_text("\n".join([body, "选优派强——", "精兵强将沉一线", body, "强基固本——", "建强村级组织", body]))
+    assert [(s.heading, s.level) for s in o.sections] == [("选优派强——精兵强将沉一线", 1), ("强基固本——建强村级组织", 1)]
 
 
 def test_title_run_into_a_flattened_first_paragraph():

@@ -489,7 +489,11 @@ def _title(paras):
              # (or, after a line that does not name its genre, the one that does with its ——subtitle: a
              # forum thread's name, then the report's headline)
              or [f for f in found[1:] if "——" in f[1] and _GENRE_END.search(f[1])
-                 and not _GENRE_END.search(found[0][1])][:1] or found)
+                 and not _GENRE_END.search(found[0][1])][:1]
+             # (or a line printed twice, as a page's title and the report's own, after one printed
+             # once that does not name its genre: a site's or a unit's name above them)
+             or [f for f in found[1:] if _GENRE_END.search(f[1]) and not _GENRE_END.search(found[0][1])
+                 and sum(_unspaced(core) == _unspaced(f[1]) for _, core in found) >= 2][:1] or found)
     title, picked = found[0][1], {found[0][0]}
     # the report's own title broken over two lines, found whole in the page's title above it
     broken = next(((i, j, first + second, re.search(re.escape(first) + r"\s*" + re.escape(second), title))

@@ -33,6 +33,7 @@ class Block:
     runs: list = field(default_factory=list)   # [(text, bold)]
     rows: list = None              # tables: list of rows of cell text
     merges: tuple = ()             # tables: merged areas as (row, column, rows, columns)
+    bold: frozenset = frozenset()  # tables: (row, column) of each cell in bold throughout
     image: tuple = None            # pictures: (bytes, extension, width, height in EMU)
 
     @property

@@ -312,6 +312,32 @@ def test_format_puts_tables_back_where_they_stood(runner, tmp_path):
     assert code == 0, output
 
 
+def test_format_keeps_the_bold_of_table_cells(runner, tmp_path):
+    from docx import Document
+    doc = Document()
+    doc.add_paragraph("青岚镇2026年党建工作总结")
+    doc.add_paragraph("一、主要做法")
+    doc.add_paragraph("全年学习情况如下：")
+    t = doc.add_table(rows=4, cols=3)
+    for r, row in enumerate([["项目", "次数", "备注"], ["集中学习", "12", "每月一次"], ["主题党日", "12", ""],
+                             ["合计", "24", "全部完成"]]):
+        for c, text in enumerate(row):
+            if text:
+                run = t.cell(r, c).paragraphs[0].add_run(text)
+                run.bold = c == 0 and r > 0 or (r, c) == (3, 2) or None
+    t.cell(3, 2).paragraphs[0].add_run("，另有专题")               # bold in part: a cell not bold throughout
+    doc.add_paragraph("二、存在问题")
+    doc.add_paragraph("部分党员学习不够深入。")
+    src, out = tmp_path / "表格.docx", tmp_path / "排版.docx"
+    doc.save(src)
+    assert runner.invoke(cli, ["format", str(src), "-o", str(out)]).exit_code == 0
+    table = Document(out).tables[0]
+    weights = [[any(r.bold for r in cell.paragraphs[0].runs) for cell in row.cells] for row in table.rows]
+    assert weights == [[True, True, True], [True, False, False], [True, False, False], [True, False, False]]
+    code, output = lint_lines(runner, out)
+    assert code == 0, output
+
+
 def test_format_keeps_merged_table_cells_merged(runner, tmp_path, soffice):
     from docx import Document
     from generator.corpus.reading import docx_objects

@@ -241,7 +241,7 @@ def with_objects(blocks, objects):
         if isinstance(obj, Table):
             if out[found].kind == "正文" and short_line(out[found].text, 40):
                 out[found].kind = "表题"          # 表1  2023年发展党员情况统计表, right above it
-            out.insert(found + 1, Block("表格", rows=obj.rows, merges=obj.merges))
+            out.insert(found + 1, Block("表格", rows=obj.rows, merges=obj.merges, bold=obj.bold))
         else:
             out.insert(found + 1, Block("图片", image=(obj.data, obj.ext, obj.cx, obj.cy)))
             below = out[found + 2] if found + 2 < len(out) else None

@@ -201,12 +201,10 @@ def _docx(raw, path):
     heavy = W + "b" in uses or bool(bold & uses)                # any bold at all
     paras, notes, waiting, footnotes, started = [], {}, [], [], False
     for p in _paragraphs(body):
-        ppr = p.find(W + "pPr")
-        style = ppr.find(W + "pStyle") if ppr is not None else None
-        style = style.get(W + "val") if style is not None else None
+        style = _style(p)
         level = levels.get(style, default) if style is not None else default
         if level is None:
-            level = _outline_level(ppr)
+            level = _outline_level(p.find(W + "pPr"))
         text = clean_text(_labelled(p, labels))
         short = (heavy and level is None and len(text.strip()) <= BOLD_MAX
                  and not text.rstrip().endswith(("。", "；", "！", "？")))
@@ -222,6 +220,12 @@ def _docx(raw, path):
                 paras += waiting
                 waiting = []
     return _unbold(paras) + waiting + footnotes
+
+
+def _style(p):
+    """The id of paragraph ``p``'s style, or None."""
+    style = p.find(f"{W}pPr/{W}pStyle")
+    return style.get(W + "val") if style is not None else None
 
 
 def _unbold(paras):
@@ -400,11 +404,13 @@ class Table(NamedTuple):
     """A draft's table, as ``format`` puts it back: ``before`` is the text of the last paragraph
     above it (None when only another table is), ``nth`` which occurrence of that text it is,
     ``rows`` the cell texts (a merged cell keeps its columns: its text in the first, "" in the
-    others) and ``merges`` each merged area as ``(row, column, rows, columns)``."""
+    others), ``merges`` each merged area as ``(row, column, rows, columns)`` and ``bold`` the
+    ``(row, column)`` of each cell in bold throughout."""
     before: str
     nth: int
     rows: list
     merges: tuple = ()
+    bold: frozenset = frozenset()
 
 
 class Figure(NamedTuple):
@@ -429,7 +435,7 @@ def docx_objects(raw, path):
     """Each table and picture in the body of a .docx, in order, as a ``Table`` or a ``Figure``:
     what a draft's outline leaves out and its formatted copy keeps."""
     found, before, seen, media = [], "", Counter(), None
-    body, (_, _, numbered, _) = _body(raw, path, with_styles=True)
+    body, (_, _, numbered, strong) = _body(raw, path, with_styles=True)
     labels = _labels(body, raw, path, numbered)
     for el in children(body, W + "p", W + "tbl"):
         if el.tag == W + "p":
@@ -441,7 +447,7 @@ def docx_objects(raw, path):
                 if blip in media:
                     found.append(Figure(before, seen[before] if before else 0, *media[blip], *extent))
             continue
-        rows, merges, down = [], [], {}      # down: column → the vertical merge open there
+        rows, merges, down, bold = [], [], {}, set()      # down: column → the vertical merge open there
         for row in children(el, W + "tr"):
             if row.find(f"{W}trPr/{W}del") is not None:
                 continue                         # a row deleted with its changes tracked
@@ -451,6 +457,9 @@ def docx_objects(raw, path):
                 columns = span.get(W + "val", "1") if span is not None else "1"
                 columns = min(int(columns), 63) if columns.isdigit() and int(columns) > 1 else 1
                 cells += [clean_text("\n".join(_labelled(p, labels, True) for p in cell.iter(W + "p"))).strip()]
+                if cells[-1] and all(all_bold(p, _style(p) in strong, strong) for p in cell.iter(W + "p")
+                                     if paragraph_text(p).strip()):
+                    bold.add((len(rows), len(cells) - 1))
                 cells += [""] * (columns - 1)
                 merge = cell.find(f"{W}tcPr/{W}vMerge")
                 area = down.get(column)
@@ -468,7 +477,7 @@ def docx_objects(raw, path):
         if not rows:
             continue                             # deleted whole with its changes tracked: no table there
         merged = tuple(tuple(area) for area in merges if area[2] > 1 or area[3] > 1)
-        found.append(Table(before, seen[before] if before else 0, rows, merged))
+        found.append(Table(before, seen[before] if before else 0, rows, merged, frozenset(bold)))
         before = None
     return found
 

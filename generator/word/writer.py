@@ -185,7 +185,8 @@ class Writer:
                 out.append(f'<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="{sum(columns[c:c + span])}"/>'
                            + (f'<w:gridSpan w:val="{span}"/>' if span > 1 else "") + merge + "</w:tcPr>")
                 if c < len(row) and merge != _GO_ON:
-                    out += [opening, self._runs(punctuation_width(clean_text(row[c])), r < head, "表格"), "</w:p></w:tc>"]
+                    out += [opening, self._runs(punctuation_width(clean_text(row[c])), r < head or (r, c) in block.bold,
+                                                "表格"), "</w:p></w:tc>"]
                 else:
                     out.append("<w:p/></w:tc>")
             out.append("</w:tr>")

@@ -74,29 +74,36 @@ PART_NUMBER = re.compile(rf"^\s*第\s*(?P<num>[{CN}]+|\d{{1,2}})\s*部分(?:\s*(
 
 
 # 2.1 党组织设置, 2.1.3 …: a decimal number, its style by depth (1.1, 1.1.1), its value the last
-# figure (1 to 29: 6.65 in a table is a value); a space or 、 after it, a word that is not a unit
-# (1.1问题; 3.5万户 is a count), or nothing (the label alone); not a date (7.1 前夕, 8.1建军节).
-# A text needs two such lines for them to number it, one a first (numbering.decimal_labels)
-_UNITS = "|".join("万 亿 千 百 元 个 倍 米 吨 亩 户 人 次 名 家 项 件 场 批 台 辆 座 篇 份 分 秒 克 斤 升 度 岁 天 年 月 日 周 "
-                  "小时 公里 公顷 平方 千米 余 多".split())
-_DAYS = "建党|建军|国庆|青年节|妇女节|劳动节|儿童节|护士节|教师节|记者节|植树节|宪法日|消防日|事变|汶川"   # 7.1建党节
+# figure (1 to 29: 6.65 in a table is a value); a space or 、 after it, or nothing (the label
+# alone), or a heading glued to it (1.1问题, 1.2加强学习。……: no comma before its first full stop,
+# no count: 3.5万户, 2.5小时); not a date (7.1 前夕, 8.1建军节). A text needs two such lines
+# for them to number it, one a first (numbering.decimal_labels)
+_COUNTED = "万 亿 千 百 元 个 倍 米 吨 亩 户 次 名 件 场 批 辆 座 篇 份 秒 克 斤 升 度 岁 天 年 月 日 周 小时 公里 公顷 平方 余".split()
+_GLUED = (r"(?=[\u4e00-\u9fff“][^，,；;：:。！？!?]{0,29}(?:[。！？!?]|\s*$))"
+          r"(?!(?:" + "|".join(_COUNTED) + r")(?![常轻度]))")              # (3.2日常监督, 2.1年度目标: words)
+_DAYS = ("建党|建军|国庆|国际|全民|全国|青年节|妇女节|劳动节|儿童节|护士节|教师节|记者节|植树节|宪法日|消防日|学雷锋|"
+         "消费者|小长假|黄金周|党的生日|南昌起义|事变|运动|阅兵|汶川")          # 7.1建党节, 9.18事变: a date's name
 DECIMALS = tuple((style, re.compile(rf"^\s*\d{{1,2}}(?:[.．]\d{{1,2}}){{{style.count('.') - 1}}}[.．]([1-9]|[12]\d)(?!\d)"
-                                    r"(?:\s*、\s*(?=\S)|\s+(?=\S)|\s*、?\s*$|(?=[\u4e00-\u9fff“])(?!" + _UNITS + "))"
+                                    r"(?:\s*、\s*(?=\S)|\s+(?=\S)|\s*、?\s*$|" + _GLUED + ")"
                                     r"(?!前夕|前后|期间|当天|当日|以来|起|至|左右|前|后|" + _DAYS + ")"))
                  for style in ("1.1.1", "1.1"))
 
 
 DECIMAL_STYLES = tuple(style for style, _ in DECIMALS)
-# 1 基本情况: a figure and a space (or a word, not a unit: 1基本情况), the top level above decimal
-# numbers (1 …, 1.1 …), in a text that has them (elsewhere 3 个支部 is a count)
-_FIGURE = re.compile(r"^\s*(\d{1,2})(?:[ \u3000]+|(?!\d|" + _UNITS + "))(?=[\u4e00-\u9fff“])")
+# 1 基本情况: a figure and a space, the top level above decimal numbers (1 …, 1.1 …), in a text
+# that has them (elsewhere 3 个支部 is a count); or a figure glued to a short bare line that
+# counts nothing (1基本情况; not 3位老党员……。, 5条措施)
+_FIGURE = re.compile(r"^\s*(\d{1,2})(?:[ \u3000]+|(?=[\u4e00-\u9fff“][^，,；;：:。！？!?]{0,19}\s*$)(?!\d|"
+                     + "|".join(_COUNTED + "位 支 条 所 种 类 轮 成 号 级 届 套 张 本 把 只 间 栋 处 块 期 家 项 台 人 多 分".split())
+                     + r"))(?=[\u4e00-\u9fff“])")
 
 
 def decimal_labels(labels, figure):
     """``labels`` (one per line, None for none) as a text numbered with decimals reads them:
     with two decimal numbers or more, one of them a first (2.1), lines that ``figure`` (a line's
-    label from a figure and a space, 1 基本情况) finds head the levels above them; with fewer, a
-    decimal number is none (7.1 …, a date; 10.11, 16.22, a table's values). ``figure(i)`` gives line ``i``'s figure label or None."""
+    label from a figure, 1 基本情况) finds head the levels above them; with fewer, a decimal
+    number is none (7.1 …, a date; 10.11, 16.22, a table's values). ``figure(i)`` gives line
+    ``i``'s figure label or None."""
     decimals = [label[1] for label in labels if label and label[0] in DECIMAL_STYLES]
     if len(decimals) < 2 or 1 not in decimals:
         return [None if label and label[0] in DECIMAL_STYLES else label for label in labels]
@@ -104,8 +111,8 @@ def decimal_labels(labels, figure):
 
 
 def figure_label(text):
-    """``(style, value, family, label)`` of a figure and a space opening ``text`` (1 基本情况),
-    for a text numbered with decimals (see ``DECIMALS``), else None."""
+    """``(style, value, family, label)`` of a figure opening ``text`` (1 基本情况, 1基本情况; see
+    ``_FIGURE``), for a text numbered with decimals (see ``DECIMALS``), else None."""
     match = _FIGURE.match(text)
     return ("1", int(match[1]), None, match.group().strip()) if match and int(match[1]) else None
 
@@ -187,18 +194,21 @@ def renumber(headings, patterns):
     """For ``[(level, label)]`` in document order, the label each heading should have and
     what is wrong with the one it has: ``[(expected, problem or None)]``.
 
-    A problem is judged against the heading's own predecessor, so one gap is one problem.
+    A problem is judged against the heading's own predecessor, so one gap is one problem; a
+    heading typed with no number ("") lacks the one it should have.
     """
     numberer = Numberer(patterns)
     seen_counts = [0] * len(patterns)
     out, previous = [], 0
     for level, seen in headings:
         expected = numberer.next(level)
-        number = parse_label(seen, patterns)[1]
+        number = parse_label(seen, patterns)[1] if seen else numberer.counts[level - 1]
         last = seen_counts[level - 1]
         seen_counts[level - 1:] = [number] + [0] * (len(patterns) - level)
         if level > previous + 1:
             problem = "跳级"
+        elif not seen:
+            problem = "无编号"
         elif number == last:
             problem = "重复"
         elif number != last + 1:

@@ -151,6 +151,11 @@ def test_a_short_line_broken_after_a_dash_goes_on_below():
                   "访民情——", "解民忧——", "暖民心", body)
     assert texts(join_broken_heads(lines)) == [body, "选优派强——精兵强将沉一线", body, "一、基本情况——", "二、主要做法", body,
                                               "访民情——解民忧——", "暖民心", body]     # not onto a number; one join a line
+    kept = paras(body, "一、选优派强——", "全县调整村党组织书记36名。", "问题集中在三个方面——", "党员队伍老化问题突出；",
+                 "扎根基层写忠诚——", "——记青岚村党支部书记张某", "做到“三个带头”——", "带头学习理论，")
+    assert join_broken_heads(kept) == kept          # a sentence, a list's item, a ——subtitle: not a heading's end
+    bold = [Para("选优派强——", None, True, (("选优派强——", True),)), Para("精兵强将沉一线")]
+    assert join_broken_heads(bold) == bold          # a bold heading over plain text
 
 
 def test_unwrapped_text_untouched():
@@ -234,12 +239,14 @@ def test_site_lines_of_scraped_pages_are_dropped():
 def test_site_words_anywhere_in_one_line_make_it_a_site_line():
     from generator.corpus.cleaning import strip_boilerplate
     lines = ["版权所有 © 青岚县委组织部", "  咨询电话 0531-888-12345 ", "如有侵权请联系本站删除", "点击下载 ",
-             "版权声明：本文由用户上传，若内容存在侵权，请联系删除", "青岚日报记者 张某 通讯员 李某", "记者：王某某",
+             "版权声明：本文由用户上传，若内容存在侵权，请联系删除", "青岚日报记者 张某 通讯员 李某 报道", "记者：王某某",
              "您的位置：首页", "这篇范文写得好，值得学习", "全镇党员参加学习。\n本站整理", "一、主要做法",
-             "点击下载后可以编辑本文档使用", "加强通讯员队伍建设", "支部书记当好通讯员，及时报道支部动态。"]
-    kept = [p.text for p in strip_boilerplate([Para(t) for t in lines])]
-    assert kept == ["全镇党员参加学习。\n本站整理", "一、主要做法", "点击下载后可以编辑本文档使用", "加强通讯员队伍建设",
-                    "支部书记当好通讯员，及时报道支部动态。"]
+             "点击下载后可以编辑本文档使用"]
+    ours = ["加强通讯员队伍建设", "支部书记当好通讯员，及时报道支部动态。", "（二）组织记者 深入一线",   # a report's own
+            "优秀通讯员：张建国、李红梅、王志强", "十佳记者 刘洋 陈静 赵磊", "（一）部分企业存在侵权风险",
+            "对存在侵权风险的企业开展上门指导，如有侵权行为依法处理。", "版权保护宣传周活动覆盖全县。"]
+    kept = [p.text for p in strip_boilerplate([Para(t) for t in lines + ours])]
+    assert kept == ["全镇党员参加学习。\n本站整理", "一、主要做法", "点击下载后可以编辑本文档使用", *ours]
 
 
 def test_join_pages_of_a_previewed_document():

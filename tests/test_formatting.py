@@ -543,6 +543,29 @@ def test_format_and_lint_fix_read_decimal_numbers_alike(runner, tmp_path, top):
         assert code == 0 and "编号" not in output, output
 
 
+def test_bare_lines_over_numbers_that_start_again_head_them_in_format_and_lint_fix_alike(runner, tmp_path):
+    lines = ["青岚村2026年党建工作总结", "今年以来，村党支部坚持以党建引领乡村振兴，各项工作取得新进展。",
+             "强化组织建设，筑牢战斗堡垒", "1.规范组织生活", "全年召开支部党员大会4次。", "2.加强党员管理", "建立党员积分台账。",
+             "发展特色产业，促进群众增收", "1.做强茶叶产业", "新建标准化茶园500亩。", "2.发展乡村旅游", "接待游客2万人次。",
+             "存在问题", "村集体经济收入来源单一，抗风险能力弱。"]
+    formatted, fixed, result = format_and_fix(runner, tmp_path, lines)
+    assert "编号：第3段 加上“一、”" in result.output and "编号：第13段 加上“三、”" in result.output, result.output
+    want = [("Heading 1", "一、强化组织建设，筑牢战斗堡垒"), ("Heading 2", "（一）规范组织生活"), ("Heading 2", "（二）加强党员管理"),
+            ("Heading 1", "二、发展特色产业，促进群众增收"), ("Heading 2", "（一）做强茶叶产业"), ("Heading 2", "（二）发展乡村旅游"),
+            ("Heading 1", "三、存在问题")]
+    for out in (formatted, fixed):
+        assert [(s, t) for s, t in paragraphs(out) if s.startswith("Heading")] == want
+        code, output = lint_lines(runner, out)
+        assert code == 0 and "编号" not in output, output
+    code, output = lint_lines(runner, tmp_path / "粗稿.docx")
+    assert "第3段「强化组织建设，筑牢战斗堡…」 错误 编号：应为 一、，实为 （无编号）" in output, output
+    one = lines[:7] + lines[12:]                                  # one run under a bare line: no parts
+    (tmp_path / "one").mkdir()
+    formatted, fixed, result = format_and_fix(runner, tmp_path / "one", one)
+    for out in (formatted, fixed):
+        assert "强化组织建设，筑牢战斗堡垒" in [t for s, t in paragraphs(out) if s == "Normal"]
+
+
 def test_decimal_numbers_glued_to_their_text_are_read(runner, tmp_path):
     lines = ["某支部2026年党建工作总结", "1主要工作", "1.1加强理论学习。", "全年开展集中学习12次。", "1.2规范组织生活。",
              "2存在问题", "2.1学习不够深入。", "2.2制度落实不到位。", "3下一步打算", "2.5小时的专题党课要常态化。"]
@@ -555,6 +578,18 @@ def test_decimal_numbers_glued_to_their_text_are_read(runner, tmp_path):
         assert got[-1] == ("Normal", lines[-1])           # a count, not a heading
         code, output = lint_lines(runner, out)
         assert code == 0 and "编号" not in output, output
+
+
+def test_counts_and_dates_glued_to_the_text_of_a_decimal_numbered_draft_stay_text(runner, tmp_path):
+    lines = ["关于青岚街道党建工作的调研报告", "1 基本情况", "1.1 党组织设置", "街道现有基层党组织45个。",
+             "3位老党员获得“光荣在党50年”纪念章。街道为他们举办了颁发仪式。", "7.1来临之际，街道党工委组织党员重温入党誓词。",
+             "1.2 党员队伍", "4支志愿服务队常年活跃在社区一线。", "5条措施", "2 存在的问题", "2.1 组织覆盖不够", "部分新业态领域尚未建党组织。"]
+    formatted, fixed, result = format_and_fix(runner, tmp_path, lines)
+    for out in (formatted, fixed):
+        got = paragraphs(out)
+        assert [t for s, t in got if s.startswith("Heading")] == ["一、基本情况", "（一）党组织设置", "（二）党员队伍", "二、存在的问题",
+                                                                   "（一）组织覆盖不够"]
+        assert all(("Normal", lines[i]) in got for i in (4, 5, 7, 8))       # every figure kept
 
 
 def test_values_in_a_flattened_table_are_no_decimal_numbers(runner, tmp_path):

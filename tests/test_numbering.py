@@ -56,6 +56,8 @@ PATTERNS = ["{中文}、", "（{中文}）", "{数字}.", "（{数字}）"]
     ("2.1 党组织设置", (2, 1, "2.1")), ("2.1.3、学习形式", (3, 3, "2.1.3、")), ("2.1", (2, 1, "2.1")),
     ("3.5万户", None), ("2026.7.10 召开", None),
     ("2.1党组织设置", (2, 1, "2.1")), ("2.5小时", None), ("1.2公里", None), ("6.65", None),   # glued; counts
+    ("1.2人才队伍", (2, 2, "1.2")), ("3.2日常监督", (2, 2, "3.2")), ("1.1加强学习。全年学习12次。", (2, 1, "1.1")),
+    ("7.1来临之际，院党委组织学习。", None), ("6.1国际儿童节", None), ("5.12国际护士节当天，", None), ("7.1日召开", None),
 ])
 def test_parse_label(text, parsed):
     assert parse_label(text, PATTERNS) == parsed
@@ -72,6 +74,12 @@ def test_renumber_names_one_problem_per_defect():
     assert renumber(seen, PATTERNS) == [
         ("一、", None), ("（一）", None), ("（二）", "重复"), ("1.", "格式"), ("2.", "不连续"),
         ("二、", "不连续"), ("三、", None), ("1.", "跳级")]
+
+
+def test_renumber_gives_a_heading_typed_with_no_number_the_one_it_lacks():
+    seen = [(1, ""), (2, "1."), (2, "2."), (1, ""), (2, "（一）"), (1, "三、")]
+    assert renumber(seen, PATTERNS) == [("一、", "无编号"), ("（一）", "格式"), ("（二）", "格式"), ("二、", "无编号"),
+                                        ("（一）", None), ("三、", None)]
 
 
 def test_cn_value_reads_digits_and_refuses_non_numbers():

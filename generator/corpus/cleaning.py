@@ -42,7 +42,8 @@ _BOILER_LINE = re.compile(
     r"|(?:作者简介|中图分类号|文献标识码|文章编号|基金项目|资料图片|图片来源)\s*[:：。.].*"
     r"|[-–—•·]?\s*\d{1,2}\s*[、.．]\s*.*(?:文档|下载|VIP|版权|上传|会员|付费).*"
     r"|[?？·•\s]+|■\s*[^\s。，,]{0,16}(?:课题组|调研组|记者|通讯员|报道组)(?:\s*\S{2,4})?"
-    r"|[^\s。，,]{0,12}(?:记者|通讯员)(?:\s*[:：]\s*|\s+)[\u4e00-\u9fff·]{2,4}(?:[\s、，,]+[\u4e00-\u9fff·]{2,6})*"   # a byline
+    r"|[^\s。，,]{0,12}(?:记者|通讯员)(?:\s*[:：]\s*|\s+)[\u4e00-\u9fff·]{2,4}(?:\s+[\u4e00-\u9fff·]{2,6}){0,4}?"
+    r"\s*(?:报道|电|讯|摄)|(?:记者|通讯员)\s*[:：]\s*[\u4e00-\u9fff·]{2,4}"       # a byline: ……通讯员 李某 青岚报道, 记者：王某
     r"|\d{4}[-/年]\d{1,2}[-/月]\d{1,2}日?\s*\d{1,2}:\d{2}(?::\d{2})?.*"
     r"|.{0,12}\s*\d{4}\s*年\s*\d{1,2}\s*期"
     r"|.{0,20}\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日.{0,12}第\s*\d{1,3}\s*版.*"
@@ -61,7 +62,7 @@ _BOILER_WORDS = re.compile(
     r"|点击此处|给我们留言|老年版|无障碍浏览|长者模式"
     r"|小编|本站|网友为您|范文网|文库|为大家整理|为您整理|为大家精心|为你精心|供大家参考|供您参考|"
     r"有所帮助|欢迎大家参考|参考查阅|欢迎咨询|由会员分享|可在线阅读|页珍藏版|下载本文|分享赚钱|温馨提示"
-    r"|版权所有|版权说明|版权声明|如有侵权|存在侵权|备案号|ICP|举报电话|监督电话|联系电话|办公区|主办\s*[|｜]|不承担任何|"
+    r"|版权所有|^\s*版权(?:说明|声明)\s*[:：]|(?:如有|若有|若内容存在)侵权[^。]{0,12}(?:联系|删除|举报)|备案号|ICP|举报电话|监督电话|联系电话|办公区|主办\s*[|｜]|不承担任何|"
     r"请相关权利人|转载文章|真实性、准确性|文档评论|扫一扫|分享到|上一篇|下一篇|返回顶部")
 _SENTENCE_MARK = re.compile(r"[，,。！!]")
 
@@ -510,12 +511,15 @@ def join_broken_heads(paras):
                 and (len(below) >= 30 or i + 2 in pairs or bool(_NUMBERED.match(below))))
     found = [i for i in sorted(pairs) if alone(i)]
     found = set(found) if len(found) >= 2 else set()
-    # a short line ending on a dash goes on below: 选优派强—— / 精兵强将沉一线 (a heading, or a
-    # title and its subtitle)
+    # a short line ending on a dash goes on in a short line of the same weight, with no stop or
+    # comma: 选优派强—— / 精兵强将沉一线 (not a list's or a sentence's first line under ……三个方面——,
+    # nor a ——subtitle)
     for i in [i for i, p in enumerate(paras[:-1]) if p.text.rstrip().endswith("——")]:
         below = paras[i + 1].text.strip()
         if (paras[i].level is None and paras[i + 1].level is None and 2 < len(paras[i].text.strip()) <= 30
-                and 0 < len(below) <= 40 and not _NUMBERED.match(below) and not {i - 1, i} & found):
+                and 0 < len(below) <= 20 and not _PUNCTUATION.search(below) and not below.startswith(("—", "-"))
+                and not _NUMBERED.match(below)
+                and paras[i].bold == paras[i + 1].bold and i - 1 not in found):
             found.add(i)
     if not found:
         return paras

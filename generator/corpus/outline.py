@@ -41,6 +41,7 @@ taken for work done (做法), the usual body of a Chinese report.
 """
 import itertools
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
@@ -482,6 +483,7 @@ def _title(paras):
         found = [f for f in found[1:] if len(f[1]) >= 8 and _GENRE_END.search(f[1].partition("——")[0])][:1] or found
     if not found:
         return "", set()
+    printed = Counter(_unspaced(core) for _, core in found)
     # the report's own title carries its ——subtitle (an organisation's name may come between), and
     # a collection's first piece is marked so (篇一 …, 【第1篇】…)
     found = ([f for f in found if _subtitled(paras, f[0])][:1]
@@ -490,10 +492,10 @@ def _title(paras):
              # forum thread's name, then the report's headline)
              or [f for f in found[1:] if "——" in f[1] and _GENRE_END.search(f[1])
                  and not _GENRE_END.search(found[0][1])][:1]
-             # (or a line printed twice, as a page's title and the report's own, after one printed
-             # once that does not name its genre: a site's or a unit's name above them)
-             or [f for f in found[1:] if _GENRE_END.search(f[1]) and not _GENRE_END.search(found[0][1])
-                 and sum(_unspaced(core) == _unspaced(f[1]) for _, core in found) >= 2][:1] or found)
+             # (or a line printed twice, as a page's title and the report's own, under a unit's name
+             # printed once: a research centre's site)
+             or [f for f in found[1:] if _GENRE_END.search(f[1]) and _UNIT.search(found[0][1])
+                 and printed[_unspaced(f[1])] >= 2 and printed[_unspaced(found[0][1])] == 1][:1] or found)
     title, picked = found[0][1], {found[0][0]}
     # the report's own title broken over two lines, found whole in the page's title above it
     broken = next(((i, j, first + second, re.search(re.escape(first) + r"\s*" + re.escape(second), title))
@@ -662,13 +664,47 @@ def _in_parts(paras):
 def _headings(paras, in_part=False):
     """Headings found in paragraphs no file style marks: by typed numbers, else as short bare
     or bold lines, else a first 一是 alone; lead-in sentences (_lead_sentences) too."""
-    items = _paper_parts(_numbered(paras))
+    tops = bare_parents([p.text.strip() for p in paras])
+    items = _under_parents(paras, tops) if tops else _paper_parts(_numbered(paras))
     if not any(isinstance(i, Section) for i in items):
         items = _bare(items, in_part)
     items = _bold(items, paras)
     if not any(isinstance(i, Section) for i in items):    # no heading else: a first 一是 alone
         items = _paper_parts(_numbered(paras, lone=True))
     return _lead_sentences(items)
+
+
+def bare_parents(texts):
+    """Where a text's numbers start again under bare lines (强化组织建设，筑牢战斗堡垒 / 1.规范
+    组织生活。…… / 2.…… / 发展特色产业，促进群众增收 / 1.……): the indexes of the lines that head
+    its level-1 parts, each run a level below, where two or more runs so start and no number
+    stands above the first; a bare line naming a section after a paragraph (存在问题) heads one
+    too. [] for a text not so typed. ``format`` (through the outliner) and ``lint`` read it so."""
+    marks = [marker(t) for t in texts]
+    heads = [i for i in range(len(texts) - 1) if not marks[i] and marks[i + 1] and marks[i + 1][1] == 1
+             and bare_shape(texts[i]) and split_heading(marks[i + 1][3])]
+    if (len(heads) < 2 or len({marks[i + 1][0] for i in heads}) > 1 or any(marks[:heads[0]])
+            or marks[heads[0] + 1][0] in DECIMAL_STYLES):       # (1 基本情况 / 1.1 ……: figures head decimals)
+        return []
+    order = [style for style, _ in STYLES]            # 一、 above （一） above 1. …: none above the runs'
+    if any(m and m[0] in order and order.index(m[0]) < order.index(marks[heads[0] + 1][0]) for m in marks):
+        return []
+    names = [i for i in range(heads[0] + 1, len(texts) - 1) if not marks[i] and i not in heads
+             and bare_shape(texts[i]) and label_of(texts[i]) and not bare_shape(texts[i - 1]) and not bare_shape(texts[i + 1])]
+    return sorted(heads + names)
+
+
+def _under_parents(paras, tops):
+    """Items of a text whose level-1 headings are the bare lines at ``tops`` (``bare_parents``),
+    the numbered headings under each a level below."""
+    items = [p.text.strip() for p in paras[:tops[0]]]
+    for top, end in zip(tops, tops[1:] + [len(paras)]):
+        items.append(_section(paras[top].text.strip(), 1))
+        for item in _numbered(paras[top + 1:end]):
+            if isinstance(item, Section):
+                item.level = min(item.level + 1, 4)
+            items.append(item)
+    return items
 
 
 def _bold(items, paras):

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from generator.corpus.autonumber import label_map, style_numbers
 from generator.corpus.cleaning import contents
-from generator.corpus.outline import heading_as_title, label_of, outline, split_heading, text_parts
+from generator.corpus.outline import bare_parents, heading_as_title, label_of, outline, split_heading, text_parts
 from generator.corpus.reading import (BOLD_MAX, Para, all_bold, children, load_docx, paragraph_text, run_parts,
                                       shown_runs, style_levels)
 from generator.errors import ReportgenError, read_bytes
@@ -218,6 +218,7 @@ class Item:
     run_in: int = 0   # a heading run into its text: where that text starts in the paragraph's own text
     parted: tuple = ()     # a 落款 typed on one line: the unit and the date it parts into
     part_name: object = None   # a part's number alone on its line (第一部分): the Item of the line naming it
+    numberless: bool = False   # a heading typed with no number that format numbers (outline.bare_parents)
 
 
 def gather(doc, sheet):
@@ -260,9 +261,14 @@ def gather(doc, sheet):
     typed = [(item, None if item.listed else label) for item, label in typed]
     if not ours:
         texts = _attachments(texts)
-    for part in _afresh(typed, lambda pair: pair[0]):     # each attachment (and marked part) numbers afresh
-        for piece, resume in [(part, False)] if ours else _parted(part):
-            _typed_levels(piece, ours, resume)
+    styled = any(item.kind in HEADING_KINDS for item in items)
+    pieces = [piece for part in _afresh(typed, lambda pair: pair[0])   # each attachment (and marked part)
+              for piece in ([(part, False)] if ours else _parted(part))]   # numbers afresh
+    tops = [] if ours or styled or len(pieces) > 1 else bare_parents([t.text.strip() for t in texts])
+    if tops:
+        _under_parents(typed, {id(texts[i]) for i in tops})
+    for piece, resume in [] if tops else pieces:
+        _typed_levels(piece, ours, resume)
     for item in items:
         if item.kind in HEADING_KINDS:
             item.run_in = run_in_at(item.text[len(item.auto):])
@@ -335,7 +341,7 @@ def run_in_at(text):
 def numbered_parts(items):
     """The numbered headings of each part of the document that numbers afresh: the text, each
     part of it (from its 部分标题 on) and each attachment (from its 附件标识 on)."""
-    return [heads for part in _afresh(items) if (heads := [i for i in part if i.label])]
+    return [heads for part in _afresh(items) if (heads := [i for i in part if i.label or i.numberless])]
 
 
 def _afresh(entries, item_of=lambda entry: entry):
@@ -416,9 +422,10 @@ def _parted(typed):
     return pieces
 
 
-def _typed_levels(typed, ours, resume=False):
+def _typed_levels(typed, ours, resume=False, shift=0):
     """Levels of typed numbers read as ``format`` reads them (numbering.read_levels; ``resume``:
-    in a part, whose first heading may go on from a number before it). In a draft the writer
+    in a part, whose first heading may go on from a number before it; ``shift``: levels under a
+    heading of its own). In a draft the writer
     made, styles give the levels, and a numbered line left as body text is a heading gone astray:
     it keeps its style's level so that the numbering check flags it."""
     # in a draft the writer made, a numbered body line; in any other, a short numbered line of
@@ -431,8 +438,18 @@ def _typed_levels(typed, ours, resume=False):
     for (item, found), level in zip(typed, levels):
         if ours and item.kind in HEADING_KINDS and found:
             item.label = found[3]
-        elif level and level <= len(HEADING_KINDS):
-            item.kind, item.label = HEADING_KINDS[level - 1], found[3]
+        elif level and level + shift <= len(HEADING_KINDS):
+            item.kind, item.label = HEADING_KINDS[level + shift - 1], found[3]
+
+
+def _under_parents(typed, parents):
+    """Levels of a draft whose level-1 headings are bare lines (``parents``, the ids of their
+    items; outline.bare_parents), the numbers under each read afresh a level below, as ``format``
+    reads them."""
+    at = [k for k, (item, _) in enumerate(typed) if id(item) in parents]
+    for start, end in zip(at, at[1:] + [len(typed)]):
+        typed[start][0].kind, typed[start][0].label, typed[start][0].numberless = HEADING_KINDS[0], "", True
+        _typed_levels(typed[start + 1:end], False, shift=1)
 
 
 def _caption_like(text, size=40):

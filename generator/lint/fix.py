@@ -217,18 +217,20 @@ def _renumber(checker, sheet):
         if joined[start:end] == expected:
             continue
         _splice(texts, start, end, expected)
-        change = f"{item.label} → {expected}" if item.label != expected else f"去掉“{expected}”后的空格"
+        change = (f"加上“{expected}”" if not item.label else f"{item.label} → {expected}" if item.label != expected
+                  else f"去掉“{expected}”后的空格")
         lines.append(f"编号：第{item.index}段 {change}")
     return lines
 
 
 def _splice(texts, start, end, new):
-    """Replace characters [start, end) of the joined w:t texts by ``new``."""
+    """Replace characters [start, end) of the joined w:t texts by ``new`` (insert it at
+    ``start`` when the range is empty: a number a heading lacks)."""
     pos = 0
     for t in texts:
         text = t.text or ""
         lo, hi = max(start - pos, 0), min(end - pos, len(text))
-        if lo < hi:
+        if lo < hi or new and start == end and pos <= start < pos + len(text):
             t.text = text[:lo] + new + text[hi:]
             new = ""
         pos += len(text)

@@ -152,6 +152,7 @@ def test_a_short_line_broken_after_a_dash_goes_on_below():
     assert texts(join_broken_heads(lines)) == [body, "选优派强——精兵强将沉一线", body, "一、基本情况——", "二、主要做法", body,
                                               "访民情——解民忧——", "暖民心", body]     # not onto a number; one join a line
     kept = paras(body, "一、选优派强——", "全县调整村党组织书记36名。", "问题集中在三个方面——", "党员队伍老化问题突出；",
+                 "归纳起来有三条——", "强化政治引领", "主要做法——", "强化政治引领",
                  "扎根基层写忠诚——", "——记青岚村党支部书记张某", "做到“三个带头”——", "带头学习理论，")
     assert join_broken_heads(kept) == kept          # a sentence, a list's item, a ——subtitle: not a heading's end
     bold = [Para("选优派强——", None, True, (("选优派强——", True),)), Para("精兵强将沉一线")]

@@ -334,6 +334,15 @@ def test_format_keeps_the_bold_of_table_cells(runner, tmp_path):
     table = Document(out).tables[0]
     weights = [[any(r.bold for r in cell.paragraphs[0].runs) for cell in row.cells] for row in table.rows]
     assert weights == [[True, True, True], [True, False, False], [True, False, False], [True, False, False]]
+    for row in t.rows:                                  # a draft typed all in bold: no cell stands out
+        for cell in row.cells:
+            for run in cell.paragraphs[0].runs:
+                run.bold = True
+    doc.save(src)
+    out.unlink()
+    assert runner.invoke(cli, ["format", str(src), "-o", str(out)]).exit_code == 0
+    assert [[any(r.bold for r in c.paragraphs[0].runs) for c in row.cells] for row in Document(out).tables[0].rows][1:] \
+        == [[False] * 3] * 3
     code, output = lint_lines(runner, out)
     assert code == 0, output
 
@@ -566,6 +575,38 @@ def test_bare_lines_over_numbers_that_start_again_head_them_in_format_and_lint_f
         assert "强化组织建设，筑牢战斗堡垒" in [t for s, t in paragraphs(out) if s == "Normal"]
 
 
+RUNS = ["强化组织建设，筑牢战斗堡垒", "1.规范组织生活。全年召开支部党员大会12次。", "2.加强队伍建设。发展党员2名。",
+        "发展特色产业，促进群众增收", "1.壮大集体经济。村集体经济收入达到35万元。", "2.带动群众致富。培训群众200余人次。"]
+PARENTS = ["一、强化组织建设", "（一）规范组织生活", "（二）加强队伍建设", "二、发展特色产业", "（一）壮大集体经济",
+           "（二）带动群众致富"]
+LEAD = ["青岚村2026年党建工作总结", "今年以来，村党支部坚持以党建引领乡村振兴，各项工作取得新进展。"]
+CLOSE = ["青岚村党支部", "2026年12月20日"]
+
+
+@pytest.mark.parametrize("lines, want", [
+    (LEAD + ["基本情况", "村党支部现有党员42名，其中女党员9名。"] + RUNS + ["存在问题", "部分党员学习不够深入。"] + CLOSE,
+     ["一、基本情况", "二、强化组织建设", "（一）规范组织生活", "（二）加强队伍建设", "三、发展特色产业", "（一）壮大集体经济",
+      "（二）带动群众致富", "四、存在问题"]),                             # a section's name above the runs too
+    (LEAD + RUNS + ["存在问题", "部分党员学习不够深入。"] + CLOSE + ["附：问题清单", "1.党员教育管理不够严格。", "2.阵地建设有短板。"],
+     PARENTS + ["三、存在问题"]),                                       # nothing after the 落款
+    (LEAD + RUNS[:4] + ["1.壮大集体经济。村集体经济收入达到35万元。", "村集体经济持续增长，群众满意度明显提升",
+                        "2.带动群众致富。培训群众200余人次。"] + CLOSE, PARENTS),   # a line inside a run heads nothing
+    (LEAD[:1] + ["下面我从三个方面作简要汇报", "1.坚持以上率下，压实主体责任。", "2.坚持问题导向，补齐短板弱项。",
+                 "具体做了三件事", "1.建立网格党支部。", "2.组建党员志愿服务队。", "3.坚持创新驱动，打造服务品牌。"],
+     ["一、坚持以上率下", "二、坚持问题导向", "三、坚持创新驱动"]),     # lead-ins are no parents (as before)
+    (["青岚镇党委2026年党建工作总结和2027年工作打算", "第一部分 2026年工作总结"] + RUNS
+     + ["第二部分 2027年工作打算", "加强政治建设", "1.深化理论武装。", "夯实基层基础", "1.推进支部标准化建设。"] + CLOSE,
+     PARENTS + ["一、加强政治建设", "（一）深化理论武装", "二、夯实基层基础", "（一）推进支部标准化建设"]),  # in each part
+    (["党员志愿服务工作方案", "1.活动时间。每月第一个周六。", "2.活动地点。各村党群服务中心。", "强化服务保障",
+      "1.落实经费。", "2.做好宣传。"], ["一、活动时间", "二、活动地点"]),      # the title heads no run
+])
+def test_format_and_lint_fix_read_bare_parents_alike_and_only_where_they_head(runner, tmp_path, lines, want):
+    formatted, fixed, result = format_and_fix(runner, tmp_path, lines)
+    for out in (formatted, fixed):
+        got = [t for s, t in paragraphs(out) if s.startswith("Heading")]
+        assert len(got) == len(want) and all(g.startswith(w) for g, w in zip(got, want)), (out.name, got)
+
+
 def test_decimal_numbers_glued_to_their_text_are_read(runner, tmp_path):
     lines = ["某支部2026年党建工作总结", "1主要工作", "1.1加强理论学习。", "全年开展集中学习12次。", "1.2规范组织生活。",
              "2存在问题", "2.1学习不够深入。", "2.2制度落实不到位。", "3下一步打算", "2.5小时的专题党课要常态化。"]
@@ -578,6 +619,23 @@ def test_decimal_numbers_glued_to_their_text_are_read(runner, tmp_path):
         assert got[-1] == ("Normal", lines[-1])           # a count, not a heading
         code, output = lint_lines(runner, out)
         assert code == 0 and "编号" not in output, output
+
+
+def test_glued_decimal_headings_with_a_comma_are_read_and_a_list_of_dates_is_not(runner, tmp_path):
+    lines = ["青岚公司党委2026年党建工作总结", "1政治建设", "1.1强化理论武装", "全年开展中心组学习12次。",
+             "1.2严肃党内政治生活，提高组织生活质量", "严格落实“三会一课”制度。", "2组织建设", "2.1规范支部设置",
+             "新成立项目党支部3个。", "2.2建强干部队伍，激发队伍活力", "选拔年轻干部6名。"]
+    formatted, fixed, result = format_and_fix(runner, tmp_path, lines)
+    for out in (formatted, fixed):
+        assert [t for s, t in paragraphs(out) if s.startswith("Heading")] == [
+            "一、政治建设", "（一）强化理论武装", "（二）严肃党内政治生活，提高组织生活质量", "二、组织建设", "（一）规范支部设置",
+            "（二）建强干部队伍，激发队伍活力"]
+    dates = ["青岚村党支部2026年主题党日活动安排", "为规范开展主题党日活动，现将全年安排如下。", "1.10开展学习贯彻党章主题党日",
+             "2.1召开专题组织生活会", "3.5组织党员开展志愿服务", "4.3组织清明祭扫革命烈士墓", "各党小组要认真组织。"]
+    (tmp_path / "dates").mkdir()
+    formatted, fixed, result = format_and_fix(runner, tmp_path / "dates", dates)
+    for out in (formatted, fixed):
+        assert all(("Normal", line) in paragraphs(out) for line in dates[2:6])      # every date kept
 
 
 def test_counts_and_dates_glued_to_the_text_of_a_decimal_numbered_draft_stay_text(runner, tmp_path):

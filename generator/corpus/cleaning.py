@@ -491,6 +491,10 @@ def join_wrapped(paras):
     return out
 
 
+# a line that announces what follows (……如下——, ……有三条——, ……三个方面——) or names a section
+# over its headings (主要做法——)
+_ANNOUNCES = re.compile(r"如下|以下|下面|起来|[有是为]|[一二三四五六七八九十两几\d]+\s*[条点个项件方面种类]"
+                        r"|做法|成效|问题|原因|经验|措施|建议|对策|情况|打算|思路|体会|启示")
 # a heading broken after its comma, two short lines: 聚焦重点内容， / 强化原因分析。
 _FIRST_HALF = re.compile(r"^[\u4e00-\u9fff“”]{4,14}[，,]$")
 _SECOND_HALF = re.compile(r"^[\u4e00-\u9fff“”]{4,14}[。.]?$")
@@ -512,11 +516,12 @@ def join_broken_heads(paras):
     found = [i for i in sorted(pairs) if alone(i)]
     found = set(found) if len(found) >= 2 else set()
     # a short line ending on a dash goes on in a short line of the same weight, with no stop or
-    # comma: 选优派强—— / 精兵强将沉一线 (not a list's or a sentence's first line under ……三个方面——,
-    # nor a ——subtitle)
+    # comma: 选优派强—— / 精兵强将沉一线 (not a list's or a sentence's first line under ……三个方面——
+    # or 归纳起来有三条——, nor a ——subtitle)
     for i in [i for i, p in enumerate(paras[:-1]) if p.text.rstrip().endswith("——")]:
         below = paras[i + 1].text.strip()
         if (paras[i].level is None and paras[i + 1].level is None and 2 < len(paras[i].text.strip()) <= 30
+                and not _ANNOUNCES.search(paras[i].text)
                 and 0 < len(below) <= 20 and not _PUNCTUATION.search(below) and not below.startswith(("—", "-"))
                 and not _NUMBERED.match(below)
                 and paras[i].bold == paras[i + 1].bold and i - 1 not in found):

@@ -677,34 +677,55 @@ def _headings(paras, in_part=False):
 def bare_parents(texts):
     """Where a text's numbers start again under bare lines (强化组织建设，筑牢战斗堡垒 / 1.规范
     组织生活。…… / 2.…… / 发展特色产业，促进群众增收 / 1.……): the indexes of the lines that head
-    its level-1 parts, each run a level below, where two or more runs so start and no number
-    stands above the first; a bare line naming a section after a paragraph (存在问题) heads one
-    too. [] for a text not so typed. ``format`` (through the outliner) and ``lint`` read it so."""
+    its level-1 parts, each run a level below, where two or more runs so start under a heading's
+    shape (an action, parallel phrases or a section's name; no lead-in, 下面从三个方面汇报, no
+    table's or list's name, 参考资料) and no number stands above the first; a short section name
+    after a paragraph and outside a run (基本情况, 存在问题) heads one too. Nothing after a 落款's
+    date. [] for a text not so typed. ``format`` (through the outliner) and ``lint`` read it so."""
+    texts = texts[:closing_at(texts)]
     marks = [marker(t) for t in texts]
     heads = [i for i in range(len(texts) - 1) if not marks[i] and marks[i + 1] and marks[i + 1][1] == 1
-             and bare_shape(texts[i]) and split_heading(marks[i + 1][3])]
+             and split_heading(marks[i + 1][3]) and _parent_shaped(texts[i])]
     if (len(heads) < 2 or len({marks[i + 1][0] for i in heads}) > 1 or any(marks[:heads[0]])
             or marks[heads[0] + 1][0] in DECIMAL_STYLES):       # (1 基本情况 / 1.1 ……: figures head decimals)
         return []
     order = [style for style, _ in STYLES]            # 一、 above （一） above 1. …: none above the runs'
     if any(m and m[0] in order and order.index(m[0]) < order.index(marks[heads[0] + 1][0]) for m in marks):
         return []
-    names = [i for i in range(heads[0] + 1, len(texts) - 1) if not marks[i] and i not in heads
-             and bare_shape(texts[i]) and label_of(texts[i]) and not bare_shape(texts[i - 1]) and not bare_shape(texts[i + 1])]
+    after = [next((m for m in marks[i + 1:] if m), None) for i in range(len(texts))]   # the number after a line
+    names = [i for i in range(len(texts) - 1) if not marks[i] and i not in heads and len(texts[i]) <= 8
+             and bare_shape(texts[i]) and label_of(texts[i]) and (i == 0 or not bare_shape(texts[i - 1]))
+             and not bare_shape(texts[i + 1]) and (after[i] is None or after[i][1] == 1)]
     return sorted(heads + names)
+
+
+_NOT_PARENT = re.compile(r"如下|以下|下面|几项|几点|[一二三四五六七八九十两几]\s*[个项点条件步]|包括|主要有|分别|汇报|介绍|步骤"
+                         r"|参考|文献|成员|名单|附|注释|[表图单册]$")
+
+
+def _parent_shaped(text):
+    """A bare line that may head a run of numbered lines: a heading's shape, no lead-in."""
+    return (bare_shape(text) and not _NOT_PARENT.search(text) and not _CAPTION_LINE.match(text)
+            and (text.startswith(ACTIONS) or _phrases(text) or bool(label_of(text))))
 
 
 def _under_parents(paras, tops):
     """Items of a text whose level-1 headings are the bare lines at ``tops`` (``bare_parents``),
-    the numbered headings under each a level below."""
+    the numbered headings under each a level below (none after a 落款's date)."""
+    end = closing_at([p.text.strip() for p in paras])
     items = [p.text.strip() for p in paras[:tops[0]]]
-    for top, end in zip(tops, tops[1:] + [len(paras)]):
+    for top, stop in zip(tops, tops[1:] + [end]):
         items.append(_section(paras[top].text.strip(), 1))
-        for item in _numbered(paras[top + 1:end]):
+        for item in _numbered(paras[top + 1:stop]):
             if isinstance(item, Section):
                 item.level = min(item.level + 1, 4)
             items.append(item)
-    return items
+    return items + [p.text.strip() for p in paras[end:]]
+
+
+def closing_at(texts):
+    """The index of a text's 落款 date line (CLOSING_DATE), or its length."""
+    return next((i for i, t in enumerate(texts) if CLOSING_DATE.match(t)), len(texts))
 
 
 def _bold(items, paras):
@@ -794,7 +815,8 @@ def _numbered(paras, lone=False):
     stay paragraphs (strings). ``lone``: a first 一是 or 第一， may head a paragraph alone."""
     texts = [p.text.strip() for p in paras]
     marks = [marker(t) for t in texts]
-    marks = decimal_labels(marks, lambda i: (f := figure_label(texts[i])) and (f[0], f[1], f[3], texts[i][len(f[3]):].lstrip()))
+    marks = decimal_labels(marks, lambda i: (f := figure_label(texts[i])) and (f[0], f[1], f[3], texts[i][len(f[3]):].lstrip()),
+                           texts)
     lead_ok = _lead_sequences(marks, texts, lone)
     splits, labels = [], []
     for i, m in enumerate(marks):

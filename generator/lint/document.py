@@ -10,7 +10,7 @@ from pathlib import Path
 
 from generator.corpus.autonumber import label_map, style_numbers
 from generator.corpus.cleaning import contents
-from generator.corpus.outline import bare_parents, heading_as_title, label_of, outline, split_heading, text_parts
+from generator.corpus.outline import bare_parents, closing_at, heading_as_title, label_of, outline, split_heading, text_parts
 from generator.corpus.reading import (BOLD_MAX, Para, all_bold, children, load_docx, paragraph_text, run_parts,
                                       shown_runs, style_levels)
 from generator.errors import ReportgenError, read_bytes
@@ -254,21 +254,21 @@ def gather(doc, sheet):
                     items.append(Item(0, cell_para, "表格", auto + own, where=f"表{tables}", auto=auto))
             previous = None
     typed = list(zip([item for item, _ in typed], decimal_labels(      # 2.1 …… under 1 基本情况; 7.1 前夕 no number
-        [found for _, found in typed], lambda i: figure_label(typed[i][0].text) if _may_head(typed[i][0], ours) else None)))
+        [found for _, found in typed], lambda i: figure_label(typed[i][0].text) if _may_head(typed[i][0], ours) else None,
+        [item.text for item, _ in typed])))
     texts = [i for i in items if i.kind != "空" and i.index]
     _contents_lines(texts)
     _attachment_notes(texts)
     typed = [(item, None if item.listed else label) for item, label in typed]
     if not ours:
         texts = _attachments(texts)
-    styled = any(item.kind in HEADING_KINDS for item in items)
-    pieces = [piece for part in _afresh(typed, lambda pair: pair[0])   # each attachment (and marked part)
-              for piece in ([(part, False)] if ours else _parted(part))]   # numbers afresh
-    tops = [] if ours or styled or len(pieces) > 1 else bare_parents([t.text.strip() for t in texts])
-    if tops:
-        _under_parents(typed, {id(texts[i]) for i in tops})
-    for piece, resume in [] if tops else pieces:
-        _typed_levels(piece, ours, resume)
+    # bare lines over numbers that start again head them, as format reads them, unless a heading
+    # style marks the headings (the title's aside)
+    bare = not ours and not any(item.kind in HEADING_KINDS for item in texts[1:])
+    for part in _afresh(typed, lambda pair: pair[0]):     # each attachment (and marked part) numbers afresh
+        for piece, resume in [(part, False)] if ours else _parted(part):
+            if not (bare and _bare_parents(piece, texts[0])):
+                _typed_levels(piece, ours, resume)
     for item in items:
         if item.kind in HEADING_KINDS:
             item.run_in = run_in_at(item.text[len(item.auto):])
@@ -422,34 +422,49 @@ def _parted(typed):
     return pieces
 
 
-def _typed_levels(typed, ours, resume=False, shift=0):
-    """Levels of typed numbers read as ``format`` reads them (numbering.read_levels; ``resume``:
-    in a part, whose first heading may go on from a number before it; ``shift``: levels under a
-    heading of its own). In a draft the writer
-    made, styles give the levels, and a numbered line left as body text is a heading gone astray:
-    it keeps its style's level so that the numbering check flags it."""
-    # in a draft the writer made, a numbered body line; in any other, a short numbered line of
-    # its own (as format reads one whose number is out of order: (一) (三) (二))
-    strays = {i for i, (item, found) in enumerate(typed) if found and (
-        item.kind == "正文" if ours else short_line(strip_number(item.text), 20))}
-    named = {i for i, (item, found) in enumerate(typed)          # as format reads them (outline._numbered)
-             if found and "1" in found[0] and label_of((split_heading(strip_number(item.text)) or ("",))[0])}
-    levels = read_levels([found[:3] if found else None for _, found in typed], strays, resume, named)
-    for (item, found), level in zip(typed, levels):
+def _typed_levels(typed, ours, resume=False, shift=0, levels=None):
+    """Levels of typed numbers read as ``format`` reads them (``_read_levels``; ``shift``: under
+    a heading of its own; ``levels``: read already). In a draft the writer made, styles give the
+    levels, and a numbered line left as body text is a heading gone astray: it keeps its style's
+    level so that the numbering check flags it."""
+    for (item, found), level in zip(typed, levels or _read_levels(typed, ours, resume)):
         if ours and item.kind in HEADING_KINDS and found:
             item.label = found[3]
         elif level and level + shift <= len(HEADING_KINDS):
             item.kind, item.label = HEADING_KINDS[level + shift - 1], found[3]
 
 
-def _under_parents(typed, parents):
-    """Levels of a draft whose level-1 headings are bare lines (``parents``, the ids of their
-    items; outline.bare_parents), the numbers under each read afresh a level below, as ``format``
-    reads them."""
-    at = [k for k, (item, _) in enumerate(typed) if id(item) in parents]
-    for start, end in zip(at, at[1:] + [len(typed)]):
+def _read_levels(typed, ours, resume=False):
+    """The level of each ``(item, label)`` pair's typed number (numbering.read_levels;
+    ``resume``: in a part, whose first heading may go on from a number before it)."""
+    # in a draft the writer made, a numbered body line; in any other, a short numbered line of
+    # its own (as format reads one whose number is out of order: (一) (三) (二))
+    strays = {i for i, (item, found) in enumerate(typed) if found and (
+        item.kind == "正文" if ours else short_line(strip_number(item.text), 20))}
+    named = {i for i, (item, found) in enumerate(typed)          # as format reads them (outline._numbered)
+             if found and "1" in found[0] and label_of((split_heading(strip_number(item.text)) or ("",))[0])}
+    return read_levels([found[:3] if found else None for _, found in typed], strays, resume, named)
+
+
+def _bare_parents(typed, title):
+    """Levels of a piece of a draft (``(item, label)`` pairs) whose level-1 headings are bare
+    lines over numbers that start again (outline.bare_parents, the ``title`` aside), the numbers
+    under each read a level below, as ``format`` reads them: whether the piece is so read. It is
+    not when none of those numbers reads as a heading (1.规范组织生活。…… longer than HEADING_MAX
+    is body text to lint)."""
+    lines = [k for k, (item, _) in enumerate(typed) if item.kind != "空" and item.index and not item.listed
+             and item is not title]
+    texts = [typed[k][0].text.strip() for k in lines]
+    tops = [lines[k] for k in bare_parents(texts)]
+    end = lines[closing_at(texts)] if closing_at(texts) < len(lines) else len(typed)    # (not after a 落款)
+    runs = [(start, typed[start + 1:stop]) for start, stop in zip(tops, tops[1:] + [end])]
+    read = [_read_levels(run, False) for _, run in runs]
+    if not any(map(any, read)):
+        return False
+    for (start, run), levels in zip(runs, read):
+        _typed_levels(run, False, shift=1, levels=levels)
         typed[start][0].kind, typed[start][0].label, typed[start][0].numberless = HEADING_KINDS[0], "", True
-        _typed_levels(typed[start + 1:end], False, shift=1)
+    return True
 
 
 def _caption_like(text, size=40):

@@ -230,7 +230,7 @@ def _splice(texts, start, end, new):
     for t in texts:
         text = t.text or ""
         lo, hi = max(start - pos, 0), min(end - pos, len(text))
-        if lo < hi or new and start == end and pos <= start < pos + len(text):
+        if lo < hi or (new and start == end and pos <= start < pos + len(text)):
             t.text = text[:lo] + new + text[hi:]
             new = ""
         pos += len(text)

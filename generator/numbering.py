@@ -74,18 +74,18 @@ PART_NUMBER = re.compile(rf"^\s*第\s*(?P<num>[{CN}]+|\d{{1,2}})\s*部分(?:\s*(
 
 
 # 2.1 党组织设置, 2.1.3 …: a decimal number, its style by depth (1.1, 1.1.1), its value the last
-# figure (1 to 29: 6.65 in a table is a value); a space or 、 after it (not a date's: 7.1 前夕),
-# or nothing (the label alone), or a heading glued to it (1.1问题, 1.2严肃党内政治生活，提高……:
-# a first sentence of 40 characters at most, no count, 3.5万户, 2.5小时, and no date's name,
-# 8.1建军节, 7.1来临之际). A text needs two such lines for them to number it, one a first, in
-# runs that count on (numbering.decimal_labels)
+# figure (1 to 29: 6.65 in a table is a value); a space or 、 after it, or nothing (the label
+# alone), or a heading glued to it (1.1问题, 1.2严肃党内政治生活，提高……: a first sentence of 40
+# characters at most, no count, 3.5万户, 2.5小时, no day's name, 8.1建军节); never a date's words
+# (7.1 前夕, 7.1凌晨). A text needs two such lines for them to number it, one a first; glued ones,
+# a 1.1 and runs that count on (numbering.decimal_labels)
 _COUNTED = "万 亿 千 百 元 个 倍 米 吨 亩 户 次 名 件 场 批 辆 座 篇 份 秒 克 斤 升 度 岁 天 周 小时 公里 公顷 平方 余".split()
-_DATED = ("建党|建军|国庆|国际|全民|全国|青年节|妇女节|劳动节|儿童节|护士节|教师节|记者节|植树节|宪法日|消防日|学雷锋|"
-          "消费者|小长假|黄金周|党的生日|南昌起义|事变|运动|阅兵|汶川|来临|之际|[年月日](?![常轻度])")   # (2.1年度目标: a word)
-_GLUED = (r"(?=[\u4e00-\u9fff“][^。！？!?；;：:]{0,39}(?:[。！？!?]|\s*$))(?!" + "|".join(_COUNTED) + "|" + _DATED + ")")
+_WHEN = "前夕|前后|期间|当天|当日|以来|起|至|左右|前|后|凌晨|早上|上午|中午|下午|傍晚|晚上|夜"          # 7.1 前夕, 7.1凌晨
+_DAYS = ("建党|建军|国庆|国际|全民|全国|青年节|妇女节|劳动节|儿童节|护士节|教师节|记者节|植树节|宪法日|消防日|学雷锋|"
+         "消费者|小长假|黄金周|党的生日|南昌起义|事变|运动|阅兵|汶川|来临|之际|[年月日](?![常轻度])")   # (2.1年度目标: a word)
+_GLUED = r"(?=[\u4e00-\u9fff“][^。！？!?；;：:]{0,39}(?:[。！？!?]|\s*$))(?!" + "|".join(_COUNTED) + "|" + _DAYS + ")"
 DECIMALS = tuple((style, re.compile(rf"^\s*\d{{1,2}}(?:[.．]\d{{1,2}}){{{style.count('.') - 1}}}[.．]([1-9]|[12]\d)(?!\d)"
-                                    r"(?:(?:\s*、\s*(?=\S)|\s+(?=\S)|\s*、?\s*$)(?!前夕|前后|期间|当天|当日|以来|起|至|左右|前|后)"
-                                    r"|" + _GLUED + ")"))
+                                    r"(?:\s*、\s*(?=\S)|\s+(?=\S)|\s*、?\s*$|" + _GLUED + ")(?!" + _WHEN + ")"))
                  for style in ("1.1.1", "1.1"))
 
 
@@ -100,30 +100,33 @@ _FIGURE = re.compile(r"^\s*(\d{1,2})(?:[ \u3000]+|(?=[\u4e00-\u9fff“][^，,；
 
 def decimal_labels(labels, figure, texts):
     """``labels`` (one per line of ``texts``, None for none) as a text numbered with decimals
-    reads them: with two decimal numbers or more, one of them a first (2.1), each run under one
-    number counting on from its first (1.1 1.2 / 2.1 …; the first run may start later, in an
-    excerpt), lines that ``figure`` (a line's label from a figure, 1 基本情况) finds head the
-    levels above them; else a decimal number is none (7.1 …, a date; 2.1 … 3.5 … 4.3 …, a list
-    of dates; 10.11, 16.22, a table's values). ``figure(i)`` gives line ``i``'s figure label or
-    None."""
-    decimals = [_decimal(texts[i])[2] for i, label in enumerate(labels) if label and label[0] in DECIMAL_STYLES]
-    if len(decimals) < 2 or not _counting(decimals):
+    reads them: with two decimal numbers or more, one of them a first (2.1), and, where one is
+    glued to its text (1.1问题), a 1.1 and runs that count on (``_counting``), lines that
+    ``figure`` (a line's label from a figure, 1 基本情况) finds head the levels above them; else
+    a decimal number is none (7.1 …, a date; 7.1召开… 7.2组织…, 2.1… 3.5…, lists of dates; 10.11,
+    16.22, a table's values). ``figure(i)`` gives line ``i``'s figure label or None."""
+    at = [i for i, label in enumerate(labels) if label and label[0] in DECIMAL_STYLES]
+    numbers = [_decimal(texts[i])[2] for i in at]
+    glued = any(texts[i].lstrip()[len(number):][:1] not in ("", " ", "、", "\u3000", "\t") for i, number in zip(at, numbers))
+    if (len(numbers) < 2 or not any(n.rstrip("、").endswith((".1", "．1")) for n in numbers)
+            or glued and not (_counting(numbers) and any(re.fullmatch(r"1[.．]1、?", n) for n in numbers))):
         return [None if label and label[0] in DECIMAL_STYLES else label for label in labels]
     return [label or figure(i) for i, label in enumerate(labels)]
 
 
 def _counting(numbers):
     """Whether decimal numbers (2.1, 2.1.3 …, in order) count on as a text's numbering does:
-    one a first (x.1), and each after the first under its number one more than the one before
-    (a number skipped, GAP, allowed), or a first."""
-    last, first = {}, True
-    for number in numbers:
-        *head, value = (int(n) for n in re.split(r"[.．]", number.rstrip("、 ")))
+    each one a first (x.1, also where a part or an attachment starts again) or one more than the
+    one before under its number (a number skipped, GAP, allowed), the first run aside (an
+    excerpt may open inside it)."""
+    last = {}
+    for n, number in enumerate(numbers):
+        *head, value = (int(x) for x in re.split(r"[.．]", number.rstrip("、")))
         head = tuple(head)
-        if head in last and not 0 < value - last[head] <= GAP or head not in last and value != 1 and not first:
+        if value != 1 and n and not (head in last and 0 < value - last[head] <= GAP):
             return False
-        last[head], first = value, False
-    return any(number.rstrip("、 ").endswith((".1", "．1")) for number in numbers)
+        last[head] = value
+    return True
 
 
 def figure_label(text):

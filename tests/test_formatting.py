@@ -599,6 +599,10 @@ CLOSE = ["青岚村党支部", "2026年12月20日"]
      PARENTS + ["一、加强政治建设", "（一）深化理论武装", "二、夯实基层基础", "（一）推进支部标准化建设"]),  # in each part
     (["党员志愿服务工作方案", "1.活动时间。每月第一个周六。", "2.活动地点。各村党群服务中心。", "强化服务保障",
       "1.落实经费。", "2.做好宣传。"], ["一、活动时间", "二、活动地点"]),      # the title heads no run
+    (LEAD[:1] + ["经验交流材料"] + LEAD[1:] + RUNS + ["下一步打算", "1.继续加强理论学习", "2.持续壮大集体经济"] + CLOSE,
+     PARENTS + ["三、下一步打算", "（一）继续加强理论学习", "（二）持续壮大集体经济"]),   # a genre's line is no heading
+    (LEAD + RUNS[:3] + ["取得成效", "全年服务群众5万余人次。"] + RUNS[3:] + ["取得成效", "群众增收明显。"] + CLOSE,
+     PARENTS),                                                        # a name met twice is a part's own, no section
 ])
 def test_format_and_lint_fix_read_bare_parents_alike_and_only_where_they_head(runner, tmp_path, lines, want):
     formatted, fixed, result = format_and_fix(runner, tmp_path, lines)
@@ -630,12 +634,16 @@ def test_glued_decimal_headings_with_a_comma_are_read_and_a_list_of_dates_is_not
         assert [t for s, t in paragraphs(out) if s.startswith("Heading")] == [
             "一、政治建设", "（一）强化理论武装", "（二）严肃党内政治生活，提高组织生活质量", "二、组织建设", "（一）规范支部设置",
             "（二）建强干部队伍，激发队伍活力"]
-    dates = ["青岚村党支部2026年主题党日活动安排", "为规范开展主题党日活动，现将全年安排如下。", "1.10开展学习贯彻党章主题党日",
-             "2.1召开专题组织生活会", "3.5组织党员开展志愿服务", "4.3组织清明祭扫革命烈士墓", "各党小组要认真组织。"]
-    (tmp_path / "dates").mkdir()
-    formatted, fixed, result = format_and_fix(runner, tmp_path / "dates", dates)
-    for out in (formatted, fixed):
-        assert all(("Normal", line) in paragraphs(out) for line in dates[2:6])      # every date kept
+    for name, dates in [("list", ["1.10开展学习贯彻党章主题党日", "2.1召开专题组织生活会", "3.5组织党员开展志愿服务",
+                                  "4.3组织清明祭扫革命烈士墓"]),
+                        ("days", ["7.1凌晨，突降暴雨，镇党委连夜启动应急响应。", "7.2上午，组织党员突击队转移受困群众126人。",
+                                  "7.3召开专题会议部署灾后重建。"]),
+                        ("holiday", ["10.1参观县革命纪念馆", "10.2组织党员开展志愿服务", "10.3召开支部党员大会"])]:
+        (tmp_path / name).mkdir()
+        lines = ["青岚村党支部2026年活动安排", "一、主要活动", *dates, "二、下一步打算", "各党小组要认真组织。"]
+        formatted, fixed, result = format_and_fix(runner, tmp_path / name, lines)
+        for out in (formatted, fixed):
+            assert all(("Normal", line) in paragraphs(out) for line in dates), name      # every date kept
 
 
 def test_counts_and_dates_glued_to_the_text_of_a_decimal_numbered_draft_stay_text(runner, tmp_path):

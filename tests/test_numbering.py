@@ -5,6 +5,7 @@ from generator.numbering import (
     Numberer,
     cn_number,
     cn_value,
+    decimal_labels,
     label,
     label_style,
     parse_label,
@@ -76,6 +77,18 @@ def test_renumber_names_one_problem_per_defect():
     assert renumber(seen, PATTERNS) == [
         ("一、", None), ("（一）", None), ("（二）", "重复"), ("1.", "格式"), ("2.", "不连续"),
         ("二、", "不连续"), ("三、", None), ("1.", "跳级")]
+
+
+@pytest.mark.parametrize("lines, read", [
+    (["1.1 强化学习", "1.2 规范管理", "1.2 建强队伍", "2.1 激发活力"], True),      # spaced: a number typed twice
+    (["2.1 强化学习", "2.2 规范管理", "1.1 附件一", "1.2 附件二"], True),            # starting again
+    (["1.1强化学习", "1.2规范管理", "2.1建强队伍", "2.2激发活力"], True),            # glued, counting on
+    (["1.10开展学习", "2.1召开组织生活会", "3.5开展志愿服务"], False),                  # glued dates
+    (["7.1召开支部大会", "7.2组织学习", "7.3开展志愿服务"], False),                    # glued, no 1.1
+])
+def test_decimal_labels_read_glued_numbers_only_where_they_count_on(lines, read):
+    labels = decimal_labels([label_style(t) for t in lines], lambda i: None, lines)
+    assert all(labels) if read else not any(labels)
 
 
 def test_renumber_gives_a_heading_typed_with_no_number_the_one_it_lacks():

@@ -677,29 +677,35 @@ def _headings(paras, in_part=False):
 def bare_parents(texts):
     """Where a text's numbers start again under bare lines (强化组织建设，筑牢战斗堡垒 / 1.规范
     组织生活。…… / 2.…… / 发展特色产业，促进群众增收 / 1.……): the indexes of the lines that head
-    its level-1 parts, each run a level below, where two or more runs so start under a heading's
-    shape (an action, parallel phrases or a section's name; no lead-in, 下面从三个方面汇报, no
-    table's or list's name, 参考资料) and no number stands above the first; a short section name
-    after a paragraph and outside a run (基本情况, 存在问题) heads one too. Nothing after a 落款's
-    date. [] for a text not so typed. ``format`` (through the outliner) and ``lint`` read it so."""
+    its level-1 parts, each run a level below, where two or more runs (not of 一是 leads, nor a
+    list's items ending on ；) so start under a heading's shape (an action, parallel phrases or a
+    section's name; no lead-in, 下面从三个方面汇报, no table's or list's name, 参考资料) and no
+    number stands above the first; a short section name met once, after a paragraph and outside
+    a run (基本情况, 存在问题; not a genre's name under the title) heads one too. Nothing after a
+    落款's date. [] for a text not so typed. ``format`` (through the outliner) and ``lint`` read it so."""
     texts = texts[:closing_at(texts)]
     marks = [marker(t) for t in texts]
     heads = [i for i in range(len(texts) - 1) if not marks[i] and marks[i + 1] and marks[i + 1][1] == 1
-             and split_heading(marks[i + 1][3]) and _parent_shaped(texts[i])]
+             and marks[i + 1][0] not in (*LEAD_ONLY, "●") and split_heading(marks[i + 1][3])
+             and not marks[i + 1][3].rstrip().endswith(("；", ";")) and _parent_shaped(texts[i])]   # (not a list's)
     if (len(heads) < 2 or len({marks[i + 1][0] for i in heads}) > 1 or any(marks[:heads[0]])
             or marks[heads[0] + 1][0] in DECIMAL_STYLES):       # (1 基本情况 / 1.1 ……: figures head decimals)
         return []
     order = [style for style, _ in STYLES]            # 一、 above （一） above 1. …: none above the runs'
     if any(m and m[0] in order and order.index(m[0]) < order.index(marks[heads[0] + 1][0]) for m in marks):
         return []
-    after = [next((m for m in marks[i + 1:] if m), None) for i in range(len(texts))]   # the number after a line
-    names = [i for i in range(len(texts) - 1) if not marks[i] and i not in heads and len(texts[i]) <= 8
-             and bare_shape(texts[i]) and label_of(texts[i]) and (i == 0 or not bare_shape(texts[i - 1]))
-             and not bare_shape(texts[i + 1]) and (after[i] is None or after[i][1] == 1)]
+    after, below = [None] * len(texts), None          # the number below each line, if any
+    for i in range(len(texts) - 1, -1, -1):
+        after[i], below = below, marks[i] or below
+    seen = Counter(texts)
+    names = [i for i in range(1, len(texts) - 1) if not marks[i] and i not in heads and len(texts[i]) <= 8
+             and bare_shape(texts[i]) and label_of(texts[i]) and seen[texts[i]] == 1
+             and not texts[i].startswith(("—", "-", "（", "(")) and not _GENRE_END.search(texts[i])
+             and not bare_shape(texts[i - 1]) and not bare_shape(texts[i + 1]) and (after[i] is None or after[i][1] == 1)]
     return sorted(heads + names)
 
 
-_NOT_PARENT = re.compile(r"如下|以下|下面|几项|几点|[一二三四五六七八九十两几]\s*[个项点条件步]|包括|主要有|分别|汇报|介绍|步骤"
+_NOT_PARENT = re.compile(r"如下|以下|下面|包括|主要有|分别|汇报|介绍|步骤|[一二三四五六七八九十两几]\s*(?:个方面|件事|项)"
                          r"|参考|文献|成员|名单|附|注释|[表图单册]$")
 
 

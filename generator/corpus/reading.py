@@ -447,7 +447,7 @@ def docx_objects(raw, path):
                 if blip in media:
                     found.append(Figure(before, seen[before] if before else 0, *media[blip], *extent))
             continue
-        rows, merges, down, bold = [], [], {}, set()      # down: column → the vertical merge open there
+        rows, merges, down, bold, typed = [], [], {}, set(), 0      # down: column → the vertical merge open there
         for row in children(el, W + "tr"):
             if row.find(f"{W}trPr/{W}del") is not None:
                 continue                         # a row deleted with its changes tracked
@@ -457,8 +457,9 @@ def docx_objects(raw, path):
                 columns = span.get(W + "val", "1") if span is not None else "1"
                 columns = min(int(columns), 63) if columns.isdigit() and int(columns) > 1 else 1
                 cells += [clean_text("\n".join(_labelled(p, labels, True) for p in cell.iter(W + "p"))).strip()]
-                typed = [p for p in cell.iter(W + "p") if paragraph_text(p).strip()]     # (not a 序号 Word numbers)
-                if typed and all(all_bold(p, _style(p) in strong, strong) for p in typed):
+                own = [p for p in cell.iter(W + "p") if paragraph_text(p).strip()]     # (not a 序号 Word numbers)
+                typed += bool(own)
+                if own and all(all_bold(p, _style(p) in strong, strong) for p in own):
                     bold.add((len(rows), len(cells) - 1))
                 cells += [""] * (columns - 1)
                 merge = cell.find(f"{W}tcPr/{W}vMerge")
@@ -477,7 +478,7 @@ def docx_objects(raw, path):
         if not rows:
             continue                             # deleted whole with its changes tracked: no table there
         merged = tuple(tuple(area) for area in merges if area[2] > 1 or area[3] > 1)
-        if len(bold) == sum(1 for row in rows for cell in row if cell):
+        if len(bold) == typed:
             bold = set()                         # bold throughout (a draft typed all in bold): none stands out
         found.append(Table(before, seen[before] if before else 0, rows, merged, frozenset(bold)))
         before = None

@@ -456,7 +456,8 @@ def _bare_parents(typed, title):
              and item is not title]
     texts = [typed[k][0].text.strip() for k in lines]
     tops = [lines[k] for k in bare_parents(texts)]
-    end = lines[closing_at(texts)] if closing_at(texts) < len(lines) else len(typed)    # (not after a 落款)
+    close = closing_at(texts)
+    end = lines[close] if close < len(lines) else len(typed)          # (not after a 落款)
     runs = [(start, typed[start + 1:stop]) for start, stop in zip(tops, tops[1:] + [end])]
     read = [_read_levels(run, False) for _, run in runs]
     if not any(map(any, read)):

@@ -683,6 +683,10 @@ def bare_parents(texts):
     number stands above the first; a short section name met once, after a paragraph and outside
     a run (基本情况, 存在问题; not a genre's name under the title) heads one too. Nothing after a
     落款's date. [] for a text not so typed. ``format`` (through the outliner) and ``lint`` read it so."""
+    # (most texts: no line that no number opens over one that a first number may, 1. 一、 （一）)
+    if sum(1 for a, b in zip(texts, texts[1:]) if b[:1] in "1１一（(" and a[:1] not in _MARK_FIRST
+           and not a[:1].isdecimal()) < 2:
+        return []
     texts = texts[:closing_at(texts)]
     marks = [marker(t) for t in texts]
     heads = [i for i in range(len(texts) - 1) if not marks[i] and marks[i + 1] and marks[i + 1][1] == 1

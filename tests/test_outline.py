@@ -1205,6 +1205,13 @@ def test_numbering_gaps_and_mixed_styles_are_one_level():
 # research centre's name, a reporter's byline taken for titles, and a "经验做法:" title not seen
 # (482, 485, 493, 499); a flattened preview's page line (482); a heading over a dash in two lines
 # (491), one-off run-ins (497) and an outline summary's items (499); …取得实效 as 成效 (490).
+# heldout25/ (20 files, gold in real_outlines25.yaml, 17 more sites and 3 sites used before with new
+# documents, the same kind of helper) was scored once, blind, on 2026-12-08 at ecf0b59 (the
+# outliner of b7d2057 scores the same): heading F1 0.907 / category accuracy 0.768 / titles 16 of
+# 20. Misses: a research society's line, a collection's 1、, a site's name and a spam line taken for
+# titles (500, 508, 513, 518); a page line cutting a heading (508), label-over-slogan heading
+# blocks (516), one-off bare headings (518, 519), 引言 (504); 提出/关系/内涵 sections the gold reads
+# as 概述 (500, 501, 504) and an aim read as work done (507).
 @pytest.mark.parametrize("part, gold, least", [("dev/", "real_outlines.yaml", (0.98, 0.98, 0.96)),
                                                ("heldout/", "real_outlines.yaml", (0.95, 0.90, 0.90)),
                                                ("heldout2/", "real_outlines2.yaml", (0.95, 0.90, 0.90)),
@@ -1229,7 +1236,8 @@ def test_numbering_gaps_and_mixed_styles_are_one_level():
                                                ("heldout21/", "real_outlines21.yaml", (0.84, 0.70, 0.85)),
                                                ("heldout22/", "real_outlines22.yaml", (0.89, 0.75, 0.85)),
                                                ("heldout23/", "real_outlines23.yaml", (0.81, 0.64, 0.85)),
-                                               ("heldout24/", "real_outlines24.yaml", (0.89, 0.88, 0.80))])
+                                               ("heldout24/", "real_outlines24.yaml", (0.89, 0.88, 0.80)),
+                                               ("heldout25/", "real_outlines25.yaml", (0.90, 0.76, 0.80))])
 def test_gold_outlines_of_real_reports(part, gold, least):
     got = scores(DATA / "real", gold, part)
     print(f"real {part}: heading F1 {got[0]:.3f}, category accuracy {got[1]:.3f}, titles {got[2]:.2f}")

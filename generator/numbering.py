@@ -80,10 +80,11 @@ PART_NUMBER = re.compile(rf"^\s*第\s*(?P<num>[{CN}]+|\d{{1,2}})\s*部分(?:\s*(
 # (7.1 前夕, 7.1凌晨). A text needs two such lines for them to number it, one a first; glued ones,
 # a 1.1 and runs that count on (numbering.decimal_labels)
 _COUNTED = "万 亿 千 百 元 个 倍 米 吨 亩 户 次 名 件 场 批 辆 座 篇 份 秒 克 斤 升 度 岁 天 周 小时 公里 公顷 平方 余".split()
-_WHEN = "前夕|前后|期间|当天|当日|以来|起|至|左右|前|后|凌晨|早上|上午|中午|下午|傍晚|晚上|夜"          # 7.1 前夕, 7.1凌晨
+_WHEN = "前夕|前后|期间|当天|当日|以来|起|至|左右|前|后"          # 7.1 前夕 (and glued, 7.1凌晨 too)
 _DAYS = ("建党|建军|国庆|国际|全民|全国|青年节|妇女节|劳动节|儿童节|护士节|教师节|记者节|植树节|宪法日|消防日|学雷锋|"
          "消费者|小长假|黄金周|党的生日|南昌起义|事变|运动|阅兵|汶川|来临|之际|[年月日](?![常轻度])")   # (2.1年度目标: a word)
-_GLUED = r"(?=[\u4e00-\u9fff“][^。！？!?；;：:]{0,39}(?:[。！？!?]|\s*$))(?!" + "|".join(_COUNTED) + "|" + _DAYS + ")"
+_GLUED = (r"(?=[\u4e00-\u9fff“][^。！？!?；;：:]{0,39}(?:[。！？!?]|\s*$))(?!" + "|".join(_COUNTED) + "|" + _DAYS
+          + "|凌晨|早上|上午|中午|下午|傍晚|晚上|夜)")
 DECIMALS = tuple((style, re.compile(rf"^\s*\d{{1,2}}(?:[.．]\d{{1,2}}){{{style.count('.') - 1}}}[.．]([1-9]|[12]\d)(?!\d)"
                                     r"(?:\s*、\s*(?=\S)|\s+(?=\S)|\s*、?\s*$|" + _GLUED + ")(?!" + _WHEN + ")"))
                  for style in ("1.1.1", "1.1"))
@@ -106,12 +107,24 @@ def decimal_labels(labels, figure, texts):
     a decimal number is none (7.1 …, a date; 7.1召开… 7.2组织…, 2.1… 3.5…, lists of dates; 10.11,
     16.22, a table's values). ``figure(i)`` gives line ``i``'s figure label or None."""
     at = [i for i, label in enumerate(labels) if label and label[0] in DECIMAL_STYLES]
-    numbers = [_decimal(texts[i])[2] for i in at]
-    glued = any(texts[i].lstrip()[len(number):][:1] not in ("", " ", "、", "\u3000", "\t") for i, number in zip(at, numbers))
-    if (len(numbers) < 2 or not any(n.rstrip("、").endswith((".1", "．1")) for n in numbers)
-            or glued and not (_counting(numbers) and any(re.fullmatch(r"1[.．]1、?", n) for n in numbers))):
-        return [None if label and label[0] in DECIMAL_STYLES else label for label in labels]
+    numbers = {i: _decimal(texts[i])[2] for i in at}
+    glued = {i for i in at if re.match(r"\s*[\d.．]+([\u4e00-\u9fff“])", texts[i])}     # 1.1问题, not 1.1 问题 or 1.1、问题
+    spaced = [numbers[i] for i in at if i not in glued]
+    joined = [numbers[i] for i in at if i in glued]    # read on their own: a date glued to text spoils no spaced number
+    drop = set()
+    if not _firsts(spaced):
+        drop |= set(at) - glued
+    if not (_firsts(joined) and _counting(joined) and any(re.fullmatch(r"1[.．]1、?", n) for n in joined)):
+        drop |= glued
+    labels = [None if i in drop else label for i, label in enumerate(labels)]
+    if len(drop) == len(at):
+        return labels
     return [label or figure(i) for i, label in enumerate(labels)]
+
+
+def _firsts(numbers):
+    """Two decimal numbers or more, one of them a first (x.1)."""
+    return len(numbers) >= 2 and any(n.rstrip("、").endswith((".1", "．1")) for n in numbers)
 
 
 def _counting(numbers):

@@ -152,7 +152,7 @@ def test_a_short_line_broken_after_a_dash_goes_on_below():
     assert texts(join_broken_heads(lines)) == [body, "选优派强——精兵强将沉一线", body, "一、基本情况——", "二、主要做法", body,
                                               "访民情——解民忧——", "暖民心", body]     # not onto a number; one join a line
     kept = paras(body, "一、选优派强——", "全县调整村党组织书记36名。", "问题集中在三个方面——", "党员队伍老化问题突出；",
-                 "归纳起来有三条——", "强化政治引领", "主要做法——", "强化政治引领",
+                 "归纳起来有三条——", "强化政治引领", "主要做法——", "强化政治引领", "————————", "强化组织引领",
                  "扎根基层写忠诚——", "——记青岚村党支部书记张某", "做到“三个带头”——", "带头学习理论，")
     assert join_broken_heads(kept) == kept          # a sentence, a list's item, a ——subtitle: not a heading's end
     bold = [Para("选优派强——", None, True, (("选优派强——", True),)), Para("精兵强将沉一线")]
@@ -246,7 +246,7 @@ def test_site_words_anywhere_in_one_line_make_it_a_site_line():
     ours = ["加强通讯员队伍建设", "支部书记当好通讯员，及时报道支部动态。", "（二）组织记者 深入一线",   # a report's own
             "优秀通讯员：张建国、李红梅、王志强", "十佳记者 刘洋 陈静 赵磊", "（一）部分企业存在侵权风险",
             "对存在侵权风险的企业开展上门指导，如有侵权行为依法处理。", "版权保护宣传周活动覆盖全县。",
-            "企业如有侵权纠纷可第一时间联系维权援助中心。"]
+            "企业如有侵权纠纷可第一时间联系维权援助中心。", "发现商家如有侵权，我们第一时间下架处理。", "记者：您好"]
     kept = [p.text for p in strip_boilerplate([Para(t) for t in lines + ours])]
     assert kept == ["全镇党员参加学习。\n本站整理", "一、主要做法", "点击下载后可以编辑本文档使用", *ours]
 

@@ -603,6 +603,9 @@ CLOSE = ["青岚村党支部", "2026年12月20日"]
      PARENTS + ["三、下一步打算", "（一）继续加强理论学习", "（二）持续壮大集体经济"]),   # a genre's line is no heading
     (LEAD + RUNS[:3] + ["取得成效", "全年服务群众5万余人次。"] + RUNS[3:] + ["取得成效", "群众增收明显。"] + CLOSE,
      PARENTS),                                                        # a name met twice is a part's own, no section
+    (LEAD + RUNS + ["全年主要工作成效如下表所示。", "主要成效指标", "集体经济收入35万元。"] + CLOSE, PARENTS),   # a table's name
+    (LEAD + ["加强政治建设", "1.深化理论武装。", "2.严肃党内政治生活。", "提高干部队伍素质", "1.开展培训。", "2.加强考核。"],
+     ["一、深化理论武装", "二、严肃党内政治生活"]),                    # not all of a heading's shape: none heads (as before)
 ])
 def test_format_and_lint_fix_read_bare_parents_alike_and_only_where_they_head(runner, tmp_path, lines, want):
     formatted, fixed, result = format_and_fix(runner, tmp_path, lines)

@@ -91,6 +91,12 @@ def test_decimal_labels_read_glued_numbers_only_where_they_count_on(lines, read)
     assert all(labels) if read else not any(labels)
 
 
+def test_a_date_glued_to_text_spoils_no_spaced_decimal_number():
+    lines = ["1.1 组织设置", "1.2 党员队伍", "7.15召开专题组织生活会。", "7.1召开庆祝建党大会。", "2.1 建强队伍", "2.2 夜校教育覆盖不足"]
+    labels = decimal_labels([label_style(t) for t in lines], lambda i: None, lines)
+    assert [bool(label) for label in labels] == [True, True, False, False, True, True]
+
+
 def test_renumber_gives_a_heading_typed_with_no_number_the_one_it_lacks():
     seen = [(1, ""), (2, "1."), (2, "2."), (1, ""), (2, "（一）"), (1, "三、")]
     assert renumber(seen, PATTERNS) == [("一、", "无编号"), ("（一）", "格式"), ("（二）", "格式"), ("二、", "无编号"),

@@ -43,7 +43,7 @@ _BOILER_LINE = re.compile(
     r"|[-–—•·]?\s*\d{1,2}\s*[、.．]\s*.*(?:文档|下载|VIP|版权|上传|会员|付费).*"
     r"|[?？·•\s]+|■\s*[^\s。，,]{0,16}(?:课题组|调研组|记者|通讯员|报道组)(?:\s*\S{2,4})?"
     r"|[^\s。，,]{0,12}(?:记者|通讯员)(?:\s*[:：]\s*|\s+)[\u4e00-\u9fff·]{2,4}(?:\s+[\u4e00-\u9fff·]{2,6}){0,4}?"
-    r"\s*(?:报道|电|讯|摄)|(?:记者|通讯员)\s*[:：]\s*[\u4e00-\u9fff·]{2,4}"       # a byline: ……通讯员 李某 青岚报道, 记者：王某
+    r"\s*(?:报道|电|讯|摄)|(?:记者|通讯员)\s*[:：]\s*(?!您|你|谢谢|请问)[\u4e00-\u9fff·]{2,4}"   # a byline: ……通讯员 李某 青岚报道, 记者：王某
     r"|\d{4}[-/年]\d{1,2}[-/月]\d{1,2}日?\s*\d{1,2}:\d{2}(?::\d{2})?.*"
     r"|.{0,12}\s*\d{4}\s*年\s*\d{1,2}\s*期"
     r"|.{0,20}\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日.{0,12}第\s*\d{1,3}\s*版.*"
@@ -62,7 +62,7 @@ _BOILER_WORDS = re.compile(
     r"|点击此处|给我们留言|老年版|无障碍浏览|长者模式"
     r"|小编|本站|网友为您|范文网|文库|为大家整理|为您整理|为大家精心|为你精心|供大家参考|供您参考|"
     r"有所帮助|欢迎大家参考|参考查阅|欢迎咨询|由会员分享|可在线阅读|页珍藏版|下载本文|分享赚钱|温馨提示"
-    r"|版权所有|^\s*版权(?:说明|声明)\s*[:：]|若内容存在侵权|如有侵权[，,]?请?(?:联系|告知)?(?:本站|我们|管理员|删除)|备案号|ICP|举报电话|监督电话|联系电话|办公区|主办\s*[|｜]|不承担任何|"
+    r"|版权所有|^\s*版权(?:说明|声明)\s*[:：]|若内容存在侵权|如有侵权[，,]?请?(?:(?:联系|告知)(?:本站|管理员|我们删除)|删除)|备案号|ICP|举报电话|监督电话|联系电话|办公区|主办\s*[|｜]|不承担任何|"
     r"请相关权利人|转载文章|真实性、准确性|文档评论|扫一扫|分享到|上一篇|下一篇|返回顶部")
 _SENTENCE_MARK = re.compile(r"[，,。！!]")
 
@@ -521,7 +521,7 @@ def join_broken_heads(paras):
     for i in [i for i, p in enumerate(paras[:-1]) if p.text.rstrip().endswith("——")]:
         below = paras[i + 1].text.strip()
         if (paras[i].level is None and paras[i + 1].level is None and 2 < len(paras[i].text.strip()) <= 30
-                and not _ANNOUNCES.search(paras[i].text)
+                and re.search(r"[\u4e00-\u9fff]", paras[i].text) and not _ANNOUNCES.search(paras[i].text)   # (not ————)
                 and 0 < len(below) <= 20 and not _PUNCTUATION.search(below) and not below.startswith(("—", "-"))
                 and not _NUMBERED.match(below)
                 and paras[i].bold == paras[i + 1].bold and i - 1 not in found):

@@ -691,7 +691,12 @@ def bare_parents(texts):
     marks = [marker(t) for t in texts]
     heads = [i for i in range(len(texts) - 1) if not marks[i] and marks[i + 1] and marks[i + 1][1] == 1
              and marks[i + 1][0] not in (*LEAD_ONLY, "●") and split_heading(marks[i + 1][3])
-             and not marks[i + 1][3].rstrip().endswith(("；", ";")) and _parent_shaped(texts[i])]   # (not a list's)
+             and not marks[i + 1][3].rstrip().endswith(("；", ";"))    # (not a list's)
+             and bare_shape(texts[i]) and not _NOT_PARENT.search(texts[i]) and not _CAPTION_LINE.match(texts[i])]
+    # every such line of a heading's shape over a first item short enough for lint to read as a
+    # heading (HEADING_MAX), or none: a draft is not numbered in part
+    if not all(_parent_shaped(texts[i]) and len(texts[i + 1]) <= 60 for i in heads):
+        return []
     if (len(heads) < 2 or len({marks[i + 1][0] for i in heads}) > 1 or any(marks[:heads[0]])
             or marks[heads[0] + 1][0] in DECIMAL_STYLES):       # (1 基本情况 / 1.1 ……: figures head decimals)
         return []
@@ -705,18 +710,19 @@ def bare_parents(texts):
     names = [i for i in range(1, len(texts) - 1) if not marks[i] and i not in heads and len(texts[i]) <= 8
              and bare_shape(texts[i]) and label_of(texts[i]) and seen[texts[i]] == 1
              and not texts[i].startswith(("—", "-", "（", "(")) and not _GENRE_END.search(texts[i])
+             and not _NOT_PARENT.search(texts[i]) and not _CAPTION_LINE.match(texts[i])
+             and not re.search(r"如下|下表|见表|如表", texts[i - 1])      # (a table's name under ……如下表所示。)
              and not bare_shape(texts[i - 1]) and not bare_shape(texts[i + 1]) and (after[i] is None or after[i][1] == 1)]
     return sorted(heads + names)
 
 
 _NOT_PARENT = re.compile(r"如下|以下|下面|包括|主要有|分别|汇报|介绍|步骤|[一二三四五六七八九十两几]\s*(?:个方面|件事|项)"
-                         r"|参考|文献|成员|名单|附|注释|[表图单册]$")
+                         r"|参考|文献|成员|名单|附|注释|[表图单册]$|统计$|指标$")
 
 
 def _parent_shaped(text):
-    """A bare line that may head a run of numbered lines: a heading's shape, no lead-in."""
-    return (bare_shape(text) and not _NOT_PARENT.search(text) and not _CAPTION_LINE.match(text)
-            and (text.startswith(ACTIONS) or _phrases(text) or bool(label_of(text))))
+    """A bare line of a heading's shape: an action, parallel phrases or a section's name."""
+    return text.startswith(ACTIONS) or _phrases(text) or bool(label_of(text))
 
 
 def _under_parents(paras, tops):

@@ -370,3 +370,16 @@ def test_a_finding_on_a_paragraph_with_a_line_break_is_one_line(tmp_path, runner
     path = broken(tmp_path, "br", change)
     lines = runner.invoke(cli, ["lint", "--no-pages", str(path)]).output.splitlines()
     assert any("「为掌握 志愿服务队伍现状…」" in line and "标点" in line for line in lines), lines
+
+
+def test_a_document_of_only_a_table_is_linted_and_fixed(tmp_path, runner):
+    doc = Document()
+    table = doc.add_table(rows=1, cols=2)
+    table.cell(0, 0).text, table.cell(0, 1).text = "项目", "次数"
+    src, out = tmp_path / "表格.docx", tmp_path / "修正.docx"
+    doc.save(src)
+    result = runner.invoke(cli, ["lint", "--no-pages", str(src)])
+    assert result.exit_code == 1 and "未通过" in result.output and "Traceback" not in result.output, result.output
+    result = runner.invoke(cli, ["lint", "--no-pages", str(src), "--fix", "-o", str(out)])
+    assert result.exit_code in (0, 1) and out.exists(), result.output
+    assert [[c.text for c in row.cells] for row in Document(out).tables[0].rows] == [["项目", "次数"]]

@@ -267,7 +267,7 @@ def gather(doc, sheet):
     bare = not ours and not any(item.kind in HEADING_KINDS for item in texts[1:])
     for part in _afresh(typed, lambda pair: pair[0]):     # each attachment (and marked part) numbers afresh
         for piece, resume in [(part, False)] if ours else _parted(part):
-            if not (bare and _bare_parents(piece, texts[0])):
+            if not (bare and texts and _bare_parents(piece, texts[0])):
                 _typed_levels(piece, ours, resume)
     for item in items:
         if item.kind in HEADING_KINDS:

@@ -116,10 +116,8 @@ def decimal_labels(labels, figure, texts):
         drop |= set(at) - glued
     if not (_firsts(joined) and _counting(joined) and any(re.fullmatch(r"1[.．]1、?", n) for n in joined)):
         drop |= glued
-    labels = [None if i in drop else label for i, label in enumerate(labels)]
-    if len(drop) == len(at):
-        return labels
-    return [label or figure(i) for i, label in enumerate(labels)]
+    kept = len(drop) < len(at)                        # (figures head only decimals that are read)
+    return [(None if i in drop else label) or (figure(i) if kept else None) for i, label in enumerate(labels)]
 
 
 def _firsts(numbers):

@@ -513,8 +513,8 @@ def join_broken_heads(paras):
         above, below = paras[i - 1].text.strip(), paras[i + 2].text.strip()
         return ((len(above) >= 30 and not above.endswith(("：", ":")) or i - 2 in pairs)    # (……高呼：, a quotation)
                 and (len(below) >= 30 or i + 2 in pairs or bool(_NUMBERED.match(below))))
-    found = [i for i in sorted(pairs) if alone(i)]
-    found = set(found) if len(found) >= 2 else set()
+    found = {i for i in pairs if alone(i)}
+    found = found if len(found) >= 2 else set()
     # a short line ending on a dash goes on in a short line of the same weight, with no stop or
     # comma: 选优派强—— / 精兵强将沉一线 (not a list's or a sentence's first line under ……三个方面——
     # or 归纳起来有三条——, nor a ——subtitle)

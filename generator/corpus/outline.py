@@ -692,16 +692,16 @@ def bare_parents(texts):
     heads = [i for i in range(len(texts) - 1) if not marks[i] and marks[i + 1] and marks[i + 1][1] == 1
              and marks[i + 1][0] not in (*LEAD_ONLY, "●") and split_heading(marks[i + 1][3])
              and not marks[i + 1][3].rstrip().endswith(("；", ";"))    # (not a list's)
-             and bare_shape(texts[i]) and not _NOT_PARENT.search(texts[i]) and not _CAPTION_LINE.match(texts[i])]
+             and bare_shape(texts[i]) and not _names_a_list(texts[i])]
     # every such line of a heading's shape over a first item short enough for lint to read as a
     # heading (HEADING_MAX), or none: a draft is not numbered in part
     if not all(_parent_shaped(texts[i]) and len(texts[i + 1]) <= 60 for i in heads):
         return []
-    if (len(heads) < 2 or len({marks[i + 1][0] for i in heads}) > 1 or any(marks[:heads[0]])
-            or marks[heads[0] + 1][0] in DECIMAL_STYLES):       # (1 基本情况 / 1.1 ……: figures head decimals)
+    if len(heads) < 2 or len({marks[i + 1][0] for i in heads}) > 1 or any(marks[:heads[0]]):
         return []
-    order = [style for style, _ in STYLES]            # 一、 above （一） above 1. …: none above the runs'
-    if any(m and m[0] in order and order.index(m[0]) < order.index(marks[heads[0] + 1][0]) for m in marks):
+    run = marks[heads[0] + 1][0]                      # the runs' style: no decimal (figures head those:
+    if run in DECIMAL_STYLES or any(                  # 1 基本情况 / 1.1 ……), none above it (一、 above 1.)
+            m and m[0] in _ORDER and _ORDER.index(m[0]) < _ORDER.index(run) for m in marks):
         return []
     after, below = [None] * len(texts), None          # the number below each line, if any
     for i in range(len(texts) - 1, -1, -1):
@@ -710,14 +710,20 @@ def bare_parents(texts):
     names = [i for i in range(1, len(texts) - 1) if not marks[i] and i not in heads and len(texts[i]) <= 8
              and bare_shape(texts[i]) and label_of(texts[i]) and seen[texts[i]] == 1
              and not texts[i].startswith(("—", "-", "（", "(")) and not _GENRE_END.search(texts[i])
-             and not _NOT_PARENT.search(texts[i]) and not _CAPTION_LINE.match(texts[i])
+             and not _names_a_list(texts[i])
              and not re.search(r"如下|下表|见表|如表", texts[i - 1])      # (a table's name under ……如下表所示。)
              and not bare_shape(texts[i - 1]) and not bare_shape(texts[i + 1]) and (after[i] is None or after[i][1] == 1)]
     return sorted(heads + names)
 
 
+_ORDER = [style for style, _ in STYLES]               # the number styles, 一、 above （一） above 1. …
 _NOT_PARENT = re.compile(r"如下|以下|下面|包括|主要有|分别|汇报|介绍|步骤|[一二三四五六七八九十两几]\s*(?:个方面|件事|项)"
                          r"|参考|文献|成员|名单|附|注释|[表图单册]$|统计$|指标$")
+
+
+def _names_a_list(text):
+    """A lead-in, a table's or a list's name or a caption: a line that heads no part."""
+    return bool(_NOT_PARENT.search(text) or _CAPTION_LINE.match(text))
 
 
 def _parent_shaped(text):

@@ -456,8 +456,9 @@ def docx_objects(raw, path):
                 span = cell.find(f"{W}tcPr/{W}gridSpan")
                 columns = span.get(W + "val", "1") if span is not None else "1"
                 columns = min(int(columns), 63) if columns.isdigit() and int(columns) > 1 else 1
-                cells += [clean_text("\n".join(_labelled(p, labels, True) for p in cell.iter(W + "p"))).strip()]
-                own = [p for p in cell.iter(W + "p") if paragraph_text(p).strip()]     # (not a 序号 Word numbers)
+                inside = list(cell.iter(W + "p"))
+                cells += [clean_text("\n".join(_labelled(p, labels, True) for p in inside)).strip()]
+                own = [p for p in inside if paragraph_text(p).strip()]     # (not a 序号 Word numbers)
                 typed += bool(own)
                 if own and all(all_bold(p, _style(p) in strong, strong) for p in own):
                     bold.add((len(rows), len(cells) - 1))

@@ -212,9 +212,9 @@ class Rules:
             shown = " ".join(dict.fromkeys(marks))
             self.add("标点", "中文里用全角标点", f"半角 {shown}" + (f"（共 {len(marks)} 处）"
                                                               if len(marks) > 1 else ""), item)
-        text = _LIST_NUMBER.sub("", text, count=1)          # a list's 1) has half a bracket by design
-        if _unbalanced(text):
-            self.add("成对符号", "引号、括号成对", f"“{_unbalanced(text)}”没有配对", item, WARNING)
+        unpaired = _unbalanced(_LIST_NUMBER.sub("", text, count=1))     # a list's 1) has half a bracket by design
+        if unpaired:
+            self.add("成对符号", "引号、括号成对", f"“{unpaired}”没有配对", item, WARNING)
         text = item.text
         if item.kind == "正文" and not item.listed and not _ends_sentence(text) and not NOTE.match(text):
             self.add("句末标点", "段末有句号等结束标点", f"以“{text.strip()[-1]}”结尾", item, WARNING)

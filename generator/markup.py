@@ -68,6 +68,38 @@ _BLOCK_RULES = ["atx_heading", "table", "blank_line"]   # inside a container: no
 _md.block.rules = ["container"] + _BLOCK_RULES
 _md.inline.rules = ["escape", "emphasis", "linebreak", "softbreak"]
 
+# CommonMark reads ** beside CJK punctuation by Western rules: in **一是抓学习。**全年…… the
+# second ** follows a punctuation mark and comes before a letter, so it cannot close, and in
+# 有**“引号”** the first cannot open; the asterisks would stay in the text. So ** pairs are
+# read before mistune, left to right within a line, as the CJK-friendly amendment to CommonMark
+# reads them: each pair becomes two noncharacters (Unicode keeps them for a program's own use)
+# that mistune passes through as text, and ``held_bold`` turns them back into bold.
+BOLD_ON, BOLD_OFF = "\ufdd0", "\ufdd1"
+_STRONG = re.compile(r"(?<![\\*])\*\*(?=[^\s*])(.+?)(?<=[^\s*\\])\*\*(?!\*)")
+_HELD = re.compile(f"([{BOLD_ON}{BOLD_OFF}])")
+
+
+def hold_strong(text):
+    """``text`` with each pair of ** in a line held as BOLD_ON … BOLD_OFF."""
+    return _STRONG.sub(BOLD_ON + r"\1" + BOLD_OFF, text)
+
+
+def unhold(text):
+    """``text`` with the marks of held pairs taken out (code, raw HTML)."""
+    return _HELD.sub("", text)
+
+
+def held_bold(pieces):
+    """``(text, bold)`` pieces with the held pairs' text set bold and their marks taken out."""
+    held = False
+    for text, bold in pieces:
+        for part in _HELD.split(text):
+            if part in (BOLD_ON, BOLD_OFF):
+                held = part == BOLD_ON
+            elif part:
+                yield part, bold or held
+
+
 _ESCAPE = re.compile(r"([\\*_|#])")
 _LINE_START = re.compile(r"^([^\S\n]*):", re.MULTILINE)   # within a line: \s* crossed lines, quadratically
 _INDENT = re.compile(r"^[ \t\u3000]+", re.MULTILINE)   # the dialect has no indented blocks
@@ -103,7 +135,7 @@ def _even_rows(text):
 
 def parse(markup):
     """Turn markup into a flat list of Blocks."""
-    tokens, _ = _md.parse(_even_rows(_INDENT.sub("", _lines(clean_text(markup)))))
+    tokens, _ = _md.parse(hold_strong(_even_rows(_INDENT.sub("", _lines(clean_text(markup))))))
     blocks = []
     for tok in tokens:
         if tok["type"] == "container":
@@ -149,7 +181,7 @@ def _plain(children):
 def _runs(children, keep_lines=False):
     """Inline tokens → [(text, bold)]; line breaks are joined (Chinese needs no space)
     unless ``keep_lines`` (signature lines)."""
-    pieces = [piece for piece in _pieces(children, keep_lines, False) if piece[0]]
+    pieces = list(held_bold(_pieces(children, keep_lines, False)))
     return [("".join(text for text, _ in group), bold)
             for bold, group in itertools.groupby(pieces, key=lambda piece: piece[1])]
 

@@ -1426,3 +1426,26 @@ def test_format_moves_a_wrapped_copy_list_whole(runner, tmp_path):
     got = paragraphs(out)
     assert [t for s, t in got if s == "落款"] == ["中共某某县委组织部", "2026年11月20日"]
     assert [t for s, t in got][-2:] == ["抄送：县委办公室，县纪委监委机关，", "县政协办公室。"]
+
+
+def test_format_keeps_markdown_bold_beside_chinese_punctuation_as_a_docx_bold(runner, tmp_path):
+    text = ("# 某支部2026年工作总结\n\n今年以来，支部围绕中心抓党建。\n\n一、主要做法\n\n**一是抓学习。**全年集中学习12次。\n\n"
+            "**二是强队伍**，发展党员3名。\n\n二、存在问题\n\n学习**“深度”**不够。\n")
+    out = formatted(runner, tmp_path / "总结.md", text)
+    runs = [[(r.text, bool(r.bold)) for r in p.runs if r.text] for p in Document(str(out)).paragraphs]
+    assert [("一是抓学习。", True), ("全年集中学习12次。", False)] in runs
+    assert [("二是强队伍", True), ("，发展党员3名。", False)] in runs
+    assert [("学习", False), ("“深度”", True), ("不够。", False)] in runs
+    assert not any("*" in text for _, text in paragraphs(out))
+    # the same draft typed in Word, its bold as runs, formats alike
+    source = Document()
+    for line in text.replace("# ", "").split("\n\n"):
+        para = source.add_paragraph()
+        for k, piece in enumerate(re.split(r"\*\*", line.strip())):
+            para.add_run(piece).bold = bool(k % 2) or None
+    source.save(str(tmp_path / "总结.docx"))
+    again = runner.invoke(cli, ["format", str(tmp_path / "总结.docx"), "-o", str(tmp_path / "word.docx")])
+    assert again.exit_code == 0, again.output
+    assert [[(r.text, bool(r.bold)) for r in p.runs if r.text]
+            for p in Document(str(tmp_path / "word.docx")).paragraphs] == runs
+    assert runner.invoke(cli, ["lint", "--no-pages", str(out)]).exit_code == 0

@@ -87,3 +87,14 @@ def test_addressee_and_attachment_label_containers():
     blocks = parse("# 报告\n\n::: 主送\n区委组织部：\n:::\n\n正文。\n\n::: 附件标识\n附件1\n:::\n\n# 名册\n")
     assert [(b.kind, b.text) for b in blocks] == [("标题", "报告"), ("主送", "区委组织部："), ("正文", "正文。"),
                                                 ("附件标识", "附件1"), ("标题", "名册")]
+
+
+def test_bold_beside_chinese_punctuation_is_read_as_bold():
+    # CommonMark would leave these asterisks in the text: the closing ** follows 。 and comes
+    # before a letter, and the opening one in 有**“ comes after a letter and before a mark
+    assert parse("**一是抓学习。**全年学习12次。**二是**强队伍")[0].runs == [
+        ("一是抓学习。", True), ("全年学习12次。", False), ("二是", True), ("强队伍", False)]
+    assert parse("正文里有**“引号”**。")[0].runs == [("正文里有", False), ("“引号”", True), ("。", False)]
+    assert parse("**甲。*乙*。**丙")[0].runs == [("甲。乙。", True), ("丙", False)]
+    # escaped, unpaired or spaced asterisks stay literal
+    assert parse(escape("**字面。**") + "，2**3 和 ** 空格 **")[0].text == "**字面。**，2**3 和 ** 空格 **"

@@ -395,3 +395,18 @@ def test_drawings_that_show_a_picture_or_a_chart():
     tags = lambda found: [etree.QName(f).localname for f in found]
     assert tags(_frames(body)) == ["inline", "inline"]                 # the picture and the chart
     assert tags(_frames(body, boxed=True)) == ["inline", "inline", "inline"]   # and the picture in the box, once
+
+
+def test_markdown_bold_is_read_as_a_docx_bold_is():
+    from generator.corpus.reading import markdown_parts
+    paras, _ = markdown_parts("# 某支部工作总结\n\n**主要做法**\n\n**一是抓学习。**全年集中学习12次。\n\n"
+                              "1. **学习不够深入。**个别党员学用脱节。\n2. **活动单一**\n")
+    got = [(p.text, p.bold, p.weights) for p in paras[1:]]
+    assert got == [("主要做法", True, (("主要做法", True),)),
+                   ("一是抓学习。全年集中学习12次。", False, (("一是抓学习。", True), ("全年集中学习12次。", False))),
+                   ("1.学习不够深入。个别党员学用脱节。", False,
+                    (("1.学习不够深入。", True), ("个别党员学用脱节。", False))),
+                   ("2.活动单一", True, (("2.活动单一", True),))]
+    # a draft typed all in bold keeps none, as a .docx does
+    paras, _ = markdown_parts("**甲**\n\n**乙。**\n")
+    assert [(p.text, p.bold, p.weights) for p in paras] == [("甲", True, ()), ("乙。", False, ())]

@@ -14,6 +14,7 @@ from typing import NamedTuple
 
 from generator.corpus.autonumber import based_on, label_map, style_numbers, switched_on
 from generator.errors import Notice, ReadError, ReportgenError, read_bytes
+from generator.markup import held_bold, hold_strong, unhold
 from generator.normalize import PAGE_NUMBER, clean_text
 from generator.word.parts import PICTURES
 
@@ -96,11 +97,11 @@ def markdown_parts(text):
         if kind == "heading":
             paras.append(Para(_inline(tok["children"]).replace("\n", ""), min(tok["attrs"]["level"] - 1, 4)))
         elif kind in ("paragraph", "block_text"):
-            paras.extend(Para(line) for line in _inline(tok["children"]).split("\n"))
+            paras.extend(_weighed(line) for line in _lines(tok["children"]))
         elif kind == "block_code":
-            paras.extend(Para(line) for line in tok["raw"].splitlines())
+            paras.extend(Para(line) for line in unhold(tok["raw"]).splitlines())
         elif kind == "block_html":                      # keeps its text: <div>落款</div>
-            paras.extend(Para(_TAG.sub("", line)) for line in _BREAK.sub("\n", tok["raw"]).splitlines())
+            paras.extend(Para(_TAG.sub("", line)) for line in _BREAK.sub("\n", unhold(tok["raw"])).splitlines())
         elif kind == "list":
             start = tok["attrs"].get("start", 1)
             for n, item in enumerate(tok["children"], start):
@@ -108,7 +109,8 @@ def markdown_parts(text):
                 for child in item["children"]:
                     block(child)
                 if tok["attrs"]["ordered"] and first < len(paras):
-                    paras[first] = Para(f"{n}.{paras[first].text}")
+                    item = paras[first].weights or ((paras[first].text, False),)
+                    paras[first] = _weighed([(f"{n}.", item[0][1]), *item])
         elif kind == "table":
             head, body = tok["children"]
             rows = [head["children"]] + [row["children"] for row in body["children"]]
@@ -125,9 +127,9 @@ def markdown_parts(text):
     parse.block.rules = [rule for rule in parse.block.rules if rule not in ("ref_link", "setex_heading")]
     # a page's number (- 5 -) is no list item: escaped (\- 5 -), kept as a line for cleaning to drop
     lines = ("\\" + line if line.startswith("-") and PAGE_NUMBER.match(line) else line for line in text.split("\n"))
-    for tok in parse("\n".join(lines)):
+    for tok in parse(hold_strong("\n".join(lines))):
         block(tok)
-    return [p for p in paras if p.text.strip()] or paras, tables
+    return _unbold([p for p in paras if p.text.strip()] or paras), tables
 
 
 _TAG = re.compile(r"<[^<>]*>")
@@ -136,17 +138,46 @@ _BREAK = re.compile(r"<br\s*/?>", re.I)
 
 def _inline(tokens):
     """Plain text of Markdown inline tokens; line breaks as \n."""
-    out = []
+    return "".join(text for text, _ in held_bold(_pieces(tokens)))
+
+
+def _lines(tokens):
+    """Each line of Markdown inline tokens as ``[(text, bold), …]``."""
+    line = []
+    for text, bold in held_bold(_pieces(tokens)):
+        *ended, text = text.split("\n")
+        for end in ended:
+            yield line + [(end, bold)]
+            line = []
+        line.append((text, bold))
+    yield line
+
+
+def _pieces(tokens, bold=False):
     for tok in tokens:
         if tok["type"] in ("softbreak", "linebreak"):
-            out.append("\n")
+            yield "\n", bold
         elif "children" in tok:
-            out.append(_inline(tok["children"]))
+            yield from _pieces(tok["children"], bold or tok["type"] == "strong")
         elif tok["type"] == "inline_html":
-            out.append("\n" if _BREAK.match(tok["raw"]) else "")
+            yield ("\n" if _BREAK.match(tok["raw"]) else ""), bold
         else:
-            out.append(tok.get("raw") or (tok.get("attrs") or {}).get("alt", "") or "")
-    return "".join(out)
+            yield tok.get("raw") or (tok.get("attrs") or {}).get("alt", "") or "", bold
+
+
+def _weighed(pieces):
+    """The Para of a line of ``(text, bold)`` pieces, its bold read as a .docx paragraph's is."""
+    parts = []
+    for text, bold in pieces:
+        if parts and (parts[-1][1] == bold or not text.strip()):
+            parts[-1] = (parts[-1][0] + text, parts[-1][1])
+        elif text:
+            parts.append((text, bold))
+    text = "".join(text for text, _ in parts)
+    heavy = any(bold for part, bold in parts if part.strip())
+    whole = (heavy and all(bold for part, bold in parts if part.strip()) and len(text.strip()) <= BOLD_MAX
+             and not text.rstrip().endswith(("。", "；", "！", "？")))
+    return Para(text, None, whole, ((text, True),) if whole else tuple(parts) if heavy else ())
 
 
 DAMAGED = "不是有效的 .docx 文件（已损坏，或不是 Word 文档）"

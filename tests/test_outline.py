@@ -1212,6 +1212,14 @@ def test_numbering_gaps_and_mixed_styles_are_one_level():
 # titles (500, 508, 513, 518); a page line cutting a heading (508), label-over-slogan heading
 # blocks (516), one-off bare headings (518, 519), 引言 (504); 提出/关系/内涵 sections the gold reads
 # as 概述 (500, 501, 504) and an aim read as work done (507).
+# heldout26/ (20 files, gold in real_outlines26.yaml, 19 more sites and one site used before with a
+# new document, the same kind of helper) was scored once, blind, on 2026-12-08 at 86f845f (the
+# outliner of 4481678 for .txt): heading F1 0.697 / category accuracy 0.469 / titles 17 of 20.
+# Misses: label lines ending in a colon over runs of long run-ins that start again (538), a
+# flattened preview's headings (530), short labels opening paragraphs (520, 534, 539), one-off
+# run-ins (533, 536); a site's [图] mark, a collection's name and a collection's year taken into
+# titles (520, 524, 530); 落实状况/评价/认可情况 sections and measures proposed read otherwise than
+# the gold (520, 522, 528, 539), a problem stated as a contrast read as work done (529).
 @pytest.mark.parametrize("part, gold, least", [("dev/", "real_outlines.yaml", (0.98, 0.98, 0.96)),
                                                ("heldout/", "real_outlines.yaml", (0.95, 0.90, 0.90)),
                                                ("heldout2/", "real_outlines2.yaml", (0.95, 0.90, 0.90)),
@@ -1237,7 +1245,8 @@ def test_numbering_gaps_and_mixed_styles_are_one_level():
                                                ("heldout22/", "real_outlines22.yaml", (0.89, 0.75, 0.85)),
                                                ("heldout23/", "real_outlines23.yaml", (0.81, 0.64, 0.85)),
                                                ("heldout24/", "real_outlines24.yaml", (0.89, 0.88, 0.80)),
-                                               ("heldout25/", "real_outlines25.yaml", (0.90, 0.76, 0.80))])
+                                               ("heldout25/", "real_outlines25.yaml", (0.90, 0.76, 0.80)),
+                                               ("heldout26/", "real_outlines26.yaml", (0.69, 0.46, 0.85))])
 def test_gold_outlines_of_real_reports(part, gold, least):
     got = scores(DATA / "real", gold, part)
     print(f"real {part}: heading F1 {got[0]:.3f}, category accuracy {got[1]:.3f}, titles {got[2]:.2f}")

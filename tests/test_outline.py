@@ -932,7 +932,10 @@ def test_parts_of_a_paper_head_the_numbered_sections():
                                                ("当前存在的问题和产生问题的原因", "问题"), ("问题产生的原因", "原因"),
                                                ("深刻把握模范机关建设的核心要义与时代内涵", "概述"), ("品牌酝酿，丰富内涵", "做法"),
                                                ("深化政治机关建设的主要实践与成效", "做法"), ("问题的提出", "其他"),
-                                               ("社区建设成就突出", "成效"), ("调研目的与方法", "其他"), ("调研结果分析", "概述")])
+                                               ("社区建设成就突出", "成效"), ("调研目的与方法", "其他"), ("调研结果分析", "概述"),
+                                               ("年度宣传工作落实状况", "做法"), ("社区党员思想状况", "概述"),
+                                               ("课堂学习热在表面，学以致用存在落差", "问题"), ("本课题的研究意义", "概述"),
+                                               ("党建工作的理论内涵与现实意义", "概述")])
 def test_results_and_states_worded_as_such(heading, category):
     assert classify([Section(heading, 1)])[0].category == category
 
@@ -1219,7 +1222,10 @@ def test_numbering_gaps_and_mixed_styles_are_one_level():
 # flattened preview's headings (530), short labels opening paragraphs (520, 534, 539), one-off
 # run-ins (533, 536); a site's [图] mark, a collection's name and a collection's year taken into
 # titles (520, 524, 530); 落实状况/评价/认可情况 sections and measures proposed read otherwise than
-# the gold (520, 522, 528, 539), a problem stated as a contrast read as work done (529).
+# the gold (520, 522, 528, 539), a problem stated as a contrast read as work done (529). Its
+# floor for headings is below that blind figure: since, 538's colon labels head their runs
+# (主要举措： / 1、…… / 品牌效应： / 1、……), one level above the gold, which has the label over both
+# (主要做法及成效：) at the top and left as text here; the categories rose to 0.531.
 @pytest.mark.parametrize("part, gold, least", [("dev/", "real_outlines.yaml", (0.98, 0.98, 0.96)),
                                                ("heldout/", "real_outlines.yaml", (0.95, 0.90, 0.90)),
                                                ("heldout2/", "real_outlines2.yaml", (0.95, 0.90, 0.90)),

@@ -308,7 +308,7 @@ def _parallel(text):
     return bool(_PARALLEL.match(text)) and (text.startswith(ACTIONS) or max(map(len, text.split())) <= 12)
 
 
-# what a site adds to a title: (2), (全文4610字), 【三篇】, (12篇), 第1篇, 第一篇, 篇一, 篇1, 7篇, 三篇, 1300字, 范文, .docx
+# what a site adds to a title: (2), (全文4610字), 【三篇】, [图], (12篇), 第1篇, 第一篇, 篇一, 篇1, 7篇, 三篇, 1300字, 范文, .docx
 _GENRES = "(?:报告|总结|小结|思考|材料|发言|讲话|汇报|体会|调查|研究|对策|建议|探索|实践|纪实)"    # how a title names its genre
 _GENRE_LAST = "告结料言话稿迹查究考会"     # the last character of a genre's name (报告, 总结, 材料, 事迹 …)
 _SITE_ADD = re.compile("|".join((
@@ -321,6 +321,7 @@ _SITE_ADD = re.compile("|".join((
     rf"^原标题\s*[:：]\s*(?:【[^【】]{{1,10}}】)?",
     rf"(?<=[{_GENRE_LAST}])\d{{2,5}}字$", rf"(?<=[{_GENRE_LAST}])[{CN}]+篇$",                 # 1300字, 三篇
     rf"(?<=[{_GENRE_LAST}])(?:\d+\s*篇|例\s*\d+|篇[{CN}]{{1,2}})$", r"篇\s*\d+$",           # 7篇, 例1, 篇1, 篇一
+    r"\[(?:组?图|视频|图文)\]$",                                                     # a news page's [图]
     r"范文$", r"范文\s*[(（][一二三四五六七八九十\d]{1,2}[)）]$", r"(?<=[告结料言话])文稿$", r"\.(?:docx?|pdf|wps|txt)$")))
 # how a report's title ends: the genre it names
 _GENRE_END = re.compile(rf"{_GENRES}(?:[(（](?:初稿|草稿|讨论稿|征求意见稿|修改稿)[)）])?$")
@@ -482,6 +483,8 @@ def _title(paras):
     if len(found) > 1 and len(found[0][1]) <= 6 and not _GENRE_END.search(found[0][1]):
         # a column's name (党建调研) above a title that names its genre: that title, not a name line between
         found = [f for f in found[1:] if len(f[1]) >= 8 and _GENRE_END.search(f[1].partition("——")[0])][:1] or found
+    if len(found) == 1 and _COLLECTION.search(paras[found[0][0]].text):
+        found = _first_piece(paras, found[0][0]) or found
     if not found:
         return "", set()
     printed = Counter(_unspaced(core) for _, core in found)
@@ -521,7 +524,18 @@ def _title(paras):
     return title, picked
 
 
+_PIECE_END = re.compile(rf"(?<=[{_GENRE_LAST}])\s*(?:篇\s*[\d{CN}]{{1,2}}|[(（]?[{CN}]{{1,2}}[)）]?)$")
 _PIECE = re.compile(rf"^(?:第\s*[\d{CN}]+\s*篇|篇\s*[\d{CN}]+\s|【第?\s*[\d{CN}]+\s*篇】|【篇\s*[\d{CN}]+】)")
+
+
+def _first_piece(paras, at):
+    """``[(index, title)]`` of the first piece's line (……调研报告篇一) a few lines under a
+    collection's title at ``at``, past the site's blurb; [] when there is none."""
+    for j in range(at + 1, min(at + 12, len(paras))):
+        text = paras[j].text.strip()
+        if _PIECE_END.search(text) and _title_shaped(text) and title_core(text):
+            return [(j, title_core(text))]
+    return []
 
 
 def _subtitled(paras, i):

@@ -401,6 +401,29 @@ def format_and_fix(runner, tmp_path, lines):
     return formatted, fixed, runner.invoke(cli, ["lint", "--no-pages", str(src), "--fix", "-o", str(fixed)])
 
 
+def test_long_items_run_into_their_text_are_headings_to_format_and_lint_alike(runner, tmp_path):
+    body = "全年召开支部党员大会12次、支委会24次，讲党课4次，组织生活会和民主评议党员按时召开，党员参学率达到98%以上。"
+    lines = ["某局2026年党建工作总结", "一、主要做法", "1、坚持顶层设计。" + body, "2、坚持项目支撑。" + body, "二、存在问题",
+             "1、学习不够深入。" + body, "3、活动形式单一。" + body]
+    assert all(len(line) > 60 for line in lines[2:4])                # longer than a heading alone may be
+    formatted, fixed, result = format_and_fix(runner, tmp_path, lines)
+    want = ["一、主要做法", "（一）坚持顶层设计。", "（二）坚持项目支撑。", "二、存在问题", "（一）学习不够深入。", "（二）活动形式单一。"]
+    for out in (formatted, fixed):
+        got = [text for style, text in paragraphs(out) if style.startswith("Heading")]
+        assert len(got) == len(want) and all(g.startswith(w) for g, w in zip(got, want)), (out.name, got)
+        assert sum(body in text for _, text in paragraphs(out)) == 4
+    assert "第7段 3、 → （二）" in result.output, result.output
+    # lint reads the typed draft so too: the numbers are wrong for their level, and one skips
+    code, output = lint_lines(runner, tmp_path / "粗稿.docx")
+    assert "编号：应为 （一），实为 1、" in output and "编号：应为 （二），实为 3、" in output, output
+    # a long numbered sentence with no heading run into it stays body text
+    lines[2] = "1、全年召开支部党员大会12次、支委会24次，讲党课4次，组织生活会和民主评议党员按时召开，党员参学率达到98%以上，群众满意。"
+    (tmp_path / "two").mkdir()
+    formatted, fixed, result = format_and_fix(runner, tmp_path / "two", lines)
+    for out in (formatted, fixed):
+        assert lines[2] in [text for style, text in paragraphs(out) if not style.startswith("Heading")], out.name
+
+
 def test_items_of_a_list_numbered_with_half_a_bracket_stay_text_and_raise_no_pair_reminder(runner, tmp_path):
     lines = ["青岚镇2026年党建工作总结", "今年以来，镇党委坚持以党建引领基层治理，现将有关情况总结如下。", "一、主要做法",
              "（一）加强理论学习", "主要做法有：", "1)每月固定开展主题党日；", "2）每季度讲一次党课；", "3）每半年开展一次评议。",
@@ -581,6 +604,7 @@ PARENTS = ["一、强化组织建设", "（一）规范组织生活", "（二）
            "（二）带动群众致富"]
 LEAD = ["青岚村2026年党建工作总结", "今年以来，村党支部坚持以党建引领乡村振兴，各项工作取得新进展。"]
 CLOSE = ["青岚村党支部", "2026年12月20日"]
+LONG = "全年召开支部党员大会12次、支委会24次，讲党课4次，组织生活会和民主评议党员按时召开，党员参学率达到98%以上。"
 
 
 @pytest.mark.parametrize("lines, want", [
@@ -606,6 +630,11 @@ CLOSE = ["青岚村党支部", "2026年12月20日"]
     (LEAD + RUNS + ["全年主要工作成效如下表所示。", "主要成效指标", "集体经济收入35万元。"] + CLOSE, PARENTS),   # a table's name
     (LEAD + ["加强政治建设", "1.深化理论武装。", "2.严肃党内政治生活。", "提高干部队伍素质", "1.开展培训。", "2.加强考核。"],
      ["一、深化理论武装", "二、严肃党内政治生活"]),                    # not all of a heading's shape: none heads (as before)
+    (LEAD + ["主要做法：", "1.规范组织生活。" + LONG, "2.加强队伍建设。" + LONG, "品牌效应：", "1.群众满意度提升。" + LONG,
+             "2.集体经济壮大。" + LONG] + CLOSE,
+     ["一、主要做法", "（一）规范组织生活", "（二）加强队伍建设", "二、品牌效应", "（一）群众满意度提升", "（二）集体经济壮大"]),
+    (LEAD + ["问题主要表现在：", "1.学习不够深入。", "2.活动形式单一。", "原因在于：", "1.重视程度不够。", "2.经费投入不足。"],
+     ["一、学习不够深入", "二、活动形式单一"]),                        # a sentence's start before a colon heads nothing
 ])
 def test_format_and_lint_fix_read_bare_parents_alike_and_only_where_they_head(runner, tmp_path, lines, want):
     formatted, fixed, result = format_and_fix(runner, tmp_path, lines)

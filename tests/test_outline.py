@@ -1257,7 +1257,7 @@ def test_numbering_gaps_and_mixed_styles_are_one_level():
                                                ("heldout23/", "real_outlines23.yaml", (0.81, 0.64, 0.85)),
                                                ("heldout24/", "real_outlines24.yaml", (0.89, 0.88, 0.80)),
                                                ("heldout25/", "real_outlines25.yaml", (0.90, 0.76, 0.80)),
-                                               ("heldout26/", "real_outlines26.yaml", (0.69, 0.46, 0.85))])
+                                               ("heldout26/", "real_outlines26.yaml", (0.66, 0.53, 0.85))])
 def test_gold_outlines_of_real_reports(part, gold, least):
     got = scores(DATA / "real", gold, part)
     print(f"real {part}: heading F1 {got[0]:.3f}, category accuracy {got[1]:.3f}, titles {got[2]:.2f}")

@@ -707,10 +707,12 @@ def bare_parents(texts):
     heads = [i for i in range(len(texts) - 1) if not marks[i] and marks[i + 1] and marks[i + 1][1] == 1
              and marks[i + 1][0] not in (*LEAD_ONLY, "●") and split_heading(marks[i + 1][3])
              and not marks[i + 1][3].rstrip().endswith(("；", ";"))    # (not a list's)
-             and bare_shape(texts[i]) and not _names_a_list(texts[i])]
-    # every such line of a heading's shape over a first item short enough for lint to read as a
-    # heading (HEADING_MAX), or none: a draft is not numbered in part
-    if not all(_parent_shaped(texts[i]) and len(texts[i + 1]) <= 60 for i in heads):
+             and (bare_shape(texts[i]) or _COLON_LABEL.match(texts[i])) and not _names_a_list(texts[i])]
+    # every such line of a heading's shape (or a short name and a colon: 主要举措：) over a first
+    # item whose heading is short enough for lint to read as one (HEADING_MAX), or none: a
+    # draft is not numbered in part
+    if not all((_parent_shaped(texts[i]) or _COLON_LABEL.match(texts[i]))
+               and len(split_heading(marks[i + 1][3])[0]) <= 60 for i in heads):
         return []
     if len(heads) < 2 or len({marks[i + 1][0] for i in heads}) > 1 or any(marks[:heads[0]]):
         return []
@@ -734,6 +736,10 @@ def bare_parents(texts):
 _ORDER = [style for style, _ in STYLES]               # the number styles, 一、 above （一） above 1. …
 _NOT_PARENT = re.compile(r"如下|以下|下面|包括|主要有|分别|汇报|介绍|步骤|[一二三四五六七八九十两几]\s*(?:个方面|件事|项)"
                          r"|参考|文献|成员|名单|附|注释|[表图单册]$|统计$|指标$")
+
+
+# a short name alone on its line before a colon, no sentence's end in it (品牌效应：, not 主要表现在：)
+_COLON_LABEL = re.compile(r"^[\u4e00-\u9fff“”]{2,11}[^\W是的了在于和与及对把将为有如][：:]$")
 
 
 def _names_a_list(text):

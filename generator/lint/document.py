@@ -293,10 +293,17 @@ def gather(doc, sheet):
 
 def _may_head(item, ours):
     """Whether a paragraph's typed number may make it a heading: one in a heading style, or a
-    short body line (in a draft the writer made, one that ends no sentence)."""
+    short body line (in a draft the writer made, one that ends no sentence), or in any other
+    draft a longer one whose first sentence is a heading run into its text (1.规范组织生活。全年
+    ……, as ``format`` reads it: outline.split_heading)."""
     text = item.text.strip()
-    return item.kind in HEADING_KINDS or (item.kind == "正文" and len(text) <= HEADING_MAX
-                                          and (not ours or text[-1] not in "。！？!?；;：:，,"))
+    if item.kind in HEADING_KINDS:
+        return True
+    if item.kind != "正文" or not text:
+        return False
+    if ours:
+        return len(text) <= HEADING_MAX and text[-1] not in "。！？!?；;：:，,"
+    return len(text) <= HEADING_MAX or bool(run_in_at(text))
 
 
 def leading_spaces(item):

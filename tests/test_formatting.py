@@ -424,6 +424,19 @@ def test_long_items_run_into_their_text_are_headings_to_format_and_lint_alike(ru
         assert lines[2] in [text for style, text in paragraphs(out) if not style.startswith("Heading")], out.name
 
 
+def test_a_section_name_under_the_title_is_no_byline(runner, tmp_path):
+    lines = ["青岚村党支部2026年工作总结", "主要做法", "全年集中学习12次，发展党员3名，为民办实事20件。", "1.学习不够深入。",
+             "2.活动形式单一。"]
+    formatted, fixed, result = format_and_fix(runner, tmp_path, lines)
+    for out in (formatted, fixed):
+        assert ("署名", "主要做法") not in paragraphs(out) and ("Normal", "主要做法") in paragraphs(out), out.name
+    byline = ["青岚村党支部2026年工作总结", "青岚村党支部", *lines[2:]]           # a unit's name under it is
+    (tmp_path / "unit").mkdir()
+    formatted, fixed, result = format_and_fix(runner, tmp_path / "unit", byline)
+    for out in (formatted, fixed):
+        assert ("署名", "青岚村党支部") in paragraphs(out), out.name
+
+
 def test_items_of_a_list_numbered_with_half_a_bracket_stay_text_and_raise_no_pair_reminder(runner, tmp_path):
     lines = ["青岚镇2026年党建工作总结", "今年以来，镇党委坚持以党建引领基层治理，现将有关情况总结如下。", "一、主要做法",
              "（一）加强理论学习", "主要做法有：", "1)每月固定开展主题党日；", "2）每季度讲一次党课；", "3）每半年开展一次评议。",
@@ -635,6 +648,9 @@ LONG = "全年召开支部党员大会12次、支委会24次，讲党课4次，�
      ["一、主要做法", "（一）规范组织生活", "（二）加强队伍建设", "二、品牌效应", "（一）群众满意度提升", "（二）集体经济壮大"]),
     (LEAD + ["问题主要表现在：", "1.学习不够深入。", "2.活动形式单一。", "原因在于：", "1.重视程度不够。", "2.经费投入不足。"],
      ["一、学习不够深入", "二、活动形式单一"]),                        # a sentence's start before a colon heads nothing
+    (LEAD[:1] + ["主要做法", "一是抓学习。全年集中学习12次。", "二是强队伍，发展党员3名。", "存在问题", "1.学习不够深入。",
+                 "2.活动形式单一。"] + CLOSE,                          # one run beside a section's name under the
+     ["一、主要做法", "二、存在问题", "（一）学习不够深入", "（二）活动形式单一"]),   # title, 一是 leads above the run
 ])
 def test_format_and_lint_fix_read_bare_parents_alike_and_only_where_they_head(runner, tmp_path, lines, want):
     formatted, fixed, result = format_and_fix(runner, tmp_path, lines)

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from generator.corpus.cleaning import (contents, drop_page_marks, join_broken_heads, join_numbers, join_pages,
                                        join_wrapped, part_lines, split_flattened, strip_boilerplate)
-from generator.corpus.outline import outline
+from generator.corpus.outline import names_section, outline
 from generator.corpus.reading import (Figure, Para, Table, decode, docx_objects, draft_notices, markdown_parts,
                                       read_document)
 from generator.errors import Notice, ReadError, ReportgenError, read_bytes
@@ -116,7 +116,7 @@ def _text_blocks(paras, fallback_title, path, notes=(), alone=False, attached=Fa
     tail, note = _signature(o)       # taken off the text first, so that it is written once
     lead = list(o.lead)
     if (not attached and lead and short_line(lead[0]) and not (_CHAPTER.match(lead[0]) or label_style(lead[0]))
-            and (len(lead) > 1 or o.sections)):
+            and not names_section(lead[0]) and (len(lead) > 1 or o.sections)):
         blocks.append(Block("署名", [(lead.pop(0), False)]))
         # a speech's （2026年3月5日） and speaker; a ——subtitle and the unit under it
         if (lead and (_DATE_LINE.match(blocks[-1].text) or _DATE_LINE.match(lead[0]) or blocks[-1].text.startswith("——"))

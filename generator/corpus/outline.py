@@ -692,12 +692,13 @@ def _headings(paras, in_part=False):
 def bare_parents(texts):
     """Where a text's numbers start again under bare lines (强化组织建设，筑牢战斗堡垒 / 1.规范
     组织生活。…… / 2.…… / 发展特色产业，促进群众增收 / 1.……): the indexes of the lines that head
-    its level-1 parts, each run a level below, where two or more runs (not of 一是 leads, nor a
-    list's items ending on ；) so start under a heading's shape (an action, parallel phrases or a
-    section's name; no lead-in, 下面从三个方面汇报, no table's or list's name, 参考资料) and no
-    number stands above the first; a short section name met once, after a paragraph and outside
-    a run (基本情况, 存在问题; not a genre's name under the title) heads one too. Nothing after a
-    落款's date. [] for a text not so typed. ``format`` (through the outliner) and ``lint`` read it so."""
+    its level-1 parts, each run a level below, where runs (not of 一是 leads, nor a list's items
+    ending on ；) so start under a heading's shape (an action, parallel phrases, a section's name
+    or a short name and a colon; no lead-in, 下面从三个方面汇报, no table's or list's name, 参考资料)
+    and no number but 一是 leads stands above the first; a short section name met once, first in
+    the text or after a paragraph, and outside a run (基本情况, 存在问题; not a genre's name under
+    the title) heads one too. Two runs, or one beside such a name. Nothing after a 落款's date. []
+    for a text not so typed. ``format`` (through the outliner) and ``lint`` read it so."""
     # (most texts: no line that no number opens over one that a first number may, 1. 一、 （一）)
     if sum(1 for a, b in zip(texts, texts[1:]) if b[:1] in "1１一（(" and a[:1] not in _MARK_FIRST
            and not a[:1].isdecimal()) < 2:
@@ -714,7 +715,8 @@ def bare_parents(texts):
     if not all((_parent_shaped(texts[i]) or _COLON_LABEL.match(texts[i]))
                and len(split_heading(marks[i + 1][3])[0]) <= 60 for i in heads):
         return []
-    if len(heads) < 2 or len({marks[i + 1][0] for i in heads}) > 1 or any(marks[:heads[0]]):
+    if not heads or len({marks[i + 1][0] for i in heads}) > 1 or any(
+            m and m[0] not in LEAD_ONLY for m in marks[:heads[0]]):     # (一是 leads above are text)
         return []
     run = marks[heads[0] + 1][0]                      # the runs' style: no decimal (figures head those:
     if run in DECIMAL_STYLES or any(                  # 1 基本情况 / 1.1 ……), none above it (一、 above 1.)
@@ -724,13 +726,15 @@ def bare_parents(texts):
     for i in range(len(texts) - 1, -1, -1):
         after[i], below = below, marks[i] or below
     seen = Counter(texts)
-    names = [i for i in range(1, len(texts) - 1) if not marks[i] and i not in heads and len(texts[i]) <= 8
+    names = [i for i in range(len(texts) - 1) if not marks[i] and i not in heads and len(texts[i]) <= 8
              and bare_shape(texts[i]) and label_of(texts[i]) and seen[texts[i]] == 1
              and not texts[i].startswith(("—", "-", "（", "(")) and not _GENRE_END.search(texts[i])
              and not _names_a_list(texts[i])
-             and not re.search(r"如下|下表|见表|如表", texts[i - 1])      # (a table's name under ……如下表所示。)
-             and not bare_shape(texts[i - 1]) and not bare_shape(texts[i + 1]) and (after[i] is None or after[i][1] == 1)]
-    return sorted(heads + names)
+             and (i == 0 or not re.search(r"如下|下表|见表|如表", texts[i - 1])    # (a table's name under ……如下表所示。)
+                  and not bare_shape(texts[i - 1]))                             # (the text's first line: under the title)
+             and not bare_shape(texts[i + 1]) and (after[i] is None or after[i][1] == 1)]
+    # two runs that start again, or one beside a section's name (主要做法 / 一是…… / 存在问题 / 1.……)
+    return sorted(heads + names) if len(heads) > 1 or names else []
 
 
 _ORDER = [style for style, _ in STYLES]               # the number styles, 一、 above （一） above 1. …
@@ -1218,6 +1222,13 @@ def _best(scores, text=""):
             and not _COORD.search(text, first, last) and not _CLAUSES.search(text)):
         return head
     return substantive[0][1]
+
+
+def names_section(text):
+    """A line that names a section (基本情况, 主要做法), no byline under a title; a ——subtitle
+    may hold such a name and still be one."""
+    text = text.strip()
+    return not text.startswith(("—", "-")) and bool(label_of(text))
 
 
 def label_of(text, scores=None):

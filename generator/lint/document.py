@@ -10,7 +10,8 @@ from pathlib import Path
 
 from generator.corpus.autonumber import label_map, style_numbers
 from generator.corpus.cleaning import contents
-from generator.corpus.outline import bare_parents, closing_at, heading_as_title, label_of, outline, split_heading, text_parts
+from generator.corpus.outline import (bare_parents, closing_at, heading_as_title, label_of, names_section, outline,
+                                      split_heading, text_parts)
 from generator.corpus.reading import (BOLD_MAX, Para, all_bold, children, load_docx, paragraph_text, run_parts,
                                       shown_runs, style_levels)
 from generator.errors import ReportgenError, read_bytes
@@ -279,7 +280,7 @@ def gather(doc, sheet):
                   and heading_as_title(texts[0].text.strip(), sum(t.kind == texts[0].kind for t in texts) == 1)):
         texts[0].kind, texts[0].label, texts[0].run_in = "标题", "", 0      # a title typed in 标题 1: as format reads it
     if (len(texts) > 1 and texts[0].kind == "标题" and texts[1].kind == "正文" and not texts[1].listed
-            and _caption_like(texts[1].text, 30)):
+            and _caption_like(texts[1].text, 30) and not names_section(texts[1].text)):
         texts[1].kind = "署名"
     after = next((i for i, t in enumerate(texts) if t.kind not in ("标题", "署名")), len(texts))
     for at in range(after, min(after + 2, len(texts))):    # under the title, or under a date line

@@ -276,6 +276,30 @@ def test_docx_automatic_numbers_in_tables_and_empty_paragraphs(tmp_path):
     assert docx_objects(path.read_bytes(), path)[0][2] == [["序号", "项目"], ["1.", "道路硬化"], ["2.", "路灯安装"]]
 
 
+def test_a_table_all_in_bold_keeps_no_bold_when_word_numbers_its_first_column(tmp_path):
+    from lintdocs import auto_numbered, numbered
+
+    from generator.corpus.reading import docx_objects
+
+    def cell(text, level=None, bold=True):
+        numbers = "<w:pPr>" + numbered(level) + "</w:pPr>" if level is not None else ""
+        run = f'<w:r>{"<w:rPr><w:b/></w:rPr>" if bold else ""}<w:t>{text}</w:t></w:r>' if text else ""
+        return f"<w:tc><w:p>{numbers}{run}</w:p></w:tc>"
+
+    def table(bold):
+        return ("<w:tbl><w:tr>" + cell("序号", bold=bold) + cell("项目") + "</w:tr>"
+                + "".join(f"<w:tr>{cell('', 2)}{cell(name)}</w:tr>" for name in ("道路硬化", "路灯安装")) + "</w:tbl>")
+
+    items = [("某村工作报告", None), ("今年实施项目两个。", None)]
+    # every cell with text of its own in bold: typed all in bold, the numbers Word adds aside
+    path = auto_numbered(tmp_path / "全粗.docx", items, xml=[table(True)])
+    got = docx_objects(path.read_bytes(), path)[0]
+    assert got.rows == [["序号", "项目"], ["1.", "道路硬化"], ["2.", "路灯安装"]] and got.bold == frozenset()
+    # a plain 序号 head: the other cells stand out in bold
+    path = auto_numbered(tmp_path / "部分.docx", items, xml=[table(False)])
+    assert docx_objects(path.read_bytes(), path)[0].bold == {(0, 1), (1, 1), (2, 1)}
+
+
 def test_docx_numbering_part_found_by_its_relationship(tmp_path):
     from lintdocs import auto_numbered
 

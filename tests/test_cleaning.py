@@ -34,6 +34,9 @@ def test_site_banners_urls_and_breadcrumbs():
     got = strip_boilerplate(paras("【www.example.com--调研报告】", "https://www.example.cn/a/1.html", "首页 > 工作计划",
                                   "【中心组发言】抓好三件事", "正文。"))
     assert texts(got) == ["【中心组发言】抓好三件事", "正文。"]
+    names = strip_boilerplate(paras("青岚文档 - 专业公文写作范文资料分享网站", "青岚新时代官方网站", "青岚县人民政府门户网站",
+                                    "党建工作总结", "我们开通了党建网站", "党建网站建设情况", "正文。"))
+    assert texts(names) == ["党建工作总结", "我们开通了党建网站", "党建网站建设情况", "正文。"]
 
 
 def test_short_heading_run_into_the_first_number_below():

@@ -53,7 +53,8 @@ _BOILER_LINE = re.compile(
     r"|【(?:关键词|关键字)】.*|(?:正文|全文|一键)复制|复制(?:全文|正文|本文)"          # a page's buttons
     r"|(?:【[^【】]{1,12}】\s*){2,}"                                                  # 【字体：大 中 小】【打印】【关闭】
     r"|[(（]\s*下?转\s*第?\s*[一二三四五六七八九十\d]{1,3}\s*版\s*[)）]"                # a newspaper's (下转第四版)
-    r"|[^。，,；;！!？?]{0,20}(?:官方网站|门户网站)|[^。，,；;！!？?]{1,20}\s[-|–—]\s[^。，,；;！!？?]{1,30}网站"  # a site's name
+    r"|[^。，,；;！!？?|｜]{0,20}(?:官方网站|门户网站)|[^。，,；;！!？?|｜]{1,20}\s[-–—]\s[^。，,；;！!？?|｜]{1,30}网站"  # a site's name
+    # (but 述职报告 | 某县门户网站 is a title beside the site's name)
     r")\s*$")
 # what makes a one-line text site furniture wherever it stands in it: searched, which finds the
 # same lines as ^\s*.*(?:…).*\s*$ in the pattern above would, in two thirds of the time

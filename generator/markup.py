@@ -75,13 +75,30 @@ _md.inline.rules = ["escape", "emphasis", "linebreak", "softbreak"]
 # reads them: each pair becomes two noncharacters (Unicode keeps them for a program's own use)
 # that mistune passes through as text, and ``held_bold`` turns them back into bold.
 BOLD_ON, BOLD_OFF = "\ufdd0", "\ufdd1"
-_STRONG = re.compile(r"(?<![\\*])\*\*(?=[^\s*])(.+?)(?<=[^\s*\\])\*\*(?!\*)")
+_STRONG = re.compile(r"(?<![\\*])\*\*(?=[^\s*])([^|]+?)(?<=[^\s*\\])\*\*(?!\*)")   # (not across a table's cells)
 _HELD = re.compile(f"([{BOLD_ON}{BOLD_OFF}])")
+_CODE_SPAN = re.compile(r"(`+).*?(?<!`)\1(?!`)")
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 
 
 def hold_strong(text):
-    """``text`` with each pair of ** in a line held as BOLD_ON … BOLD_OFF."""
-    return _STRONG.sub(BOLD_ON + r"\1" + BOLD_OFF, text)
+    """``text`` with each pair of ** in a line held as BOLD_ON … BOLD_OFF; not in code (a
+    fenced block, a `span`), whose asterisks are its own."""
+    lines, fence = text.split("\n"), None
+    for k, line in enumerate(lines):
+        opened = _FENCE.match(line)
+        if fence:
+            fence = None if opened and opened[1][0] == fence[0] and len(opened[1]) >= len(fence) else fence
+        elif opened:
+            fence = opened[1]
+        elif "**" in line:
+            spans = [(m.start(), m.end()) for m in _CODE_SPAN.finditer(line)] + [(len(line), len(line))]
+            out, at = [], 0
+            for start, end in spans:
+                out += [_STRONG.sub(BOLD_ON + r"\1" + BOLD_OFF, line[at:start]), line[start:end]]
+                at = end
+            lines[k] = "".join(out)
+    return "\n".join(lines)
 
 
 def unhold(text):

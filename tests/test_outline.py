@@ -1265,6 +1265,16 @@ def test_gold_outlines_of_real_reports(part, gold, least):
     assert all(value >= bound for value, bound in zip(got, least))
 
 
+def test_what_a_meeting_said_and_names_met_again_are_no_bare_parents():
+    from generator.corpus.outline import bare_parents
+    minutes = ["会议指出：", "1.要提高政治站位。", "2.要压实工作责任。", "会议强调：", "1.要抓好学习宣传。", "2.要推动工作落实。"]
+    assert bare_parents(minutes) == []
+    assert bare_parents([t.replace("会议指出", "工作目标").replace("会议强调", "工作要求") for t in minutes]) == [0, 3]
+    checklist = ["问题一：学习不够深入", "具体表现：", "1.学用结合不紧。", "整改措施：", "1.加强学习。", "问题二：作风不实",
+                 "具体表现：", "1.调研不够。", "整改措施：", "1.深入基层。"]
+    assert bare_parents(checklist) == []
+
+
 def test_bold_lines_head_a_text_without_other_headings_or_under_a_childless_heading():
     body = "部分党员学习主动性不强，活动形式单一。"
     plain = outline([Para("某社区2026年党建工作总结"), Para("现将有关情况总结如下。"), Para("强化政治引领", bold=True),

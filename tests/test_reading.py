@@ -428,9 +428,15 @@ def test_markdown_bold_is_read_as_a_docx_bold_is():
     got = [(p.text, p.bold, p.weights) for p in paras[1:]]
     assert got == [("主要做法", True, (("主要做法", True),)),
                    ("一是抓学习。全年集中学习12次。", False, (("一是抓学习。", True), ("全年集中学习12次。", False))),
-                   ("1.学习不够深入。个别党员学用脱节。", False,
-                    (("1.学习不够深入。", True), ("个别党员学用脱节。", False))),
+                   ("1.学习不够深入。个别党员学用脱节。", False,     # (the number as typed, plain)
+                    (("1.", False), ("学习不够深入。", True), ("个别党员学用脱节。", False))),
                    ("2.活动单一", True, (("2.活动单一", True),))]
+    # code, a code span and a table's cells keep their asterisks
+    paras, tables = markdown_parts("正文\n\n```\n代码 **不加粗** 2**3\n```\n\n行内 `a**b**c` 和 **粗**。\n\n"
+                                   "| 项目 | 算式 | 算式2 |\n|---|---|---|\n| 面积 | 3**2 | 4**2 |\n")
+    assert [(p.text, p.weights) for p in paras] == [
+        ("正文", ()), ("代码 **不加粗** 2**3", ()), ("行内 a**b**c 和 粗。", (("行内 a**b**c 和 ", False), ("粗", True), ("。", False)))]
+    assert tables[0].rows[1] == ["面积", "3**2", "4**2"]
     # a draft typed all in bold keeps none, as a .docx does
     paras, _ = markdown_parts("**甲**\n\n**乙。**\n")
     assert [(p.text, p.bold, p.weights) for p in paras] == [("甲", True, ()), ("乙。", False, ())]

@@ -49,7 +49,7 @@ from generator.corpus.cleaning import clean, width
 from generator.corpus.reading import Para, read_document
 from generator.normalize import CLOSING_DATE, SIGNER
 from generator.numbering import (DECIMAL_STYLES, DECIMALS, PART_NUMBER, Levels, cn_value, decimal_labels, figure_label,
-                                 label_style, read_levels)
+                                 label_style, listed, read_levels)
 
 CATEGORIES = ("概述", "做法", "成效", "问题", "原因", "思考", "下一步", "其他")
 
@@ -715,7 +715,7 @@ def bare_parents(texts):
     if not all((_parent_shaped(texts[i]) or _COLON_LABEL.match(texts[i]))
                and len(split_heading(marks[i + 1][3])[0]) <= 60 for i in heads):
         return []
-    if not heads or len({marks[i + 1][0] for i in heads}) > 1 or any(
+    if not heads or len({marks[i + 1][0] for i in heads}) > 1 or len({texts[i] for i in heads}) < len(heads) or any(
             m and m[0] not in LEAD_ONLY for m in marks[:heads[0]]):     # (一是 leads above are text)
         return []
     run = marks[heads[0] + 1][0]                      # the runs' style: no decimal (figures head those:
@@ -742,8 +742,10 @@ _NOT_PARENT = re.compile(r"如下|以下|下面|包括|主要有|分别|汇报|�
                          r"|参考|文献|成员|名单|附|注释|[表图单册]$|统计$|指标$")
 
 
-# a short name alone on its line before a colon, no sentence's end in it (品牌效应：, not 主要表现在：)
-_COLON_LABEL = re.compile(r"^[\u4e00-\u9fff“”]{2,11}[^\W是的了在于和与及对把将为有如][：:]$")
+# a short name alone on its line before a colon, no sentence's end in it (品牌效应：, not 主要表现在：),
+# nor what someone said (会议指出：, 书记强调：, 会议要求：; but 工作要求：)
+_COLON_LABEL = re.compile(r"^(?![\u4e00-\u9fff“”]*(?:指出|强调|认为|表示|说|讲|指示|批示|号召|决定|(?:会议|书记|同志|领导)要求)[：:])"
+                          r"[\u4e00-\u9fff“”]{2,11}[^\W是的了在于和与及对把将为有如][：:]$")
 
 
 def _names_a_list(text):
@@ -884,6 +886,8 @@ def _numbered(paras, lone=False):
     # a figure's heading that names a part of a report may be a mistyped Chinese number (numbering.read_levels)
     named = {i for i, (label, split) in enumerate(zip(labels, splits)) if label and "1" in label[0] and label_of(split[0])}
     items = []
+    for i in listed(labels, texts):
+        labels[i] = None
     for text, m, split, level in zip(texts, marks, splits, read_levels(labels, resume=True, named=named)):
         if level:
             items.append(_section(split[0], level, m[2]))

@@ -109,8 +109,8 @@ def markdown_parts(text):
                 for child in item["children"]:
                     block(child)
                 if tok["attrs"]["ordered"] and first < len(paras):
-                    item = paras[first].weights or ((paras[first].text, False),)
-                    paras[first] = _weighed([(f"{n}.", item[0][1]), *item])
+                    item = paras[first].weights or ((paras[first].text, False),)    # (the number bold
+                    paras[first] = _weighed([(f"{n}.", paras[first].bold), *item])  # with a bold line only)
         elif kind == "table":
             head, body = tok["children"]
             rows = [head["children"]] + [row["children"] for row in body["children"]]

@@ -358,35 +358,6 @@ def read_levels(labels, strays=(), resume=False, named=()):
     return out
 
 
-def listed(labels, texts):
-    """Indexes of numbered lines that are a list's items, not headings: a run that starts again
-    at 1 right under a lead-in ending in a colon (取得了以下成效： / 1.…… / 2.……), the same
-    style counting above it with no other number between (a run under a new parent, 二、 /
-    主要表现在： / 1.……, is that parent's own). ``format`` (through the outliner) and ``lint``
-    read such a list as typed."""
-    out, run, style_above, lead = set(), None, None, False
-    for i, (found, text) in enumerate(zip(labels, texts)):
-        text = text.strip()
-        if not text:
-            continue
-        if found is None:
-            lead = text.endswith(("：", ":"))       # (a list item's own text below it keeps the run)
-            continue
-        style, value = found[0], found[1]
-        if not isinstance(value, int):
-            run = None
-        elif run and run[0] == style and value == run[1]:
-            run = (style, value + 1)
-        elif value == 1 and lead and style == style_above:
-            run = (style, 2)
-        else:
-            run = None
-        if run:
-            out.add(i)
-        style_above, lead = style, False
-    return out
-
-
 def _cut_parent(labels):
     """The levels an excerpt resumes when it opens under a cut 一、: its first heading is a
     bracketed Chinese number after （一） (（二）) and an unbracketed one after 一、 follows (二、),

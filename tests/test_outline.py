@@ -1273,6 +1273,10 @@ def test_what_a_meeting_said_and_names_met_again_are_no_bare_parents():
     checklist = ["问题一：学习不够深入", "具体表现：", "1.学用结合不紧。", "整改措施：", "1.加强学习。", "问题二：作风不实",
                  "具体表现：", "1.调研不够。", "整改措施：", "1.深入基层。"]
     assert bare_parents(checklist) == []
+    assert bare_parents([t.replace("会议指出", "会议提出").replace("会议强调", "组织部要求") for t in minutes]) == []
+    # a unit's name under the title with a section's word in it is no section's name
+    unit = ["问题整改专班", "1月以来，专班围绕反馈问题逐项整改。", "主要做法", "1.建立台账。", "2.压实责任。"]
+    assert bare_parents(unit) == [] and bare_parents(["基本情况", *unit[1:]]) == [0, 2]
 
 
 def test_bold_lines_head_a_text_without_other_headings_or_under_a_childless_heading():

@@ -49,7 +49,7 @@ from generator.corpus.cleaning import clean, width
 from generator.corpus.reading import Para, read_document
 from generator.normalize import CLOSING_DATE, SIGNER
 from generator.numbering import (DECIMAL_STYLES, DECIMALS, PART_NUMBER, Levels, cn_value, decimal_labels, figure_label,
-                                 label_style, listed, read_levels)
+                                 label_style, read_levels)
 
 CATEGORIES = ("概述", "做法", "成效", "问题", "原因", "思考", "下一步", "其他")
 
@@ -727,7 +727,7 @@ def bare_parents(texts):
         after[i], below = below, marks[i] or below
     seen = Counter(texts)
     names = [i for i in range(len(texts) - 1) if not marks[i] and i not in heads and len(texts[i]) <= 8
-             and bare_shape(texts[i]) and label_of(texts[i]) and seen[texts[i]] == 1
+             and bare_shape(texts[i]) and names_section(texts[i]) and seen[texts[i]] == 1
              and not texts[i].startswith(("—", "-", "（", "(")) and not _GENRE_END.search(texts[i])
              and not _names_a_list(texts[i])
              and (i == 0 or not re.search(r"如下|下表|见表|如表", texts[i - 1])    # (a table's name under ……如下表所示。)
@@ -743,8 +743,10 @@ _NOT_PARENT = re.compile(r"如下|以下|下面|包括|主要有|分别|汇报|�
 
 
 # a short name alone on its line before a colon, no sentence's end in it (品牌效应：, not 主要表现在：),
-# nor what someone said (会议指出：, 书记强调：, 会议要求：; but 工作要求：)
-_COLON_LABEL = re.compile(r"^(?![\u4e00-\u9fff“”]*(?:指出|强调|认为|表示|说|讲|指示|批示|号召|决定|(?:会议|书记|同志|领导)要求)[：:])"
+# nor what someone said (会议指出：, 书记强调：, 会议提出：; but 工作要求：)
+_COLON_LABEL = re.compile(r"^(?![\u4e00-\u9fff“”]*(?:指出|强调|认为|表示|说|讲|指示|批示|号召|决定|通报|传达)[：:])"
+                          r"(?!(?:会议|会上|[\u4e00-\u9fff]{0,6}(?:书记|同志|领导|部长|主任|局长|组长|部|委))"
+                          r"(?:要求|提出|明确|部署|研究|审议|听取)[：:])"
                           r"[\u4e00-\u9fff“”]{2,11}[^\W是的了在于和与及对把将为有如][：:]$")
 
 
@@ -886,8 +888,6 @@ def _numbered(paras, lone=False):
     # a figure's heading that names a part of a report may be a mistyped Chinese number (numbering.read_levels)
     named = {i for i, (label, split) in enumerate(zip(labels, splits)) if label and "1" in label[0] and label_of(split[0])}
     items = []
-    for i in listed(labels, texts):
-        labels[i] = None
     for text, m, split, level in zip(texts, marks, splits, read_levels(labels, resume=True, named=named)):
         if level:
             items.append(_section(split[0], level, m[2]))
@@ -1168,6 +1168,7 @@ for _word in sorted(_CUE_OF, key=len, reverse=True):
     _CUE_FROM.setdefault(_word[0], []).append(_word)
 _CUE = re.compile("(?=(" + "|".join(sorted(map(re.escape, _CUE_OF), key=len, reverse=True)) + "))")
 _LABEL_WORDS = {word for words in LABELS.values() for word in words}
+_LABEL_ENDS = tuple(_LABEL_WORDS)
 
 
 def cue_scores(text):
@@ -1229,10 +1230,11 @@ def _best(scores, text=""):
 
 
 def names_section(text):
-    """A line that names a section (基本情况, 主要做法), no byline under a title; a ——subtitle
-    may hold such a name and still be one."""
+    """A line that is a section's name (基本情况, 主要做法, 原因分析), ending on the word that names
+    it: no byline under a title (县委对策研究室, 问题整改专班), no ——subtitle."""
     text = text.strip()
-    return not text.startswith(("—", "-")) and bool(label_of(text))
+    return (bool(label_of(text)) and not text.startswith(("—", "-"))
+            and any(t.endswith(_LABEL_ENDS) for t in (text, re.sub(r"(?:分析|工作|情况|方面)$", "", text))))
 
 
 def label_of(text, scores=None):

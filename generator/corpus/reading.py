@@ -167,12 +167,7 @@ def _pieces(tokens, bold=False):
 
 def _weighed(pieces):
     """The Para of a line of ``(text, bold)`` pieces, its bold read as a .docx paragraph's is."""
-    parts = []
-    for text, bold in pieces:
-        if parts and (parts[-1][1] == bold or not text.strip()):
-            parts[-1] = (parts[-1][0] + text, parts[-1][1])
-        elif text:
-            parts.append((text, bold))
+    parts = _joined(pieces)
     text = "".join(text for text, _ in parts)
     heavy = any(bold for part, bold in parts if part.strip())
     whole = (heavy and all(bold for part, bold in parts if part.strip()) and len(text.strip()) <= BOLD_MAX
@@ -300,17 +295,20 @@ def bold_parts(p, styled, strong=frozenset()):
     """``((text, bold), …)`` of a paragraph in bold in part (一是……。 in bold before its text,
     a phrase in bold in it) or throughout, its text read as paragraph_text reads it, runs of the
     same weight and spaces joined; () for one all plain."""
+    parts = _joined((text, _bold(run, styled, strong)) for run in shown_runs(p)
+                    if (text := "".join(text for _, text in run_parts(run))))
+    return tuple(parts) if any(bold for text, bold in parts if text.strip()) else ()
+
+
+def _joined(pieces):
+    """``(text, bold)`` pieces with neighbours of the same weight, and spaces, joined."""
     parts = []
-    for run in shown_runs(p):
-        text = "".join(text for _, text in run_parts(run))
-        if not text:
-            continue
-        bold = _bold(run, styled, strong)
+    for text, bold in pieces:
         if parts and (parts[-1][1] == bold or not text.strip()):
             parts[-1] = (parts[-1][0] + text, parts[-1][1])
-        else:
+        elif text:
             parts.append((text, bold))
-    return tuple(parts) if any(bold for text, bold in parts if text.strip()) else ()
+    return parts
 
 
 def _labelled(p, labels, cell=False):

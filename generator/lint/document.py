@@ -25,7 +25,7 @@ from generator.normalize import (
     short_line,
     signed_line,
 )
-from generator.numbering import decimal_labels, figure_label, label_style, listed, read_levels, strip_number
+from generator.numbering import decimal_labels, figure_label, label_style, read_levels, strip_number
 from generator.word import office
 from generator.word.parts import STYLE_NAMES
 from generator.word.style import HEADING_KINDS, RESTARTS
@@ -451,10 +451,7 @@ def _read_levels(typed, ours, resume=False):
         item.kind == "正文" if ours else short_line(strip_number(item.text), 20))}
     named = {i for i, (item, found) in enumerate(typed)          # as format reads them (outline._numbered)
              if found and "1" in found[0] and label_of((split_heading(strip_number(item.text)) or ("",))[0])}
-    labels = [found[:3] if found else None for _, found in typed]
-    for i in listed(labels, [item.text for item, _ in typed]):     # a list under a lead-in, as format reads it
-        labels[i] = None
-    return read_levels(labels, strays, resume, named)
+    return read_levels([found[:3] if found else None for _, found in typed], strays, resume, named)
 
 
 def _bare_parents(typed, title):

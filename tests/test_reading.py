@@ -437,6 +437,9 @@ def test_markdown_bold_is_read_as_a_docx_bold_is():
     assert [(p.text, p.weights) for p in paras] == [
         ("正文", ()), ("代码 **不加粗** 2**3", ()), ("行内 a**b**c 和 粗。", (("行内 a**b**c 和 ", False), ("粗", True), ("。", False)))]
     assert tables[0].rows[1] == ["面积", "3**2", "4**2"]
+    # a paragraph indented four spaces (a code block to Markdown) is a paragraph of a draft
+    paras, _ = markdown_parts("正文\n\n    **一是抓学习。**全年学习12次。\n")
+    assert paras[1].weights == (("一是抓学习。", True), ("全年学习12次。", False))
     # a draft typed all in bold keeps none, as a .docx does
     paras, _ = markdown_parts("**甲**\n\n**乙。**\n")
     assert [(p.text, p.bold, p.weights) for p in paras] == [("甲", True, ()), ("乙。", False, ())]

@@ -98,8 +98,8 @@ def markdown_parts(text):
             paras.append(Para(_inline(tok["children"]).replace("\n", ""), min(tok["attrs"]["level"] - 1, 4)))
         elif kind in ("paragraph", "block_text"):
             paras.extend(_weighed(line) for line in _lines(tok["children"]))
-        elif kind == "block_code":
-            paras.extend(Para(line) for line in unhold(tok["raw"]).splitlines())
+        elif kind == "block_code":          # (a fenced block holds no pairs; a paragraph indented
+            paras.extend(_weighed(held_bold([(line, False)])) for line in tok["raw"].splitlines())  # 4 spaces does)
         elif kind == "block_html":                      # keeps its text: <div>落款</div>
             paras.extend(Para(_TAG.sub("", line)) for line in _BREAK.sub("\n", unhold(tok["raw"])).splitlines())
         elif kind == "list":

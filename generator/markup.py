@@ -198,20 +198,32 @@ def _plain(children):
 def _runs(children, keep_lines=False):
     """Inline tokens → [(text, bold)]; line breaks are joined (Chinese needs no space)
     unless ``keep_lines`` (signature lines)."""
-    pieces = list(held_bold(_pieces(children, keep_lines, False)))
+    pieces = list(inline_pieces(children, keep_lines))
     return [("".join(text for text, _ in group), bold)
             for bold, group in itertools.groupby(pieces, key=lambda piece: piece[1])]
 
 
-def _pieces(children, keep_lines, bold):
-    for child in children:
-        kind = child["type"]
-        if kind == "text":
-            yield child["raw"], bold
-        elif kind in ("softbreak", "linebreak"):
-            yield "\n" if keep_lines else "", bold
-        elif "children" in child:            # strong, emphasis
-            yield from _pieces(child["children"], keep_lines, bold or kind == "strong")
+BREAK = re.compile(r"<br\s*/?>", re.I)
+
+
+def inline_pieces(tokens, keep_lines=True):
+    """``(text, bold)`` pieces of mistune's inline tokens, the held ** pairs (``hold_strong``)
+    read as bold: line breaks (and <br>) as \n, or as nothing unless ``keep_lines``; a
+    picture by its alternative text."""
+    return held_bold(_pieces(tokens, "\n" if keep_lines else "", False))
+
+
+def _pieces(tokens, newline, bold):
+    for tok in tokens:
+        kind = tok["type"]
+        if kind in ("softbreak", "linebreak"):
+            yield newline, bold
+        elif "children" in tok:              # strong, emphasis, links
+            yield from _pieces(tok["children"], newline, bold or kind == "strong")
+        elif kind == "inline_html":
+            yield (newline if BREAK.match(tok["raw"]) else ""), bold
+        else:
+            yield tok.get("raw") or (tok.get("attrs") or {}).get("alt", "") or "", bold
 
 
 def _strip_number(runs):

@@ -533,8 +533,8 @@ def _first_piece(paras, at):
     collection's title at ``at``, past the site's blurb; [] when there is none."""
     for j in range(at + 1, min(at + 12, len(paras))):
         text = paras[j].text.strip()
-        if _PIECE_END.search(text) and _title_shaped(text) and title_core(text):
-            return [(j, title_core(text))]
+        if _PIECE_END.search(text) and _title_shaped(text) and (core := title_core(text)):
+            return [(j, core)]
     return []
 
 
@@ -709,11 +709,9 @@ def bare_parents(texts):
              and marks[i + 1][0] not in (*LEAD_ONLY, "●") and split_heading(marks[i + 1][3])
              and not marks[i + 1][3].rstrip().endswith(("；", ";"))    # (not a list's)
              and (bare_shape(texts[i]) or _COLON_LABEL.match(texts[i])) and not _names_a_list(texts[i])]
-    # every such line of a heading's shape (or a short name and a colon: 主要举措：) over a first
-    # item whose heading is short enough for lint to read as one (HEADING_MAX), or none: a
-    # draft is not numbered in part
-    if not all((_parent_shaped(texts[i]) or _COLON_LABEL.match(texts[i]))
-               and len(split_heading(marks[i + 1][3])[0]) <= 60 for i in heads):
+    # every such line of a heading's shape over a first item whose heading is short enough for
+    # lint to read as one (HEADING_MAX), or none: a draft is not numbered in part
+    if not all(_parent_shaped(texts[i]) and len(split_heading(marks[i + 1][3])[0]) <= 60 for i in heads):
         return []
     if not heads or len({marks[i + 1][0] for i in heads}) > 1 or len({texts[i] for i in heads}) < len(heads) or any(
             m and m[0] not in LEAD_ONLY for m in marks[:heads[0]]):     # (一是 leads above are text)
@@ -756,8 +754,9 @@ def _names_a_list(text):
 
 
 def _parent_shaped(text):
-    """A bare line of a heading's shape: an action, parallel phrases or a section's name."""
-    return text.startswith(ACTIONS) or _phrases(text) or bool(label_of(text))
+    """A bare line of a heading's shape: an action, parallel phrases, a section's name, or a
+    short name and a colon (主要举措：)."""
+    return text.startswith(ACTIONS) or _phrases(text) or bool(label_of(text) or _COLON_LABEL.match(text))
 
 
 def _under_parents(paras, tops):

@@ -14,7 +14,7 @@ from typing import NamedTuple
 
 from generator.corpus.autonumber import based_on, label_map, style_numbers, switched_on
 from generator.errors import Notice, ReadError, ReportgenError, read_bytes
-from generator.markup import held_bold, hold_strong, unhold
+from generator.markup import BREAK, held_bold, hold_strong, inline_pieces, unhold
 from generator.normalize import PAGE_NUMBER, clean_text
 from generator.word.parts import PICTURES
 
@@ -101,7 +101,7 @@ def markdown_parts(text):
         elif kind == "block_code":          # (a fenced block holds no pairs; a paragraph indented
             paras.extend(_weighed(held_bold([(line, False)])) for line in tok["raw"].splitlines())  # 4 spaces does)
         elif kind == "block_html":                      # keeps its text: <div>落款</div>
-            paras.extend(Para(_TAG.sub("", line)) for line in _BREAK.sub("\n", unhold(tok["raw"])).splitlines())
+            paras.extend(Para(_TAG.sub("", line)) for line in BREAK.sub("\n", unhold(tok["raw"])).splitlines())
         elif kind == "list":
             start = tok["attrs"].get("start", 1)
             for n, item in enumerate(tok["children"], start):
@@ -133,36 +133,23 @@ def markdown_parts(text):
 
 
 _TAG = re.compile(r"<[^<>]*>")
-_BREAK = re.compile(r"<br\s*/?>", re.I)
 
 
 def _inline(tokens):
     """Plain text of Markdown inline tokens; line breaks as \n."""
-    return "".join(text for text, _ in held_bold(_pieces(tokens)))
+    return "".join(text for text, _ in inline_pieces(tokens))
 
 
 def _lines(tokens):
     """Each line of Markdown inline tokens as ``[(text, bold), …]``."""
     line = []
-    for text, bold in held_bold(_pieces(tokens)):
+    for text, bold in inline_pieces(tokens):
         *ended, text = text.split("\n")
         for end in ended:
             yield line + [(end, bold)]
             line = []
         line.append((text, bold))
     yield line
-
-
-def _pieces(tokens, bold=False):
-    for tok in tokens:
-        if tok["type"] in ("softbreak", "linebreak"):
-            yield "\n", bold
-        elif "children" in tok:
-            yield from _pieces(tok["children"], bold or tok["type"] == "strong")
-        elif tok["type"] == "inline_html":
-            yield ("\n" if _BREAK.match(tok["raw"]) else ""), bold
-        else:
-            yield tok.get("raw") or (tok.get("attrs") or {}).get("alt", "") or "", bold
 
 
 def _weighed(pieces):

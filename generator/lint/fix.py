@@ -216,9 +216,10 @@ def _renumber(checker, sheet):
             end += 1
         if joined[start:end] == expected:
             continue
-        colon = item.numberless and joined.rstrip().endswith(("：", ":"))
+        last = len(joined.rstrip())
+        colon = item.numberless and joined[last - 1:last] in ("：", ":")
         if colon:                        # a bare name and its colon heading a part (主要举措：), as format writes it
-            _splice(texts, len(joined.rstrip()) - 1, len(joined.rstrip()), "")
+            _splice(texts, last - 1, last, "")
         _splice(texts, start, end, expected)
         change = (f"加上“{expected}”" + ("，去掉末尾的冒号" if colon else "") if not item.label
                   else f"{item.label} → {expected}" if item.label != expected else f"去掉“{expected}”后的空格")

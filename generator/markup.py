@@ -35,6 +35,7 @@ class Block:
     merges: tuple = ()             # tables: merged areas as (row, column, rows, columns)
     bold: frozenset = frozenset()  # tables: (row, column) of each cell in bold throughout
     image: tuple = None            # pictures: (bytes, extension, width, height in EMU)
+    again: bool = False            # headings: the level's numbers start again here (under a lead-in)
 
     @property
     def text(self):

@@ -51,9 +51,11 @@ class Numberer:
         self.patterns = list(patterns)
         self.counts = [0] * len(self.patterns)
 
-    def next(self, level):
+    def next(self, level, again=False):
+        """The label of the next heading at ``level``; ``again``: its numbers start again there
+        (一、 under a lead-in after 二、: ``read_levels``)."""
         index = level - 1
-        self.counts[index] += 1
+        self.counts[index] = 1 if again else self.counts[index] + 1
         for deeper in range(index + 1, len(self.counts)):
             self.counts[deeper] = 0
         return label(self.patterns[index], self.counts[index])
@@ -220,20 +222,22 @@ def parse_label(text, patterns):
     return None
 
 
-def renumber(headings, patterns):
+def renumber(headings, patterns, after_leads=()):
     """For ``[(level, label)]`` in document order, the label each heading should have and
     what is wrong with the one it has: ``[(expected, problem or None)]``.
 
     A problem is judged against the heading's own predecessor, so one gap is one problem; a
-    heading typed with no number ("") lacks the one it should have.
+    heading typed with no number ("") lacks the one it should have. Indexes in ``after_leads``
+    are headings right under a lead-in: there a Chinese 一、 starts its level's numbers again.
     """
     numberer = Numberer(patterns)
     seen_counts = [0] * len(patterns)
     out, previous = [], 0
-    for level, seen in headings:
-        expected = numberer.next(level)
+    for k, (level, seen) in enumerate(headings):
+        again = k in after_leads and bool(seen) and starts_again(label_style(seen))
+        expected = numberer.next(level, again)
         number = parse_label(seen, patterns)[1] if seen else numberer.counts[level - 1]
-        last = seen_counts[level - 1]
+        last = 0 if again else seen_counts[level - 1]
         seen_counts[level - 1:] = [number] + [0] * (len(patterns) - level)
         if level > previous + 1:
             problem = "跳级"
@@ -273,14 +277,18 @@ class Levels:
         self.resume = resume       # the first heading may go on from a number before the text (a page 2)
         self.refused = set()       # levels that refused a number of their style since their last one
 
-    def add(self, style, value, family=""):
+    def add(self, style, value, family="", again=False):
         """The 1-based level of a heading numbered ``value`` in ``style``, or None when the
-        number does not fit (then nothing changes)."""
-        index = self._place(style, value, family)
+        number does not fit (then nothing changes). ``again``: a 一、 or （一） under a lead-in
+        starts the numbers of its style's level again (我再提三点要求： / 一、……)."""
+        index = self.depth_of(style) if again and starts_again((style, value)) else None
+        index = self._place(style, value, family) if index is None else index - 1
         if index is None:
             return None
         self._close_below(index)
-        if index == len(self.levels):
+        if again and index < len(self.levels):
+            self.levels[index][2] = 1
+        elif index == len(self.levels):
             self.levels.append([{style}, {family}, value or 1])
         else:
             styles, families, last = self.levels[index]
@@ -332,7 +340,7 @@ class Levels:
         return None
 
 
-def read_levels(labels, strays=(), resume=False, named=()):
+def read_levels(labels, strays=(), resume=False, named=(), after_leads=()):
     """The level of each heading label of a document, in order: ``labels`` holds
     ``(style, value, family)`` or None (not a heading) per paragraph; the answer holds a level
     or None. A number typed in another style does not take a level's next place when a
@@ -343,7 +351,9 @@ def read_levels(labels, strays=(), resume=False, named=()):
     a report (存在问题, 下一步打算): typed in a deeper level's style, one that fills the gap in
     the Chinese numbers above is that part (二、 1、 2、 3、存在问题 四、: 3、 is 三、 mistyped).
     ``resume``: the text may begin inside a document, so its first heading may be numbered
-    三、 or （三） (an excerpt of a page; ``lint`` checks a whole draft)."""
+    三、 or （三） (an excerpt of a page; ``lint`` checks a whole draft). Indexes in
+    ``after_leads`` are lines right under a lead-in (``after_lead_in``): a 一、 there starts
+    its level's numbers again (我再提三点要求： / 一、……)."""
     levels, out = Levels(resume, _cut_parent(labels) if resume else ()), []
     for i, found in enumerate(labels):
         if found is None:
@@ -353,8 +363,60 @@ def read_levels(labels, strays=(), resume=False, named=()):
         if family is not None and "1" in style and _claimed(labels, i):
             family = None
         following = next((label for label in labels[i + 1:] if label), None) if i in named else None
-        level = (following and levels.fill(style, value, family, following)) or levels.add(style, value, family)
+        level = ((following and levels.fill(style, value, family, following))
+                 or levels.add(style, value, family, i in after_leads))
         out.append(level if level or i not in strays else levels.depth_of(style))
+    return out
+
+
+def starts_again(found):
+    """Whether a label (``(style, value, …)``) right under a lead-in starts its level's numbers
+    again: a Chinese 一、 or （一） does (我再提三点要求： / 一、……); figures there are a list's
+    (``lead_in_lists``)."""
+    return bool(found) and found[1] == 1 and "一" in found[0]
+
+
+def after_lead_in(labels, texts):
+    """Indexes of the lines right under a lead-in: a line with no number that ends in a colon
+    (通过学习，取得了以下成效：, 我再提三点要求：); empty lines are passed over."""
+    lines = [i for i, text in enumerate(texts) if text.strip()]
+    return {i for lead, i in zip(lines, lines[1:]) if labels[lead] is None and texts[lead].rstrip().endswith(("：", ":"))}
+
+
+def lead_in_lists(labels, texts, run_ins, above=True):
+    """Indexes of numbered lines that are the items of a list under a lead-in, not headings:
+    figures (1. 1、 （1）) starting again at 1 on the line after one that ends in a colon and
+    has no number (通过学习，取得了以下成效：), each item on the line after the one before and
+    counting on; a run of one is no list. ``labels``: ``(style, value, family)`` or None per
+    line, ``texts`` each line's text (empty lines are passed over), ``run_ins`` whether a
+    heading runs into its text. ``above``: the last number before the lead-in is of the same
+    style (a run under a new parent, 二、 / 主要表现在： / 1.……, is that parent's own); a draft
+    the writer made numbers its headings itself, so there any run qualifies. An item that also
+    counts on the headings above, its heading run into its text where the list's first has
+    none (4.深化服务群众。组织……), is the next of those headings and ends the list.
+    ``format`` (through the outliner) and ``lint`` read such a list as the text it is."""
+    lines, after = [i for i, text in enumerate(texts) if text.strip()], after_lead_in(labels, texts)
+    out, last, k = set(), None, 0
+    while k < len(lines):
+        i = lines[k]
+        if labels[i] is None:
+            k += 1
+            continue
+        style, value = labels[i][:2]
+        if value == 1 and "一" not in style and i in after and (not above or last and last[0] == style):
+            run = [i]
+            for j in lines[k + 1:]:
+                found = labels[j]
+                if not found or found[0] != style or found[1] != len(run) + 1 or (
+                        last and found[1] == last[1] + 1 and run_ins[j] and not run_ins[i]):
+                    break
+                run.append(j)
+            if len(run) > 1:
+                out.update(run)
+                k += len(run)
+                continue
+        last = (style, value)
+        k += 1
     return out
 
 

@@ -2,6 +2,7 @@
 with one Chinese line, nothing is written outside the data folder, the server goes on."""
 import io
 import json
+import re
 import warnings
 import zipfile
 from urllib.parse import unquote
@@ -325,3 +326,6 @@ def test_preview_numbers_an_attachment_afresh_and_shows_addressee_flush():
                          "# 名册\n\n## 党员\n"), load_style())
     assert '<p class="addressee">区委：</p>' in html and '<p class="attachment">附件1</p>' in html
     assert html.count("一、") == 2 and html.count("二、") == 1
+    blocks = parse("# 讲话\n\n## 成绩\n\n## 不足\n\n我再提两点要求：\n\n## 提高站位\n\n## 夯实基础\n")
+    blocks[-2].again = True                          # as format marks 一、 under a lead-in (outline.Section.again)
+    assert re.findall(r'<h2 class="h1">(..)', to_html(blocks, load_style())) == ["一、", "二、", "一、", "二、"]

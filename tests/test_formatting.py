@@ -447,6 +447,47 @@ def test_a_name_and_its_colon_heading_a_part_lose_the_colon_in_format_and_lint_f
         assert heads[0] == "一、主要做法" and heads[3] == "二、品牌效应", (out.name, heads)
 
 
+@pytest.mark.parametrize("items, heads", [
+    (["1.党员意识明显增强", "2.支部活力不断提升"], ["（三）推进阵地建设", "（四）加强队伍建设"]),
+    (["1.开通“红色代办”热线，全年办理事项300余件。", "2.设立党员先锋岗，为群众提供帮办服务。"],
+     ["（三）推进阵地建设", "（四）加强队伍建设"]),           # an item counting on the headings above, run in, is one
+])
+def test_a_list_that_starts_again_under_a_lead_in_stays_text_in_format_and_lint(runner, tmp_path, items, heads):
+    lines = ["青岚社区党委2026年工作总结", "一、主要做法", "1.加强组织建设。调整充实网格党支部8个。",
+             "2.深化为民服务。社区坚持把服务群众作为第一要务。", "通过一年来的努力，社区取得了以下成效：", *items,
+             "3.推进阵地建设。新建党群服务中心1个。", "4.加强队伍建设。培训社区干部120人次。", "二、下一步打算",
+             "主要表现在：", "1.持续抓好党员教育。", "2.不断完善服务体系。"]
+    formatted, fixed, result = format_and_fix(runner, tmp_path, lines)
+    assert result.exit_code == 0, result.output
+    for out in (formatted, fixed):
+        got = paragraphs(out)
+        got_heads = [t.split("。")[0] for s, t in got if s.startswith("Heading")]
+        assert got_heads == ["一、主要做法", "（一）加强组织建设", "（二）深化为民服务", *heads, "二、下一步打算",
+                             "（一）持续抓好党员教育", "（二）不断完善服务体系"], out.name  # (a new parent's run is its own)
+        assert [(s, t) for s, t in got if t in items] == [("Normal", t) for t in items], out.name     # as typed
+    code, output = lint_lines(runner, tmp_path / "粗稿.docx")
+    assert not any("编号" in line and any(t[:6] in line for t in items) for line in output.splitlines()), output
+    for out in (formatted, fixed):
+        code, output = lint_lines(runner, out)
+        assert code == 0 and "：通过，0 处错误" in output, output
+
+
+def test_chinese_numbers_starting_again_under_a_lead_in_head_their_parts_in_format_and_lint(runner, tmp_path):
+    lines = ["在青岚镇2026年党建工作会议上的讲话", "同志们：", "一、政治建设全面加强", "全镇各级党组织深入开展理论学习。",
+             "二、基层组织更加坚强", "全镇村党组织全部达到星级标准。", "对于明年的工作，我再提三点要求：", "一、要提高政治站位",
+             "各级党组织要切实扛起管党治党责任。", "二、要夯实基层基础", "持续推进支部标准化建设。", "三、要锤炼过硬作风",
+             "坚决整治形式主义官僚主义。"]
+    formatted, fixed, result = format_and_fix(runner, tmp_path, lines)
+    assert result.exit_code == 0, result.output
+    for out in (formatted, fixed):
+        assert [(s, t) for s, t in paragraphs(out) if s.startswith("Heading")] == [
+            ("Heading 1", lines[k]) for k in (2, 4, 7, 9, 11)], out.name     # numbered as typed, afresh under the lead-in
+    for path in (tmp_path / "粗稿.docx", formatted, fixed):
+        code, output = lint_lines(runner, path)
+        assert "编号" not in output, output
+    assert "：通过，0 处错误" in lint_lines(runner, formatted)[1]
+
+
 def test_items_of_a_list_numbered_with_half_a_bracket_stay_text_and_raise_no_pair_reminder(runner, tmp_path):
     lines = ["青岚镇2026年党建工作总结", "今年以来，镇党委坚持以党建引领基层治理，现将有关情况总结如下。", "一、主要做法",
              "（一）加强理论学习", "主要做法有：", "1)每月固定开展主题党日；", "2）每季度讲一次党课；", "3）每半年开展一次评议。",

@@ -3,11 +3,13 @@ import pytest
 from generator.numbering import (
     Levels,
     Numberer,
+    after_lead_in,
     cn_number,
     cn_value,
     decimal_labels,
     label,
     label_style,
+    lead_in_lists,
     parse_label,
     read_levels,
     renumber,
@@ -27,6 +29,18 @@ def test_numberer_resets_deeper_levels():
     numberer = Numberer(["{中文}、", "（{中文}）", "{数字}.", "（{数字}）"])
     got = [numberer.next(level) for level in (1, 2, 2, 3, 4, 4, 1, 2, 3)]
     assert got == ["一、", "（一）", "（二）", "1.", "（1）", "（2）", "二、", "（一）", "1."]
+
+
+def test_renumber_and_read_levels_start_a_chinese_run_again_under_a_lead_in_only():
+    seen = [(1, "一、"), (1, "二、"), (1, "一、"), (2, "（一）"), (2, "（一）"), (1, "二、")]
+    assert renumber(seen, PATTERNS, after_leads={2, 4}) == [
+        ("一、", None), ("二、", None), ("一、", None), ("（一）", None), ("（一）", None), ("二、", None)]
+    assert renumber(seen, PATTERNS)[2] == ("三、", "不连续")
+    assert renumber([(3, "1."), (3, "1.")], PATTERNS, after_leads={1})[1] == ("2.", "重复")     # figures do not
+    lines = ["一、政治建设", "二、组织建设", "我再提三点要求：", "一、要提高站位", "二、要夯实基础", "三、要锤炼作风"]
+    labels = [label_style(t)[:3] if label_style(t) else None for t in lines]
+    assert read_levels(labels, after_leads=after_lead_in(labels, lines)) == [1, 1, None, 1, 1, 1]
+    assert read_levels(labels) == [1, 1, None, None, None, 1]
 
 
 def test_label_fills_both_forms():
@@ -191,3 +205,18 @@ def test_a_repeat_after_a_list_in_that_style_is_no_heading():
 def test_a_figure_typed_twice_is_no_heading():
     # 2、 goes on counting 一、 as the second part; a second 2、 is a list's, not a third part
     assert read_levels([label_style(t)[:3] for t in ("一、甲", "2、乙", "2、丙")]) == [1, 1, None]
+
+
+def test_a_list_under_a_lead_in_is_told_from_headings():
+    lines = ["1.加强组织建设。", "2.深化为民服务。", "取得了以下成效：", "1.满意度提升", "2.治理更加有效", "3.推进阵地建设。"]
+    labels = [label_style(t)[:3] if label_style(t) else None for t in lines]
+    run_ins = [False, False, False, False, False, True]
+    assert lead_in_lists(labels, lines, run_ins) == {3, 4}            # 3. goes on counting the headings, run in
+    assert lead_in_lists(labels, lines, [False] * 6) == {3, 4, 5}     # as the list's items: the list's third
+    assert lead_in_lists(labels[:4] + labels[5:], lines[:4] + lines[5:], run_ins[:4] + run_ins[5:]) == set()    # a run of one
+    other = ["二、存在问题", "主要表现在：", "1.学用结合不紧", "2.调研不够深入"]   # a new parent's run is its own
+    other_labels = [label_style(t)[:3] for t in other[:1]] + [None] + [label_style(t)[:3] for t in other[2:]]
+    assert lead_in_lists(other_labels, other, [False] * 4) == set()
+    assert lead_in_lists(other_labels, other, [False] * 4, above=False) == {2, 3}      # in a draft the writer made
+    chinese = ["一、政治建设", "二、组织建设", "我再提三点要求：", "一、要提高站位", "二、要夯实基础"]
+    assert lead_in_lists([label_style(t)[:3] if label_style(t) else None for t in chinese], chinese, [False] * 5) == set()

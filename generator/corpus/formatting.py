@@ -142,7 +142,7 @@ def _text_blocks(paras, fallback_title, path, notes=(), alone=False, attached=Fa
         open_levels.append(s.level)
         # a heading on a line of its own ends on no colon (一、主要做法：): its text is below it
         blocks.append(Block(HEADING_KINDS[min(len(open_levels), len(HEADING_KINDS)) - 1],
-                            [(_unclosed(s.raw or s.heading), False)]))
+                            [(_unclosed(s.raw or s.heading), False)], again=s.again))
         blocks += [Block("正文", [(text, False)]) for text in s.body]
     if fallback_title and not o.sections and not lead and len(blocks) == 1 and not (notes or alone):
         raise ReportgenError("文件里只有一行标题，没有正文", path)

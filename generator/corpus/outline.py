@@ -48,8 +48,8 @@ from difflib import SequenceMatcher
 from generator.corpus.cleaning import clean, width
 from generator.corpus.reading import Para, read_document
 from generator.normalize import CLOSING_DATE, SIGNER
-from generator.numbering import (DECIMAL_STYLES, DECIMALS, PART_NUMBER, Levels, cn_value, decimal_labels, figure_label,
-                                 label_style, read_levels)
+from generator.numbering import (DECIMAL_STYLES, DECIMALS, PART_NUMBER, Levels, after_lead_in, cn_value, decimal_labels,
+                                 figure_label, label_style, lead_in_lists, read_levels, starts_again)
 
 CATEGORIES = ("概述", "做法", "成效", "问题", "原因", "思考", "下一步", "其他")
 
@@ -123,6 +123,7 @@ class Section:
     raw: str = ""                # the heading exactly as typed, after the number (a part's: the whole line)
     body: list = field(default_factory=list)   # paragraphs until the next heading
     part: bool = False           # a part of the text (第一部分 ……): its headings are a level below it
+    again: bool = False          # its numbers start again here (一、 under a lead-in after 二、: read_levels)
 
     def to_dict(self):
         return {"heading": self.heading, "level": self.level, "category": self.category}
@@ -886,10 +887,15 @@ def _numbered(paras, lone=False):
         labels.append((m[0], m[1], family) if split else None)
     # a figure's heading that names a part of a report may be a mistyped Chinese number (numbering.read_levels)
     named = {i for i, (label, split) in enumerate(zip(labels, splits)) if label and "1" in label[0] and label_of(split[0])}
+    for i in lead_in_lists(labels, texts, [bool(split and split[1]) for split in splits]):
+        labels[i] = None              # a list under a lead-in (取得了以下成效： / 1.…… / 2.……) stays text
+    after = after_lead_in(labels, texts)
     items = []
-    for text, m, split, level in zip(texts, marks, splits, read_levels(labels, resume=True, named=named)):
+    for i, (text, m, split, level) in enumerate(zip(texts, marks, splits, read_levels(labels, resume=True, named=named,
+                                                                                      after_leads=after))):
         if level:
             items.append(_section(split[0], level, m[2]))
+            items[-1].again = i in after and starts_again(labels[i])
             if split[1]:
                 items.append(split[1])
         else:

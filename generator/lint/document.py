@@ -25,7 +25,8 @@ from generator.normalize import (
     short_line,
     signed_line,
 )
-from generator.numbering import decimal_labels, figure_label, label_style, read_levels, strip_number
+from generator.numbering import (after_lead_in, decimal_labels, figure_label, label_style, lead_in_lists, read_levels,
+                                 renumber, strip_number)
 from generator.word import office
 from generator.word.parts import STYLE_NAMES
 from generator.word.style import HEADING_KINDS, RESTARTS
@@ -220,6 +221,7 @@ class Item:
     parted: tuple = ()     # a 落款 typed on one line: the unit and the date it parts into
     part_name: object = None   # a part's number alone on its line (第一部分): the Item of the line naming it
     numberless: bool = False   # a heading typed with no number that format numbers (outline.bare_parents)
+    after_lead: bool = False   # right under a lead-in (我再提三点要求：): a 一、 there numbers afresh
 
 
 def gather(doc, sheet):
@@ -273,6 +275,9 @@ def gather(doc, sheet):
     for item in items:
         if item.kind in HEADING_KINDS:
             item.run_in = run_in_at(item.text[len(item.auto):])
+    body = [i for i in items if i.kind != "空" and i.index]
+    for lead, item in zip(body, body[1:]):
+        item.after_lead = lead.kind == "正文" and not lead.label and lead.text.rstrip().endswith(("：", ":"))
     if ours:
         return items
     _bold_headings(texts, doc)
@@ -346,10 +351,18 @@ def run_in_at(text):
     return len(text.rstrip()) - len(body) if body and text.rstrip().endswith(body) else 0
 
 
-def numbered_parts(items):
-    """The numbered headings of each part of the document that numbers afresh: the text, each
-    part of it (from its 部分标题 on) and each attachment (from its 附件标识 on)."""
-    return [heads for part in _afresh(items) if (heads := [i for i in part if i.label or i.numberless])]
+def renumbered(items, patterns):
+    """``[(heading, the label it should have, what is wrong with its own or None)]``
+    (numbering.renumber) for the numbered headings of each part of the document that numbers
+    afresh: the text, each part of it (from its 部分标题 on) and each attachment (from its
+    附件标识 on)."""
+    out = []
+    for part in _afresh(items):
+        heads = [i for i in part if i.label or i.numberless]
+        found = renumber([(HEADING_KINDS.index(i.kind) + 1, i.label) for i in heads], patterns,
+                         {k for k, i in enumerate(heads) if i.after_lead})
+        out += [(item, *result) for item, result in zip(heads, found)]
+    return out
 
 
 def _afresh(entries, item_of=lambda entry: entry):
@@ -451,7 +464,21 @@ def _read_levels(typed, ours, resume=False):
         item.kind == "正文" if ours else short_line(strip_number(item.text), 20))}
     named = {i for i, (item, found) in enumerate(typed)          # as format reads them (outline._numbered)
              if found and "1" in found[0] and label_of((split_heading(strip_number(item.text)) or ("",))[0])}
-    return read_levels([found[:3] if found else None for _, found in typed], strays, resume, named)
+    labels = [found[:3] if found else None for _, found in typed]
+    for i in _listed(typed, ours):
+        labels[i] = None
+    return read_levels(labels, strays, resume, named, after_lead_in(labels, [item.text for item, _ in typed]))
+
+
+def _listed(typed, ours):
+    """Indexes of the ``(item, label)`` pairs that are the items of a list under a lead-in
+    (numbering.lead_in_lists), text as ``format`` reads and writes it; in a draft the writer
+    made, any numbered body line may be one (it keeps a list's numbers as typed)."""
+    labels = [found or (label_style(item.text) if ours and item.kind == "正文" else None) for item, found in typed]
+    labels = [found[:3] if found else None for found in labels]
+    texts = [item.text for item, _ in typed]
+    run_ins = [bool(found and run_in_at(text)) for found, text in zip(labels, texts)]
+    return {i for i in lead_in_lists(labels, texts, run_ins, not ours) if typed[i][0].kind == "正文"}
 
 
 def _bare_parents(typed, title):

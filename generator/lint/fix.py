@@ -15,10 +15,9 @@ from docx.text.run import Run
 from generator.corpus.autonumber import style_numbers
 from generator.errors import OutputError
 from generator.corpus.reading import run_parts
-from generator.lint.document import leading_spaces, numbered_parts, open_document, own_runs, w
+from generator.lint.document import leading_spaces, open_document, own_runs, renumbered, w
 from generator.lint.rules import Rules, lint_document
 from generator.normalize import map_pieces, punctuation_width, written_date
-from generator.numbering import renumber
 from generator.output import save_atomic
 from generator.word.package import Layout
 from generator.word.parts import STYLE_NAMES
@@ -202,12 +201,8 @@ def _part_names(checker):
 
 
 def _renumber(checker, sheet):
-    patterns = heading_patterns(sheet)
-    lines, heads, labels = [], [], []
-    for part in numbered_parts(checker.items):
-        heads += part
-        labels += renumber([(HEADING_KINDS.index(i.kind) + 1, i.label) for i in part], patterns)
-    for item, (expected, _) in zip(heads, labels):
+    lines = []
+    for item, expected, _ in renumbered(checker.items, heading_patterns(sheet)):
         texts = _texts(item.para)
         joined = "".join(t.text or "" for t in texts)
         start = joined.find(item.label)

@@ -10,8 +10,8 @@ from generator.lint.document import (
     Resolver,
     gather,
     leading_spaces,
-    numbered_parts,
     open_document,
+    renumbered,
     run_in_parts,
     same_font,
     text_runs,
@@ -20,7 +20,6 @@ from generator.lint.document import (
 from generator.lint.findings import ERROR, WARNING, Finding, excerpt
 from generator.markup import PLACEHOLDER
 from generator.normalize import NOTE, changed_marks, written_date
-from generator.numbering import renumber
 from generator.word import office
 from generator.word.style import (
     HEADING_KINDS,
@@ -249,13 +248,9 @@ class Rules:
                 self.add("自动编号", "编号写成文字（复制到 WPS 或别的文档里不会变）",
                          f"Word 自动编号“{item.auto.strip()}”" + ("，段落是空的" if item.kind == "空" else ""),
                          item, WARNING)
-        patterns = heading_patterns(self.sheet)
-        for heads in numbered_parts(self.items):
-            results = renumber([(HEADING_KINDS.index(i.kind) + 1, i.label) for i in heads], patterns)
-            for item, (expected, problem) in zip(heads, results):
-                if problem:
-                    self.add("编号", "先有上一级编号" if problem == "跳级" else expected,
-                             f"{item.label}（{problem}）", item)
+        for item, expected, problem in renumbered(self.items, heading_patterns(self.sheet)):
+            if problem:
+                self.add("编号", "先有上一级编号" if problem == "跳级" else expected, f"{item.label}（{problem}）", item)
 
     def empty_paragraphs(self):
         body = [i for i in self.items if i.index]

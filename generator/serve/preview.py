@@ -21,7 +21,7 @@ def to_html(blocks, sheet):
             out.append(f'<p class="{_CLASSES[block.kind]}">{_runs(block.runs)}</p>')
         elif block.kind in HEADING_KINDS:
             level = HEADING_KINDS.index(block.kind) + 1
-            label = numberer.next(level)
+            label = numberer.next(level, block.again)
             out.append(f'<h{level + 1} class="h{level}">{escape(label)}{_runs(block.runs)}</h{level + 1}>')
         else:
             tag = _TAGS.get(block.kind, "p")

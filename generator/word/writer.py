@@ -109,7 +109,7 @@ class Writer:
                 numberer = Numberer(self.numbering)
             if block.kind in HEADING_KINDS:
                 level = HEADING_KINDS.index(block.kind) + 1
-                runs = [(numberer.next(level), runs[0][1] if runs else False)] + runs
+                runs = [(numberer.next(level, block.again), runs[0][1] if runs else False)] + runs
             opening = base.openings[block.kind]
             body.append(_with(opening, KEEP_NEXT) if keep else _with(opening, NO_SPACE_BEFORE) if tight
                         else opening)

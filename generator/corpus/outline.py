@@ -332,11 +332,11 @@ _COLUMN = re.compile(r"^[\u4e00-\u9fff]{2,10}\s+(?=\S{8,}$)")
 _COLLECTION = re.compile(rf"(?<!\d)\d+\s*篇|(?<![{CN}])[{CN}]+篇(?!文章|章)|多篇$|锦集|合集|汇总|大全|精选")
 # a site's motto of set phrases: 荟聚奇文、博采众长、见贤思齐
 _IDIOMS = re.compile(r"^(?:[\u4e00-\u9fff]{4}[、，,\s]+){2,}[\u4e00-\u9fff]{4}$")
-_TITLE_LEAD = re.compile(rf"^(?:\|\s*)?(?:标题\s*[:：]\s*)?(?:[{CN}]\s*[:：]\s*)?(?:第\s*[{CN}\d]+\s*[章节]\s+)?")
+_TITLE_LEAD = re.compile(rf"^(?:\|\s*)?(?:(?:文章)?标题\s*[:：]\s*)?(?:[{CN}]\s*[:：]\s*)?(?:第\s*[{CN}\d]+\s*[章节]\s+)?")
 
 
 def title_core(text):
-    """A title line without what a site adds: a table's | borders, 标题：, a collection's
+    """A title line without what a site adds: a table's | borders, 标题：(文章标题：), a collection's
     number (一 : , 第1篇, 【篇1】), (全文N字), 范文; a title doubled as X-X or XX counts once."""
     text = one_line(text).strip(" |\u3000")
     sides = [side.strip() for side in re.split(r"[|｜]", text) if side.strip()]

@@ -945,7 +945,7 @@ def test_parts_of_a_paper_head_the_numbered_sections():
                                                ("社区建设成就突出", "成效"), ("调研目的与方法", "其他"), ("调研结果分析", "概述"),
                                                ("年度宣传工作落实状况", "做法"), ("社区党员思想状况", "概述"),
                                                ("课堂学习热在表面，学以致用存在落差", "问题"), ("本课题的研究意义", "概述"),
-                                               ("党建工作的理论内涵与现实意义", "概述")])
+                                               ("党建工作的理论内涵与现实意义", "概述"), ("青岚县流动党员管理的基本趋势", "概述")])
 def test_results_and_states_worded_as_such(heading, category):
     assert classify([Section(heading, 1)])[0].category == category
 

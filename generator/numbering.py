@@ -228,13 +228,13 @@ def renumber(headings, patterns, after_leads=()):
 
     A problem is judged against the heading's own predecessor, so one gap is one problem; a
     heading typed with no number ("") lacks the one it should have. Indexes in ``after_leads``
-    are headings right under a lead-in: there a Chinese 一、 starts its level's numbers again.
+    are headings right under a lead-in: there a top-level 一、 starts the numbers again.
     """
     numberer = Numberer(patterns)
     seen_counts = [0] * len(patterns)
     out, previous = [], 0
     for k, (level, seen) in enumerate(headings):
-        again = k in after_leads and bool(seen) and starts_again(label_style(seen))
+        again = level == 1 and k in after_leads and bool(seen) and starts_again(label_style(seen))
         expected = numberer.next(level, again)
         number = parse_label(seen, patterns)[1] if seen else numberer.counts[level - 1]
         last = 0 if again else seen_counts[level - 1]
@@ -279,10 +279,10 @@ class Levels:
 
     def add(self, style, value, family="", again=False):
         """The 1-based level of a heading numbered ``value`` in ``style``, or None when the
-        number does not fit (then nothing changes). ``again``: a 一、 or （一） under a lead-in
-        starts the numbers of its style's level again (我再提三点要求： / 一、……)."""
-        index = self.depth_of(style) if again and starts_again((style, value)) else None
-        index = self._place(style, value, family) if index is None else index - 1
+        number does not fit (then nothing changes). ``again``: a 一、 of the top level under a
+        lead-in starts its numbers again (我再提三点要求： / 一、……)."""
+        index = 0 if again and starts_again((style, value)) and self.depth_of(style) == 1 else None
+        index = self._place(style, value, family) if index is None else index
         if index is None:
             return None
         self._close_below(index)
@@ -352,8 +352,8 @@ def read_levels(labels, strays=(), resume=False, named=(), after_leads=()):
     the Chinese numbers above is that part (二、 1、 2、 3、存在问题 四、: 3、 is 三、 mistyped).
     ``resume``: the text may begin inside a document, so its first heading may be numbered
     三、 or （三） (an excerpt of a page; ``lint`` checks a whole draft). Indexes in
-    ``after_leads`` are lines right under a lead-in (``after_lead_in``): a 一、 there starts
-    its level's numbers again (我再提三点要求： / 一、……)."""
+    ``after_leads`` are lines right under a lead-in (``after_lead_in``): a top-level 一、 there
+    starts the numbers again (我再提三点要求： / 一、……)."""
     levels, out = Levels(resume, _cut_parent(labels) if resume else ()), []
     for i, found in enumerate(labels):
         if found is None:
@@ -369,10 +369,31 @@ def read_levels(labels, strays=(), resume=False, named=(), after_leads=()):
     return out
 
 
+def counted_between(labels, numbers):
+    """Indexes of numbered lines that no heading's shape marks (``numbers``: ``{index: (style,
+    value, family)}``; a single sentence too long for a heading, 2.村党支部坚持每月开展……。)
+    but that count between the headings of their style (``labels``: ``(style, value, family)``
+    or None per line): the nearest heading before one is the number before its own, or the
+    nearest after it the number after. They head their place in the run, so that its numbers
+    go on (（一） （二） （三）, not （一） 2.…… （二）); ``format`` and ``lint`` read them so."""
+    labels, out, found = list(labels), set(), True
+    while found:                     # (1. / 2.…… / 3.…… / 4.: each one read lets the next be)
+        found = False
+        for i, (style, value, family) in numbers.items():
+            before = next((labels[j] for j in range(i - 1, -1, -1) if labels[j]), None)
+            after = next((labels[j] for j in range(i + 1, len(labels)) if labels[j]), None)
+            if i not in out and ((before and before[:2] == (style, value - 1))
+                                 or (after and after[:2] == (style, value + 1))):
+                out.add(i)
+                labels[i], found = (style, value, family), True
+    return out
+
+
 def starts_again(found):
-    """Whether a label (``(style, value, …)``) right under a lead-in starts its level's numbers
-    again: a Chinese 一、 or （一） does (我再提三点要求： / 一、……); figures there are a list's
-    (``lead_in_lists``)."""
+    """Whether a top-level label (``(style, value, …)``) right under a lead-in starts the numbers
+    again: a Chinese 一 does (我再提三点要求： / 一、要提高政治站位 / 各级……); a run of items
+    one under the other there is a list (``lead_in_lists``), figures a list's items or a
+    parent's, and a （一） under its parent's （二） a number mistyped."""
     return bool(found) and found[1] == 1 and "一" in found[0]
 
 
@@ -385,17 +406,19 @@ def after_lead_in(labels, texts):
 
 def lead_in_lists(labels, texts, run_ins, above=True):
     """Indexes of numbered lines that are the items of a list under a lead-in, not headings:
-    figures (1. 1、 （1）) starting again at 1 on the line after one that ends in a colon and
-    has no number (通过学习，取得了以下成效：), each item on the line after the one before and
-    counting on; a run of one is no list. ``labels``: ``(style, value, family)`` or None per
-    line, ``texts`` each line's text (empty lines are passed over), ``run_ins`` whether a
-    heading runs into its text. ``above``: the last number before the lead-in is of the same
-    style (a run under a new parent, 二、 / 主要表现在： / 1.……, is that parent's own); a draft
-    the writer made numbers its headings itself, so there any run qualifies. An item that also
-    counts on the headings above, its heading run into its text where the list's first has
-    none (4.深化服务群众。组织……), is the next of those headings and ends the list.
-    ``format`` (through the outliner) and ``lint`` read such a list as the text it is."""
+    numbers (1. 1、 （1）, or 一、 （一）) starting again at 1 on the line after one that ends in a
+    colon and has no number (通过学习，取得了以下成效：), each item on the line after the one before and
+    counting on (one number may be skipped); a run of one is no list. ``labels``: ``(style,
+    value, family)`` or None per line, ``texts`` each line's text (empty lines are passed over),
+    ``run_ins`` whether a heading runs into its text. ``above``: the last number before the
+    lead-in is of the same style (a run under a new parent, 二、 / 主要表现在： / 1.……, is that
+    parent's own); a draft the writer made numbers its headings itself, so there any run
+    qualifies. A heading's shape is no list's: an item with a heading run into it (1.推进阵地
+    建设。新建……) starts none and ends one, and so does one that counts on the headings above
+    with text of its own below it (3.推进阵地建设 / 新建……). ``format`` (through the outliner)
+    and ``lint`` read such a list as the text it is."""
     lines, after = [i for i, text in enumerate(texts) if text.strip()], after_lead_in(labels, texts)
+    below = {i: labels[j] is None for i, j in zip(lines, lines[1:])}     # text of its own below it
     out, last, k = set(), None, 0
     while k < len(lines):
         i = lines[k]
@@ -403,12 +426,13 @@ def lead_in_lists(labels, texts, run_ins, above=True):
             k += 1
             continue
         style, value = labels[i][:2]
-        if value == 1 and "一" not in style and i in after and (not above or last and last[0] == style):
+        if (value == 1 and i in after and not run_ins[i]
+                and (not above or last and last[0] == style)):
             run = [i]
             for j in lines[k + 1:]:
                 found = labels[j]
-                if not found or found[0] != style or found[1] != len(run) + 1 or (
-                        last and found[1] == last[1] + 1 and run_ins[j] and not run_ins[i]):
+                if (not found or found[0] != style or not 0 < found[1] - labels[run[-1]][1] <= GAP or run_ins[j]
+                        or last and found[1] == last[1] + 1 and below.get(j)):
                     break
                 run.append(j)
             if len(run) > 1:

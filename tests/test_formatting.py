@@ -416,10 +416,17 @@ def test_long_items_run_into_their_text_are_headings_to_format_and_lint_alike(ru
     # lint reads the typed draft so too: the numbers are wrong for their level, and one skips
     code, output = lint_lines(runner, tmp_path / "粗稿.docx")
     assert "编号：应为 （一），实为 1、" in output and "编号：应为 （二），实为 3、" in output, output
-    # a long numbered sentence with no heading run into it stays body text
+    # a long numbered sentence with no heading run into it heads its place in a run of headings (its
+    # number comes before 2、坚持项目支撑), and stays body text in a run of such sentences
     lines[2] = "1、全年召开支部党员大会12次、支委会24次，讲党课4次，组织生活会和民主评议党员按时召开，党员参学率达到98%以上，群众满意。"
     (tmp_path / "two").mkdir()
     formatted, fixed, result = format_and_fix(runner, tmp_path / "two", lines)
+    for out in (formatted, fixed):
+        got = [text for style, text in paragraphs(out) if style == "Heading 2"]
+        assert got[0] == "（一）" + lines[2][2:] and got[1].startswith("（二）坚持项目支撑。"), (out.name, got)
+    lines[3] = "2、" + lines[2][2:]
+    (tmp_path / "three").mkdir()
+    formatted, fixed, result = format_and_fix(runner, tmp_path / "three", lines)
     for out in (formatted, fixed):
         assert lines[2] in [text for style, text in paragraphs(out) if not style.startswith("Heading")], out.name
 
@@ -472,6 +479,46 @@ def test_a_list_that_starts_again_under_a_lead_in_stays_text_in_format_and_lint(
         assert code == 0 and "：通过，0 处错误" in output, output
 
 
+@pytest.mark.parametrize("lines, want", [
+    (["青岚社区党委2026年工作总结", "一、主要做法", "1.加强组织建设", "调整充实网格党支部8个。", "2.深化为民服务",
+      "全年办理群众诉求300余件。", "通过一年来的努力，社区取得了以下成效：", "1.党员意识明显增强", "2.支部活力不断提升",
+      "3.推进阵地建设", "新建党群服务中心1个。", "4.加强队伍建设", "培训社区干部120人次。", "二、存在问题", "学用结合不够紧密。"],
+     ["一、主要做法", "（一）加强组织建设", "（二）深化为民服务", "（三）推进阵地建设", "（四）加强队伍建设", "二、存在问题"]),
+    # (items run in, shaped as the headings above, are headings: the run under the lead-in goes on)
+    (["青岚社区党委2026年工作总结", "一、主要做法", "1.加强组织建设。调整充实网格党支部8个。", "2.深化为民服务。全年办理诉求300余件。",
+      "在此基础上，我们还着力抓好以下两项工作：", "1.推进阵地建设。新建党群服务中心1个。", "2.加强队伍建设。培训社区干部120人次。",
+      "二、存在问题", "学用结合不够紧密。"],
+     ["一、主要做法", "（一）加强组织建设。", "（二）深化为民服务。", "（三）推进阵地建设。", "（四）加强队伍建设。", "二、存在问题"]),
+    # (Chinese numbers one under the other, under a lead-in, are a list too)
+    (["青岚街道2026年党建工作总结", "一、主要做法", "全年开展集中学习24次。", "二、取得成效", "经过一年努力，取得了以下成效：",
+      "一、群众满意度明显提升", "二、基层治理更加有效", "三、存在问题", "学用结合不够紧密。", "四、下一步打算", "持续深化理论学习。"],
+     ["一、主要做法", "二、取得成效", "三、存在问题", "四、下一步打算"]),
+])
+def test_lists_under_lead_ins_end_where_headings_go_on(runner, tmp_path, lines, want):
+    formatted, fixed, result = format_and_fix(runner, tmp_path, lines)
+    for out in (formatted, fixed):
+        heads = [t for s, t in paragraphs(out) if s.startswith("Heading")]
+        assert [h[:len(w)] for h, w in zip(heads, want)] == want and len(heads) == len(want), (out.name, heads)
+        code, output = lint_lines(runner, out)
+        assert code == 0 and "：通过，0 处错误" in output, output
+
+
+def test_a_speech_in_heading_styles_starts_again_under_a_lead_in_in_format_and_lint(runner, tmp_path):
+    src, formatted = tmp_path / "讲话.docx", tmp_path / "排版.docx"
+    document = Document()
+    document.add_paragraph("在青岚镇2026年党建工作会议上的讲话")
+    for text, style in [("一、政治建设全面加强", "Heading 1"), ("全镇党组织深入开展理论学习。", None), ("二、基层组织更加坚强", "Heading 1"),
+                        ("全镇村党组织全部达标。", None), ("对于明年的工作，我再提两点要求：", None), ("一、要提高政治站位", "Heading 1"),
+                        ("各级党组织要扛起责任。", None), ("二、要夯实基层基础", "Heading 1"), ("持续推进支部建设。", None)]:
+        document.add_paragraph(text, style)
+    document.save(src)
+    assert runner.invoke(cli, ["format", str(src), "-o", str(formatted)]).exit_code == 0
+    assert [t for s, t in paragraphs(formatted) if s.startswith("Heading")] == [
+        "一、政治建设全面加强", "二、基层组织更加坚强", "一、要提高政治站位", "二、要夯实基层基础"]
+    for path in (src, formatted):
+        assert "编号" not in lint_lines(runner, path)[1]
+
+
 def test_chinese_numbers_starting_again_under_a_lead_in_head_their_parts_in_format_and_lint(runner, tmp_path):
     lines = ["在青岚镇2026年党建工作会议上的讲话", "同志们：", "一、政治建设全面加强", "全镇各级党组织深入开展理论学习。",
              "二、基层组织更加坚强", "全镇村党组织全部达到星级标准。", "对于明年的工作，我再提三点要求：", "一、要提高政治站位",
@@ -486,6 +533,21 @@ def test_chinese_numbers_starting_again_under_a_lead_in_head_their_parts_in_form
         code, output = lint_lines(runner, path)
         assert "编号" not in output, output
     assert "：通过，0 处错误" in lint_lines(runner, formatted)[1]
+
+
+@pytest.mark.parametrize("at", [0, 1, 2])
+def test_a_long_one_sentence_item_among_run_in_headings_heads_its_place_in_format_and_lint(runner, tmp_path, at):
+    items = ["1.规范组织生活。全年召开支部党员大会12次，讲党课4次。", "2.壮大集体经济。村集体经济收入达到35万元。",
+             "3.强化队伍建设。培训党员120人次。"]
+    long = "坚持每月开展主题党日活动，组织党员参加志愿服务，全年累计服务群众超过两千人次，群众满意度明显提升，党员先锋模范作用得到充分发挥。"
+    items[at] = f"{at + 1}.{long}"
+    lines = LEAD + ["一、主要做法", *items, "二、存在问题", "部分党员学习不够深入。"]
+    formatted, fixed, result = format_and_fix(runner, tmp_path, lines)
+    for out in (formatted, fixed):
+        heads = [t for s, t in paragraphs(out) if s == "Heading 2"]
+        assert [t[:3] for t in heads] == ["（一）", "（二）", "（三）"] and heads[at] == f"（{'一二三'[at]}）{long}", (out.name, heads)
+        code, output = lint_lines(runner, out)
+        assert code == 0 and "：通过，0 处错误" in output, output
 
 
 def test_items_of_a_list_numbered_with_half_a_bracket_stay_text_and_raise_no_pair_reminder(runner, tmp_path):

@@ -4,6 +4,7 @@ from generator.numbering import (
     Levels,
     Numberer,
     after_lead_in,
+    counted_between,
     cn_number,
     cn_value,
     decimal_labels,
@@ -33,14 +34,24 @@ def test_numberer_resets_deeper_levels():
 
 def test_renumber_and_read_levels_start_a_chinese_run_again_under_a_lead_in_only():
     seen = [(1, "一、"), (1, "二、"), (1, "一、"), (2, "（一）"), (2, "（一）"), (1, "二、")]
-    assert renumber(seen, PATTERNS, after_leads={2, 4}) == [
-        ("一、", None), ("二、", None), ("一、", None), ("（一）", None), ("（一）", None), ("二、", None)]
+    assert renumber(seen, PATTERNS, after_leads={2, 4}) == [       # (a （一） under its parent's is mistyped)
+        ("一、", None), ("二、", None), ("一、", None), ("（一）", None), ("（二）", "重复"), ("二、", None)]
     assert renumber(seen, PATTERNS)[2] == ("三、", "不连续")
     assert renumber([(3, "1."), (3, "1.")], PATTERNS, after_leads={1})[1] == ("2.", "重复")     # figures do not
     lines = ["一、政治建设", "二、组织建设", "我再提三点要求：", "一、要提高站位", "二、要夯实基础", "三、要锤炼作风"]
     labels = [label_style(t)[:3] if label_style(t) else None for t in lines]
     assert read_levels(labels, after_leads=after_lead_in(labels, lines)) == [1, 1, None, 1, 1, 1]
     assert read_levels(labels) == [1, 1, None, None, None, 1]
+
+
+def test_a_long_item_counting_between_headings_of_its_style_is_one():
+    labels = [("一、", 1, ""), ("1.", 1, ""), None, ("1.", 3, ""), None, ("1.", 5, ""), ("（1）", 1, "（")]
+    assert counted_between(labels, {2: ("1.", 2, ""), 4: ("1.", 4, "")}) == {2, 4}
+    assert counted_between(labels, {2: ("1.", 3, "")}) == set()                      # not the number between
+    assert counted_between(labels, {4: ("（1）", 4, "（")}) == set()                   # nor its style
+    assert counted_between([None, ("1.", 2, ""), ("1.", 3, "")], {0: ("1.", 1, "")}) == {0}    # a run's first
+    run = [("1.", 1, ""), None, None, None, ("1.", 5, "")]                            # one read lets the next be
+    assert counted_between(run, {k: ("1.", k + 1, "") for k in (1, 2, 3)}) == {1, 2, 3}
 
 
 def test_label_fills_both_forms():
@@ -219,4 +230,7 @@ def test_a_list_under_a_lead_in_is_told_from_headings():
     assert lead_in_lists(other_labels, other, [False] * 4) == set()
     assert lead_in_lists(other_labels, other, [False] * 4, above=False) == {2, 3}      # in a draft the writer made
     chinese = ["一、政治建设", "二、组织建设", "我再提三点要求：", "一、要提高站位", "二、要夯实基础"]
-    assert lead_in_lists([label_style(t)[:3] if label_style(t) else None for t in chinese], chinese, [False] * 5) == set()
+    chinese_labels = [label_style(t)[:3] if label_style(t) else None for t in chinese]
+    assert lead_in_lists(chinese_labels, chinese, [False] * 5) == {3, 4}            # one under the other
+    spoken = chinese[:4] + ["各级党组织要扛起责任。"] + chinese[4:] + ["持续推进支部建设。"]  # each with its text
+    assert lead_in_lists(chinese_labels[:4] + [None] + chinese_labels[4:] + [None], spoken, [False] * 7) == set()

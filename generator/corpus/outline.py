@@ -48,8 +48,8 @@ from difflib import SequenceMatcher
 from generator.corpus.cleaning import clean, width
 from generator.corpus.reading import Para, read_document
 from generator.normalize import CLOSING_DATE, SIGNER
-from generator.numbering import (DECIMAL_STYLES, DECIMALS, PART_NUMBER, Levels, after_lead_in, cn_value, decimal_labels,
-                                 figure_label, label_style, lead_in_lists, read_levels, starts_again)
+from generator.numbering import (DECIMAL_STYLES, DECIMALS, PART_NUMBER, Levels, after_lead_in, cn_value, counted_between,
+                                 decimal_labels, figure_label, label_style, lead_in_lists, read_levels, starts_again)
 
 CATEGORIES = ("概述", "做法", "成效", "问题", "原因", "思考", "下一步", "其他")
 
@@ -205,6 +205,17 @@ def split_heading(rest, inline_max=40, standalone_max=60):
     elif len(sentence[1]) <= inline_max:
         return sentence[1], rest[sentence.end():].strip()
     return None
+
+
+def sentence_item(rest, longest=100):
+    """Whether a numbered line's text (``rest``, after its number) is one sentence too long to
+    head by its shape (``split_heading``) but short enough to head a run it counts in
+    (numbering.counted_between): 2.村党支部坚持每月开展主题党日活动，……，群众满意度明显提升。"""
+    rest = rest.strip()
+    sentence = _SENTENCE.match(rest)
+    return (0 < len(rest) <= longest and not rest.endswith(("；", ";", "：", ":", "，", ","))
+            and (sentence is None or sentence.end() >= len(rest)) and not _LISTED.search(rest)
+            and split_heading(rest) is None)
 
 
 # a short name and a colon opening a paragraph: 抓好一个格局：…, “摸”：…
@@ -623,7 +634,19 @@ def outline(paras, file=""):
         else:
             current.body.append(item)
     classify(sections)
+    _started_again(lead, sections)
     return Outline(file, title, lead, sections, genre(title))
+
+
+def _started_again(lead, sections):
+    """Mark each top-level heading typed 一、 right under a lead-in (我再提三点要求：): its numbers
+    start again there (numbering.starts_again), as the level reader took them, whatever marks the
+    headings (typed numbers, a file's heading styles, Markdown)."""
+    above = lead[-1] if lead else ""
+    for s in sections:
+        s.again = (s.level == 1 and not s.part and bool(s.number) and above.rstrip().endswith(("：", ":"))
+                   and starts_again(label_style(s.number)))
+        above = s.body[-1] if s.body else s.raw or s.heading
 
 
 def _part_heading(paras, i):
@@ -861,6 +884,12 @@ def _section(raw, level, typed=""):
     return Section(heading, level, number=typed, raw=raw)
 
 
+def _family(style):
+    """The family of a number style for numbering.Levels: bracketed or not, or None for one that
+    never stands for another (一是, 第一，)."""
+    return None if style in NO_FAMILY else "（" if style in BRACKETED else ""
+
+
 def _numbered(paras, lone=False):
     """Headings from typed numbers (levels as ``numbering.read_levels`` reads them); the rest
     stay paragraphs (strings). ``lone``: a first 一是 or 第一， may head a paragraph alone."""
@@ -883,19 +912,20 @@ def _numbered(paras, lone=False):
             else:
                 split = split_heading(rest)
         splits.append(split)
-        family = None if m is None or m[0] in NO_FAMILY else "（" if m[0] in BRACKETED else ""
-        labels.append((m[0], m[1], family) if split else None)
+        labels.append((m[0], m[1], _family(m[0])) if split else None)
+    numbers = {i: (m[0], m[1], _family(m[0])) for i, (m, split) in enumerate(zip(marks, splits))
+               if m and split is None and m[0] not in LEAD_ONLY and m[0] != "●" and sentence_item(m[3])}
+    for i in counted_between(labels, numbers):       # a long item counting between headings heads its place
+        splits[i], labels[i] = (marks[i][3].strip(), ""), numbers[i]
     # a figure's heading that names a part of a report may be a mistyped Chinese number (numbering.read_levels)
     named = {i for i, (label, split) in enumerate(zip(labels, splits)) if label and "1" in label[0] and label_of(split[0])}
     for i in lead_in_lists(labels, texts, [bool(split and split[1]) for split in splits]):
         labels[i] = None              # a list under a lead-in (取得了以下成效： / 1.…… / 2.……) stays text
-    after = after_lead_in(labels, texts)
     items = []
-    for i, (text, m, split, level) in enumerate(zip(texts, marks, splits, read_levels(labels, resume=True, named=named,
-                                                                                      after_leads=after))):
+    levels = read_levels(labels, resume=True, named=named, after_leads=after_lead_in(labels, texts))
+    for text, m, split, level in zip(texts, marks, splits, levels):
         if level:
             items.append(_section(split[0], level, m[2]))
-            items[-1].again = i in after and starts_again(labels[i])
             if split[1]:
                 items.append(split[1])
         else:

@@ -11,7 +11,7 @@ from pathlib import Path
 from generator.corpus.autonumber import label_map, style_numbers
 from generator.corpus.cleaning import contents
 from generator.corpus.outline import (bare_parents, closing_at, heading_as_title, label_of, names_section, outline,
-                                      split_heading, text_parts)
+                                      sentence_item, split_heading, text_parts)
 from generator.corpus.reading import (BOLD_MAX, Para, all_bold, children, load_docx, paragraph_text, run_parts,
                                       shown_runs, style_levels)
 from generator.errors import ReportgenError, read_bytes
@@ -25,8 +25,8 @@ from generator.normalize import (
     short_line,
     signed_line,
 )
-from generator.numbering import (after_lead_in, decimal_labels, figure_label, label_style, lead_in_lists, read_levels,
-                                 renumber, strip_number)
+from generator.numbering import (after_lead_in, counted_between, decimal_labels, figure_label, label_style, lead_in_lists,
+                                 read_levels, renumber, strip_number)
 from generator.word import office
 from generator.word.parts import STYLE_NAMES
 from generator.word.style import HEADING_KINDS, RESTARTS
@@ -265,6 +265,7 @@ def gather(doc, sheet):
     typed = [(item, None if item.listed else label) for item, label in typed]
     if not ours:
         texts = _attachments(texts)
+        typed = _counted(typed)
     # bare lines over numbers that start again head them, as format reads them, unless a heading
     # style marks the headings (the title's aside)
     bare = not ours and not any(item.kind in HEADING_KINDS for item in texts[1:])
@@ -468,6 +469,15 @@ def _read_levels(typed, ours, resume=False):
     for i in _listed(typed, ours):
         labels[i] = None
     return read_levels(labels, strays, resume, named, after_lead_in(labels, [item.text for item, _ in typed]))
+
+
+def _counted(typed):
+    """``typed`` with the numbers of long one-sentence items that count between headings of their
+    style read as headings' (numbering.counted_between), as ``format`` reads them."""
+    numbers = {i: found[:3] for i, (item, label) in enumerate(typed) if label is None and item.kind == "正文"
+               and (found := label_style(item.text)) and sentence_item(strip_number(item.text))}
+    counted = counted_between([label[:3] if label else None for _, label in typed], numbers)
+    return [(item, label_style(item.text) if i in counted else label) for i, (item, label) in enumerate(typed)]
 
 
 def _listed(typed, ours):

@@ -1239,6 +1239,14 @@ def test_numbering_gaps_and_mixed_styles_are_one_level():
 # floor for headings is below that blind figure: since, 538's colon labels head their runs
 # (主要举措： / 1、…… / 品牌效应： / 1、……), one level above the gold, which has the label over both
 # (主要做法及成效：) at the top and left as text here; the categories rose to 0.531.
+# heldout27/ (20 files, gold in real_outlines27.yaml, 20 more sites, the same kind of helper; gold
+# committed at 8d2b9e1) was scored once, blind, on 2026-12-08 at 30a56cf: heading F1 0.680 / category
+# accuracy 0.492 / titles 16 of 20. Misses: headings inside flattened paragraphs and run straight
+# into a 1、 (540, 550, 559), a standalone 一是 line over a （一） run (546), a parent named only in
+# the gold (553), one-off short headings (555, 556, 557); titles with a 文章标题: field name (540),
+# a site's 我要投稿 links (549) and a newspaper page's header (551); a section on a trend (基本趋势,
+# 542) read as work done. Since (not blind): the three titles and 542's five categories, each by a
+# general rule with a fixture above.
 @pytest.mark.parametrize("part, gold, least", [("dev/", "real_outlines.yaml", (0.98, 0.98, 0.96)),
                                                ("heldout/", "real_outlines.yaml", (0.95, 0.90, 0.90)),
                                                ("heldout2/", "real_outlines2.yaml", (0.95, 0.90, 0.90)),
@@ -1265,7 +1273,8 @@ def test_numbering_gaps_and_mixed_styles_are_one_level():
                                                ("heldout23/", "real_outlines23.yaml", (0.81, 0.64, 0.85)),
                                                ("heldout24/", "real_outlines24.yaml", (0.89, 0.88, 0.80)),
                                                ("heldout25/", "real_outlines25.yaml", (0.90, 0.76, 0.80)),
-                                               ("heldout26/", "real_outlines26.yaml", (0.66, 0.53, 0.85))])
+                                               ("heldout26/", "real_outlines26.yaml", (0.66, 0.53, 0.85)),
+                                               ("heldout27/", "real_outlines27.yaml", (0.67, 0.57, 0.95))])
 def test_gold_outlines_of_real_reports(part, gold, least):
     got = scores(DATA / "real", gold, part)
     print(f"real {part}: heading F1 {got[0]:.3f}, category accuracy {got[1]:.3f}, titles {got[2]:.2f}")

@@ -1293,6 +1293,12 @@ def test_what_a_meeting_said_and_names_met_again_are_no_bare_parents():
     # a unit's name under the title with a section's word in it is no section's name
     unit = ["问题整改专班", "1月以来，专班围绕反馈问题逐项整改。", "主要做法", "1.建立台账。", "2.压实责任。"]
     assert bare_parents(unit) == [] and bare_parents(["基本情况", *unit[1:]]) == [0, 2]
+    # a salutation and a lead-in that counts its points head nothing (a speech's 一、 starts again below)
+    speech = ["同志们：", "一、政治建设全面加强", "全镇党组织深入学习。", "二、基层组织更加坚强", "全镇村党组织全部达标。",
+              "我再提三点要求：", "一、要提高政治站位", "各级党组织要扛起责任。", "二、要夯实基层基础", "持续推进支部建设。"]
+    assert bare_parents(speech) == [] and bare_parents([t.replace("同志们", "党建工作") for t in speech]) == []
+    assert headings("\n".join(["在青岚镇党建工作会议上的讲话", *speech])) == [
+        ("政治建设全面加强", 1), ("基层组织更加坚强", 1), ("要提高政治站位", 1), ("要夯实基层基础", 1)]
 
 
 def test_bold_lines_head_a_text_without_other_headings_or_under_a_childless_heading():

@@ -764,7 +764,8 @@ LONG = "全年召开支部党员大会12次、支委会24次，讲党课4次，�
     (LEAD[:1] + ["主要做法", "一是抓学习。全年集中学习12次。", "二是强队伍，发展党员3名。", "存在问题", "1.学习不够深入。",
                  "2.活动形式单一。"] + CLOSE,                          # one run beside a section's name under the
      ["一、主要做法", "二、存在问题", "（一）学习不够深入", "（二）活动形式单一"]),   # title, 一是 leads above the run
-])
+    (LEAD + RUNS[:1] + ["村党支部重点抓了以下工作："] + RUNS[1:4] + ["具体做法是："] + RUNS[4:] + CLOSE, PARENTS),  # a lead-in
+])                                                                              # between a parent and its run
 def test_format_and_lint_fix_read_bare_parents_alike_and_only_where_they_head(runner, tmp_path, lines, want):
     formatted, fixed, result = format_and_fix(runner, tmp_path, lines)
     for out in (formatted, fixed):

@@ -729,18 +729,23 @@ def bare_parents(texts):
         return []
     texts = texts[:closing_at(texts)]
     marks = [marker(t) for t in texts]
-    heads = [i for i in range(len(texts) - 1) if not marks[i] and marks[i + 1] and marks[i + 1][1] == 1
-             and marks[i + 1][0] not in (*LEAD_ONLY, "●") and split_heading(marks[i + 1][3])
-             and not marks[i + 1][3].rstrip().endswith(("；", ";"))    # (not a list's)
+    # the line of the first item under each line: the next, or the one after a lead-in (具体做法是：,
+    # 主要采取了以下措施：), not after a name that may head a part itself (主要举措：)
+    first = [i + 2 if i + 2 < len(texts) and not marks[i + 1] and texts[i + 1].endswith(("：", ":")) and (
+             _names_a_list(texts[i + 1]) or not (bare_shape(texts[i + 1]) or _COLON_LABEL.match(texts[i + 1])))
+             else i + 1 for i in range(len(texts))]
+    heads = [i for i in range(len(texts) - 1) if not marks[i] and (m := marks[first[i]]) and m[1] == 1
+             and m[0] not in (*LEAD_ONLY, "●") and split_heading(m[3])
+             and not m[3].rstrip().endswith(("；", ";"))    # (not a list's)
              and (bare_shape(texts[i]) or _COLON_LABEL.match(texts[i])) and not _names_a_list(texts[i])]
     # every such line of a heading's shape over a first item whose heading is short enough for
     # lint to read as one (HEADING_MAX), or none: a draft is not numbered in part
-    if not all(_parent_shaped(texts[i]) and len(split_heading(marks[i + 1][3])[0]) <= 60 for i in heads):
+    if not all(_parent_shaped(texts[i]) and len(split_heading(marks[first[i]][3])[0]) <= 60 for i in heads):
         return []
-    if not heads or len({marks[i + 1][0] for i in heads}) > 1 or len({texts[i] for i in heads}) < len(heads) or any(
+    if not heads or len({marks[first[i]][0] for i in heads}) > 1 or len({texts[i] for i in heads}) < len(heads) or any(
             m and m[0] not in LEAD_ONLY for m in marks[:heads[0]]):     # (一是 leads above are text)
         return []
-    run = marks[heads[0] + 1][0]                      # the runs' style: no decimal (figures head those:
+    run = marks[first[heads[0]]][0]                   # the runs' style: no decimal (figures head those:
     if run in DECIMAL_STYLES or any(                  # 1 基本情况 / 1.1 ……), none above it (一、 above 1.)
             m and m[0] in _ORDER and _ORDER.index(m[0]) < _ORDER.index(run) for m in marks):
         return []

@@ -373,19 +373,32 @@ def counted_between(labels, numbers):
     """Indexes of numbered lines that no heading's shape marks (``numbers``: ``{index: (style,
     value, family)}``; a single sentence too long for a heading, 2.村党支部坚持每月开展……。)
     but that count between the headings of their style (``labels``: ``(style, value, family)``
-    or None per line): the nearest heading before one is the number before its own, or the
-    nearest after it the number after. They head their place in the run, so that its numbers
-    go on (（一） （二） （三）, not （一） 2.…… （二）); ``format`` and ``lint`` read them so."""
-    labels, out, found = list(labels), set(), True
-    while found:                     # (1. / 2.…… / 3.…… / 4.: each one read lets the next be)
-        found = False
-        for i, (style, value, family) in numbers.items():
-            before = next((labels[j] for j in range(i - 1, -1, -1) if labels[j]), None)
-            after = next((labels[j] for j in range(i + 1, len(labels)) if labels[j]), None)
-            if i not in out and ((before and before[:2] == (style, value - 1))
-                                 or (after and after[:2] == (style, value + 1))):
+    or None per line): the nearest number of their style on each side of one (up to a heading
+    of another style), where there is one, is the number before its own and the number after,
+    and one of them a heading's or one so read (a list of such sentences under 2.夯实基层组织。
+    ……： is a list: 1.…… 2.…… 3.…… / 3.深化为民服务). They head their place in the run, so that
+    its numbers go on (（一） （二） （三）, not （一） 2.…… （二）); ``format`` and ``lint`` read
+    them so."""
+    out, grown = set(), True
+    while grown:                     # (1. / 2.…… / 3.…… / 4.: one read lets the next be)
+        grown = False
+        for i, (style, value, _) in numbers.items():
+            sides = []               # (number, whether a heading's) nearest before it and after it
+            for lines in (range(i - 1, -1, -1), range(i + 1, len(labels))):
+                side = None
+                for j in lines:
+                    found = labels[j] or numbers.get(j)
+                    if found and found[0] == style:
+                        side = (found[1], labels[j] is not None or j in out)
+                        break
+                    if labels[j]:    # a heading of another style: the run ends there
+                        break
+                sides.append(side)
+            before, after = sides
+            if (i not in out and (not before or before[0] == value - 1) and (not after or after[0] == value + 1)
+                    and (before and before[1] or after and after[1])):
                 out.add(i)
-                labels[i], found = (style, value, family), True
+                grown = True
     return out
 
 
@@ -397,11 +410,14 @@ def starts_again(found):
     return bool(found) and found[1] == 1 and "一" in found[0]
 
 
-def after_lead_in(labels, texts):
-    """Indexes of the lines right under a lead-in: a line with no number that ends in a colon
-    (通过学习，取得了以下成效：, 我再提三点要求：); empty lines are passed over."""
+def after_lead_in(labels, texts, run_ins=()):
+    """Indexes of the lines right under a lead-in: a line that ends in a colon (通过学习，取得了
+    以下成效：, 我再提三点要求：) with no number, or a heading's text run into it (二、明年工作
+    要求。对于明年的工作，我再提三点要求：; ``run_ins``: whether a heading runs into each line's
+    text); empty lines are passed over."""
     lines = [i for i, text in enumerate(texts) if text.strip()]
-    return {i for lead, i in zip(lines, lines[1:]) if labels[lead] is None and texts[lead].rstrip().endswith(("：", ":"))}
+    return {i for lead, i in zip(lines, lines[1:]) if (labels[lead] is None or run_ins and run_ins[lead])
+            and texts[lead].rstrip().endswith(("：", ":"))}
 
 
 def lead_in_lists(labels, texts, run_ins, above=True):
@@ -415,10 +431,14 @@ def lead_in_lists(labels, texts, run_ins, above=True):
     parent's own); a draft the writer made numbers its headings itself, so there any run
     qualifies. A heading's shape is no list's: an item with a heading run into it (1.推进阵地
     建设。新建……) starts none and ends one, and so does one that counts on the headings above
-    with text of its own below it (3.推进阵地建设 / 新建……). ``format`` (through the outliner)
-    and ``lint`` read such a list as the text it is."""
-    lines, after = [i for i, text in enumerate(texts) if text.strip()], after_lead_in(labels, texts)
-    below = {i: labels[j] is None for i, j in zip(lines, lines[1:])}     # text of its own below it
+    with text or numbers of another style below it, when a number after its own follows later
+    (3.推进阵地建设 / 新建…… / 4.……). ``format`` (through the outliner) and ``lint`` read such
+    a list as the text it is."""
+    lines, after = [i for i, text in enumerate(texts) if text.strip()], after_lead_in(labels, texts, run_ins)
+    # what heads a part of its own: text or other numbers below it, and its number going on later
+    below = {i: not labels[j] or labels[j][0] != labels[i][0] for i, j in zip(lines, lines[1:]) if labels[i]}
+    goes_on = {i for i in below if any(labels[j] and labels[j][:2] == (labels[i][0], labels[i][1] + 1) for j in lines
+                                       if j > i)}
     out, last, k = set(), None, 0
     while k < len(lines):
         i = lines[k]
@@ -432,7 +452,7 @@ def lead_in_lists(labels, texts, run_ins, above=True):
             for j in lines[k + 1:]:
                 found = labels[j]
                 if (not found or found[0] != style or not 0 < found[1] - labels[run[-1]][1] <= GAP or run_ins[j]
-                        or last and found[1] == last[1] + 1 and below.get(j)):
+                        or last and found[1] == last[1] + 1 and below.get(j) and j in goes_on):
                     break
                 run.append(j)
             if len(run) > 1:

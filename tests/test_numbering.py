@@ -52,6 +52,10 @@ def test_a_long_item_counting_between_headings_of_its_style_is_one():
     assert counted_between([None, ("1.", 2, ""), ("1.", 3, "")], {0: ("1.", 1, "")}) == {0}    # a run's first
     run = [("1.", 1, ""), None, None, None, ("1.", 5, "")]                            # one read lets the next be
     assert counted_between(run, {k: ("1.", k + 1, "") for k in (1, 2, 3)}) == {1, 2, 3}
+    listed = [("1.", 1, ""), ("1.", 2, ""), None, None, None, ("1.", 3, "")]     # a list of them under 2.: their
+    assert counted_between(listed, {k: ("1.", k - 1, "") for k in (2, 3, 4)}) == set()   # neighbours say otherwise
+    parted = [("一、", 1, ""), ("1.", 1, ""), ("1.", 2, ""), ("一、", 2, ""), None, ("1.", 2, "")]
+    assert counted_between(parted, {4: ("1.", 1, "")}) == {4}           # a heading of another style ends the run
 
 
 def test_label_fills_both_forms():

@@ -646,7 +646,7 @@ def _started_again(lead, sections):
     for s in sections:
         s.again = (s.level == 1 and not s.part and bool(s.number) and above.rstrip().endswith(("：", ":"))
                    and starts_again(label_style(s.number)))
-        above = s.body[-1] if s.body else s.raw or s.heading
+        above = s.body[-1] if s.body else ""         # (a heading ending in a colon is no lead-in)
 
 
 def _part_heading(paras, i):
@@ -854,17 +854,21 @@ def _explicit(paras):
     """Headings the file marks (Word's heading styles, Markdown's #; one run into its text
     keeps only its heading), and under them a short numbered line with no sentence in it: at
     the level its number style has among the marked ones, else one level down (a list
-    1.拓宽选拔渠道 under ## 对策建议). Parts (第一部分 ……) in a heading style are level 1, and
-    the other marked headings a level below them when they share their style's level."""
+    1.拓宽选拔渠道 under ## 对策建议; not a list's under a lead-in, numbering.lead_in_lists). Parts
+    (第一部分 ……) in a heading style are level 1, and the other marked headings a level below
+    them when they share their style's level."""
     parts = {i: part for i, p in enumerate(paras) if p.level and (part := _part_heading(paras, i))}
     names = {i + 1 for i, (_, taken) in parts.items() if taken == 2}        # 第一部分 / its name on the next line
     top = min((paras[i].level for i in parts), default=0)
     shift = int(any(p.level and p.level <= top and i not in parts and i not in names for i, p in enumerate(paras)))
     items, last, styles = [], 0, {}
+    marks = [marker(p.text) for p in paras]
+    listed = lead_in_lists([m and (m[0], m[1], _family(m[0])) for m in marks], [p.text for p in paras],
+                           [bool(m and (split := split_heading(m[3])) and split[1]) for m in marks])
     for i, p in enumerate(paras):
         if i in names:
             continue
-        m = marker(p.text)
+        m = marks[i]
         typed, raw = (m[2], m[3]) if m else ("", p.text.strip())
         style = (label_style(p.text) or (None,))[0]
         if i in parts:
@@ -876,7 +880,7 @@ def _explicit(paras):
             items += [_section(split[0], level, typed), split[1]] if split and split[1] else [
                 _section(raw, level, typed)]
             last, styles[style] = level, level
-        elif m and last and len(raw) <= 30 and not re.search(r"[。！？；，,：:]", raw):
+        elif m and last and len(raw) <= 30 and not re.search(r"[。！？；，,：:]", raw) and i not in listed:
             # 二、存在问题 left unstyled beside a styled 一、 is of 一、's level
             items.append(_section(raw, styles.get(style, min(last + 1, 4)), typed))
         else:
@@ -925,10 +929,11 @@ def _numbered(paras, lone=False):
         splits[i], labels[i] = (marks[i][3].strip(), ""), numbers[i]
     # a figure's heading that names a part of a report may be a mistyped Chinese number (numbering.read_levels)
     named = {i for i, (label, split) in enumerate(zip(labels, splits)) if label and "1" in label[0] and label_of(split[0])}
-    for i in lead_in_lists(labels, texts, [bool(split and split[1]) for split in splits]):
+    run_ins = [bool(split and split[1]) for split in splits]
+    for i in lead_in_lists(labels, texts, run_ins):
         labels[i] = None              # a list under a lead-in (取得了以下成效： / 1.…… / 2.……) stays text
     items = []
-    levels = read_levels(labels, resume=True, named=named, after_leads=after_lead_in(labels, texts))
+    levels = read_levels(labels, resume=True, named=named, after_leads=after_lead_in(labels, texts, run_ins))
     for text, m, split, level in zip(texts, marks, splits, levels):
         if level:
             items.append(_section(split[0], level, m[2]))

@@ -265,10 +265,11 @@ def gather(doc, sheet):
     typed = [(item, None if item.listed else label) for item, label in typed]
     if not ours:
         texts = _attachments(texts)
-        typed = _counted(typed)
     # bare lines over numbers that start again head them, as format reads them, unless a heading
-    # style marks the headings (the title's aside)
+    # style marks the headings (the title's aside); so do long items counting between headings
     bare = not ours and not any(item.kind in HEADING_KINDS for item in texts[1:])
+    if bare:
+        typed = _counted(typed)
     for part in _afresh(typed, lambda pair: pair[0]):     # each attachment (and marked part) numbers afresh
         for piece, resume in [(part, False)] if ours else _parted(part):
             if not (bare and texts and _bare_parents(piece, texts[0])):
@@ -278,7 +279,8 @@ def gather(doc, sheet):
             item.run_in = run_in_at(item.text[len(item.auto):])
     body = [i for i in items if i.kind != "空" and i.index]
     for lead, item in zip(body, body[1:]):
-        item.after_lead = lead.kind == "正文" and not lead.label and lead.text.rstrip().endswith(("：", ":"))
+        item.after_lead = ((lead.kind == "正文" and not lead.label or lead.kind in HEADING_KINDS and lead.run_in)
+                           and lead.text.rstrip().endswith(("：", ":")))     # (numbering.after_lead_in)
     if ours:
         return items
     _bold_headings(texts, doc)
@@ -468,7 +470,9 @@ def _read_levels(typed, ours, resume=False):
     labels = [found[:3] if found else None for _, found in typed]
     for i in _listed(typed, ours):
         labels[i] = None
-    return read_levels(labels, strays, resume, named, after_lead_in(labels, [item.text for item, _ in typed]))
+    texts = [item.text for item, _ in typed]
+    run_ins = [bool(found and run_in_at(text)) for found, text in zip(labels, texts)]
+    return read_levels(labels, strays, resume, named, after_lead_in(labels, texts, run_ins))
 
 
 def _counted(typed):

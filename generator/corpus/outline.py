@@ -123,7 +123,7 @@ class Section:
     raw: str = ""                # the heading exactly as typed, after the number (a part's: the whole line)
     body: list = field(default_factory=list)   # paragraphs until the next heading
     part: bool = False           # a part of the text (第一部分 ……): its headings are a level below it
-    again: bool = False          # its numbers start again here (一、 under a lead-in after 二、: read_levels)
+    again: bool = False          # its numbers start again here (一、 under a lead-in after 二、: _started_again)
 
     def to_dict(self):
         return {"heading": self.heading, "level": self.level, "category": self.category}

@@ -471,8 +471,7 @@ def _read_levels(typed, ours, resume=False):
     for i in _listed(typed, ours):
         labels[i] = None
     texts = [item.text for item, _ in typed]
-    run_ins = [bool(found and run_in_at(text)) for found, text in zip(labels, texts)]
-    return read_levels(labels, strays, resume, named, after_lead_in(labels, texts, run_ins))
+    return read_levels(labels, strays, resume, named, after_lead_in(labels, texts, _run_ins(labels, texts)))
 
 
 def _counted(typed):
@@ -491,8 +490,12 @@ def _listed(typed, ours):
     labels = [found or (label_style(item.text) if ours and item.kind == "正文" else None) for item, found in typed]
     labels = [found[:3] if found else None for found in labels]
     texts = [item.text for item, _ in typed]
-    run_ins = [bool(found and run_in_at(text)) for found, text in zip(labels, texts)]
-    return {i for i in lead_in_lists(labels, texts, run_ins, not ours) if typed[i][0].kind == "正文"}
+    return {i for i in lead_in_lists(labels, texts, _run_ins(labels, texts), not ours) if typed[i][0].kind == "正文"}
+
+
+def _run_ins(labels, texts):
+    """Whether a heading runs into each numbered line's text (1.规范组织生活。全年……)."""
+    return [bool(found and run_in_at(text)) for found, text in zip(labels, texts)]
 
 
 def _bare_parents(typed, title):

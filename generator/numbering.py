@@ -415,9 +415,14 @@ def after_lead_in(labels, texts, run_ins=()):
     以下成效：, 我再提三点要求：) with no number, or a heading's text run into it (二、明年工作
     要求。对于明年的工作，我再提三点要求：; ``run_ins``: whether a heading runs into each line's
     text); empty lines are passed over."""
-    lines = [i for i, text in enumerate(texts) if text.strip()]
-    return {i for lead, i in zip(lines, lines[1:]) if (labels[lead] is None or run_ins and run_ins[lead])
-            and texts[lead].rstrip().endswith(("：", ":"))}
+    out = set()
+    for lead, text in enumerate(texts):
+        if (("：" in text or ":" in text) and text.rstrip().endswith(("：", ":"))      # (most lines: no colon)
+                and (labels[lead] is None or run_ins and run_ins[lead])):
+            below = next((i for i in range(lead + 1, len(texts)) if texts[i].strip()), None)
+            if below is not None:
+                out.add(below)
+    return out
 
 
 def lead_in_lists(labels, texts, run_ins, above=True):
@@ -434,11 +439,13 @@ def lead_in_lists(labels, texts, run_ins, above=True):
     with text or numbers of another style below it, when a number after its own follows later
     (3.推进阵地建设 / 新建…… / 4.……). ``format`` (through the outliner) and ``lint`` read such
     a list as the text it is."""
-    lines, after = [i for i, text in enumerate(texts) if text.strip()], after_lead_in(labels, texts, run_ins)
+    after = after_lead_in(labels, texts, run_ins)
+    if not after:
+        return set()
+    lines = [i for i, text in enumerate(texts) if text.strip()]
     # what heads a part of its own: text or other numbers below it, and its number going on later
     below = {i: not labels[j] or labels[j][0] != labels[i][0] for i, j in zip(lines, lines[1:]) if labels[i]}
-    goes_on = {i for i in below if any(labels[j] and labels[j][:2] == (labels[i][0], labels[i][1] + 1) for j in lines
-                                       if j > i)}
+    goes_on = lambda i: any(labels[j] and labels[j][:2] == (labels[i][0], labels[i][1] + 1) for j in lines if j > i)
     out, last, k = set(), None, 0
     while k < len(lines):
         i = lines[k]
@@ -452,7 +459,7 @@ def lead_in_lists(labels, texts, run_ins, above=True):
             for j in lines[k + 1:]:
                 found = labels[j]
                 if (not found or found[0] != style or not 0 < found[1] - labels[run[-1]][1] <= GAP or run_ins[j]
-                        or last and found[1] == last[1] + 1 and below.get(j) and j in goes_on):
+                        or last and found[1] == last[1] + 1 and below.get(j) and goes_on(j)):
                     break
                 run.append(j)
             if len(run) > 1:

@@ -208,14 +208,14 @@ def split_heading(rest, inline_max=40, standalone_max=60):
 
 
 def sentence_item(rest, longest=100):
-    """Whether a numbered line's text (``rest``, after its number) is one sentence too long to
-    head by its shape (``split_heading``) but short enough to head a run it counts in
+    """Whether a numbered line's text (``rest``, after its number), which does not head by its
+    shape (``split_heading``), is one sentence short enough to head a run it counts in
     (numbering.counted_between): 2.村党支部坚持每月开展主题党日活动，……，群众满意度明显提升。"""
     rest = rest.strip()
+    if not 0 < len(rest) <= longest or rest.endswith(("；", ";", "：", ":", "，", ",")):
+        return False
     sentence = _SENTENCE.match(rest)
-    return (0 < len(rest) <= longest and not rest.endswith(("；", ";", "：", ":", "，", ","))
-            and (sentence is None or sentence.end() >= len(rest)) and not _LISTED.search(rest)
-            and split_heading(rest) is None)
+    return (sentence is None or sentence.end() >= len(rest)) and not _LISTED.search(rest)
 
 
 # a short name and a colon opening a paragraph: 抓好一个格局：…, “摸”：…
@@ -863,8 +863,10 @@ def _explicit(paras):
     shift = int(any(p.level and p.level <= top and i not in parts and i not in names for i, p in enumerate(paras)))
     items, last, styles = [], 0, {}
     marks = [marker(p.text) for p in paras]
-    listed = lead_in_lists([m and (m[0], m[1], _family(m[0])) for m in marks], [p.text for p in paras],
-                           [bool(m and (split := split_heading(m[3])) and split[1]) for m in marks])
+    listed = lead_in_lists(     # (whether a heading runs into a line matters for lines a list may hold, and leads)
+        [m and (m[0], m[1], _family(m[0])) for m in marks], [p.text for p in paras],
+        [bool(m and (not p.level or p.text.rstrip().endswith(("：", ":"))) and (split := split_heading(m[3])) and split[1])
+         for m, p in zip(marks, paras)]) if any(m and not p.level for m, p in zip(marks, paras)) else ()
     for i, p in enumerate(paras):
         if i in names:
             continue

@@ -478,7 +478,8 @@ def _counted(typed):
     """``typed`` with the numbers of long one-sentence items that count between headings of their
     style read as headings' (numbering.counted_between), as ``format`` reads them."""
     numbers = {i: found[:3] for i, (item, label) in enumerate(typed) if label is None and item.kind == "正文"
-               and (found := label_style(item.text)) and sentence_item(strip_number(item.text))}
+               and (found := label_style(item.text)) and sentence_item(rest := strip_number(item.text))
+               and split_heading(rest) is None}
     counted = counted_between([label[:3] if label else None for _, label in typed], numbers)
     return [(item, label_style(item.text) if i in counted else label) for i, (item, label) in enumerate(typed)]
 

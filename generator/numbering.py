@@ -410,6 +410,10 @@ def starts_again(found):
     return bool(found) and found[1] == 1 and "一" in found[0]
 
 
+# the label of a heading that a file's style marks and no number (## 存在问题): it ends the run above
+UNNUMBERED = ("", 0, None)
+
+
 def after_lead_in(labels, texts, run_ins=()):
     """Indexes of the lines right under a lead-in: a line that ends in a colon (通过学习，取得了
     以下成效：, 我再提三点要求：) with no number, or a heading's text run into it (二、明年工作
@@ -434,18 +438,19 @@ def lead_in_lists(labels, texts, run_ins, above=True):
     ``run_ins`` whether a heading runs into its text. ``above``: the last number before the
     lead-in is of the same style (a run under a new parent, 二、 / 主要表现在： / 1.……, is that
     parent's own); a draft the writer made numbers its headings itself, so there any run
-    qualifies. A heading's shape is no list's: an item with a heading run into it (1.推进阵地
-    建设。新建……) starts none and ends one, and so does one that counts on the headings above
-    with text or numbers of another style below it, when a number after its own follows later
-    (3.推进阵地建设 / 新建…… / 4.……). ``format`` (through the outliner) and ``lint`` read such
-    a list as the text it is."""
+    qualifies (and a heading with no number, ``UNNUMBERED``, ends the run above). A heading's
+    shape is no list's: an item with a heading run into it (1.推进阵地建设。新建……) starts none
+    and ends one, and so does one that counts on the headings above with text or numbers of
+    another style below it (3.推进阵地建设 / 新建……), unless its number comes again later (a
+    list's last item over a summary, then 3.推进阵地建设). ``format`` (through the outliner) and
+    ``lint`` read such a list as the text it is."""
     after = after_lead_in(labels, texts, run_ins)
     if not after:
         return set()
     lines = [i for i, text in enumerate(texts) if text.strip()]
-    # what heads a part of its own: text or other numbers below it, and its number going on later
+    # what heads a part of its own: text or other numbers below it, unless its number comes again later
     below = {i: not labels[j] or labels[j][0] != labels[i][0] for i, j in zip(lines, lines[1:]) if labels[i]}
-    goes_on = lambda i: any(labels[j] and labels[j][:2] == (labels[i][0], labels[i][1] + 1) for j in lines if j > i)
+    again = lambda i: any(labels[j] and labels[j][:2] == labels[i][:2] for j in lines if j > i)
     out, last, k = set(), None, 0
     while k < len(lines):
         i = lines[k]
@@ -459,7 +464,7 @@ def lead_in_lists(labels, texts, run_ins, above=True):
             for j in lines[k + 1:]:
                 found = labels[j]
                 if (not found or found[0] != style or not 0 < found[1] - labels[run[-1]][1] <= GAP or run_ins[j]
-                        or last and found[1] == last[1] + 1 and below.get(j) and goes_on(j)):
+                        or last and found[1] == last[1] + 1 and below.get(j) and not again(j)):
                     break
                 run.append(j)
             if len(run) > 1:

@@ -48,8 +48,9 @@ from difflib import SequenceMatcher
 from generator.corpus.cleaning import clean, width
 from generator.corpus.reading import Para, read_document
 from generator.normalize import CLOSING_DATE, SIGNER
-from generator.numbering import (DECIMAL_STYLES, DECIMALS, PART_NUMBER, Levels, after_lead_in, cn_value, counted_between,
-                                 decimal_labels, figure_label, label_style, lead_in_lists, read_levels, starts_again)
+from generator.numbering import (DECIMAL_STYLES, DECIMALS, PART_NUMBER, UNNUMBERED, Levels, after_lead_in, cn_value,
+                                 counted_between, decimal_labels, figure_label, label_style, lead_in_lists, read_levels,
+                                 starts_again)
 
 CATEGORIES = ("概述", "做法", "成效", "问题", "原因", "思考", "下一步", "其他")
 
@@ -774,8 +775,8 @@ _NOT_PARENT = re.compile(r"如下|以下|下面|包括|主要有|分别|汇报|�
 _COLON_LABEL = re.compile(r"^(?![\u4e00-\u9fff“”]*(?:指出|强调|认为|表示|说|讲|指示|批示|号召|决定|通报|传达)[：:])"
                           r"(?!(?:会议|会上|[\u4e00-\u9fff]{0,6}(?:书记|同志|领导|部长|主任|局长|组长|部|委))"
                           r"(?:要求|提出|明确|部署|研究|审议|听取)[：:])"
-                          r"(?![我你]|.*(?:们|[一二两三四五六七八九十几]\s*(?:点|个|条|项|件|方面)[^：:]{0,4})[：:])"  # (同志们：,
-                          r"[\u4e00-\u9fff“”]{2,11}[^\W是的了在于和与及对把将为有如][：:]$")        # 我再提三点要求：)
+                          r"(?![我你](?!们)|.*们[：:]|.*(?:提|讲|谈|说|强调)[^：:]{0,2}[一二两三四五六七八九十几]\s*(?:点|个|条|项|方面))"
+                          r"[\u4e00-\u9fff“”]{2,11}[^\W是的了在于和与及对把将为有如][：:]$")   # (同志们：, 我再提三点要求：)
 
 
 def _names_a_list(text):
@@ -864,7 +865,8 @@ def _explicit(paras):
     items, last, styles = [], 0, {}
     marks = [marker(p.text) for p in paras]
     listed = lead_in_lists(     # (whether a heading runs into a line matters for lines a list may hold, and leads)
-        [m and (m[0], m[1], _family(m[0])) for m in marks], [p.text for p in paras],
+        [(m[0], m[1], _family(m[0])) if m else UNNUMBERED if p.level else None for m, p in zip(marks, paras)],
+        [p.text for p in paras],
         [bool(m and (not p.level or p.text.rstrip().endswith(("：", ":"))) and (split := split_heading(m[3])) and split[1])
          for m, p in zip(marks, paras)]) if any(m and not p.level for m, p in zip(marks, paras)) else ()
     for i, p in enumerate(paras):

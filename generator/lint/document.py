@@ -25,8 +25,8 @@ from generator.normalize import (
     short_line,
     signed_line,
 )
-from generator.numbering import (after_lead_in, counted_between, decimal_labels, figure_label, label_style, lead_in_lists,
-                                 read_levels, renumber, strip_number)
+from generator.numbering import (UNNUMBERED, after_lead_in, counted_between, decimal_labels, figure_label, label_style,
+                                 lead_in_lists, read_levels, renumber, strip_number)
 from generator.word import office
 from generator.word.parts import STYLE_NAMES
 from generator.word.style import HEADING_KINDS, RESTARTS
@@ -489,7 +489,8 @@ def _listed(typed, ours):
     (numbering.lead_in_lists), text as ``format`` reads and writes it; in a draft the writer
     made, any numbered body line may be one (it keeps a list's numbers as typed)."""
     labels = [found or (label_style(item.text) if ours and item.kind == "正文" else None) for item, found in typed]
-    labels = [found[:3] if found else None for found in labels]
+    labels = [found[:3] if found else UNNUMBERED if item.kind in HEADING_KINDS else None
+              for found, (item, _) in zip(labels, typed)]
     texts = [item.text for item, _ in typed]
     return {i for i in lead_in_lists(labels, texts, _run_ins(labels, texts), not ours) if typed[i][0].kind == "正文"}
 

@@ -547,15 +547,20 @@ SECOND_REVIEW = {
 }
 
 
-@pytest.mark.parametrize("case", SECOND_REVIEW)
-def test_lists_and_restarts_of_the_second_review_read_alike_in_format_and_lint(runner, tmp_path, case):
-    lines, want = SECOND_REVIEW[case]
-    src, formatted, fixed = tmp_path / "粗稿.docx", tmp_path / "排版.docx", tmp_path / "修正.docx"
+def styled_docx(path, lines):
+    """A .docx of ``lines``, one paragraph each; a line "#N text" in Word's Heading N."""
     document = Document()
     for line in lines:
         styled = re.match(r"#(\d) (.*)", line)
         document.add_paragraph(styled[2], f"Heading {styled[1]}") if styled else document.add_paragraph(line)
-    document.save(src)
+    document.save(path)
+
+
+@pytest.mark.parametrize("case", SECOND_REVIEW)
+def test_lists_and_restarts_of_the_second_review_read_alike_in_format_and_lint(runner, tmp_path, case):
+    lines, want = SECOND_REVIEW[case]
+    src, formatted, fixed = tmp_path / "粗稿.docx", tmp_path / "排版.docx", tmp_path / "修正.docx"
+    styled_docx(src, lines)
     assert runner.invoke(cli, ["format", str(src), "-o", str(formatted)]).exit_code == 0
     result = runner.invoke(cli, ["lint", "--no-pages", str(src), "--fix", "-o", str(fixed)])
     assert result.exit_code == 0, result.output
@@ -569,13 +574,12 @@ def test_lists_and_restarts_of_the_second_review_read_alike_in_format_and_lint(r
 
 
 def test_headings_styled_without_numbers_end_the_run_above_a_lead_in(runner, tmp_path):
-    lines = ["青岚街道2026年党建工作总结", "今年以来，街道党工委坚持以党建引领基层治理，取得了新成效。", "#1 主要做法", "我们重点抓了以下几项工作：", "1.强化理论武装", "2.夯实基层组织", "3.深化为民服务", "#1 存在问题", "主要有以下几个方面：", "1.理论学习不够深入", "2.组织生活不够规范", "#1 下一步打算", "下一步，我们将重点抓好以下工作：", "1.持续深化理论学习", "2.着力提升组织力"]
+    lines = ["青岚街道2026年党建工作总结", "今年以来，街道党工委坚持以党建引领基层治理，取得了新成效。", "#1 主要做法",
+             "我们重点抓了以下几项工作：", "1.强化理论武装", "2.夯实基层组织", "3.深化为民服务", "#1 存在问题", "主要有以下几个方面：",
+             "1.理论学习不够深入", "2.组织生活不够规范", "#1 下一步打算", "下一步，我们将重点抓好以下工作：", "1.持续深化理论学习",
+             "2.着力提升组织力"]
     src, formatted = tmp_path / "粗稿.docx", tmp_path / "排版.docx"
-    document = Document()
-    for line in lines:
-        styled = re.match(r"#(\d) (.*)", line)
-        document.add_paragraph(styled[2], f"Heading {styled[1]}") if styled else document.add_paragraph(line)
-    document.save(src)
+    styled_docx(src, lines)
     assert runner.invoke(cli, ["format", str(src), "-o", str(formatted)]).exit_code == 0
     assert [t for s, t in paragraphs(formatted) if s.startswith("Heading")] == [
         "一、主要做法", "（一）强化理论武装", "（二）夯实基层组织", "（三）深化为民服务", "二、存在问题", "（一）理论学习不够深入",

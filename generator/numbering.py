@@ -431,15 +431,15 @@ def after_lead_in(labels, texts, run_ins=()):
 
 def lead_in_lists(labels, texts, run_ins, above=True):
     """Indexes of numbered lines that are the items of a list under a lead-in, not headings:
-    numbers (1. 1、 （1）, or 一、 （一）) starting again at 1 on the line after one that ends in a
-    colon and has no number (通过学习，取得了以下成效：), each item on the line after the one before and
-    counting on (one number may be skipped); a run of one is no list. ``labels``: ``(style,
-    value, family)`` or None per line, ``texts`` each line's text (empty lines are passed over),
-    ``run_ins`` whether a heading runs into its text. ``above``: the last number before the
-    lead-in is of the same style (a run under a new parent, 二、 / 主要表现在： / 1.……, is that
-    parent's own); a draft the writer made numbers its headings itself, so there any run
-    qualifies (and a heading with no number, ``UNNUMBERED``, ends the run above). A heading's
-    shape is no list's: an item with a heading run into it (1.推进阵地建设。新建……) starts none
+    numbers (1. 1、 （1）, or 一、 （一）) starting again at 1 right under a lead-in
+    (``after_lead_in``: 通过学习，取得了以下成效：), each item on the line after the one before
+    and counting on (one number may be skipped); a run of one is no list. ``labels``: ``(style,
+    value, family)``, ``UNNUMBERED`` for a heading a file's style marks, or None per line;
+    ``texts`` each line's text (empty lines are passed over); ``run_ins`` whether a heading runs
+    into its text. ``above``: the last number before the lead-in must be of the same style (a
+    run under a new parent, 二、 / 主要表现在： / 1.……, is that parent's own); a draft the
+    writer made numbers its headings itself, so there any run qualifies. A heading's shape is
+    no list's: an item with a heading run into it (1.推进阵地建设。新建……) starts none
     and ends one, and so does one that counts on the headings above with text or numbers of
     another style below it (3.推进阵地建设 / 新建……), unless its number comes again later (a
     list's last item over a summary, then 3.推进阵地建设). ``format`` (through the outliner) and

@@ -1247,6 +1247,14 @@ def test_numbering_gaps_and_mixed_styles_are_one_level():
 # a site's 我要投稿 links (549) and a newspaper page's header (551); a section on a trend (基本趋势,
 # 542) read as work done. Since (not blind): the three titles and 542's five categories, each by a
 # general rule with a fixture above.
+# heldout28/ (20 files, gold in real_outlines28.yaml, 20 more sites, the same kind of helper; gold
+# committed at 57bf9a5) was scored once, blind, on 2026-12-08 at 7b468e4: heading F1 0.864 / category
+# accuracy 0.673 / titles 18 of 20. Misses: section names run into their text or read a level off
+# (565), a run-in item read as body (568), a numbered run whose first item the gold takes as a parent
+# (570), short scope labels opening paragraphs (574), a letter-spaced label and a flattened headline
+# (579); titles keeping a site's 范本 and a case collection's tag (563, 579); 一要 run-ins read as
+# work done where the gold has 思考 (575), a problem and a setting read otherwise (560, 566). Not
+# tuned on yet.
 @pytest.mark.parametrize("part, gold, least", [("dev/", "real_outlines.yaml", (0.98, 0.98, 0.96)),
                                                ("heldout/", "real_outlines.yaml", (0.95, 0.90, 0.90)),
                                                ("heldout2/", "real_outlines2.yaml", (0.95, 0.90, 0.90)),
@@ -1274,7 +1282,8 @@ def test_numbering_gaps_and_mixed_styles_are_one_level():
                                                ("heldout24/", "real_outlines24.yaml", (0.89, 0.88, 0.80)),
                                                ("heldout25/", "real_outlines25.yaml", (0.90, 0.76, 0.80)),
                                                ("heldout26/", "real_outlines26.yaml", (0.66, 0.53, 0.85)),
-                                               ("heldout27/", "real_outlines27.yaml", (0.67, 0.57, 0.95))])
+                                               ("heldout27/", "real_outlines27.yaml", (0.67, 0.57, 0.95)),
+                                               ("heldout28/", "real_outlines28.yaml", (0.86, 0.67, 0.90))])
 def test_gold_outlines_of_real_reports(part, gold, least):
     got = scores(DATA / "real", gold, part)
     print(f"real {part}: heading F1 {got[0]:.3f}, category accuracy {got[1]:.3f}, titles {got[2]:.2f}")

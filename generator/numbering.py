@@ -414,6 +414,11 @@ def starts_again(found):
 UNNUMBERED = ("", 0, None)
 
 
+def leads_in(text):
+    """Whether a line ends in a colon, as a lead-in does (我再提三点要求：)."""
+    return ("：" in text or ":" in text) and text.rstrip().endswith(("：", ":"))     # (most lines: no colon)
+
+
 def after_lead_in(labels, texts, run_ins=()):
     """Indexes of the lines right under a lead-in: a line that ends in a colon (通过学习，取得了
     以下成效：, 我再提三点要求：) with no number, or a heading's text run into it (二、明年工作
@@ -421,8 +426,7 @@ def after_lead_in(labels, texts, run_ins=()):
     text); empty lines are passed over."""
     out = set()
     for lead, text in enumerate(texts):
-        if (("：" in text or ":" in text) and text.rstrip().endswith(("：", ":"))      # (most lines: no colon)
-                and (labels[lead] is None or run_ins and run_ins[lead])):
+        if leads_in(text) and (labels[lead] is None or run_ins and run_ins[lead]):
             below = next((i for i in range(lead + 1, len(texts)) if texts[i].strip()), None)
             if below is not None:
                 out.add(below)

@@ -49,8 +49,8 @@ from generator.corpus.cleaning import clean, width
 from generator.corpus.reading import Para, read_document
 from generator.normalize import CLOSING_DATE, SIGNER
 from generator.numbering import (DECIMAL_STYLES, DECIMALS, PART_NUMBER, UNNUMBERED, Levels, after_lead_in, cn_value,
-                                 counted_between, decimal_labels, figure_label, label_style, lead_in_lists, read_levels,
-                                 starts_again)
+                                 counted_between, decimal_labels, figure_label, label_style, lead_in_lists, leads_in,
+                                 read_levels, starts_again)
 
 CATEGORIES = ("概述", "做法", "成效", "问题", "原因", "思考", "下一步", "其他")
 
@@ -645,7 +645,7 @@ def _started_again(lead, sections):
     headings (typed numbers, a file's heading styles, Markdown)."""
     above = lead[-1] if lead else ""
     for s in sections:
-        s.again = (s.level == 1 and not s.part and bool(s.number) and above.rstrip().endswith(("：", ":"))
+        s.again = (s.level == 1 and not s.part and bool(s.number) and leads_in(above)
                    and starts_again(label_style(s.number)))
         above = s.body[-1] if s.body else ""         # (a heading ending in a colon is no lead-in)
 
@@ -732,7 +732,7 @@ def bare_parents(texts):
     marks = [marker(t) for t in texts]
     # the line of the first item under each line: the next, or the one after a lead-in (具体做法是：,
     # 主要采取了以下措施：), not after a name that may head a part itself (主要举措：)
-    first = [i + 2 if i + 2 < len(texts) and not marks[i + 1] and texts[i + 1].endswith(("：", ":")) and (
+    first = [i + 2 if i + 2 < len(texts) and not marks[i + 1] and leads_in(texts[i + 1]) and (
              _names_a_list(texts[i + 1]) or not (bare_shape(texts[i + 1]) or _COLON_LABEL.match(texts[i + 1])))
              else i + 1 for i in range(len(texts))]
     heads = [i for i in range(len(texts) - 1) if not marks[i] and (m := marks[first[i]]) and m[1] == 1
@@ -864,11 +864,7 @@ def _explicit(paras):
     shift = int(any(p.level and p.level <= top and i not in parts and i not in names for i, p in enumerate(paras)))
     items, last, styles = [], 0, {}
     marks = [marker(p.text) for p in paras]
-    listed = lead_in_lists(     # (whether a heading runs into a line matters for lines a list may hold, and leads)
-        [(m[0], m[1], _family(m[0])) if m else UNNUMBERED if p.level else None for m, p in zip(marks, paras)],
-        [p.text for p in paras],
-        [bool(m and (not p.level or p.text.rstrip().endswith(("：", ":"))) and (split := split_heading(m[3])) and split[1])
-         for m, p in zip(marks, paras)]) if any(m and not p.level for m, p in zip(marks, paras)) else ()
+    listed = _marked_lists(paras, marks)
     for i, p in enumerate(paras):
         if i in names:
             continue
@@ -890,6 +886,18 @@ def _explicit(paras):
         else:
             items.append(p.text.strip())
     return items
+
+
+def _marked_lists(paras, marks):
+    """Lines of a text whose headings a file marks that are a list's items under a lead-in
+    (numbering.lead_in_lists); none where only marked headings carry numbers."""
+    if not any(m and not p.level for m, p in zip(marks, paras)):
+        return set()
+    labels = [(m[0], m[1], _family(m[0])) if m else UNNUMBERED if p.level else None for m, p in zip(marks, paras)]
+    # whether a heading runs into a line matters only where a list may stand, and for a lead-in
+    run_ins = [bool(m and (not p.level or leads_in(p.text)) and (split := split_heading(m[3])) and split[1])
+               for m, p in zip(marks, paras)]
+    return lead_in_lists(labels, [p.text for p in paras], run_ins)
 
 
 def _section(raw, level, typed=""):

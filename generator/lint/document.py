@@ -277,10 +277,10 @@ def gather(doc, sheet):
     for item in items:
         if item.kind in HEADING_KINDS:
             item.run_in = run_in_at(item.text[len(item.auto):])
-    body = [i for i in items if i.kind != "空" and i.index]
-    for lead, item in zip(body, body[1:]):
-        item.after_lead = ((lead.kind == "正文" and not lead.label or lead.kind in HEADING_KINDS and lead.run_in)
-                           and lead.text.rstrip().endswith(("：", ":")))     # (numbering.after_lead_in)
+    body = [i for i in items if i.kind != "空" and i.index]      # what is under a lead-in, as format reads it
+    for k in after_lead_in([None if i.kind == "正文" and not i.label else i.kind for i in body], [i.text for i in body],
+                           [i.kind in HEADING_KINDS and i.run_in > 0 for i in body]):
+        body[k].after_lead = True
     if ours:
         return items
     _bold_headings(texts, doc)
@@ -477,11 +477,12 @@ def _read_levels(typed, ours, resume=False):
 def _counted(typed):
     """``typed`` with the numbers of long one-sentence items that count between headings of their
     style read as headings' (numbering.counted_between), as ``format`` reads them."""
-    numbers = {i: found[:3] for i, (item, label) in enumerate(typed) if label is None and item.kind == "正文"
+    numbers = {i: found for i, (item, label) in enumerate(typed) if label is None and item.kind == "正文"
                and (found := label_style(item.text)) and sentence_item(rest := strip_number(item.text))
                and split_heading(rest) is None}
-    counted = counted_between([label[:3] if label else None for _, label in typed], numbers)
-    return [(item, label_style(item.text) if i in counted else label) for i, (item, label) in enumerate(typed)]
+    counted = counted_between([label[:3] if label else None for _, label in typed],
+                              {i: found[:3] for i, found in numbers.items()})
+    return [(item, numbers[i] if i in counted else label) for i, (item, label) in enumerate(typed)]
 
 
 def _listed(typed, ours):
